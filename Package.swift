@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+// Kernsatz — prepares news and policy texts for translators.
+// Sources/ reads as the pipeline: C shim → ICU wrapper → text model + reader → segmentation →
+// the Kernsatz facade → the `kernsatz` executable. Evaluation and benchmark executables stand apart.
+import PackageDescription
+
+let package = Package(
+    name: "Kernsatz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Kernsatz", targets: ["Kernsatz"]),
+        .executable(name: "kernsatz", targets: ["kernsatz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        // The only C: ICU headers are included in the .c file, so version-suffixed names never reach Swift.
+        .target(name: "CKernsatzICU", dependencies: ["CICU"]),
+        // The only Swift module with unsafe pointers.
+        .target(name: "KernsatzICU", dependencies: ["CKernsatzICU"]),
+        // Bytes → text → cleaned, NFC text with a map back to the input → document structure.
+        .target(name: "KernsatzText", dependencies: ["KernsatzICU"]),
+        // Sentence boundaries: ICU candidates plus a rule layer whose language knowledge is data.
+        .target(
+            name: "KernsatzSegmentation",
+            dependencies: ["KernsatzICU", "KernsatzText"],
+            resources: [.embedInCode("Resources")]
+        ),
+        // The library product: the pipeline in one call, re-exporting the stages.
+        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation"]),
+        .executableTarget(
+            name: "kernsatz",
+            dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Scores segmentation against gold data (../shared and our own tables); fails below a floor.
+        .executableTarget(
+            name: "kernsatz-eval",
+            dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Throughput of each stage and the whole pipeline beside a raw ICU loop.
+        .executableTarget(
+            name: "kernsatz-bench",
+            dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "KernsatzICUTests", dependencies: ["KernsatzICU"]),
+        .testTarget(name: "KernsatzTextTests", dependencies: ["KernsatzText"]),
+        .testTarget(
+            name: "KernsatzSegmentationTests",
+            dependencies: ["KernsatzSegmentation", "Kernsatz"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

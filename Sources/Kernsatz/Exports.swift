@@ -1,0 +1,4 @@
+// The library product: one import gives the whole pipeline.
+@_exported import KernsatzICU
+@_exported import KernsatzSegmentation
+@_exported import KernsatzText

@@ -1,0 +1,111 @@
+/// What the pipeline should do.
+public struct PipelineOptions: Sendable {
+    /// A language code to use instead of identifying the language ("de", "en", "ru", …).
+    public var language: String?
+    /// Look for a teaser before a dateline.
+    public var detectTeaser = true
+
+    public init(language: String? = nil, detectTeaser: Bool = true) {
+        self.language = language
+        self.detectTeaser = detectTeaser
+    }
+}
+
+/// A text read, cleaned, laid out and cut into sentences.
+public struct Analysis: Sendable {
+    public let text: CleanText
+    public let structure: DocumentStructure
+    /// The language used for segmentation.
+    public let language: String
+    /// Whether `language` was identified from the text (rather than given).
+    public let languageIdentified: Bool
+    public let sentences: [Sentence]
+
+    /// A sentence's text as received (from the source text).
+    public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
+
+    /// A clean range as Unicode-scalar offsets into the text as received.
+    public func sourceScalarRange(_ range: Range<Int>) -> Range<Int> {
+        text.sourceScalarOffset(range.lowerBound)..<text.sourceScalarOffset(range.upperBound)
+    }
+}
+
+/// Bytes or text → `Analysis`: cleanup and NFC with a map back to the input, layout (metadata,
+/// teaser, dateline, paragraphs, subheadings, list items), language, sentences.
+///
+///     let pipeline = try Pipeline()
+///     let analysis = try pipeline.analyze("Brüssel – Dr. Müller kam am 3. Oktober. Er blieb.")
+///     analysis.sentences.map(analysis.sourceText)   // ["Dr. Müller kam am 3. Oktober.", "Er blieb."]
+///     analysis.structure.metadata.dateline          // "Brüssel"
+///
+/// A pipeline holds the segmenters of the supported languages, loaded once: make one and reuse it,
+/// from any number of tasks (it is a value, `Sendable`).
+public struct Pipeline: Sendable {
+    public let options: PipelineOptions
+    private let segmenters: [String: SentenceSegmenter]
+    private let identifier: LanguageIdentifier
+    private let parsers: [String: StructureParser]
+
+    public init(options: PipelineOptions = PipelineOptions()) throws(KernsatzError) {
+        self.options = options
+        var segmenters: [String: SentenceSegmenter] = [:]
+        var parsers: [String: StructureParser] = [:]
+        var languages = LanguageList.supportedLanguages
+        if let language = options.language, !languages.contains(language) { languages.append(language) }
+        do throws(SegmentationError) {
+            for language in languages {
+                let segmenter = try SentenceSegmenter(language: language)
+                segmenters[language] = segmenter
+                var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
+                parser.detectTeaser = options.detectTeaser
+                parsers[language] = parser
+            }
+        } catch {
+            throw .segmentation(error)
+        }
+        self.segmenters = segmenters
+        self.parsers = parsers
+        identifier = LanguageIdentifier()
+    }
+
+    /// Analyzes decoded text (from `FileReader` or `TextDecoder`).
+    public func analyze(_ decoded: DecodedText, source: String = "-") throws(KernsatzError) -> Analysis {
+        try analyze(units: decoded.units, source: source)
+    }
+
+    public func analyze(_ string: String, source: String = "-") throws(KernsatzError) -> Analysis {
+        try analyze(units: Array(string.utf16), source: source)
+    }
+
+    /// - Parameter source: names the input in error messages.
+    /// - Complexity: O(*n*).
+    public func analyze(units: [UInt16], source: String = "-") throws(KernsatzError) -> Analysis {
+        let text: CleanText
+        do {
+            text = try CleanText(units: units)
+        } catch {
+            throw .icu(error, source: source)
+        }
+        let language: String
+        let identified: Bool
+        if let given = options.language {
+            (language, identified) = (given, false)
+        } else {
+            (language, identified) = (identifier.identify(String(decoding: text.units.prefix(20_000), as: UTF16.self)), true)
+        }
+        let segmenter: SentenceSegmenter
+        if let known = segmenters[language] {
+            segmenter = known
+        } else {
+            do {
+                segmenter = try SentenceSegmenter(language: language)
+            } catch {
+                throw .segmentation(error)
+            }
+        }
+        let parser = parsers[language] ?? parsers["de"] ?? StructureParser()
+        let structure = parser.parse(text)
+        let sentences = segmenter.segment(text.units, blocks: structure.blocks)
+        return Analysis(text: text, structure: structure, language: language, languageIdentified: identified, sentences: sentences)
+    }
+}

@@ -1,0 +1,26 @@
+/// Why segmentation could not be set up.
+public struct SegmentationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// ICU could not open a sentence break iterator for the language.
+        case breakIterator(String)
+        /// A language list has a malformed line.
+        case malformedList(file: String, line: Int, reason: String)
+    }
+
+    public let kind: Kind
+    public let language: String
+
+    public init(_ kind: Kind, language: String) {
+        self.kind = kind
+        self.language = language
+    }
+
+    public var description: String {
+        switch kind {
+        case .breakIterator(let reason):
+            return "cannot segment '\(language)': \(reason)"
+        case .malformedList(let file, let line, let reason):
+            return "\(file):\(line): \(reason)"
+        }
+    }
+}

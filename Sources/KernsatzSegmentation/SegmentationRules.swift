@@ -1,0 +1,100 @@
+import KernsatzICU
+
+/// The language knowledge the segmenter's rule layer uses, loaded from language lists and ICU.
+///
+/// Abbreviations are kept in compact form (spaces removed: „z. B.“ and „z.B.“ are both "z.B."),
+/// so a multi-part abbreviation matches however it is spaced.
+public struct SegmentationRules: Sendable {
+    public var language: String
+    /// Abbreviations that do not end a sentence.
+    public var abbreviations: Set<String> = []
+    /// Abbreviations that end a sentence only before a sentence starter.
+    public var finalAbbreviations: Set<String> = []
+    /// Abbreviations that close an enumeration („usw.“): a capitalized word after them starts a sentence.
+    public var enumerationClosers: Set<String> = []
+    /// Every proper prefix of a multi-part abbreviation ("z." of "z.B."), compact.
+    public var abbreviationPrefixes: Set<String> = []
+    /// The most parts an abbreviation has („i. d. R.“ has 3).
+    public var maxParts = 1
+    public var sentenceStarters: Set<String> = []
+    /// Lowercased words after which a number with a dot is an ordinal.
+    public var ordinalContext: Set<String> = []
+    /// Lowercased month names and their abbreviations without dots, from ICU.
+    public var months: Set<String> = []
+    /// Whether the language writes ordinals as digits with a dot („3. Oktober“).
+    public var ordinalDots: Bool { !ordinalContext.isEmpty }
+
+    public init(language: String) {
+        self.language = language
+    }
+
+    /// The shipped rules for `language` ("de"), with month names from ICU. A language without
+    /// shipped lists gets empty rules: ICU's sentence rules for its locale plus the generic ones.
+    public static func shipped(language: String) -> SegmentationRules {
+        var rules = SegmentationRules(language: language)
+        func entries(_ kind: LanguageListKind) -> [String] {
+            LanguageList.shipped(kind, language: language)?.entries ?? []
+        }
+        for entry in entries(.abbreviations) { rules.addAbbreviation(entry, final: false) }
+        for entry in entries(.sentenceFinalAbbreviations) {
+            if entry.hasPrefix("!") {
+                let compact = Self.compact(String(entry.dropFirst()))
+                rules.enumerationClosers.insert(compact)
+                rules.addAbbreviation(String(entry.dropFirst()), final: true)
+            } else {
+                rules.addAbbreviation(entry, final: true)
+            }
+        }
+        rules.sentenceStarters = Set(entries(.sentenceStarters))
+        rules.ordinalContext = Set(entries(.ordinalContext).map { $0.lowercased() })
+        for kind in [LocaleData.DateSymbols.months, .abbreviatedMonths, .standaloneMonths, .standaloneAbbreviatedMonths] {
+            for name in LocaleData.symbols(kind, locale: language) {
+                let bare = name.lowercased().filter { $0 != "." }
+                if bare.count >= 3 { rules.months.insert(bare) }
+            }
+        }
+        return rules
+    }
+
+    mutating func addAbbreviation(_ entry: String, final: Bool) {
+        let compact = Self.compact(entry)
+        guard !compact.isEmpty else { return }
+        if final { finalAbbreviations.insert(compact) } else { abbreviations.insert(compact) }
+        let parts = entry.split(separator: " ").count
+        maxParts = max(maxParts, parts)
+        // Prefixes of spaced forms: "z." of "z. B.", "i.", "i.d." of "i. d. R.".
+        let pieces = entry.split(separator: " ")
+        if pieces.count > 1 {
+            for n in 1..<pieces.count { abbreviationPrefixes.insert(pieces[0..<n].joined()) }
+        }
+        // Unspaced multi-dot forms also come apart at dots: "o.a." has the prefix "o.".
+        let dotted = compact.split(separator: ".", omittingEmptySubsequences: true)
+        if dotted.count > 1 && compact.hasSuffix(".") {
+            for n in 1..<dotted.count { abbreviationPrefixes.insert(dotted[0..<n].map { $0 + "." }.joined()) }
+            maxParts = max(maxParts, dotted.count)
+        }
+    }
+
+    /// "z. B." → "z.B."
+    public static func compact(_ s: String) -> String {
+        s.filter { $0 != " " }
+    }
+
+    /// Whether `compact` is an abbreviation of either kind, as written or with its first letter lowered.
+    func lookup(_ compact: String) -> AbbreviationKind? {
+        if let kind = lookupExact(compact) { return kind }
+        if let first = compact.first, first.isUppercase {
+            return lookupExact(first.lowercased() + compact.dropFirst())
+        }
+        return nil
+    }
+
+    private func lookupExact(_ compact: String) -> AbbreviationKind? {
+        if abbreviations.contains(compact) { return .nonFinal }
+        if enumerationClosers.contains(compact) { return .enumerationCloser }
+        if finalAbbreviations.contains(compact) { return .final }
+        return nil
+    }
+
+    enum AbbreviationKind { case nonFinal, final, enumerationCloser }
+}

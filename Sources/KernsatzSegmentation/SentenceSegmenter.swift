@@ -1,0 +1,291 @@
+import KernsatzICU
+import KernsatzText
+
+/// A sentence: its range in the clean text (UTF-16 offsets, trimmed) and its block.
+public struct Sentence: Sendable, Equatable {
+    public var range: Range<Int>
+    /// The index of the block (in `DocumentStructure.blocks`) the sentence belongs to.
+    public var block: Int
+
+    public init(range: Range<Int>, block: Int) {
+        self.range = range
+        self.block = block
+    }
+}
+
+/// Splits text into sentences: ICU's sentence break iteration proposes boundaries, a rule layer
+/// whose language knowledge is data (abbreviations, ordinals, sentence starters, months from ICU)
+/// removes the false ones and adds the few ICU misses. Block ends always end a sentence.
+///
+///     let segmenter = try SentenceSegmenter(language: "de")
+///     let text = Array("Am 3. Oktober kam Dr. Müller um 10 Uhr. Die Zahl stieg.".utf16)
+///     segmenter.sentenceRanges(in: text).map { String(decoding: text[$0], as: UTF16.self) }
+///     // ["Am 3. Oktober kam Dr. Müller um 10 Uhr.", "Die Zahl stieg."]
+public struct SentenceSegmenter: Sendable {
+    public let rules: SegmentationRules
+    /// The ICU locale of the candidate boundaries (plain rules: no `ss=standard` suppressions).
+    public let locale: String
+
+    /// - Throws: `SegmentationError` when ICU has no sentence rules at all (never for real locales).
+    public init(language: String) throws(SegmentationError) {
+        try self.init(rules: .shipped(language: language))
+    }
+
+    public init(rules: SegmentationRules) throws(SegmentationError) {
+        self.rules = rules
+        self.locale = rules.language == "und" ? "" : rules.language
+        // Open once to fail early with a clear message.
+        _ = try makeIterator()
+    }
+
+    func makeIterator() throws(SegmentationError) -> BreakIterator {
+        do {
+            return try BreakIterator(.sentence, locale: locale)
+        } catch {
+            throw SegmentationError(.breakIterator(error.description), language: rules.language)
+        }
+    }
+
+    /// The sentences of every block, in order.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
+    public func segment(_ units: [UInt16], blocks: [Block]) -> [Sentence] {
+        guard let iterator = try? makeIterator() else { return [] }
+        var buffer: [UInt16] = []
+        var result: [Sentence] = []
+        for (index, block) in blocks.enumerated() {
+            for range in sentenceRanges(units, block.range, iterator: iterator, buffer: &buffer) {
+                result.append(Sentence(range: range, block: index))
+            }
+        }
+        return result
+    }
+
+    /// The sentences of one stretch of text with no block structure (the whole text by default).
+    public func sentenceRanges(in units: [UInt16], range: Range<Int>? = nil) -> [Range<Int>] {
+        guard let iterator = try? makeIterator() else { return [] }
+        var buffer: [UInt16] = []
+        return sentenceRanges(units, range ?? 0..<units.count, iterator: iterator, buffer: &buffer)
+    }
+
+    func sentenceRanges(_ units: [UInt16], _ range: Range<Int>, iterator: BreakIterator, buffer: inout [UInt16]) -> [Range<Int>] {
+        if range.isEmpty { return [] }
+        // The block with hard line breaks made spaces: a wrapped line is not a sentence end.
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: units[range])
+        for i in buffer.indices where buffer[i] == 0x0A || buffer[i] == 0x09 || buffer[i] == 0x0D { buffer[i] = 0x20 }
+        var candidates: [Int] = []
+        iterator.forEachBoundary(in: buffer) { boundary, _ in
+            if boundary < buffer.count { candidates.append(boundary) }
+        }
+        addMissedCandidates(buffer, &candidates)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for candidate in candidates where candidate > start && shouldSplit(buffer, at: candidate) {
+            let sentence = UTF16Scan.trim(buffer, start..<candidate)
+            if !sentence.isEmpty { ranges.append(sentence) }
+            start = candidate
+        }
+        let last = UTF16Scan.trim(buffer, start..<buffer.count)
+        if !last.isEmpty { ranges.append(last) }
+        let offset = range.lowerBound
+        return ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+    }
+
+    /// ICU does not break before a number after a sentence end („… gesagt. 2015 zog er …“):
+    /// its rule SB8 looks past digits for a lowercase letter. Those places become candidates too.
+    func addMissedCandidates(_ text: [UInt16], _ candidates: inout [Int]) {
+        var added = false
+        var i = 0
+        while i < text.count {
+            let u = text[i]
+            if u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 {
+                var j = i + 1
+                while j < text.count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
+                let spaceStart = j
+                while j < text.count && text[j] == 0x20 { j += 1 }
+                if j > spaceStart && j < text.count {
+                    var k = j
+                    while k < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: k)) { k += 1 }
+                    if k < text.count && UTF16Scan.isDigit(UTF16Scan.scalar(text, at: k)) {
+                        candidates.append(j)
+                        added = true
+                    }
+                }
+                i = max(j, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        if added {
+            candidates = Array(Set(candidates)).sorted()
+        }
+    }
+
+    // MARK: the rule layer
+
+    /// Whether a candidate boundary (the start of the would-be next sentence) is a real one.
+    func shouldSplit(_ text: [UInt16], at boundary: Int) -> Bool {
+        // Back over the spaces, then over closing quotes and brackets, to the final punctuation.
+        var p = boundary
+        while p > 0 && UTF16Scan.isSpace(text[p - 1]) { p -= 1 }
+        if p == boundary { return true }  // no space before: ICU's own decision (CJK, …)
+        var q = p
+        var closings = 0
+        while q > 0 {
+            let start = UTF16Scan.previousStart(text, before: q)
+            if UTF16Scan.isClosing(UTF16Scan.scalar(text, at: start)) { q = start; closings += 1 } else { break }
+        }
+        guard q > 0 else { return true }
+        let terminalStart = UTF16Scan.previousStart(text, before: q)
+        let terminal = UTF16Scan.scalar(text, at: terminalStart)
+
+        // What follows: past opening quotes and brackets, the next word.
+        var n = boundary
+        while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) { n += 1 }
+        guard n < text.count else { return true }
+        let next = UTF16Scan.scalar(text, at: n)
+        // A sentence never starts with a lowercase letter: „?“ fragte er, „z. B. die“, „… und“.
+        if UTF16Scan.isLowercase(next) { return false }
+        guard terminal == "." else { return true }
+        // A period inside quotes or brackets ends the quoted sentence: „… Realität.“ Die …
+        if closings > 0 { return true }
+        // An ellipsis written as dots.
+        if terminalStart >= 1 && text[terminalStart - 1] == 0x2E { return true }
+
+        let token = previousToken(text, endingAt: q)
+        let nextWord = word(text, from: n)
+        let startsSentence = rules.sentenceStarters.contains(nextWord)
+
+        // Abbreviations, also spaced and multi-part: „Dr.“, „z. B.“, „i. d. R.“, „z. | B.“.
+        if let kind = abbreviation(text, tokenStart: token.lowerBound, end: q, next: n) {
+            switch kind {
+            case .nonFinal: return false
+            case .enumerationCloser: return true
+            case .final: return startsSentence
+            }
+        }
+        let body = Array(text[token.lowerBound..<(q - 1)])  // without the period
+        if body.isEmpty { return true }
+        // Initials: „Mark A. Rutte“, „J. R. R. Tolkien“.
+        if body.count == 1, UTF16Scan.isUppercase(UTF16Scan.scalar(body, at: 0)) {
+            return startsSentence
+        }
+        // Roman numerals after a name: „Benedikt XVI.“, „Ludwig XIV.“
+        if isRomanNumeral(body), let before = tokenBefore(text, token.lowerBound),
+           UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: before.lowerBound)) {
+            return startsSentence
+        }
+        // Ordinals: „am 3. Oktober“, „im 2. Stock“, „der 1. FC Köln“, dates „am 23.12. …“
+        if rules.ordinalDots, let digits = ordinalDigits(body) {
+            if rules.months.contains(nextWord.lowercased().filter { $0 != "." }) { return false }
+            if startsSentence { return true }
+            guard let before = tokenBefore(text, token.lowerBound) else { return false }  // „1. Einleitung“
+            let previous = String(decoding: text[before], as: UTF16.self).lowercased()
+            if digits <= 3 && rules.ordinalContext.contains(previous) { return false }
+            return true
+        }
+        return true
+    }
+
+    /// The run of non-space text that ends at `end`, without leading opening marks.
+    func previousToken(_ text: [UInt16], endingAt end: Int) -> Range<Int> {
+        var start = end
+        while start > 0 && !UTF16Scan.isSpace(text[start - 1]) { start -= 1 }
+        while start < end - 1 && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: start)) { start += 1 }
+        return start..<end
+    }
+
+    /// The token before the one starting at `start`, without leading opening marks and trailing
+    /// commas; nil at the start of the text.
+    func tokenBefore(_ text: [UInt16], _ start: Int) -> Range<Int>? {
+        var end = start
+        while end > 0 && UTF16Scan.isSpace(text[end - 1]) { end -= 1 }
+        guard end > 0 else { return nil }
+        let token = previousToken(text, endingAt: end)
+        return token.isEmpty ? nil : token
+    }
+
+    /// The word at `start`: letters, digits and inner periods, hyphens and apostrophes.
+    func word(_ text: [UInt16], from start: Int) -> String {
+        var end = start
+        while end < text.count {
+            let s = UTF16Scan.scalar(text, at: end)
+            if UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) || s == "-" || s == "'" || s == "’" || s == "." {
+                end += UTF16Scan.width(text, at: end)
+            } else {
+                break
+            }
+        }
+        var w = String(decoding: text[start..<end], as: UTF16.self)
+        while w.hasSuffix(".") || w.hasSuffix("-") { w.removeLast() }
+        return w
+    }
+
+    /// Looks for an abbreviation that ends at the candidate's period (the token and up to
+    /// `maxParts - 1` tokens before it), or that the candidate cuts in two („z. | B.“).
+    func abbreviation(_ text: [UInt16], tokenStart: Int, end: Int, next: Int) -> SegmentationRules.AbbreviationKind? {
+        var compact = String(decoding: text[tokenStart..<end], as: UTF16.self)
+        var start = tokenStart
+        var best: SegmentationRules.AbbreviationKind?
+        for part in 0..<rules.maxParts {
+            if part > 0 {
+                // Prepend the token before, if it is a piece of an abbreviation (ends with a period).
+                guard let before = tokenBefore(text, start), text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
+                compact = String(decoding: text[before], as: UTF16.self) + compact
+                start = before.lowerBound
+            }
+            if let kind = rules.lookup(compact) {
+                best = kind
+                // A longer match wins ("v. Chr." over "Chr."), so keep looking.
+            }
+        }
+        if let best { return best }
+        // Cut in two: the tokens before are a prefix of an abbreviation that the next tokens complete.
+        var head = String(decoding: text[tokenStart..<end], as: UTF16.self)
+        start = tokenStart
+        for part in 0..<rules.maxParts {
+            if part > 0 {
+                guard let before = tokenBefore(text, start), text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
+                head = String(decoding: text[before], as: UTF16.self) + head
+                start = before.lowerBound
+            }
+            let headCompact = head
+            guard rules.abbreviationPrefixes.contains(headCompact) || rules.abbreviationPrefixes.contains(lowerFirst(headCompact)) else { continue }
+            var tail = ""
+            var i = next
+            for _ in 0..<rules.maxParts {
+                var j = i
+                while j < text.count && !UTF16Scan.isSpace(text[j]) { j += 1 }
+                guard j > i, j - i <= 6, text[j - 1] == 0x2E else { break }
+                tail += String(decoding: text[i..<j], as: UTF16.self)
+                if rules.lookup(headCompact + tail) != nil { return .nonFinal }
+                i = j
+                while i < text.count && text[i] == 0x20 { i += 1 }
+            }
+        }
+        return nil
+    }
+
+    private func lowerFirst(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.lowercased() + s.dropFirst()
+    }
+
+    /// The digit count when `body` is a number an ordinal dot may follow: "3", "12", "2025", or a
+    /// day and month "23.12", "1.1".
+    func ordinalDigits(_ body: [UInt16]) -> Int? {
+        var digits = 0
+        var dots = 0
+        for u in body {
+            if u >= 0x30 && u <= 0x39 { digits += 1 } else if u == 0x2E { dots += 1 } else { return nil }
+        }
+        guard digits > 0, dots <= 1, body.first != 0x2E else { return nil }
+        return dots == 1 ? 2 : digits
+    }
+
+    func isRomanNumeral(_ body: [UInt16]) -> Bool {
+        guard !body.isEmpty, body.count <= 7 else { return false }
+        return body.allSatisfy { [0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D].contains($0) }
+    }
+}

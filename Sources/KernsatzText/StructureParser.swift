@@ -1,0 +1,331 @@
+/// Finds a document's layout in its clean text: a metadata header, the teaser, paragraphs
+/// (blank lines), hard-wrapped lines joined, subheadings, list items and the dateline.
+///
+///     let text = try CleanText(" date 2025-12-23 Der Teaser.\n\nBrüssel – Der Text.\n\nEin Titel\n\nMehr.")
+///     let structure = StructureParser().parse(text)
+///     structure.metadata.date                  // "2025-12-23"
+///     structure.metadata.dateline              // "Brüssel"
+///     structure.blocks.map(\.kind)             // [.teaser, .paragraph, .heading, .paragraph]
+public struct StructureParser: Sendable {
+    /// Keys a header line may start with (` date 2025-12-23 …`).
+    public var headerKeys: Set<String> = ["date", "datum", "source", "quelle", "author", "autor", "id", "lang", "url", "ressort", "category"]
+    /// Capitalized words that start sentences and never places: they keep „Die Regierung – …“
+    /// from being read as a dateline. The pipeline passes the language's sentence starters.
+    public var nonPlaceWords: Set<String> = []
+    /// Look for a teaser (standfirst) before a dateline.
+    public var detectTeaser = true
+    /// The longest line that still counts as a subheading.
+    public var maxHeadingLength = 120
+    public var maxHeadingWords = 12
+
+    public init(nonPlaceWords: Set<String> = []) {
+        self.nonPlaceWords = nonPlaceWords
+    }
+
+    public func parse(_ text: CleanText) -> DocumentStructure {
+        parse(text.units)
+    }
+
+    /// - Complexity: O(*n*).
+    public func parse(_ units: [UInt16]) -> DocumentStructure {
+        var structure = DocumentStructure()
+        var lines = Self.lines(units)
+        var explicitTeaser: Range<Int>?
+
+        // Front matter between two "---" lines.
+        if let first = lines.firstIndex(where: { !$0.isEmpty }), Self.equals(units, lines[first], "---"),
+           let close = lines[(first + 1)...].firstIndex(where: { Self.equals(units, $0, "---") }) {
+            for line in lines[(first + 1)..<close] {
+                let s = String(decoding: units[line], as: UTF16.self)
+                if let colon = s.firstIndex(of: ":") {
+                    let key = s[..<colon].trimmingSpaces.lowercased()
+                    let value = s[s.index(after: colon)...].trimmingSpaces
+                    if !key.isEmpty { structure.metadata.fields.append(MetadataField(key: key, value: value)) }
+                }
+            }
+            lines.removeSubrange(first...close)
+        }
+        // A header line: ` date 2025-12-23 The teaser…`
+        if let first = lines.firstIndex(where: { !$0.isEmpty }) {
+            let (fields, rest) = header(units, lines[first])
+            if !fields.isEmpty {
+                structure.metadata.fields.append(contentsOf: fields)
+                let trimmed = UTF16Scan.trim(units, rest)
+                if !trimmed.isEmpty { explicitTeaser = trimmed }
+                lines.remove(at: first)
+            }
+        }
+
+        var blocks: [Block] = []
+        if let explicitTeaser { blocks.append(Block(kind: .teaser, range: explicitTeaser)) }
+        for group in Self.paragraphGroups(lines) {
+            blocks.append(contentsOf: self.blocks(units, group))
+        }
+        // Subheadings: short unpunctuated blocks with text after them.
+        for index in blocks.indices where blocks[index].kind == .paragraph && index + 1 < blocks.count {
+            if isHeading(units, blocks[index].range) { blocks[index].kind = .heading }
+        }
+        if detectTeaser && explicitTeaser == nil {
+            findTeaser(units, &blocks)
+        }
+        // The dateline opens the first body block.
+        if let body = blocks.firstIndex(where: { $0.kind == .paragraph }),
+           !blocks[..<body].contains(where: { $0.kind == .paragraph || $0.kind == .listItem }),
+           let dash = dateline(units, at: blocks[body].range.lowerBound) {
+            let start = blocks[body].range.lowerBound
+            structure.metadata.dateline = String(decoding: units[UTF16Scan.trim(units, start..<dash.lowerBound)], as: UTF16.self)
+            structure.metadata.datelineRange = start..<dash.upperBound
+            blocks[body].range = UTF16Scan.trim(units, dash.upperBound..<blocks[body].range.upperBound)
+        }
+        structure.blocks = blocks.filter { !$0.range.isEmpty }
+        return structure
+    }
+
+    // MARK: lines and groups
+
+    /// Line ranges without their "\n", trimmed of spaces.
+    static func lines(_ units: [UInt16]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for i in units.indices where units[i] == 0x0A {
+            result.append(UTF16Scan.trim(units, start..<i))
+            start = i + 1
+        }
+        result.append(UTF16Scan.trim(units, start..<units.count))
+        return result
+    }
+
+    static func paragraphGroups(_ lines: [Range<Int>]) -> [[Range<Int>]] {
+        var groups: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
+        for line in lines {
+            if line.isEmpty {
+                if !current.isEmpty { groups.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    static func equals(_ units: [UInt16], _ range: Range<Int>, _ string: String) -> Bool {
+        units[range].elementsEqual(string.utf16)
+    }
+
+    /// Splits a group of consecutive lines into blocks: list items, hard-wrapped lines joined,
+    /// or one block per line when the lines are long (one paragraph per line).
+    func blocks(_ units: [UInt16], _ group: [Range<Int>]) -> [Block] {
+        var blocks: [Block] = []
+        var current: Range<Int>?
+        var currentKind = BlockKind.paragraph
+        let lengths = group.map { $0.count }
+        let width = lengths.max() ?? 0
+        // Hard-wrapped: every line but the last fills most of the width, and the width is a terminal's.
+        let wrapped = group.count >= 2 && width <= 100 && lengths.dropLast().allSatisfy { $0 * 10 >= width * 6 }
+
+        func flush() {
+            if let range = current { blocks.append(Block(kind: currentKind, range: range)) }
+            current = nil
+        }
+        for (index, line) in group.enumerated() {
+            if let marker = listMarker(units, line) {
+                flush()
+                current = UTF16Scan.trim(units, marker..<line.upperBound)
+                currentKind = .listItem
+                continue
+            }
+            guard let open = current else {
+                current = line
+                currentKind = .paragraph
+                continue
+            }
+            let previous = index > 0 ? group[index - 1] : line
+            let continues = wrapped
+                || (currentKind == .listItem && Self.startsLowercase(units, line))
+                || (!Self.endsWithTerminal(units, previous) && Self.startsLowercase(units, line))
+            if continues {
+                current = open.lowerBound..<line.upperBound
+            } else {
+                flush()
+                current = line
+                currentKind = .paragraph
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// The offset after a list marker ("- ", "* ", "• ", "1. ", "1) ", "a) "), if the line has one.
+    func listMarker(_ units: [UInt16], _ line: Range<Int>) -> Int? {
+        guard line.count >= 3 else { return nil }
+        let first = units[line.lowerBound]
+        let bullets: Set<UInt16> = [0x2D, 0x2A, 0x2022, 0x2013, 0x25AA, 0x25CF, 0x2043]
+        if bullets.contains(first) && units[line.lowerBound + 1] == 0x20 {
+            return line.lowerBound + 2
+        }
+        // "1) " or "a) ": an enumeration with a closing parenthesis.
+        var i = line.lowerBound
+        while i < line.upperBound && i - line.lowerBound < 3 && (UTF16Scan.isDigit(UTF16Scan.scalar(units, at: i)) || (i == line.lowerBound && UTF16Scan.isLowercase(UTF16Scan.scalar(units, at: i)))) {
+            i += 1
+        }
+        if i > line.lowerBound && i + 1 < line.upperBound && units[i] == 0x29 && units[i + 1] == 0x20 {
+            return i + 2
+        }
+        return nil
+    }
+
+    static func startsLowercase(_ units: [UInt16], _ line: Range<Int>) -> Bool {
+        !line.isEmpty && UTF16Scan.isLowercase(UTF16Scan.scalar(units, at: line.lowerBound))
+    }
+
+    /// Whether the range ends with sentence-final punctuation (possibly inside quotes or brackets),
+    /// or with a colon, semicolon or comma: anything that says "this is not a heading".
+    static func endsWithTerminal(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var i = range.upperBound
+        while i > range.lowerBound {
+            let start = UTF16Scan.previousStart(units, before: i)
+            let s = UTF16Scan.scalar(units, at: start)
+            if UTF16Scan.isClosing(s) { i = start; continue }
+            return UTF16Scan.isTerminal(s) || s == ":" || s == ";" || s == ","
+        }
+        return false
+    }
+
+    func isHeading(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= maxHeadingLength, !Self.endsWithTerminal(units, range) else { return false }
+        let first = UTF16Scan.scalar(units, at: range.lowerBound)
+        guard UTF16Scan.isUppercase(first) || UTF16Scan.isDigit(first) || UTF16Scan.isOpening(first) else { return false }
+        var words = 1
+        for i in range where units[i] == 0x20 || units[i] == 0x0A { words += 1 }
+        return words <= maxHeadingWords
+    }
+
+    // MARK: header, teaser, dateline
+
+    /// Leading `key value` pairs of a header line, and the rest of the line.
+    func header(_ units: [UInt16], _ line: Range<Int>) -> ([MetadataField], Range<Int>) {
+        var fields: [MetadataField] = []
+        var i = line.lowerBound
+        while true {
+            let keyEnd = word(units, from: i, limit: line.upperBound)
+            guard keyEnd > i else { break }
+            let key = String(decoding: units[i..<keyEnd], as: UTF16.self)
+            guard headerKeys.contains(key), keyEnd < line.upperBound, units[keyEnd] == 0x20 else { break }
+            var valueStart = keyEnd
+            while valueStart < line.upperBound && units[valueStart] == 0x20 { valueStart += 1 }
+            var valueEnd = valueStart
+            while valueEnd < line.upperBound && !UTF16Scan.isSpace(units[valueEnd]) { valueEnd += 1 }
+            guard valueEnd > valueStart else { break }
+            let value = String(decoding: units[valueStart..<valueEnd], as: UTF16.self)
+            if key == "date" || key == "datum" {
+                guard Self.isISODate(value) else { break }
+            }
+            fields.append(MetadataField(key: key, value: value))
+            i = valueEnd
+            while i < line.upperBound && units[i] == 0x20 { i += 1 }
+        }
+        return (fields, i..<line.upperBound)
+    }
+
+    /// End of a run of ASCII lowercase letters from `i`.
+    private func word(_ units: [UInt16], from i: Int, limit: Int) -> Int {
+        var j = i
+        while j < limit && units[j] >= 0x61 && units[j] <= 0x7A { j += 1 }
+        return j
+    }
+
+    static func isISODate(_ value: String) -> Bool {
+        let u = Array(value.utf8)
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return false }
+        return u.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+    }
+
+    /// A teaser is a short first paragraph before a dateline — in its own block, or run into the
+    /// body on one line (news feeds: „… gehört. Wien – Die Gewerkschaft …“).
+    func findTeaser(_ units: [UInt16], _ blocks: inout [Block]) {
+        guard let first = blocks.firstIndex(where: { $0.kind == .paragraph }) else { return }
+        if blocks[..<first].contains(where: { $0.kind == .listItem }) { return }
+        let block = blocks[first]
+        if first + 1 < blocks.count, blocks[first + 1].kind == .paragraph, block.range.count <= 600,
+           dateline(units, at: blocks[first + 1].range.lowerBound) != nil, dateline(units, at: block.range.lowerBound) == nil {
+            blocks[first].kind = .teaser
+            return
+        }
+        // Run into the body: a dateline right after a sentence end, early in the block.
+        var i = block.range.lowerBound + 1
+        let limit = min(block.range.upperBound, block.range.lowerBound + 600)
+        while i < limit {
+            if units[i] == 0x20 {
+                let before = UTF16Scan.trim(units, block.range.lowerBound..<i)
+                if Self.endsWithSentenceEnd(units, before), dateline(units, at: i + 1) != nil {
+                    blocks[first].range = UTF16Scan.trim(units, (i + 1)..<block.range.upperBound)
+                    blocks.insert(Block(kind: .teaser, range: before), at: first)
+                    return
+                }
+            }
+            i += 1
+        }
+    }
+
+    static func endsWithSentenceEnd(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var i = range.upperBound
+        while i > range.lowerBound {
+            let start = UTF16Scan.previousStart(units, before: i)
+            let s = UTF16Scan.scalar(units, at: start)
+            if UTF16Scan.isClosing(s) { i = start; continue }
+            return s == "." || s == "!" || s == "?" || s == "…"
+        }
+        return false
+    }
+
+    /// A dateline at `start`: a place (up to six words, agency in brackets, a date) and a dash
+    /// between spaces, then text. Returns the range of the dash with its spaces.
+    ///
+    /// „Brüssel – “, „Wien/Brüssel – “, „Frankfurt am Main – “, „BERLIN (dpa) - “, „Paris, 3. März – “.
+    public func dateline(_ units: [UInt16], at start: Int) -> Range<Int>? {
+        let limit = min(units.count, start + 80)
+        var i = start
+        var tokens = 0
+        var capitalized = 0
+        let connectors: Set<String> = ["am", "an", "der", "bei", "im", "ob", "upon", "de", "del", "di", "la", "le", "sur", "sul", "in", "van", "von"]
+        while i < limit {
+            // One token up to the next space.
+            var j = i
+            while j < limit && !UTF16Scan.isSpace(units[j]) { j += 1 }
+            guard j > i, j < units.count else { return nil }
+            if j - i == 1 && UTF16Scan.isDash(units[i]) {
+                // The dash: spaces around it, a place before it, text after it.
+                guard tokens > 0, capitalized > 0, units[j] == 0x20, j + 1 < units.count, !UTF16Scan.isSpace(units[j + 1]) else { return nil }
+                return (i - 1)..<(j + 1)
+            }
+            tokens += 1
+            if tokens > 6 { return nil }
+            let first = UTF16Scan.scalar(units, at: i)
+            var token = String(decoding: units[i..<j], as: UTF16.self)
+            if token.hasSuffix(",") { token.removeLast() }
+            if tokens == 1 {
+                guard UTF16Scan.isUppercase(first), !nonPlaceWords.contains(token) else { return nil }
+            }
+            if UTF16Scan.isUppercase(first) {
+                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isLetter($0) || $0 == "." || $0 == "-" || $0 == "/" || $0 == "'" || $0 == "’" }) else { return nil }
+                capitalized += 1
+            } else if first == "(" {
+                guard token.hasSuffix(")"), token.count <= 24 else { return nil }
+            } else if UTF16Scan.isDigit(first) {
+                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }) else { return nil }
+            } else if !connectors.contains(token) {
+                return nil
+            }
+            i = j
+            while i < limit && units[i] == 0x20 { i += 1 }
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,0 +1,244 @@
+import KernsatzICU
+
+/// The encoding a text was read in, and how it was found.
+public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
+    case utf8(bom: Bool)
+    case utf16LittleEndian(bom: Bool)
+    case utf16BigEndian(bom: Bool)
+    /// A legacy charset, by ICU's name; `detected` when ICU's charset detector chose it.
+    case legacy(name: String, detected: Bool)
+
+    public var description: String {
+        switch self {
+        case .utf8(let bom): return bom ? "UTF-8 (BOM)" : "UTF-8"
+        case .utf16LittleEndian(let bom): return bom ? "UTF-16LE (BOM)" : "UTF-16LE"
+        case .utf16BigEndian(let bom): return bom ? "UTF-16BE (BOM)" : "UTF-16BE"
+        case .legacy(let name, let detected): return detected ? "\(name) (detected)" : name
+        }
+    }
+}
+
+/// Decoded text: UTF-16, as ICU wants it, with what the decoder had to say about it.
+public struct DecodedText: Sendable {
+    public var units: [UInt16]
+    public var encoding: TextEncoding
+    /// Invalid byte sequences replaced by U+FFFD (only in lenient mode).
+    public var replacements: Int
+    public var warnings: [String]
+}
+
+/// Bytes → text: BOM, UTF-8, UTF-16 and legacy 8-bit charsets found with ICU; invalid bytes are
+/// an error naming the byte offset and line, never silently replaced (unless `lenient`).
+public struct TextDecoder: Sendable {
+    /// Replace invalid bytes with U+FFFD and warn with their count, instead of failing.
+    public var lenient: Bool
+    /// An ICU charset name to use instead of detection ("windows-1252", "ISO-8859-15", …).
+    public var forcedEncoding: String?
+
+    public init(lenient: Bool = false, forcedEncoding: String? = nil) {
+        self.lenient = lenient
+        self.forcedEncoding = forcedEncoding
+    }
+
+    /// - Parameter source: the file name for messages ("-" for standard input).
+    /// - Throws: `TextError` (empty, binary, invalid encoding, unknown encoding).
+    public func decode(_ bytes: [UInt8], source: String) throws(TextError) -> DecodedText {
+        if bytes.isEmpty { throw TextError(.empty, source: source) }
+        if let forced = forcedEncoding {
+            return try decodeLegacy(bytes, charset: forced, detected: false, source: source)
+        }
+        // Byte order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try decodeUTF8(bytes, from: 3, bom: true, source: source)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return try decodeUTF16(bytes, from: 2, littleEndian: true, bom: true, source: source)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return try decodeUTF16(bytes, from: 2, littleEndian: false, bom: true, source: source)
+        }
+        // NUL bytes: UTF-16 without a BOM, or binary.
+        if let firstNUL = bytes.firstIndex(of: 0) {
+            if let littleEndian = Self.utf16WithoutBOM(bytes) {
+                return try decodeUTF16(bytes, from: 0, littleEndian: littleEndian, bom: false, source: source)
+            }
+            throw TextError(.binary(byteOffset: firstNUL), source: source)
+        }
+        if let control = Self.binaryControlByte(bytes) {
+            throw TextError(.binary(byteOffset: control), source: source)
+        }
+        let check = UTF8Check(bytes)
+        if check.firstInvalid == nil {
+            return try decodeUTF8(bytes, from: 0, bom: false, source: source)
+        }
+        if lenient {
+            return try decodeUTF8(bytes, from: 0, bom: false, source: source)
+        }
+        // No valid multi-byte sequence at all: a legacy 8-bit text, not broken UTF-8.
+        if check.multiByteSequences == 0 {
+            return try decodeLegacy(bytes, charset: Self.detectLegacyCharset(bytes), detected: true, source: source)
+        }
+        let offset = check.firstInvalid!
+        throw TextError(.invalidEncoding(encoding: "UTF-8", byteOffset: offset, line: Self.line(of: offset, in: bytes)), source: source)
+    }
+
+    private func decodeUTF8(_ bytes: [UInt8], from start: Int, bom: Bool, source: String) throws(TextError) -> DecodedText {
+        let body = bytes[start...]
+        let check = UTF8Check(body)
+        if let invalid = check.firstInvalid, !lenient {
+            throw TextError(.invalidEncoding(encoding: "UTF-8", byteOffset: invalid, line: Self.line(of: invalid, in: bytes)), source: source)
+        }
+        let units = Array(String(decoding: body, as: UTF8.self).utf16)
+        var warnings: [String] = []
+        if check.invalidSequences > 0 {
+            warnings.append("\(source): replaced \(check.invalidSequences) invalid UTF-8 sequence(s) with U+FFFD (first at byte offset \(check.firstInvalid!))")
+        }
+        return DecodedText(units: units, encoding: .utf8(bom: bom), replacements: check.invalidSequences, warnings: warnings)
+    }
+
+    private func decodeUTF16(_ bytes: [UInt8], from start: Int, littleEndian: Bool, bom: Bool, source: String) throws(TextError) -> DecodedText {
+        let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+        let encoding: TextEncoding = littleEndian ? .utf16LittleEndian(bom: bom) : .utf16BigEndian(bom: bom)
+        let units: [UInt16]
+        do throws(ICUError) {
+            let converter = try CharsetConverter(charset: name, strict: !lenient)
+            units = try converter.decode(Array(bytes[start...]))
+        } catch {
+            throw Self.translate(error, bytes: bytes, offset: start, source: source)
+        }
+        if units.isEmpty { throw TextError(.empty, source: source) }
+        return DecodedText(units: units, encoding: encoding, replacements: 0, warnings: [])
+    }
+
+    private func decodeLegacy(_ bytes: [UInt8], charset: String, detected: Bool, source: String) throws(TextError) -> DecodedText {
+        do throws(ICUError) {
+            let converter = try CharsetConverter(charset: charset, strict: !lenient)
+            let units = try converter.decode(bytes)
+            var warnings: [String] = []
+            if detected {
+                warnings.append("\(source): not UTF-8; read as \(charset) (detected by ICU); name another with --encoding")
+            }
+            return DecodedText(units: units, encoding: .legacy(name: charset, detected: detected), replacements: 0, warnings: warnings)
+        } catch {
+            throw Self.translate(error, bytes: bytes, offset: 0, source: source)
+        }
+    }
+
+    private static func translate(_ error: ICUError, bytes: [UInt8], offset: Int, source: String) -> TextError {
+        switch error.kind {
+        case .unknownCharset(let name):
+            return TextError(.unknownEncoding(name), source: source)
+        case .invalidBytes(let charset, let byteOffset):
+            let at = byteOffset + offset
+            return TextError(.invalidEncoding(encoding: charset, byteOffset: at, line: line(of: at, in: bytes)), source: source)
+        default:
+            return TextError(.unreadable(reason: error.description), source: source)
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        for byte in bytes[..<min(offset, bytes.count)] where byte == 0x0A { line += 1 }
+        return line
+    }
+
+    /// UTF-16 without a BOM shows as NULs in every other byte of Latin-script text.
+    /// - Returns: true for little-endian, false for big-endian, nil when it is not UTF-16.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        let sample = bytes.prefix(4096)
+        var evenZeros = 0, oddZeros = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 10 >= pairs * 3 && evenZeros * 20 <= pairs { return true }
+        if evenZeros * 10 >= pairs * 3 && oddZeros * 20 <= pairs { return false }
+        return nil
+    }
+
+    /// The offset of a control byte that text files do not contain (besides NUL, checked before),
+    /// when there are several of them: one stray byte is cleaned up later, a run means binary data.
+    static func binaryControlByte(_ bytes: [UInt8]) -> Int? {
+        var first: Int?
+        var count = 0
+        for (index, byte) in bytes.prefix(65_536).enumerated() {
+            // Allowed: tab, LF, VT, FF, CR, ESC (ANSI colours in logs), and everything printable.
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1B {
+                if first == nil { first = index }
+                count += 1
+            }
+        }
+        guard let first else { return nil }
+        return count >= 4 ? first : nil
+    }
+
+    /// The legacy 8-bit charset ICU's detector picks for `bytes`, narrowed to the Western ones.
+    static func detectLegacyCharset(_ bytes: [UInt8]) -> String {
+        let matches = CharsetDetector.detect(bytes)
+        let western = matches.first { ["windows-1252", "ISO-8859-1", "ISO-8859-15"].contains($0.name) }?.name
+        let choice = western ?? (bytes.contains { (0x80...0x9F).contains($0) } ? "windows-1252" : "ISO-8859-1")
+        // ICU does not tell ISO-8859-15 from -1; its euro sign at 0xA4 beside a digit or space does.
+        if choice == "ISO-8859-1", hasEuroSignAtA4(bytes) { return "ISO-8859-15" }
+        return choice
+    }
+
+    static func hasEuroSignAtA4(_ bytes: [UInt8]) -> Bool {
+        for index in bytes.indices where bytes[index] == 0xA4 {
+            let before = index > 0 ? bytes[index - 1] : 0x20
+            let after = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+            let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
+            if isDigit(before) || isDigit(after) || (before == 0x20 && isDigit(index > 1 ? bytes[index - 2] : 0)) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// A strict UTF-8 check (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+/// Offsets are indices of the collection (absolute for a slice).
+struct UTF8Check {
+    var firstInvalid: Int?
+    var invalidSequences = 0
+    var multiByteSequences = 0
+
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            var need = 0
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: need = -1
+            }
+            var valid = need > 0 && i + need < end
+            if valid {
+                for k in 1...need {
+                    let b = bytes[i + k]
+                    let lo: UInt8 = k == 1 ? lower : 0x80
+                    let hi: UInt8 = k == 1 ? upper : 0xBF
+                    if b < lo || b > hi { valid = false; break }
+                }
+            }
+            if valid {
+                multiByteSequences += 1
+                i += need + 1
+            } else {
+                if firstInvalid == nil { firstInvalid = i }
+                invalidSequences += 1
+                i += 1
+            }
+        }
+    }
+}

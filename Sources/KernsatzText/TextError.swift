@@ -1,0 +1,51 @@
+/// Why a text could not be read. Every message names the file (and byte offset or line, where
+/// there is one) and says what the user can do.
+public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case notFound
+        case isDirectory
+        case unreadable(reason: String)
+        case empty
+        case tooLarge(bytes: Int, limit: Int)
+        /// A NUL or other control byte that no text file contains.
+        case binary(byteOffset: Int)
+        /// Bytes that are not valid in the encoding.
+        case invalidEncoding(encoding: String, byteOffset: Int, line: Int)
+        case unknownEncoding(String)
+        /// A JSON Lines record that cannot be used.
+        case badRecord(reason: String)
+    }
+
+    public let kind: Kind
+    /// The file ("-" for standard input), or the stream and record for JSON Lines input.
+    public let source: String
+
+    public init(_ kind: Kind, source: String) {
+        self.kind = kind
+        self.source = source
+    }
+
+    public var description: String {
+        switch kind {
+        case .notFound:
+            return "\(source): no such file"
+        case .isDirectory:
+            return "\(source): is a directory, not a text file"
+        case .unreadable(let reason):
+            return "\(source): cannot be read (\(reason))"
+        case .empty:
+            return "\(source): is empty (no text to process)"
+        case .tooLarge(let bytes, let limit):
+            return "\(source): is \(bytes) bytes, more than the limit of \(limit) bytes (raise it with --max-bytes)"
+        case .binary(let offset):
+            return "\(source): looks like a binary file, not text (control byte at byte offset \(offset))"
+        case .invalidEncoding(let encoding, let offset, let line):
+            return "\(source): invalid \(encoding) at byte offset \(offset) (line \(line)); "
+                + "name the encoding with --encoding, or use --lenient to replace invalid bytes"
+        case .unknownEncoding(let name):
+            return "\(source): unknown encoding '\(name)'"
+        case .badRecord(let reason):
+            return "\(source): \(reason)"
+        }
+    }
+}

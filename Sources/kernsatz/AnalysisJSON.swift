@@ -1,0 +1,84 @@
+import Kernsatz
+
+/// The JSON shapes of `segment` and `analyze` (documented in the README). Offsets are Unicode
+/// scalars into the text as received; `text` is that slice.
+struct SentenceJSON: Encodable {
+    let text: String
+    let start: Int
+    let end: Int
+    let block: Int
+}
+
+struct BlockJSON: Encodable {
+    let kind: String
+    let start: Int
+    let end: Int
+    let text: String
+    /// Indices into `sentences`.
+    let sentences: [Int]
+}
+
+struct MetadataJSON: Encodable {
+    struct Field: Encodable {
+        let key: String
+        let value: String
+    }
+    let date: String?
+    let fields: [Field]
+    let dateline: String?
+    let datelineStart: Int?
+    let datelineEnd: Int?
+}
+
+extension Analysis {
+    var sentencesJSON: [SentenceJSON] {
+        sentences.map { sentence in
+            let range = sourceScalarRange(sentence.range)
+            return SentenceJSON(text: sourceText(of: sentence), start: range.lowerBound, end: range.upperBound, block: sentence.block)
+        }
+    }
+
+    var blocksJSON: [BlockJSON] {
+        var byBlock = [[Int]](repeating: [], count: structure.blocks.count)
+        for (index, sentence) in sentences.enumerated() { byBlock[sentence.block].append(index) }
+        return structure.blocks.enumerated().map { index, block in
+            let range = sourceScalarRange(block.range)
+            return BlockJSON(kind: block.kind.rawValue, start: range.lowerBound, end: range.upperBound,
+                             text: text.sourceString(block.range), sentences: byBlock[index])
+        }
+    }
+
+    var metadataJSON: MetadataJSON {
+        let metadata = structure.metadata
+        let dateline = metadata.datelineRange.map(sourceScalarRange)
+        return MetadataJSON(date: metadata.date,
+                            fields: metadata.fields.map { .init(key: $0.key, value: $0.value) },
+                            dateline: metadata.dateline,
+                            datelineStart: dateline?.lowerBound, datelineEnd: dateline?.upperBound)
+    }
+}
+
+struct SegmentRecord: Encodable {
+    let id: RecordID
+    let lang: String
+    let sentences: [SentenceJSON]
+}
+
+struct AnalyzeRecord: Encodable {
+    let id: RecordID
+    let lang: String
+    let sentences: [SentenceJSON]
+    let blocks: [BlockJSON]
+    let metadata: MetadataJSON
+}
+
+struct FileAnalysisJSON: Encodable {
+    let source: String
+    let encoding: String
+    let lang: String
+    let langIdentified: Bool
+    let warnings: [String]
+    let metadata: MetadataJSON
+    let blocks: [BlockJSON]
+    let sentences: [SentenceJSON]
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Kernsatz
+
+extension KernsatzCommand {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a text's structure as JSON: metadata, blocks (teaser, headings, paragraphs, list items), sentences.",
+            discussion: """
+                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences"}.
+                --jsonl: {"id","lang","sentences","blocks","metadata"} per record.
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            let pipeline = try input.pipeline()
+            var runner = Runner(options: input)
+            if input.jsonl {
+                _ = runner.eachRecord { record, output in
+                    let analysis = try analyze(record, with: pipeline, input: input)
+                    output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
+                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON))
+                }
+                return
+            }
+            let ok = runner.eachFile { path, decoded, output in
+                let analysis = try pipeline.analyze(decoded, source: path)
+                output.writeJSON(FileAnalysisJSON(
+                    source: path, encoding: decoded.encoding.description, lang: analysis.language,
+                    langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
+                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: true)
+            }
+            if !ok { throw ExitCode.failure }
+        }
+    }
+}

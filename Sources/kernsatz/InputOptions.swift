@@ -1,0 +1,50 @@
+import ArgumentParser
+import Kernsatz
+
+/// Options every command shares: where the text comes from and how to read it.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Text files to read; - is standard input (the default).")
+    var files: [String] = []
+
+    @Flag(help: "Read JSON Lines records {\"id\", \"text\", \"lang\"?} and write one JSON line per record.")
+    var jsonl = false
+
+    @Option(help: "Language code (de, en, fr, nl, es, it, or any ICU locale); default: identified from the text.")
+    var lang: String?
+
+    @Option(help: "Read files in this encoding (any ICU charset name: windows-1252, ISO-8859-15, …) instead of detecting it.")
+    var encoding: String?
+
+    @Flag(help: "Replace invalid bytes with U+FFFD (and warn with their count) instead of failing.")
+    var lenient = false
+
+    @Option(help: "Refuse files larger than this many bytes.")
+    var maxBytes: Int = 64 << 20
+
+    var paths: [String] { files.isEmpty ? ["-"] : files }
+
+    func validate() throws {
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+        if let lang, lang.isEmpty || lang.contains(where: { $0 == " " || $0 == "/" }) {
+            throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
+        }
+    }
+
+    var reader: FileReader {
+        FileReader(decoder: TextDecoder(lenient: lenient, forcedEncoding: encoding), maxBytes: maxBytes)
+    }
+
+    func pipeline(language: String? = nil) throws -> Pipeline {
+        do {
+            return try Pipeline(options: PipelineOptions(language: language ?? lang))
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// A message for the user, printed as `kernsatz: <message>`.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

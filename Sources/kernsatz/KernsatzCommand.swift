@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct KernsatzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernsatz",
+        abstract: "Prepares news and policy texts for translators: sentences, normalization, transliteration, analysis.",
+        discussion: """
+            Every command reads FILE… or - (standard input, the default) and writes to standard output.
+            With --jsonl, each input line is a JSON record {"id":…, "text":…, "lang"?:…} and each output \
+            line carries the same id; a bad record yields {"id":…, "error":…} and the stream goes on.
+            Offsets (start, end) count Unicode scalars into the text as received: text[start:end] in Python.
+            """,
+        version: "0.1.0",
+        subcommands: [Segment.self, Analyze.self, Normalize.self, Translit.self]
+    )
+}
