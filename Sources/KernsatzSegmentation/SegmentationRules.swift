@@ -21,6 +21,11 @@ public struct SegmentationRules: Sendable {
     public var ordinalContext: Set<String> = []
     /// Lowercased month names and their abbreviations without dots, from ICU.
     public var months: Set<String> = []
+    /// Closing quote marks of the language that never open a quote (French „»“, German „““):
+    /// a boundary just before one belongs after it („« Nous reviendrons. » Puis …“).
+    public var closingOnlyQuotes: Set<UInt16> = []
+    /// Quick rejection of tokens that cannot be (part of) an abbreviation: see `abbreviationKey`.
+    var abbreviationKeys: Set<UInt32> = []
     /// Whether the language writes ordinals as digits with a dot („3. Oktober“).
     public var ordinalDots: Bool { !ordinalContext.isEmpty }
 
@@ -46,6 +51,14 @@ public struct SegmentationRules: Sendable {
             }
         }
         rules.sentenceStarters = Set(entries(.sentenceStarters))
+        var openers = Set<UInt16>(), closers = Set<UInt16>()
+        for pair in entries(.quotes) {
+            let marks = pair.split(separator: " ")
+            guard marks.count == 2 else { continue }
+            openers.formUnion(marks[0].utf16)
+            closers.formUnion(marks[1].utf16)
+        }
+        rules.closingOnlyQuotes = closers.subtracting(openers)
         rules.ordinalContext = Set(entries(.ordinalContext).map { $0.lowercased() })
         for kind in [LocaleData.DateSymbols.months, .abbreviatedMonths, .standaloneMonths, .standaloneAbbreviatedMonths] {
             for name in LocaleData.symbols(kind, locale: language) {
@@ -59,6 +72,13 @@ public struct SegmentationRules: Sendable {
     mutating func addAbbreviation(_ entry: String, final: Bool) {
         let compact = Self.compact(entry)
         guard !compact.isEmpty else { return }
+        // Every token an abbreviation can end or be cut at: runs of its dotted pieces.
+        let dotted = compact.split(separator: ".", omittingEmptySubsequences: true).map { $0 + "." }
+        for i in dotted.indices {
+            for j in i..<dotted.count {
+                abbreviationKeys.insert(Self.abbreviationKey(Array(dotted[i...j].joined().utf16)[...]))
+            }
+        }
         if final { finalAbbreviations.insert(compact) } else { abbreviations.insert(compact) }
         let parts = entry.split(separator: " ").count
         maxParts = max(maxParts, parts)
@@ -68,11 +88,20 @@ public struct SegmentationRules: Sendable {
             for n in 1..<pieces.count { abbreviationPrefixes.insert(pieces[0..<n].joined()) }
         }
         // Unspaced multi-dot forms also come apart at dots: "o.a." has the prefix "o.".
-        let dotted = compact.split(separator: ".", omittingEmptySubsequences: true)
+        abbreviationKeys.insert(Self.abbreviationKey(Array(compact.utf16)[...]))
         if dotted.count > 1 && compact.hasSuffix(".") {
-            for n in 1..<dotted.count { abbreviationPrefixes.insert(dotted[0..<n].map { $0 + "." }.joined()) }
+            for n in 1..<dotted.count { abbreviationPrefixes.insert(dotted[0..<n].joined()) }
             maxParts = max(maxParts, dotted.count)
         }
+    }
+
+    /// A cheap fingerprint of a token with its final period: its length and its first unit, ASCII
+    /// letters folded to lowercase. A token whose key is not in `abbreviationKeys` is no abbreviation.
+    @inline(__always)
+    static func abbreviationKey(_ token: ArraySlice<UInt16>) -> UInt32 {
+        guard let first = token.first else { return 0 }
+        let folded = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        return UInt32(min(token.count, 0xFFFF)) << 16 | UInt32(folded)
     }
 
     /// "z. B." → "z.B."

@@ -73,7 +73,7 @@ public struct SentenceSegmenter: Sendable {
         // The block with hard line breaks made spaces: a wrapped line is not a sentence end.
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: units[range])
-        for i in buffer.indices where buffer[i] == 0x0A || buffer[i] == 0x09 || buffer[i] == 0x0D { buffer[i] = 0x20 }
+        for i in buffer.indices where buffer[i] < 0x20 && (buffer[i] == 0x0A || buffer[i] == 0x09 || buffer[i] == 0x0D) { buffer[i] = 0x20 }
         var candidates: [Int] = []
         iterator.forEachBoundary(in: buffer) { boundary, _ in
             if boundary < buffer.count { candidates.append(boundary) }
@@ -81,10 +81,12 @@ public struct SentenceSegmenter: Sendable {
         addMissedCandidates(buffer, &candidates)
         var ranges: [Range<Int>] = []
         var start = 0
-        for candidate in candidates where candidate > start && shouldSplit(buffer, at: candidate) {
-            let sentence = UTF16Scan.trim(buffer, start..<candidate)
+        for candidate in candidates where candidate > start {
+            let boundary = movedPastClosingQuote(buffer, candidate)
+            guard boundary > start, boundary < buffer.count, shouldSplit(buffer, at: boundary) else { continue }
+            let sentence = UTF16Scan.trim(buffer, start..<boundary)
             if !sentence.isEmpty { ranges.append(sentence) }
-            start = candidate
+            start = boundary
         }
         let last = UTF16Scan.trim(buffer, start..<buffer.count)
         if !last.isEmpty { ranges.append(last) }
@@ -92,34 +94,47 @@ public struct SentenceSegmenter: Sendable {
         return ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
     }
 
-    /// ICU does not break before a number after a sentence end („… gesagt. 2015 zog er …“):
-    /// its rule SB8 looks past digits for a lowercase letter. Those places become candidates too.
+    /// ICU misses two kinds of sentence end: before a number („… gesagt. 2015 zog er …“: its
+    /// rule SB8 looks past digits for a lowercase letter), and after an ellipsis character
+    /// („… fortsetzen … Doch …“: U+2026 is no sentence terminator to it). Those become candidates.
     func addMissedCandidates(_ text: [UInt16], _ candidates: inout [Int]) {
         var added = false
         var i = 0
-        while i < text.count {
+        let count = text.count
+        while i < count {
             let u = text[i]
-            if u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 {
-                var j = i + 1
-                while j < text.count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
-                let spaceStart = j
-                while j < text.count && text[j] == 0x20 { j += 1 }
-                if j > spaceStart && j < text.count {
-                    var k = j
-                    while k < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: k)) { k += 1 }
-                    if k < text.count && UTF16Scan.isDigit(UTF16Scan.scalar(text, at: k)) {
+            guard u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 else { i += 1; continue }
+            var j = i + 1
+            while j < count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
+            let spaceStart = j
+            while j < count && text[j] == 0x20 { j += 1 }
+            if j > spaceStart && j < count {
+                var k = j
+                while k < count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: k)) { k += 1 }
+                if k < count {
+                    let next = UTF16Scan.scalar(text, at: k)
+                    if UTF16Scan.isDigit(next) || (u == 0x2026 && UTF16Scan.isUppercase(next)) {
                         candidates.append(j)
                         added = true
                     }
                 }
-                i = max(j, i + 1)
-            } else {
-                i += 1
             }
+            i = max(j, i + 1)
         }
         if added {
             candidates = Array(Set(candidates)).sorted()
         }
+    }
+
+    /// A candidate just before a closing-only quote mark („« Nous reviendrons. » Puis“) moves
+    /// past the mark and its spaces.
+    func movedPastClosingQuote(_ text: [UInt16], _ candidate: Int) -> Int {
+        guard candidate < text.count, rules.closingOnlyQuotes.contains(text[candidate]) else { return candidate }
+        var j = candidate + 1
+        while j < text.count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
+        let spaces = j
+        while j < text.count && text[j] == 0x20 { j += 1 }
+        return j > spaces ? j : candidate
     }
 
     // MARK: the rule layer
@@ -129,7 +144,11 @@ public struct SentenceSegmenter: Sendable {
         // Back over the spaces, then over closing quotes and brackets, to the final punctuation.
         var p = boundary
         while p > 0 && UTF16Scan.isSpace(text[p - 1]) { p -= 1 }
-        if p == boundary { return true }  // no space before: ICU's own decision (CJK, …)
+        if p == boundary {
+            // No space before: inside a token („…/a.html?x=1“) unless the script writes no spaces (CJK).
+            let u = text[p - 1]
+            return !(u == 0x2E || u == 0x3F || u == 0x21 || u == 0x3A)
+        }
         var q = p
         var closings = 0
         while q > 0 {
@@ -140,52 +159,107 @@ public struct SentenceSegmenter: Sendable {
         let terminalStart = UTF16Scan.previousStart(text, before: q)
         let terminal = UTF16Scan.scalar(text, at: terminalStart)
 
-        // What follows: past opening quotes and brackets, the next word.
+        // A sentence never starts with a lowercase letter: „?“ fragte er, „z. B. die“, „… und“.
         var n = boundary
+        while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) && !isBracket(text[n]) { n += 1 }
+        guard n < text.count else { return true }
+        if UTF16Scan.isLowercase(UTF16Scan.scalar(text, at: n)) { return false }
+        // The next word, past brackets too.
         while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) { n += 1 }
         guard n < text.count else { return true }
-        let next = UTF16Scan.scalar(text, at: n)
-        // A sentence never starts with a lowercase letter: „?“ fragte er, „z. B. die“, „… und“.
-        if UTF16Scan.isLowercase(next) { return false }
+        var startsSentenceMemo: Bool?
+        func startsSentence() -> Bool {
+            if let memo = startsSentenceMemo { return memo }
+            let result = rules.sentenceStarters.contains(word(text, from: n))
+            startsSentenceMemo = result
+            return result
+        }
+
+        // Bracketed punctuation is a comment, not a sentence end: „300 (!) Prozent“, „(…) Das“.
+        if closings > 0, isBracket(text[q]), bracketHoldsOnlyPunctuation(text, closingAt: q) { return false }
+        // An ellipsis ends a sentence only before a word that starts one: „war … Chaos“ goes on.
+        if terminal == "…" || (terminal == "." && terminalStart >= 1 && text[terminalStart - 1] == 0x2E) {
+            return closings > 0 || startsSentence()
+        }
         guard terminal == "." else { return true }
         // A period inside quotes or brackets ends the quoted sentence: „… Realität.“ Die …
         if closings > 0 { return true }
-        // An ellipsis written as dots.
-        if terminalStart >= 1 && text[terminalStart - 1] == 0x2E { return true }
 
         let token = previousToken(text, endingAt: q)
-        let nextWord = word(text, from: n)
-        let startsSentence = rules.sentenceStarters.contains(nextWord)
-
-        // Abbreviations, also spaced and multi-part: „Dr.“, „z. B.“, „i. d. R.“, „z. | B.“.
-        if let kind = abbreviation(text, tokenStart: token.lowerBound, end: q, next: n) {
+        // Abbreviations, also spaced, multi-part and at the end of a compound:
+        // „Dr.“, „z. B.“, „i. d. R.“, „z. | B.“, „Zimmermann-Str.“.
+        if let kind = abbreviation(text, token: token, next: n) {
             switch kind {
             case .nonFinal: return false
             case .enumerationCloser: return true
-            case .final: return startsSentence
+            case .final: return startsSentence()
             }
         }
-        let body = Array(text[token.lowerBound..<(q - 1)])  // without the period
+        let body = token.lowerBound..<(q - 1)  // without the period
         if body.isEmpty { return true }
         // Initials: „Mark A. Rutte“, „J. R. R. Tolkien“.
-        if body.count == 1, UTF16Scan.isUppercase(UTF16Scan.scalar(body, at: 0)) {
-            return startsSentence
+        if body.count == 1, UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: body.lowerBound)) {
+            return startsSentence()
         }
         // Roman numerals after a name: „Benedikt XVI.“, „Ludwig XIV.“
-        if isRomanNumeral(body), let before = tokenBefore(text, token.lowerBound),
+        if isRomanNumeral(text[body]), let before = tokenBefore(text, token.lowerBound),
            UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: before.lowerBound)) {
-            return startsSentence
+            return startsSentence()
         }
-        // Ordinals: „am 3. Oktober“, „im 2. Stock“, „der 1. FC Köln“, dates „am 23.12. …“
-        if rules.ordinalDots, let digits = ordinalDigits(body) {
-            if rules.months.contains(nextWord.lowercased().filter { $0 != "." }) { return false }
-            if startsSentence { return true }
-            guard let before = tokenBefore(text, token.lowerBound) else { return false }  // „1. Einleitung“
-            let previous = String(decoding: text[before], as: UTF16.self).lowercased()
-            if digits <= 3 && rules.ordinalContext.contains(previous) { return false }
-            return true
+        // Ordinals: „am 3. Oktober“, „im 2. Stock“, „der 1. FC Köln“, „am 23.12. …“
+        if rules.ordinalDots, let digits = ordinalDigits(text[body]) {
+            return !isOrdinal(text, token: token, digits: digits, next: n, startsSentence: startsSentence)
         }
         return true
+    }
+
+    /// Whether the number with a dot in `token` is an ordinal (or an enumerator) rather than a
+    /// number that ends its sentence.
+    func isOrdinal(_ text: [UInt16], token: Range<Int>, digits: Int, next: Int, startsSentence: () -> Bool) -> Bool {
+        if rules.months.contains(word(text, from: next).lowercased()) { return true }
+        if startsSentence() { return false }
+        // At the start of a block or a sentence: an enumerator („1. Einleitung“, „… so“. 12. Demokratie“).
+        guard let before = tokenBefore(text, token.lowerBound) else { return true }
+        if endsSentence(text, before) { return true }
+        let previous = String(decoding: text[before], as: UTF16.self).lowercased()
+        if digits <= 3 && rules.ordinalContext.contains(previous) { return true }
+        // Coordinated ordinals: „in 2. und 3. Lesung“, „des 19. und 20. Jahrhunderts“.
+        if ["und", "oder", "bis", "sowie", "–", "-"].contains(previous) || previous.hasSuffix(".,") {
+            if let first = tokenBefore(text, before.lowerBound), text[first.upperBound - 1] == 0x2E,
+               ordinalDigits(text[first.lowerBound..<(first.upperBound - 1)]) != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether a token ends with sentence-final punctuation (possibly inside quotes).
+    func endsSentence(_ text: [UInt16], _ token: Range<Int>) -> Bool {
+        var i = token.upperBound
+        while i > token.lowerBound {
+            let start = UTF16Scan.previousStart(text, before: i)
+            let s = UTF16Scan.scalar(text, at: start)
+            if UTF16Scan.isClosing(s) { i = start; continue }
+            return s == "." || s == "!" || s == "?"
+        }
+        return false
+    }
+
+    @inline(__always)
+    func isBracket(_ u: UInt16) -> Bool {
+        u == 0x28 || u == 0x29 || u == 0x5B || u == 0x5D || u == 0x7B || u == 0x7D
+    }
+
+    /// Whether the bracket closing at `close` holds nothing but punctuation: „(!)“, „(?)“, „[…]“, „(...)“.
+    func bracketHoldsOnlyPunctuation(_ text: [UInt16], closingAt close: Int) -> Bool {
+        var i = close - 1
+        while i >= 0 && close - i <= 6 {
+            let u = text[i]
+            if u == 0x28 || u == 0x5B { return i < close - 1 }
+            if !(u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026) { return false }
+            i -= 1
+        }
+        return false
     }
 
     /// The run of non-space text that ends at `end`, without leading opening marks.
@@ -222,23 +296,33 @@ public struct SentenceSegmenter: Sendable {
         return w
     }
 
-    /// Looks for an abbreviation that ends at the candidate's period (the token and up to
-    /// `maxParts - 1` tokens before it), or that the candidate cuts in two („z. | B.“).
-    func abbreviation(_ text: [UInt16], tokenStart: Int, end: Int, next: Int) -> SegmentationRules.AbbreviationKind? {
+    /// Looks for an abbreviation that ends at the candidate's period (the token, or its last part
+    /// after a hyphen, with up to `maxParts - 1` tokens before it), or that the candidate cuts in
+    /// two („z. | B.“). Most tokens are turned away by their fingerprint without building a string.
+    func abbreviation(_ text: [UInt16], token: Range<Int>, next: Int) -> SegmentationRules.AbbreviationKind? {
+        var tokenStart = token.lowerBound
+        if !rules.abbreviationKeys.contains(SegmentationRules.abbreviationKey(text[token])) {
+            // „Zimmermann-Str.“, „l’avv.“: the part after the last hyphen or apostrophe.
+            guard let hyphen = text[token].lastIndex(where: { $0 == 0x2D || $0 == 0x2019 || $0 == 0x27 }), hyphen + 1 < token.upperBound,
+                  rules.abbreviationKeys.contains(SegmentationRules.abbreviationKey(text[(hyphen + 1)..<token.upperBound])) else {
+                return nil
+            }
+            tokenStart = hyphen + 1
+        }
+        let end = token.upperBound
         var compact = String(decoding: text[tokenStart..<end], as: UTF16.self)
         var start = tokenStart
         var best: SegmentationRules.AbbreviationKind?
         for part in 0..<rules.maxParts {
             if part > 0 {
                 // Prepend the token before, if it is a piece of an abbreviation (ends with a period).
-                guard let before = tokenBefore(text, start), text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
+                guard tokenStart == token.lowerBound, let before = tokenBefore(text, start),
+                      text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
                 compact = String(decoding: text[before], as: UTF16.self) + compact
                 start = before.lowerBound
             }
-            if let kind = rules.lookup(compact) {
-                best = kind
-                // A longer match wins ("v. Chr." over "Chr."), so keep looking.
-            }
+            // A longer match wins („v. Chr.“ over „Chr.“), so keep looking.
+            if let kind = rules.lookup(compact) { best = kind }
         }
         if let best { return best }
         // Cut in two: the tokens before are a prefix of an abbreviation that the next tokens complete.
@@ -250,8 +334,7 @@ public struct SentenceSegmenter: Sendable {
                 head = String(decoding: text[before], as: UTF16.self) + head
                 start = before.lowerBound
             }
-            let headCompact = head
-            guard rules.abbreviationPrefixes.contains(headCompact) || rules.abbreviationPrefixes.contains(lowerFirst(headCompact)) else { continue }
+            guard rules.abbreviationPrefixes.contains(head) || rules.abbreviationPrefixes.contains(lowerFirst(head)) else { continue }
             var tail = ""
             var i = next
             for _ in 0..<rules.maxParts {
@@ -259,7 +342,7 @@ public struct SentenceSegmenter: Sendable {
                 while j < text.count && !UTF16Scan.isSpace(text[j]) { j += 1 }
                 guard j > i, j - i <= 6, text[j - 1] == 0x2E else { break }
                 tail += String(decoding: text[i..<j], as: UTF16.self)
-                if rules.lookup(headCompact + tail) != nil { return .nonFinal }
+                if rules.lookup(head + tail) != nil { return .nonFinal }
                 i = j
                 while i < text.count && text[i] == 0x20 { i += 1 }
             }
@@ -274,7 +357,7 @@ public struct SentenceSegmenter: Sendable {
 
     /// The digit count when `body` is a number an ordinal dot may follow: "3", "12", "2025", or a
     /// day and month "23.12", "1.1".
-    func ordinalDigits(_ body: [UInt16]) -> Int? {
+    func ordinalDigits(_ body: ArraySlice<UInt16>) -> Int? {
         var digits = 0
         var dots = 0
         for u in body {
@@ -284,7 +367,7 @@ public struct SentenceSegmenter: Sendable {
         return dots == 1 ? 2 : digits
     }
 
-    func isRomanNumeral(_ body: [UInt16]) -> Bool {
+    func isRomanNumeral(_ body: ArraySlice<UInt16>) -> Bool {
         guard !body.isEmpty, body.count <= 7 else { return false }
         return body.allSatisfy { [0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D].contains($0) }
     }
