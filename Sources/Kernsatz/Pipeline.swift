@@ -68,18 +68,24 @@ public struct Pipeline: Sendable {
         identifier = LanguageIdentifier()
     }
 
-    /// Analyzes decoded text (from `FileReader` or `TextDecoder`).
-    public func analyze(_ decoded: DecodedText, source: String = "-") throws(KernsatzError) -> Analysis {
-        try analyze(units: decoded.units, source: source)
+    /// What one thread reuses from text to text (ICU iterators). Not shareable between threads.
+    public final class Session {
+        var segmentation: [String: SentenceSegmenter.Session] = [:]
+        public init() {}
     }
 
-    public func analyze(_ string: String, source: String = "-") throws(KernsatzError) -> Analysis {
-        try analyze(units: Array(string.utf16), source: source)
+    /// Analyzes decoded text (from `FileReader` or `TextDecoder`).
+    public func analyze(_ decoded: DecodedText, source: String = "-", session: Session? = nil) throws(KernsatzError) -> Analysis {
+        try analyze(units: decoded.units, source: source, session: session)
+    }
+
+    public func analyze(_ string: String, source: String = "-", session: Session? = nil) throws(KernsatzError) -> Analysis {
+        try analyze(units: Array(string.utf16), source: source, session: session)
     }
 
     /// - Parameter source: names the input in error messages.
     /// - Complexity: O(*n*).
-    public func analyze(units: [UInt16], source: String = "-") throws(KernsatzError) -> Analysis {
+    public func analyze(units: [UInt16], source: String = "-", session: Session? = nil) throws(KernsatzError) -> Analysis {
         let text: CleanText
         do {
             text = try CleanText(units: units)
@@ -91,7 +97,7 @@ public struct Pipeline: Sendable {
         if let given = options.language {
             (language, identified) = (given, false)
         } else {
-            (language, identified) = (identifier.identify(String(decoding: text.units.prefix(20_000), as: UTF16.self)), true)
+            (language, identified) = (identifier.identify(units: text.units), true)
         }
         let segmenter: SentenceSegmenter
         if let known = segmenters[language] {
@@ -105,7 +111,12 @@ public struct Pipeline: Sendable {
         }
         let parser = parsers[language] ?? parsers["de"] ?? StructureParser()
         let structure = parser.parse(text)
-        let sentences = segmenter.segment(text.units, blocks: structure.blocks)
+        var segmentationSession = session?.segmentation[language]
+        if let session, segmentationSession == nil {
+            segmentationSession = try? segmenter.makeSession()
+            session.segmentation[language] = segmentationSession
+        }
+        let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
         return Analysis(text: text, structure: structure, language: language, languageIdentified: identified, sentences: sentences)
     }
 }

@@ -4,65 +4,107 @@ import KernsatzText
 /// function words it uses (the shipped stop-word lists) and a few letters only one language has.
 ///
 ///     LanguageIdentifier().identify("Der Generalsekretär rief zur Unterstützung auf.")   // "de"
+///
+/// Words are compared by a 64-bit hash of their lowercased UTF-16 units, so identifying
+/// allocates nothing per word.
 public struct LanguageIdentifier: Sendable {
     public let languages: [String]
-    private let stopwords: [String: Set<String>]
+    /// Word hash → bit set of the languages whose stop-word list has the word.
+    private let table: [UInt64: UInt32]
+    /// How many words of a text are read: enough to tell six languages apart.
+    public var sampleWords = 400
 
     public init(languages: [String] = LanguageList.supportedLanguages) {
         self.languages = languages
-        var stopwords: [String: Set<String>] = [:]
-        for language in languages {
-            stopwords[language] = Set(LanguageList.shipped(.stopwords, language: language)?.entries.map { $0.lowercased() } ?? [])
-        }
-        self.stopwords = stopwords
-    }
-
-    /// The language code, or "und" when the text is in none of the supported languages
-    /// (then ICU's root rules segment it).
-    ///
-    /// - Complexity: O(*n*) over at most the first 2,000 words.
-    public func identify(_ text: String) -> String {
-        identifyWithScores(text).language
-    }
-
-    /// The winner and every language's score (stop-word hits, plus bonuses for letters).
-    public func identifyWithScores(_ text: String) -> (language: String, scores: [String: Double]) {
-        var scores = [String: Double](uniqueKeysWithValues: languages.map { ($0, 0) })
-        var words = 0
-        var latin = 0, other = 0
-        var current = ""
-        func finish() {
-            guard !current.isEmpty else { return }
-            words += 1
-            let lower = current.lowercased()
-            for language in languages where stopwords[language]?.contains(lower) == true { scores[language]! += 1 }
-            current = ""
-        }
-        for scalar in text.unicodeScalars {
-            if words >= 2000 { break }
-            if UTF16Scan.isLetter(scalar) || scalar == "'" {
-                current.unicodeScalars.append(scalar)
-                if scalar.value < 0x250 { latin += 1 } else if scalar.properties.isAlphabetic { other += 1 }
-                // Letters that point to one language.
-                switch scalar {
-                case "ß": scores["de", default: 0] += 0.5
-                case "ñ", "¿", "¡": scores["es", default: 0] += 0.5
-                case "ç": scores["fr", default: 0] += 0.3
-                case "ĳ": scores["nl", default: 0] += 0.5
-                default: break
-                }
-            } else {
-                finish()
-                if scalar == "¿" || scalar == "¡" { scores["es", default: 0] += 0.5 }
+        var table: [UInt64: UInt32] = [:]
+        for (index, language) in languages.enumerated() {
+            for word in LanguageList.shipped(.stopwords, language: language)?.entries ?? [] {
+                table[Self.hash(Array(word.lowercased().utf16)[...]), default: 0] |= 1 << UInt32(index)
             }
         }
-        finish()
-        if other > latin { return ("und", scores) }
-        let ranked = scores.filter { languages.contains($0.key) }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-        guard let best = ranked.first, best.value >= 1 else {
-            // No function word at all (a headline, a list of names): German first.
-            return (languages.first ?? "und", scores)
+        self.table = table
+    }
+
+    /// The language code, or "und" when the text is in none of the supported languages' scripts
+    /// (then ICU's root rules segment it). A Latin text without a single function word — a headline,
+    /// a list of names — counts as the first language (German).
+    public func identify(_ text: String) -> String {
+        identify(units: Array(text.utf16.prefix(40_000)))
+    }
+
+    /// - Complexity: O(*n*) over at most `sampleWords` words.
+    public func identify(units: [UInt16]) -> String {
+        identifyWithScores(units: units).language
+    }
+
+    /// The winner and every language's score (stop-word hits, plus bonuses for telling letters).
+    public func identifyWithScores(units: [UInt16]) -> (language: String, scores: [String: Double]) {
+        var hits = [Double](repeating: 0, count: languages.count)
+        var words = 0
+        var latin = 0, other = 0
+        var wordStart = -1
+        var hash: UInt64 = Self.offsetBasis
+        func bonus(_ language: String, _ value: Double) {
+            if let index = languages.firstIndex(of: language) { hits[index] += value }
         }
-        return (best.key, scores)
+        var i = 0
+        while i <= units.count && words < sampleWords {
+            let u: UInt16 = i < units.count ? units[i] : 0x20
+            let isLetter: Bool
+            if u < 0x80 {
+                isLetter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A || u == 0x27
+            } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
+                isLetter = true
+                other += 1
+            } else {
+                let scalar = Unicode.Scalar(UInt32(u))!
+                isLetter = scalar.properties.isAlphabetic || u == 0x2019
+                if isLetter { if u < 0x250 { latin += 1 } else { other += 1 } }
+                switch u {
+                case 0xDF: bonus("de", 0.5)                       // ß
+                case 0xF1, 0xBF, 0xA1: bonus("es", 0.5)           // ñ ¿ ¡
+                case 0xE7: bonus("fr", 0.3)                       // ç
+                case 0x133: bonus("nl", 0.5)                      // ĳ
+                default: break
+                }
+            }
+            if isLetter {
+                if wordStart < 0 { wordStart = i; hash = Self.offsetBasis }
+                hash = (hash ^ UInt64(Self.fold(u))) &* Self.prime
+                if u < 0x80 { latin += 1 }
+            } else if wordStart >= 0 {
+                words += 1
+                if let mask = table[hash] {
+                    for index in languages.indices where mask & (1 << UInt32(index)) != 0 { hits[index] += 1 }
+                }
+                wordStart = -1
+            }
+            i += 1
+        }
+        var scores: [String: Double] = [:]
+        for (index, language) in languages.enumerated() { scores[language] = hits[index] }
+        if other > latin { return ("und", scores) }
+        var best = 0
+        for index in hits.indices where hits[index] > hits[best] { best = index }
+        guard !languages.isEmpty, hits[best] >= 1 else { return (languages.first ?? "und", scores) }
+        return (languages[best], scores)
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// Lowercase for the letters of the supported languages (ASCII and Latin-1), and ’ as '.
+    @inline(__always)
+    static func fold(_ u: UInt16) -> UInt16 {
+        if u >= 0x41 && u <= 0x5A { return u | 0x20 }
+        if u >= 0xC0 && u <= 0xDE && u != 0xD7 { return u + 0x20 }
+        if u == 0x2019 { return 0x27 }
+        return u
+    }
+
+    static func hash(_ word: ArraySlice<UInt16>) -> UInt64 {
+        var hash = offsetBasis
+        for u in word { hash = (hash ^ UInt64(fold(u))) &* prime }
+        return hash
     }
 }

@@ -24,6 +24,9 @@ struct Benchmark: ParsableCommand {
     @Flag(help: "One JSON object instead of the table.")
     var json = false
 
+    @Option(help: "Run only the stages whose name contains this (for profiling).")
+    var only: String?
+
     struct Stage {
         let name: String
         let seconds: Double
@@ -51,6 +54,7 @@ struct Benchmark: ParsableCommand {
 
         var sink = 0
         func time(_ name: String, _ body: () throws -> Int) rethrows -> Stage {
+            if let only, !name.contains(only), !name.hasPrefix("raw ICU") { return Stage(name: name + " (skipped)", seconds: .nan) }
             var best = Double.infinity
             for _ in 0..<max(1, repeats) {
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -75,10 +79,11 @@ struct Benchmark: ParsableCommand {
             cleaned.reduce(0) { $0 + parser.parse($1).blocks.count }
         })
         stages.append(time("language identification") {
-            texts.reduce(0) { $0 + identifier.identify($1).count }
+            units.reduce(0) { $0 + identifier.identify(units: $1).count }
         })
+        let segmentationSession = try segmenter.makeSession()
         stages.append(time("segmentation (ICU + rules)") {
-            zip(cleaned, structures).reduce(0) { $0 + segmenter.segment($1.0.units, blocks: $1.1.blocks).count }
+            zip(cleaned, structures).reduce(0) { $0 + segmenter.segment($1.0.units, blocks: $1.1.blocks, session: segmentationSession).count }
         })
         stages.append(try time("probe: open ICU iterator per document") {
             try units.reduce(0) { acc, _ in acc + (try BreakIterator(.sentence, locale: "de")).origin.count }
@@ -87,11 +92,12 @@ struct Benchmark: ParsableCommand {
             try units.reduce(0) { acc, _ in acc + (try icu.copy()).origin.count }
         })
         let auto = try Pipeline()
+        let session = Pipeline.Session()
         stages.append(try time("whole pipeline, --lang de") {
-            try units.reduce(0) { $0 + (try pipeline.analyze(units: $1)).sentences.count }
+            try units.reduce(0) { $0 + (try pipeline.analyze(units: $1, session: session)).sentences.count }
         })
         stages.append(try time("whole pipeline, language identified") {
-            try units.reduce(0) { $0 + (try auto.analyze(units: $1)).sentences.count }
+            try units.reduce(0) { $0 + (try auto.analyze(units: $1, session: session)).sentences.count }
         })
         let peak = peakMemoryKiB()
         let raw = stages[0].seconds
