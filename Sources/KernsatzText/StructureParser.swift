@@ -252,8 +252,10 @@ public struct StructureParser: Sendable {
             blocks[first].kind = .teaser
             return
         }
-        // Run into the body: a dateline right after a sentence end, early in the block.
-        var i = block.range.lowerBound + 1
+        // Run into the body: a dateline right after a sentence end, early in the block — unless
+        // the block itself opens with one („Paris, 3. März – …“).
+        if dateline(units, at: block.range.lowerBound) != nil { return }
+        var i = block.range.lowerBound + 20
         let limit = min(block.range.upperBound, block.range.lowerBound + 600)
         while i < limit {
             if units[i] == 0x20 {

@@ -1,0 +1,153 @@
+import XCTest
+@testable import KernsatzText
+
+final class TextDecoderTests: XCTestCase {
+    let decoder = TextDecoder()
+
+    func decodedString(_ bytes: [UInt8], _ decoder: TextDecoder = TextDecoder()) throws -> String {
+        String(decoding: try decoder.decode(bytes, source: "t.txt").units, as: UTF16.self)
+    }
+
+    // MARK: edge cases
+
+    func testDecode_emptyFile_isEmptyError() {
+        XCTAssertThrowsError(try decoder.decode([], source: "leer.txt")) { error in
+            XCTAssertEqual(error as? TextError, TextError(.empty, source: "leer.txt"))
+            XCTAssertEqual("\(error)", "leer.txt: is empty (no text to process)")
+        }
+    }
+
+    func testDecode_binaryWithNUL_namesFileAndOffset() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00]
+        XCTAssertThrowsError(try decoder.decode(png, source: "bild.png")) { error in
+            XCTAssertEqual(error as? TextError, TextError(.binary(byteOffset: 8), source: "bild.png"))
+            XCTAssertTrue("\(error)".hasPrefix("bild.png: looks like a binary file"))
+        }
+    }
+
+    func testDecode_invalidUTF8_namesOffsetAndLine() {
+        // Valid UTF-8 („ü“) then a lone continuation byte on line 2.
+        let bytes = Array("Grüße\nab".utf8) + [0x80] + Array("c".utf8)
+        XCTAssertThrowsError(try decoder.decode(bytes, source: "kaputt.txt")) { error in
+            XCTAssertEqual(error as? TextError, TextError(.invalidEncoding(encoding: "UTF-8", byteOffset: 10, line: 2), source: "kaputt.txt"))
+            XCTAssertTrue("\(error)".contains("kaputt.txt: invalid UTF-8 at byte offset 10 (line 2)"))
+        }
+    }
+
+    func testDecode_invalidUTF8Lenient_replacesAndWarnsWithCount() throws {
+        let bytes = Array("Grüße ".utf8) + [0xC3, 0x28] + Array(" und ".utf8) + [0xFF]
+        let decoded = try TextDecoder(lenient: true).decode(bytes, source: "k.txt")
+        XCTAssertEqual(decoded.replacements, 2)
+        XCTAssertEqual(decoded.warnings.count, 1)
+        XCTAssertTrue(decoded.warnings[0].contains("replaced 2 invalid UTF-8"))
+        XCTAssertTrue(String(decoding: decoded.units, as: UTF16.self).hasPrefix("Grüße \u{FFFD}("))
+    }
+
+    func testDecode_overlongEncoding_isInvalid() {
+        XCTAssertThrowsError(try decoder.decode(Array("aü".utf8) + [0xC0, 0xAF], source: "o.txt"))
+    }
+
+    // MARK: encodings
+
+    func testDecode_utf8BOM_isStripped() throws {
+        let decoded = try decoder.decode([0xEF, 0xBB, 0xBF] + Array("Wien".utf8), source: "b.txt")
+        XCTAssertEqual(decoded.encoding, .utf8(bom: true))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Wien")
+    }
+
+    func testDecode_utf16LEWithBOM() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "Köln".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let decoded = try decoder.decode(bytes, source: "u.txt")
+        XCTAssertEqual(decoded.encoding, .utf16LittleEndian(bom: true))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Köln")
+    }
+
+    func testDecode_utf16BEWithoutBOM_isDetected() throws {
+        let bytes: [UInt8] = "Die Lage ist ernst.".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let decoded = try decoder.decode(bytes, source: "u.txt")
+        XCTAssertEqual(decoded.encoding, .utf16BigEndian(bom: false))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Die Lage ist ernst.")
+    }
+
+    func testDecode_windows1252_isDetectedAndReported() throws {
+        // „Grüße“ with typographic quotes (0x84, 0x93) exists only in windows-1252.
+        let bytes: [UInt8] = [0x84, 0x47, 0x72, 0xFC, 0xDF, 0x65, 0x93, 0x20] + Array("aus der Stadt, sagte er.".utf8)
+        let decoded = try decoder.decode(bytes, source: "alt.txt")
+        XCTAssertEqual(decoded.encoding, .legacy(name: "windows-1252", detected: true))
+        XCTAssertEqual(try decodedString(bytes), "„Grüße“ aus der Stadt, sagte er.")
+        XCTAssertTrue(decoded.warnings[0].contains("alt.txt: not UTF-8; read as windows-1252"))
+    }
+
+    func testDecode_iso885915EuroSign_isDetected() throws {
+        let bytes = Array("Es kostet 5 ".utf8) + [0xA4] + Array(" f".utf8) + [0xFC] + Array("r alle Gr".utf8) + [0xF6, 0xDF] + Array("en.".utf8)
+        let decoded = try decoder.decode(bytes, source: "e.txt")
+        XCTAssertEqual(decoded.encoding, .legacy(name: "ISO-8859-15", detected: true))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Es kostet 5 € für alle Größen.")
+    }
+
+    func testDecode_forcedEncoding_overridesDetection() throws {
+        XCTAssertEqual(try decodedString([0x4B, 0xF6, 0x6C, 0x6E], TextDecoder(forcedEncoding: "ISO-8859-1")), "Köln")
+    }
+
+    func testDecode_unknownForcedEncoding_isClearError() {
+        XCTAssertThrowsError(try TextDecoder(forcedEncoding: "klingon").decode([0x41], source: "k.txt")) { error in
+            XCTAssertEqual(error as? TextError, TextError(.unknownEncoding("klingon"), source: "k.txt"))
+        }
+    }
+}
+
+final class FileReaderTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kernsatz-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testRead_missingFile_isNotFound() {
+        let path = directory.appendingPathComponent("fehlt.txt").path
+        XCTAssertThrowsError(try FileReader().read(path)) { error in
+            XCTAssertEqual("\(error)", "\(path): no such file")
+        }
+    }
+
+    func testRead_directory_isRefused() {
+        XCTAssertThrowsError(try FileReader().read(directory.path)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.isDirectory, source: directory.path))
+        }
+    }
+
+    func testRead_danglingSymlink_isUnreadable() throws {
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: directory.appendingPathComponent("weg.txt").path)
+        XCTAssertThrowsError(try FileReader().read(link.path)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.unreadable(reason: "a symbolic link to a missing file"), source: link.path))
+        }
+    }
+
+    func testRead_tooLarge_namesLimit() throws {
+        let file = directory.appendingPathComponent("gross.txt")
+        try Data(repeating: 0x41, count: 100).write(to: file)
+        XCTAssertThrowsError(try FileReader(maxBytes: 10).read(file.path)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.tooLarge(bytes: 100, limit: 10), source: file.path))
+        }
+    }
+
+    func testRead_emptyFile_namesFile() throws {
+        let file = directory.appendingPathComponent("leer.txt")
+        try Data().write(to: file)
+        XCTAssertThrowsError(try FileReader().read(file.path)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.empty, source: file.path))
+        }
+    }
+
+    func testRead_utf8File_decodes() throws {
+        let file = directory.appendingPathComponent("ok.txt")
+        try Data("Brüssel – Text.".utf8).write(to: file)
+        XCTAssertEqual(String(decoding: try FileReader().read(file.path).units, as: UTF16.self), "Brüssel – Text.")
+    }
+}
