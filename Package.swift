@@ -57,6 +57,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
+        // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
+        .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,8 @@ public struct SegmentationRules: Sendable {
     /// Closing quote marks of the language that never open a quote (French „»“, German „““):
     /// a boundary just before one belongs after it („« Nous reviendrons. » Puis …“).
     public var closingOnlyQuotes: Set<UInt16> = []
+    /// Opening quote marks that never close one (German „„“, „‚“).
+    public var openingOnlyQuotes: Set<UInt16> = []
     /// Quick rejection of tokens that cannot be (part of) an abbreviation: see `abbreviationKey`.
     var abbreviationKeys: Set<UInt32> = []
     /// Whether the language writes ordinals as digits with a dot („3. Oktober“).
@@ -59,6 +61,7 @@ public struct SegmentationRules: Sendable {
             closers.formUnion(marks[1].utf16)
         }
         rules.closingOnlyQuotes = closers.subtracting(openers)
+        rules.openingOnlyQuotes = openers.subtracting(closers)
         rules.ordinalContext = Set(entries(.ordinalContext).map { $0.lowercased() })
         for kind in [LocaleData.DateSymbols.months, .abbreviatedMonths, .standaloneMonths, .standaloneAbbreviatedMonths] {
             for name in LocaleData.symbols(kind, locale: language) {

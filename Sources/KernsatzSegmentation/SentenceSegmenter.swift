@@ -107,15 +107,18 @@ public struct SentenceSegmenter: Sendable {
         return ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
     }
 
-    /// ICU misses two kinds of sentence end: before a number („… gesagt. 2015 zog er …“: its
-    /// rule SB8 looks past digits for a lowercase letter), and after an ellipsis character
-    /// („… fortsetzen … Doch …“: U+2026 is no sentence terminator to it). Those become candidates.
+    /// ICU misses some sentence ends: before a number („… gesagt. 2015 zog er …“: its rule SB8
+    /// looks past digits for a lowercase letter), after an ellipsis character („… fortsetzen …
+    /// Doch …“: U+2026 is no terminator to it), before a lowercase sentence start („… hat. das
+    /// sind …“), and after a colon or semicolon that closes a full clause („Nazli Top erinnert
+    /// sich: Die Hebamme …“). Those places become candidates for the rule layer.
     func addMissedCandidates(_ text: [UInt16], _ candidates: inout [Int]) {
         var extra: [Int] = []
         let count = text.count
         var i = 0
-        // Bits 0x21 (!), 0x2E (.) and 0x3F (?): a branch-free test keeps letters and spaces fast.
-        let terminals: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
+        // Bits 0x21 (!), 0x2E (.), 0x3A (:), 0x3B (;) and 0x3F (?): a branch-free test keeps
+        // letters and spaces fast.
+        let terminals: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
         while i < count {
             let u = text[i]
             let isTerminal = (u < 64 ? (terminals >> UInt64(u)) & 1 : 0) | (u == 0x2026 ? 1 : 0)
@@ -129,7 +132,11 @@ public struct SentenceSegmenter: Sendable {
                 while k < count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: k)) { k += 1 }
                 if k < count {
                     let next = UTF16Scan.scalar(text, at: k)
-                    if UTF16Scan.isDigit(next) || (u == 0x2026 && UTF16Scan.isUppercase(next)) { extra.append(j) }
+                    let colon = u == 0x3A || u == 0x3B
+                    if colon ? (k == j && UTF16Scan.isUppercase(next))
+                        : UTF16Scan.isDigit(next) || (u == 0x2026 && UTF16Scan.isUppercase(next)) || (u == 0x2E && UTF16Scan.isLowercase(next)) {
+                        extra.append(j)
+                    }
                 }
             }
             i = max(j, i + 1)
@@ -188,7 +195,15 @@ public struct SentenceSegmenter: Sendable {
         var n = boundary
         while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) && !isBracket(text[n]) { n += 1 }
         guard n < text.count else { return true }
-        if UTF16Scan.isLowercase(UTF16Scan.scalar(text, at: n)) { return false }
+        if UTF16Scan.isLowercase(UTF16Scan.scalar(text, at: n)) {
+            // A sentence starts lowercase only in careless writing: after an ordinary word, before a
+            // word that starts sentences („… verwundert hat. das sind …“, „… festgenommen. "seine …“).
+            return terminal == "." && closings == 0 && isOrdinaryWord(text, previousToken(text, endingAt: q))
+                && rules.sentenceStarters.contains(capitalized(word(text, from: n)))
+        }
+        if terminal == ":" || terminal == ";" {
+            return closesClause(text, colon: terminalStart, next: n, boundary: boundary)
+        }
         // The next word, past brackets too.
         while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) { n += 1 }
         guard n < text.count else { return true }
@@ -236,6 +251,56 @@ public struct SentenceSegmenter: Sendable {
             return !isOrdinal(text, token: token, digits: digits, next: n, startsSentence: startsSentence)
         }
         return true
+    }
+
+    /// After a colon or semicolon, a capitalized sentence starter opens a new sentence when the
+    /// colon stands between two full clauses (four words or more before, five or more after) outside
+    /// quotes: „Nazli Top erinnert sich: Die Hebamme ist eine Hebamme …“, „… ausreicht; Die
+    /// Muschelfischerei …“ — but not „Fazit: Die …“, „Die Botschaft war klar: Nicht mit uns!“ nor
+    /// „„Damit Putin weiß: Wenn …““.
+    func closesClause(_ text: [UInt16], colon: Int, next: Int, boundary: Int) -> Bool {
+        guard next == boundary, rules.sentenceStarters.contains(word(text, from: next)) else { return false }
+        if text[colon] == 0x3B { return true }
+        var after = 0
+        var inWordAfter = false
+        var j = next
+        while j < text.count && after < 5 {
+            let u = text[j]
+            if u == 0x2E || u == 0x21 || u == 0x3F || u == 0x3A || u == 0x3B { break }
+            if u == 0x20 { inWordAfter = false } else if !inWordAfter { inWordAfter = true; after += 1 }
+            j += 1
+        }
+        guard after >= 5 else { return false }
+        var words = 0
+        var inWord = false
+        var i = colon - 1
+        while i >= 0 {
+            let u = text[i]
+            if u == 0x2E || u == 0x21 || u == 0x3F || u == 0x3A { break }
+            if rules.openingOnlyQuotes.contains(u) { return false }   // inside a quotation
+            if rules.closingOnlyQuotes.contains(u) { break }          // after one
+            if u == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            i -= 1
+        }
+        return words >= 4
+    }
+
+    /// An ordinary word before a period: three letters or more with a vowel, not an abbreviation.
+    func isOrdinaryWord(_ text: [UInt16], _ token: Range<Int>) -> Bool {
+        let body = token.lowerBound..<(token.upperBound - 1)
+        guard body.count >= 3 else { return false }
+        var vowel = false
+        for i in body {
+            let s = UTF16Scan.scalar(text, at: i)
+            guard UTF16Scan.isLetter(s) else { return false }
+            if "aeiouäöüyAEIOUÄÖÜ".unicodeScalars.contains(s) { vowel = true }
+        }
+        return vowel && rules.lookup(String(decoding: text[token], as: UTF16.self)) == nil
+    }
+
+    private func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
     }
 
     /// Whether the number with a dot in `token` is an ordinal (or an enumerator) rather than a

@@ -41,7 +41,7 @@ struct Runner {
                 number += 1
                 if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
                 let source = "\(path == "-" ? "<stdin>" : path):\(number)"
-                var id: RecordID = .null
+                var id = InputRecord.salvageID(line)
                 do {
                     let record = try InputRecord.parse(line, source: source)
                     id = record.id
@@ -68,12 +68,17 @@ struct InputRecord {
         var lang: String?
     }
 
+    /// The id of a line that is JSON but not a usable record, so its error record carries it.
+    static func salvageID(_ line: String) -> RecordID {
+        struct IDOnly: Decodable { var id: RecordID? }
+        return ((try? JSONDecoder().decode(IDOnly.self, from: Data(line.utf8)))?.id) ?? .null
+    }
+
     static func parse(_ line: String, source: String) throws -> InputRecord {
         let raw: Raw
         do {
             raw = try JSONDecoder().decode(Raw.self, from: Data(line.utf8))
         } catch {
-            // Salvage the id for the error record when the line is JSON at all.
             throw TextError(.badRecord(reason: "not a JSON object with a string \"text\" (\(Self.reason(error)))"), source: source)
         }
         guard let text = raw.text else {

@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+
+/// Runs the `kernsatz` executable that `swift build` put beside the test bundle.
+final class CLITests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kernsatz-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        var url = Bundle(for: CLITests.self).bundleURL
+        while url.pathComponents.count > 1 && !FileManager.default.fileExists(atPath: url.appendingPathComponent("kernsatz").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url.appendingPathComponent("kernsatz")
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    // MARK: bad input: a clear message naming the file, exit 1, the other files still done
+
+    func testSegment_invalidUTF8_namesFileOffsetAndLine() throws {
+        let bad = try file("kaputt.txt", Array("Grüße.\nDa".utf8) + [0xFF] + Array(" ist es.".utf8))
+        let good = try file("gut.txt", Array("Erster Satz. Zweiter Satz.".utf8))
+        let result = try run(["segment", bad, good])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(bad): invalid UTF-8 at byte offset 11 (line 2)"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("Erster Satz.\nZweiter Satz."), result.stdout)
+    }
+
+    func testSegment_binaryFile_isRefused() throws {
+        let binary = try file("bild.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        let result = try run(["segment", binary])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(binary): looks like a binary file"), result.stderr)
+    }
+
+    func testSegment_emptyFile_isRefused() throws {
+        let empty = try file("leer.txt", [])
+        let result = try run(["segment", empty])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(empty): is empty"), result.stderr)
+    }
+
+    func testSegment_missingPathAndDirectory_areRefused() throws {
+        let missing = directory.appendingPathComponent("fehlt.txt").path
+        let result = try run(["segment", missing, directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(missing): no such file"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(directory.path): is a directory"), result.stderr)
+    }
+
+    func testSegment_lenient_replacesAndWarns() throws {
+        let bad = try file("kaputt.txt", Array("Grüße. Da".utf8) + [0xFF] + Array(" ist es.".utf8))
+        let result = try run(["segment", "--lenient", bad])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("replaced 1 invalid UTF-8"), result.stderr)
+        XCTAssertEqual(result.stdout, "Grüße.\nDa\u{FFFD} ist es.\n")
+    }
+
+    func testSegment_legacyEncoding_isDetectedAndReported() throws {
+        let latin1 = try file("alt.txt", Array("Die Stra".utf8) + [0xDF] + Array("e ist gesperrt. Es gibt Umleitungen f".utf8) + [0xFC] + Array("r alle.".utf8))
+        let result = try run(["segment", latin1])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("not UTF-8; read as"), result.stderr)
+        XCTAssertEqual(result.stdout, "Die Straße ist gesperrt.\nEs gibt Umleitungen für alle.\n")
+    }
+
+    // MARK: JSON Lines streams
+
+    func testSegmentJSONL_badRecordYieldsErrorAndStreamGoesOn() throws {
+        let input = """
+            {"id": "a", "text": "Am 3. Oktober kam er. Er blieb."}
+            {"id": 7, "text": 12}
+            not json
+            {"id": "c", "text": "Bu\\u0308ndnistreue z\\u00adählt. Ja.", "lang": "de"}
+
+            """
+        let result = try run(["segment", "--jsonl"], stdin: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(first["id"] as? String, "a")
+        XCTAssertEqual(first["lang"] as? String, "de")
+        let sentences = first["sentences"] as! [[String: Any]]
+        XCTAssertEqual(sentences.map { $0["text"] as! String }, ["Am 3. Oktober kam er.", "Er blieb."])
+        XCTAssertEqual(sentences.map { $0["start"] as! Int }, [0, 22])
+        XCTAssertEqual(sentences.map { $0["end"] as! Int }, [21, 31])
+        XCTAssertTrue(lines[1].contains("\"id\":7") && lines[1].contains("\"error\""), lines[1])
+        XCTAssertTrue(lines[2].contains("\"id\":null") && lines[2].contains("\"line\":3"), lines[2])
+        // Offsets count the scalars of the text as received (decomposed ü, soft hyphen).
+        let fourth = try JSONSerialization.jsonObject(with: Data(lines[3].utf8)) as! [String: Any]
+        let spans = (fourth["sentences"] as! [[String: Any]]).map { [$0["start"] as! Int, $0["end"] as! Int] }
+        XCTAssertEqual(spans, [[0, 21], [22, 25]])  // 13 + 1 + 7 scalars, then „Ja.“
+    }
+
+    func testAnalyzeJSONL_hasMetadataAndBlocks() throws {
+        let result = try run(["analyze", "--jsonl"], stdin: #"{"id": "s", "text": " date 2025-12-23 Teaser hier.\n\nBrüssel – Der Text. Mehr."}"# + "\n")
+        let record = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let metadata = record["metadata"] as! [String: Any]
+        XCTAssertEqual(metadata["date"] as? String, "2025-12-23")
+        XCTAssertEqual(metadata["dateline"] as? String, "Brüssel")
+        XCTAssertEqual((record["blocks"] as! [[String: Any]]).map { $0["kind"] as! String }, ["teaser", "paragraph"])
+        XCTAssertEqual((record["sentences"] as! [[String: Any]]).map { $0["text"] as! String }, ["Teaser hier.", "Der Text.", "Mehr."])
+    }
+
+    // MARK: other commands
+
+    func testNormalize_removesSoftHyphenAndComposes() throws {
+        let result = try run(["normalize", "-"], stdin: "Bu\u{0308}ndnis\u{00AD}treue\r\n")
+        XCTAssertEqual(result.stdout, "Bündnistreue\n")
+    }
+
+    func testTranslit_deASCII_andUnknownID() throws {
+        XCTAssertEqual(try run(["translit", "--to", "de-ascii", "-"], stdin: "Grüße aus Köln").stdout, "Gruesse aus Koeln\n")
+        let unknown = try run(["translit", "--to", "Klingon-Latin", "-"], stdin: "x")
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.stderr.contains("unknown transform 'Klingon-Latin'"), unknown.stderr)
+    }
+
+    func testHelp_listsCommands() throws {
+        let help = try run(["--help"]).stdout
+        for command in ["segment", "analyze", "normalize", "translit"] {
+            XCTAssertTrue(help.contains(command), help)
+        }
+    }
+}

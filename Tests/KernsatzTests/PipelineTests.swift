@@ -1,0 +1,122 @@
+import XCTest
+import Kernsatz
+
+final class PipelineTests: XCTestCase {
+    static let pipeline = try! Pipeline()
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples")
+
+    func analyze(_ text: String) throws -> Analysis {
+        try Self.pipeline.analyze(text)
+    }
+
+    // MARK: edge cases
+
+    func testAnalyze_emptyString_noSentences() throws {
+        let analysis = try analyze("")
+        XCTAssertEqual(analysis.sentences, [])
+        XCTAssertEqual(analysis.structure.blocks, [])
+    }
+
+    func testAnalyze_oneWordWithoutPunctuation_oneSentence() throws {
+        let analysis = try analyze("Hallo")
+        XCTAssertEqual(analysis.sentences.map(analysis.sourceText), ["Hallo"])
+    }
+
+    // MARK: offsets count Unicode scalars of the text as received
+
+    func testOffsets_decomposedSoftHyphenAndEmoji_sliceTheInput() throws {
+        let input = "🇪🇺 Die Bu\u{0308}ndnis\u{00AD}treue hält. Der Gipfel\u{00A0}beginnt."
+        let analysis = try analyze(input)
+        let scalars = Array(input.unicodeScalars)
+        let slices = analysis.sentences.map { sentence -> String in
+            let range = analysis.sourceScalarRange(sentence.range)
+            return String(String.UnicodeScalarView(scalars[range]))
+        }
+        XCTAssertEqual(slices, ["🇪🇺 Die Bu\u{0308}ndnis\u{00AD}treue hält.", "Der Gipfel\u{00A0}beginnt."])
+        XCTAssertEqual(slices, analysis.sentences.map(analysis.sourceText))
+    }
+
+    // MARK: language
+
+    func testLanguage_givenOverridesIdentification() throws {
+        let analysis = try Pipeline(options: PipelineOptions(language: "en")).analyze("Der Mann kam.")
+        XCTAssertEqual(analysis.language, "en")
+        XCTAssertFalse(analysis.languageIdentified)
+    }
+
+    func testLanguage_frenchSample_isIdentified() throws {
+        let text = try String(contentsOf: Self.samples.appendingPathComponent("fr/conseil-municipal-lyon.txt"), encoding: .utf8)
+        XCTAssertEqual(try analyze(text).language, "fr")
+    }
+
+    // MARK: the seed article (issue 2: „every body sentence as a careful reader would split it“)
+
+    func testSeed_metadataTeaserDatelineSubheading() throws {
+        let analysis = try analyze(try String(contentsOf: Self.samples.appendingPathComponent("de/nato-rutte-2025-12-23.txt"), encoding: .utf8))
+        let structure = analysis.structure
+        XCTAssertEqual(analysis.language, "de")
+        XCTAssertEqual(structure.metadata.date, "2025-12-23")
+        XCTAssertEqual(structure.metadata.dateline, "Brüssel")
+        XCTAssertEqual(structure.blocks.map(\.kind), [.teaser, .paragraph, .paragraph, .paragraph, .paragraph, .heading, .paragraph, .paragraph, .paragraph])
+        XCTAssertEqual(analysis.text.string(structure.blocks[5].range), "Rutte vertraut auf die USA")
+        XCTAssertEqual(analysis.text.string(structure.blocks[0].range),
+                       "Der niederländische NATO-Generalsekretär fordert die rasche Aufrüstung Europas und ruft zur weiteren Unterstützung der Ukraine auf.")
+    }
+
+    func testSeed_everySentence() throws {
+        let analysis = try analyze(try String(contentsOf: Self.samples.appendingPathComponent("de/nato-rutte-2025-12-23.txt"), encoding: .utf8))
+        let expected = [
+            "Der niederländische NATO-Generalsekretär fordert die rasche Aufrüstung Europas und ruft zur weiteren Unterstützung der Ukraine auf.",
+            // The dateline „Brüssel – “ is metadata, not part of the first sentence.
+            "NATO-Generalsekretär Mark Rutte rief kurz vor Weihnachten zur weiteren Unterstützung der Ukraine auf – und warnte zugleich vor Sicherheitsrisiken für europäische Bündnisstaaten.",
+            "Um zu verhindern, dass Kremlchef Wladimir Putin einen Angriff auf einen NATO-Verbündeten wagt, müsse man dafür sorgen, dass die Ukraine stark bleibe, sagte er in einem Interview der Deutschen Presse-Agentur.",
+            "Zudem gelte es, wie beim NATO-Gipfel in Den Haag beschlossen, die Verteidigungsausgaben zu erhöhen.",
+            "„Wenn wir diese beiden Dinge tun, sind wir stark genug, uns zu verteidigen, und Putin wird es niemals versuchen“, sagte Rutte mit Blick auf einen möglichen Angriff Russlands.",
+            "Die Aufrüstung muss aus Sicht des früheren niederländischen Regierungschefs allerdings rasch erfolgen.",
+            "Nach unterschiedlichen Geheimdienst-Einschätzungen könnte es sonst ab 2027, 2029 oder 2031 gefährlich werden, sagte er.",
+            "Zum Bedrohungspotenzial Putins erklärte Rutte, dieser gebe inzwischen mehr als 40 Prozent des Staatshaushalts für Rüstung aus.",
+            "Zudem sehe man am Krieg in der Ukraine, dass Putin bereit sei, 1,1 Millionen Menschen zu opfern, sagte der NATO-Generalsekretär mit Blick auf Schätzungen zu Toten und Verwundeten auf russischer Seite.",
+            "Entsprechend vorsichtig äußert er sich auf die Frage, ob die US-Initiative für ein Ende des Krieges im kommenden Jahr Erfolg haben könnte.",
+            "„Ich möchte keine Vorhersagen machen“, sagte der 58-Jährige.",
+            "Er könne nur sagen, die US-Amerikaner, die Europäer und natürlich die Ukraine arbeiteten extrem hart daran.",
+            "Für die Zeit nach einem möglichen Ende des Krieges brauche man auf jeden Fall sehr starke Sicherheitsgarantien für die Ukraine.",
+            // The colon inside the quotation does not end the sentence.
+            "„Damit Putin weiß: Wenn ich es noch einmal versuche, wird die Reaktion verheerend sein“, fügte er hinzu.",
+            "Rutte vertraut auf die USA",
+            "In Bezug auf die Hoffnungen der Ukraine, NATO-Mitglied zu werden, räumte Rutte ein, dass sich derzeit sowohl die USA als auch andere Länder gegen eine Mitgliedschaft aussprechen.",
+            "„Das ist die Realität – und damit müssen wir umgehen“, erklärte er.",
+            "Befürchtungen, dass auf die Bündnistreue der USA unter Präsident Donald Trump kein Verlass sein könnte, hat Rutte nach eigener Darstellung nicht.",
+            "„Ich mache mir überhaupt keine Sorgen um die USA, weil sich die USA der NATO uneingeschränkt verpflichtet fühlen“, sagte er.",
+            "In der nationalen Sicherheitsstrategie stehe klar, dass ein sicheres Europa für die USA Priorität habe und auch eine starke NATO.",
+            "Hinzu komme, dass die USA eigene, sehr konkrete Interessen in der NATO hätten, betonte Rutte.",
+            "So sei etwa die Arktis für die Vereinigten Staaten ein großes Thema, und diese könne nur gemeinsam verteidigt werden.",
+        ]
+        XCTAssertEqual(analysis.sentences.map(analysis.sourceText), expected)
+    }
+
+    // MARK: the shipped samples in other languages
+
+    func testSamples_everyLanguage_hasHeaderDatelineAndHeading() throws {
+        for (folder, language) in [("en", "en"), ("fr", "fr"), ("nl", "nl"), ("es", "es"), ("it", "it")] {
+            let directory = Self.samples.appendingPathComponent(folder)
+            let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil).first)
+            let analysis = try analyze(try String(contentsOf: file, encoding: .utf8))
+            XCTAssertEqual(analysis.language, language, file.path)
+            XCTAssertNotNil(analysis.structure.metadata.date, file.path)
+            XCTAssertNotNil(analysis.structure.metadata.dateline, file.path)
+            XCTAssertEqual(analysis.structure.blocks.first?.kind, .teaser, file.path)
+            XCTAssertEqual(analysis.structure.blocks.filter { $0.kind == .heading }.count, 1, file.path)
+        }
+    }
+
+    func testSample_english_sentences() throws {
+        let file = Self.samples.appendingPathComponent("en/eu-energy-summit.txt")
+        let analysis = try analyze(try String(contentsOf: file, encoding: .utf8))
+        let sentences = analysis.sentences.map(analysis.sourceText)
+        XCTAssertEqual(sentences.count, 14)
+        XCTAssertTrue(sentences.contains("Talks ran until 2 a.m. before a final text was agreed."))
+        XCTAssertTrue(sentences.contains { $0.hasPrefix("Several eastern member states warned") && $0.hasSuffix("with U.S. suppliers of liquefied natural gas.") })
+    }
+}
