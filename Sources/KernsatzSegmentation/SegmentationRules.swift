@@ -27,7 +27,7 @@ public struct SegmentationRules: Sendable {
     /// Opening quote marks that never close one (German „„“, „‚“).
     public var openingOnlyQuotes: Set<UInt16> = []
     /// Quick rejection of tokens that cannot be (part of) an abbreviation: see `abbreviationKey`.
-    var abbreviationKeys: Set<UInt32> = []
+    var abbreviationKeys: Set<UInt64> = []
     /// Whether the language writes ordinals as digits with a dot („3. Oktober“).
     public var ordinalDots: Bool { !ordinalContext.isEmpty }
 
@@ -98,13 +98,19 @@ public struct SegmentationRules: Sendable {
         }
     }
 
-    /// A cheap fingerprint of a token with its final period: its length and its first unit, ASCII
-    /// letters folded to lowercase. A token whose key is not in `abbreviationKeys` is no abbreviation.
+    /// A fingerprint of a token with its final period, made without building a string: a 64-bit
+    /// FNV-1a hash of its UTF-16 units with the first letter folded to lowercase (ASCII). A token
+    /// whose key is not in `abbreviationKeys` is no abbreviation nor a piece of one.
     @inline(__always)
-    static func abbreviationKey(_ token: ArraySlice<UInt16>) -> UInt32 {
-        guard let first = token.first else { return 0 }
-        let folded = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        return UInt32(min(token.count, 0xFFFF)) << 16 | UInt32(folded)
+    static func abbreviationKey(_ token: ArraySlice<UInt16>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var first = true
+        for u in token {
+            let unit = first && u >= 0x41 && u <= 0x5A ? u | 0x20 : u
+            first = false
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 
     /// "z. B." → "z.B."

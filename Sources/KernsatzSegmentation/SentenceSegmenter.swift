@@ -83,15 +83,25 @@ public struct SentenceSegmenter: Sendable {
 
     func sentenceRanges(_ units: [UInt16], _ range: Range<Int>, iterator: BreakIterator, buffer: inout [UInt16]) -> [Range<Int>] {
         if range.isEmpty { return [] }
-        // The block with hard line breaks made spaces: a wrapped line is not a sentence end.
+        // The block with hard line breaks made spaces (a wrapped line is not a sentence end), and in
+        // the same pass the places of the terminal punctuation that ICU may have passed over.
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: units[range])
-        for i in buffer.indices where buffer[i] < 0x20 && (buffer[i] == 0x0A || buffer[i] == 0x09 || buffer[i] == 0x0D) { buffer[i] = 0x20 }
+        var terminals: [Int] = []
+        // Bits for tab, LF, CR (made spaces) and ! . : ; ? (terminals); one well-predicted branch a unit.
+        let special: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
+        for i in buffer.indices {
+            let u = buffer[i]
+            let hit = (u < 64 ? (special >> UInt64(u)) & 1 : 0) | (u == 0x2026 ? 1 : 0)
+            if hit != 0 {
+                if u < 0x20 { buffer[i] = 0x20 } else { terminals.append(i) }
+            }
+        }
         var candidates: [Int] = []
         iterator.forEachBoundary(in: buffer) { boundary, _ in
             if boundary < buffer.count { candidates.append(boundary) }
         }
-        addMissedCandidates(buffer, &candidates)
+        addMissedCandidates(buffer, terminals: terminals, &candidates)
         var ranges: [Range<Int>] = []
         var start = 0
         for candidate in candidates where candidate > start {
@@ -112,21 +122,18 @@ public struct SentenceSegmenter: Sendable {
     /// Doch …“: U+2026 is no terminator to it), before a lowercase sentence start („… hat. das
     /// sind …“), and after a colon or semicolon that closes a full clause („Nazli Top erinnert
     /// sich: Die Hebamme …“). Those places become candidates for the rule layer.
-    func addMissedCandidates(_ text: [UInt16], _ candidates: inout [Int]) {
+    /// - Parameter terminals: the offsets of every . ! ? : ; and … in `text`.
+    func addMissedCandidates(_ text: [UInt16], terminals: [Int], _ candidates: inout [Int]) {
         var extra: [Int] = []
         let count = text.count
-        var i = 0
-        // Bits 0x21 (!), 0x2E (.), 0x3A (:), 0x3B (;) and 0x3F (?): a branch-free test keeps
-        // letters and spaces fast.
-        let terminals: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
-        while i < count {
+        var last = -1
+        for i in terminals where i > last {
             let u = text[i]
-            let isTerminal = (u < 64 ? (terminals >> UInt64(u)) & 1 : 0) | (u == 0x2026 ? 1 : 0)
-            if isTerminal == 0 { i += 1; continue }
             var j = i + 1
             while j < count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
             let spaceStart = j
             while j < count && text[j] == 0x20 { j += 1 }
+            last = j - 1
             if j > spaceStart && j < count {
                 var k = j
                 while k < count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: k)) { k += 1 }
@@ -139,7 +146,6 @@ public struct SentenceSegmenter: Sendable {
                     }
                 }
             }
-            i = max(j, i + 1)
         }
         guard !extra.isEmpty else { return }
         // Merge two sorted lists without duplicates.
