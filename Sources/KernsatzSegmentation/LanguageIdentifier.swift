@@ -12,7 +12,7 @@ public struct LanguageIdentifier: Sendable {
     /// Word hash → bit set of the languages whose stop-word list has the word.
     private let table: [UInt64: UInt32]
     /// How many words of a text are read: enough to tell six languages apart.
-    public var sampleWords = 400
+    public var sampleWords = 250
 
     public init(languages: [String] = LanguageList.supportedLanguages) {
         self.languages = languages
@@ -53,6 +53,17 @@ public struct LanguageIdentifier: Sendable {
             let isLetter: Bool
             if u < 0x80 {
                 isLetter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A || u == 0x27
+            } else if u >= 0xC0 && u <= 0x24F && u != 0xD7 && u != 0xF7 {
+                // Latin-1 and Latin Extended letters, without asking for properties.
+                isLetter = true
+                latin += 1
+                switch u {
+                case 0xDF: bonus("de", 0.5)                       // ß
+                case 0xF1: bonus("es", 0.5)                       // ñ
+                case 0xE7: bonus("fr", 0.3)                       // ç
+                case 0x133: bonus("nl", 0.5)                      // ĳ
+                default: break
+                }
             } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
                 isLetter = true
                 other += 1
@@ -60,13 +71,7 @@ public struct LanguageIdentifier: Sendable {
                 let scalar = Unicode.Scalar(UInt32(u))!
                 isLetter = scalar.properties.isAlphabetic || u == 0x2019
                 if isLetter { if u < 0x250 { latin += 1 } else { other += 1 } }
-                switch u {
-                case 0xDF: bonus("de", 0.5)                       // ß
-                case 0xF1, 0xBF, 0xA1: bonus("es", 0.5)           // ñ ¿ ¡
-                case 0xE7: bonus("fr", 0.3)                       // ç
-                case 0x133: bonus("nl", 0.5)                      // ĳ
-                default: break
-                }
+                if u == 0xBF || u == 0xA1 { bonus("es", 0.5) }          // ¿ ¡
             }
             if isLetter {
                 if wordStart < 0 { wordStart = i; hash = Self.offsetBasis }

@@ -156,12 +156,16 @@ public struct StructureParser: Sendable {
         return blocks
     }
 
+    /// List bullets: - * • – ▪ ● ⁃
+    static let bullets: Set<UInt16> = [0x2D, 0x2A, 0x2022, 0x2013, 0x25AA, 0x25CF, 0x2043]
+    /// Lowercase words a place name in a dateline may contain („Frankfurt am Main“, „Halle an der Saale“).
+    static let connectors: Set<String> = ["am", "an", "der", "bei", "im", "ob", "upon", "de", "del", "di", "la", "le", "sur", "sul", "in", "van", "von"]
+
     /// The offset after a list marker ("- ", "* ", "• ", "1. ", "1) ", "a) "), if the line has one.
     func listMarker(_ units: [UInt16], _ line: Range<Int>) -> Int? {
         guard line.count >= 3 else { return nil }
         let first = units[line.lowerBound]
-        let bullets: Set<UInt16> = [0x2D, 0x2A, 0x2022, 0x2013, 0x25AA, 0x25CF, 0x2043]
-        if bullets.contains(first) && units[line.lowerBound + 1] == 0x20 {
+        if Self.bullets.contains(first) && units[line.lowerBound + 1] == 0x20 {
             return line.lowerBound + 2
         }
         // "1) " or "a) ": an enumeration with a closing parenthesis.
@@ -290,7 +294,6 @@ public struct StructureParser: Sendable {
         var i = start
         var tokens = 0
         var capitalized = 0
-        let connectors: Set<String> = ["am", "an", "der", "bei", "im", "ob", "upon", "de", "del", "di", "la", "le", "sur", "sul", "in", "van", "von"]
         while i < limit {
             // One token up to the next space.
             var j = i
@@ -316,7 +319,7 @@ public struct StructureParser: Sendable {
                 guard token.hasSuffix(")"), token.count <= 24 else { return nil }
             } else if UTF16Scan.isDigit(first) {
                 guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }) else { return nil }
-            } else if !connectors.contains(token) {
+            } else if !Self.connectors.contains(token) {
                 return nil
             }
             i = j

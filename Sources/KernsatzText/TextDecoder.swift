@@ -67,10 +67,11 @@ public struct TextDecoder: Sendable {
         if let control = Self.binaryControlByte(bytes) {
             throw TextError(.binary(byteOffset: control), source: source)
         }
-        let check = UTF8Check(bytes)
-        if check.firstInvalid == nil {
-            return try decodeUTF8(bytes, from: 0, bom: false, source: source)
+        // The common case in one pass: ICU converts valid UTF-8 and stops at the first invalid byte.
+        if let units = try? CharsetConverter(charset: "UTF-8", strict: true).decode(bytes) {
+            return DecodedText(units: units, encoding: .utf8(bom: false), replacements: 0, warnings: [])
         }
+        let check = UTF8Check(bytes)
         if lenient {
             return try decodeUTF8(bytes, from: 0, bom: false, source: source)
         }
