@@ -204,8 +204,10 @@ public struct SentenceSegmenter: Sendable {
         if UTF16Scan.isLowercase(UTF16Scan.scalar(text, at: n)) {
             // A sentence starts lowercase only in careless writing: after an ordinary word, before a
             // word that starts sentences („… verwundert hat. das sind …“, „… festgenommen. "seine …“).
-            return terminal == "." && closings == 0 && isOrdinaryWord(text, previousToken(text, endingAt: q))
-                && rules.sentenceStarters.contains(capitalized(word(text, from: n)))
+            // Never „und“, „oder“: after an unknown abbreviation they continue („öst. Musikhist. und Dirigent“).
+            let next = word(text, from: n)
+            return terminal == "." && closings == 0 && !Self.coordinators.contains(next)
+                && isOrdinaryWord(text, previousToken(text, endingAt: q)) && rules.sentenceStarters.contains(capitalized(next))
         }
         if terminal == ":" || terminal == ";" {
             return closesClause(text, colon: terminalStart, next: n, boundary: boundary)
@@ -252,8 +254,10 @@ public struct SentenceSegmenter: Sendable {
            UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: before.lowerBound)) {
             return startsSentence()
         }
-        // Ordinals: „am 3. Oktober“, „im 2. Stock“, „der 1. FC Köln“, „am 23.12. …“
-        if rules.ordinalDots, let digits = ordinalDigits(text[body]) {
+        // Ordinals: „am 3. Oktober“, „im 2. Stock“, „der 1. FC Köln“, „am 23.12. …“, „der Weltranglisten-19.“
+        var number = body
+        if let hyphen = text[body].lastIndex(of: 0x2D), hyphen + 1 < body.upperBound { number = (hyphen + 1)..<body.upperBound }
+        if rules.ordinalDots, let digits = ordinalDigits(text[number]) {
             return !isOrdinal(text, token: token, digits: digits, next: n, startsSentence: startsSentence)
         }
         return true
@@ -291,6 +295,9 @@ public struct SentenceSegmenter: Sendable {
         return words >= 4
     }
 
+    /// Coordinating conjunctions that continue a sentence even after a period.
+    static let coordinators: Set<String> = ["und", "oder", "sowie", "bzw", "and", "or", "et", "ou", "en", "of", "y", "o", "e"]
+
     /// An ordinary word before a period: three letters or more with a vowel, not an abbreviation.
     func isOrdinaryWord(_ text: [UInt16], _ token: Range<Int>) -> Bool {
         let body = token.lowerBound..<(token.upperBound - 1)
@@ -319,6 +326,12 @@ public struct SentenceSegmenter: Sendable {
         if endsSentence(text, before) { return true }
         let previous = String(decoding: text[before], as: UTF16.self).lowercased()
         if digits <= 3 && rules.ordinalContext.contains(previous) { return true }
+        // An adjective between: „des frühen 20. Jahrhunderts“, „am kommenden 3. Mai“.
+        if digits <= 3, let first = text[before].first, first >= 0x61 && first <= 0x7A || first > 0xDF,
+           let article = tokenBefore(text, before.lowerBound),
+           rules.ordinalContext.contains(String(decoding: text[article], as: UTF16.self).lowercased()) {
+            return true
+        }
         // Coordinated ordinals: „in 2. und 3. Lesung“, „des 19. und 20. Jahrhunderts“.
         if ["und", "oder", "bis", "sowie", "–", "-"].contains(previous) || previous.hasSuffix(".,") {
             if let first = tokenBefore(text, before.lowerBound), text[first.upperBound - 1] == 0x2E,

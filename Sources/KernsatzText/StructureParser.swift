@@ -300,8 +300,11 @@ public struct StructureParser: Sendable {
             while j < limit && !UTF16Scan.isSpace(units[j]) { j += 1 }
             guard j > i, j < units.count else { return nil }
             if j - i == 1 && UTF16Scan.isDash(units[i]) {
-                // The dash: spaces around it, a place before it, text after it.
-                guard tokens > 0, capitalized > 0, units[j] == 0x20, j + 1 < units.count, !UTF16Scan.isSpace(units[j + 1]) else { return nil }
+                // The dash: spaces around it, a place before it, a sentence after it (capitalized,
+                // a number or a quote: „Allein – auch mehr …“ is no dateline).
+                guard tokens > 0, capitalized > 0, units[j] == 0x20, j + 1 < units.count else { return nil }
+                let after = UTF16Scan.scalar(units, at: j + 1)
+                guard UTF16Scan.isUppercase(after) || UTF16Scan.isDigit(after) || UTF16Scan.isOpening(after) else { return nil }
                 return (i - 1)..<(j + 1)
             }
             tokens += 1
@@ -318,7 +321,8 @@ public struct StructureParser: Sendable {
             } else if first == "(" {
                 guard token.hasSuffix(")"), token.count <= 24 else { return nil }
             } else if UTF16Scan.isDigit(first) {
-                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }) else { return nil }
+                // Dates only („3.“, „23.12.2025“), not amounts („500 Euro – …“).
+                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }), token.contains(".") else { return nil }
             } else if !Self.connectors.contains(token) {
                 return nil
             }

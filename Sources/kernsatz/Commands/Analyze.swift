@@ -14,18 +14,18 @@ extension KernsatzCommand {
         @OptionGroup var input: InputOptions
 
         func run() throws {
-            let pipeline = try input.pipeline()
+            let pipelines = try Pipelines(input)
             var runner = Runner(options: input)
             if input.jsonl {
                 _ = runner.eachRecord { record, output in
-                    let analysis = try analyze(record, with: pipeline, input: input)
+                    let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON))
                 }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in
-                let analysis = try pipeline.analyze(decoded, source: path)
+                let analysis = try pipelines.analyze(decoded, source: path)
                 output.writeJSON(FileAnalysisJSON(
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,

@@ -22,18 +22,18 @@ extension KernsatzCommand {
         var format: Format = .text
 
         func run() throws {
-            let pipeline = try input.pipeline()
+            let pipelines = try Pipelines(input)
             var runner = Runner(options: input)
             if input.jsonl {
                 _ = runner.eachRecord { record, output in
-                    let analysis = try analyze(record, with: pipeline, input: input)
+                    let analysis = try pipelines.analyze(record)
                     output.writeJSON(SegmentRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON))
                 }
                 return
             }
             let several = input.paths.count > 1
             let ok = runner.eachFile { path, decoded, output in
-                let analysis = try pipeline.analyze(decoded, source: path)
+                let analysis = try pipelines.analyze(decoded, source: path)
                 switch format {
                 case .text:
                     if several { output.line("==> \(path) <==") }
@@ -52,12 +52,30 @@ extension KernsatzCommand {
     }
 }
 
-/// Analyzes one JSON Lines record, with its own `lang` if it has one.
-func analyze(_ record: InputRecord, with pipeline: Pipeline, input: InputOptions) throws -> Analysis {
-    if let lang = record.lang, lang != pipeline.options.language, input.lang == nil {
-        return try input.pipeline(language: lang).analyze(record.text, source: "record")
+/// The pipelines of one run, one per language a record asks for, and the ICU session they share.
+final class Pipelines {
+    let input: InputOptions
+    let main: Pipeline
+    private var byLanguage: [String: Pipeline] = [:]
+    let session = Pipeline.Session()
+
+    init(_ input: InputOptions) throws {
+        self.input = input
+        main = try input.pipeline()
     }
-    return try pipeline.analyze(record.text, source: "record")
+
+    /// Analyzes one JSON Lines record, in its own `lang` when it has one and --lang does not override it.
+    func analyze(_ record: InputRecord) throws -> Analysis {
+        guard let lang = record.lang, input.lang == nil else {
+            return try main.analyze(record.text, source: "record", session: session)
+        }
+        if byLanguage[lang] == nil { byLanguage[lang] = try input.pipeline(language: lang) }
+        return try byLanguage[lang]!.analyze(record.text, source: "record", session: session)
+    }
+
+    func analyze(_ decoded: DecodedText, source: String) throws -> Analysis {
+        try main.analyze(decoded, source: source, session: session)
+    }
 }
 
 /// Whitespace runs (line breaks included) as single spaces.
