@@ -27,7 +27,8 @@ struct Runner {
         return ok
     }
 
-    /// Runs `body` on each JSON Lines record of every input; a bad record yields an error record.
+    /// Runs `body` on each JSON Lines record of every input; a bad record yields an error record
+    /// and the stream goes on. Returns false when an input could not be opened.
     mutating func eachRecord(_ body: (InputRecord, inout Output) throws -> Void) -> Bool {
         var ok = true
         for path in options.paths {

@@ -17,11 +17,12 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input)
             var runner = Runner(options: input)
             if input.jsonl {
-                _ = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON))
                 }
+                if !ok { throw ExitCode.failure }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in

@@ -40,9 +40,10 @@ extension KernsatzCommand {
         func run() throws {
             var runner = Runner(options: input)
             if input.jsonl {
-                _ = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, output in
                     output.writeJSON(Record(id: record.id, text: try normalize(Array(record.text.utf16), source: "record")))
                 }
+                if !ok { throw ExitCode.failure }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in

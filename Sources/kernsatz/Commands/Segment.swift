@@ -25,10 +25,11 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input)
             var runner = Runner(options: input)
             if input.jsonl {
-                _ = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(SegmentRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON))
                 }
+                if !ok { throw ExitCode.failure }
                 return
             }
             let several = input.paths.count > 1

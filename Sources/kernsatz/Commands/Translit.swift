@@ -50,9 +50,10 @@ extension KernsatzCommand {
             }
             var runner = Runner(options: input)
             if input.jsonl {
-                _ = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, output in
                     output.writeJSON(Record(id: record.id, text: try transliterator.transliterate(record.text)))
                 }
+                if !ok { throw ExitCode.failure }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in
