@@ -12,6 +12,9 @@ public struct SegmentationRules: Sendable {
     public var finalAbbreviations: Set<String> = []
     /// Abbreviations that close an enumeration („usw.“): a capitalized word after them starts a sentence.
     public var enumerationClosers: Set<String> = []
+    /// Abbreviated last parts of compounds, lowercased, with their kind: „-str.“ makes
+    /// „Goethestr.“ and „Hauptstr.“ abbreviations. Written with a leading „-“ in the lists.
+    public var compoundSuffixes: [(suffix: [UInt16], kind: AbbreviationKind)] = []
     /// Every proper prefix of a multi-part abbreviation ("z." of "z.B."), compact.
     public var abbreviationPrefixes: Set<String> = []
     /// The most parts an abbreviation has („i. d. R.“ has 3).
@@ -73,6 +76,10 @@ public struct SegmentationRules: Sendable {
     }
 
     mutating func addAbbreviation(_ entry: String, final: Bool) {
+        if entry.hasPrefix("-") && entry.count > 2 {
+            compoundSuffixes.append((Array(entry.dropFirst().lowercased().utf16), final ? .final : .nonFinal))
+            return
+        }
         let compact = Self.compact(entry)
         guard !compact.isEmpty else { return }
         // Every token an abbreviation can end or be cut at: runs of its dotted pieces.
@@ -119,6 +126,16 @@ public struct SegmentationRules: Sendable {
     }
 
     /// Whether `compact` is an abbreviation of either kind, as written or with its first letter lowered.
+    /// The kind of the compound suffix `token` (with its period) ends in, if it is longer than the suffix.
+    func compoundSuffix(of token: ArraySlice<UInt16>) -> AbbreviationKind? {
+        for (suffix, kind) in compoundSuffixes where token.count > suffix.count + 1 {
+            if zip(token.suffix(suffix.count), suffix).allSatisfy({ ($0.0 >= 0x41 && $0.0 <= 0x5A ? $0.0 | 0x20 : $0.0) == $0.1 }) {
+                return kind
+            }
+        }
+        return nil
+    }
+
     func lookup(_ compact: String) -> AbbreviationKind? {
         if let kind = lookupExact(compact) { return kind }
         if let first = compact.first, first.isUppercase {
@@ -134,5 +151,5 @@ public struct SegmentationRules: Sendable {
         return nil
     }
 
-    enum AbbreviationKind { case nonFinal, final, enumerationCloser }
+    public enum AbbreviationKind: Sendable { case nonFinal, final, enumerationCloser }
 }

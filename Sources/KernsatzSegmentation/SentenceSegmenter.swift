@@ -414,7 +414,8 @@ public struct SentenceSegmenter: Sendable {
             // „Zimmermann-Str.“, „l’avv.“: the part after the last hyphen or apostrophe.
             guard let hyphen = text[token].lastIndex(where: { $0 == 0x2D || $0 == 0x2019 || $0 == 0x27 }), hyphen + 1 < token.upperBound,
                   rules.abbreviationKeys.contains(SegmentationRules.abbreviationKey(text[(hyphen + 1)..<token.upperBound])) else {
-                return nil
+                // „Goethestr.“: a compound ending in an abbreviated part.
+                return rules.compoundSuffix(of: text[token])
             }
             tokenStart = hyphen + 1
         }
