@@ -113,12 +113,49 @@ final class SentenceSegmenterTests: XCTestCase {
         XCTAssertEqual(split("Sie wohnt in der Zimmermann-Str. 9 in Ulm."), ["Sie wohnt in der Zimmermann-Str. 9 in Ulm."])
     }
 
+    func testSplit_streetAbbreviation_endsSentenceOnlyBeforeStarter() {
+        // Written for Kernsatz: an address at the end of a sentence, and one before a house number.
+        XCTAssertEqual(split("Er wohnt in der Goethestr. Die Miete ist hoch. Sie wohnt in der Goethestr. 5 in Ulm."),
+                       ["Er wohnt in der Goethestr.", "Die Miete ist hoch.", "Sie wohnt in der Goethestr. 5 in Ulm."])
+    }
+
+    func testSplit_unknownAbbreviationBeforeUnd_staysInSentence() {
+        // derStandard: „Robert Haas, öst. Musikhist. und Dirigent“.
+        XCTAssertEqual(split("Robert Haas, öst. Musikhist. und Dirigent, starb 1960."), ["Robert Haas, öst. Musikhist. und Dirigent, starb 1960."])
+    }
+
+    func testSplit_lowercaseSentenceStartAfterOrdinaryWord_splits() {
+        // GSD: careless writing, „… verwundert hat. das sind aber …“.
+        XCTAssertEqual(split("Das hat mich verwundert. das sind aber lange Minuten."), ["Das hat mich verwundert.", "das sind aber lange Minuten."])
+    }
+
+    func testSplit_colonBetweenFullClauses_splitsOutsideQuotesOnly() {
+        // GSD: „Nazli Top erinnert sich: Die Hebamme …“; the seed: „„Damit Putin weiß: Wenn …““.
+        XCTAssertEqual(split("Nazli Top erinnert sich genau: Die Hebamme war immer eine gute Hebamme."),
+                       ["Nazli Top erinnert sich genau:", "Die Hebamme war immer eine gute Hebamme."])
+        XCTAssertEqual(split("„Damit Putin weiß: Wenn ich es noch einmal versuche, wird es verheerend“, sagte er."),
+                       ["„Damit Putin weiß: Wenn ich es noch einmal versuche, wird es verheerend“, sagte er."])
+        XCTAssertEqual(split("Fazit: Die Lage ist ernst und wird so bleiben."), ["Fazit: Die Lage ist ernst und wird so bleiben."])
+    }
+
+    func testSplit_ordinalInCompoundAndAfterAdjective_staysInSentence() {
+        // derStandard: „Der Weltranglisten-19. Dominic Thiem …“, „… des frühen 20. Jahrhunderts.“
+        XCTAssertEqual(split("Der Weltranglisten-19. Dominic Thiem gewann. Es spielt im London des frühen 20. Jahrhunderts. Das ist neu."),
+                       ["Der Weltranglisten-19. Dominic Thiem gewann.", "Es spielt im London des frühen 20. Jahrhunderts.", "Das ist neu."])
+    }
+
     // MARK: other languages
 
     func testSplit_english_titlesAndTimes() throws {
         let english = try SentenceSegmenter(language: "en")
         XCTAssertEqual(split("Mr. Smith met the U.S. Army at 10 a.m. Nobody came. “Really?” he asked.", english),
                        ["Mr. Smith met the U.S. Army at 10 a.m.", "Nobody came.", "“Really?” he asked."])
+    }
+
+    func testSplit_english_streetEndsSentenceBeforeStarter() throws {
+        let english = try SentenceSegmenter(language: "en")
+        XCTAssertEqual(split("He lives on Main St. The store is near St. Louis Ave. It opened.", english),
+                       ["He lives on Main St.", "The store is near St. Louis Ave.", "It opened."])
     }
 
     func testSplit_french_spacedGuillemetsStayWithSentence() throws {
