@@ -264,7 +264,7 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// After a colon or semicolon, a capitalized sentence starter opens a new sentence when the
-    /// colon stands between two full clauses (four words or more before, five or more after) outside
+    /// colon stands between two full clauses (six words or more before, five or more after) outside
     /// quotes: „Nazli Top erinnert sich: Die Hebamme ist eine Hebamme …“, „… ausreicht; Die
     /// Muschelfischerei …“ — but not „Fazit: Die …“, „Die Botschaft war klar: Nicht mit uns!“ nor
     /// „„Damit Putin weiß: Wenn …““.
@@ -292,7 +292,7 @@ public struct SentenceSegmenter: Sendable {
             if u == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
             i -= 1
         }
-        return words >= 4
+        return words >= 6
     }
 
     /// Coordinating conjunctions that continue a sentence even after a period.
