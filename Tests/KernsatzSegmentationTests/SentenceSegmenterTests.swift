@@ -130,9 +130,12 @@ final class SentenceSegmenterTests: XCTestCase {
     }
 
     func testSplit_colonBetweenFullClauses_splitsOutsideQuotesOnly() {
-        // GSD: „Nazli Top erinnert sich: Die Hebamme …“; the seed: „„Damit Putin weiß: Wenn …““.
-        XCTAssertEqual(split("Nazli Top erinnert sich genau: Die Hebamme war immer eine gute Hebamme."),
-                       ["Nazli Top erinnert sich genau:", "Die Hebamme war immer eine gute Hebamme."])
+        // GSD: „… zieht eine ernüchternde Bilanz: Überall …“; the seed: „„Damit Putin weiß: Wenn …““;
+        // a short announcement before the colon keeps the sentence („Die Botschaft ist klar: …“).
+        XCTAssertEqual(split("Jan Kanar zieht eine ernüchternde Bilanz: Die Hebamme war immer eine gute Hebamme."),
+                       ["Jan Kanar zieht eine ernüchternde Bilanz:", "Die Hebamme war immer eine gute Hebamme."])
+        XCTAssertEqual(split("Die Botschaft ist klar: Ohne Reformen droht ein Defizit im Haushalt."),
+                       ["Die Botschaft ist klar: Ohne Reformen droht ein Defizit im Haushalt."])
         XCTAssertEqual(split("„Damit Putin weiß: Wenn ich es noch einmal versuche, wird es verheerend“, sagte er."),
                        ["„Damit Putin weiß: Wenn ich es noch einmal versuche, wird es verheerend“, sagte er."])
         XCTAssertEqual(split("Fazit: Die Lage ist ernst und wird so bleiben."), ["Fazit: Die Lage ist ernst und wird so bleiben."])
