@@ -1,13 +1,11 @@
 /// Any error of the pipeline, with the message of the stage that failed.
 public enum KernsatzError: Error, Sendable, CustomStringConvertible {
     case text(TextError)
-    case icu(ICUError, source: String)
     case segmentation(SegmentationError)
 
     public var description: String {
         switch self {
         case .text(let error): return error.description
-        case .icu(let error, let source): return "\(source): \(error.description)"
         case .segmentation(let error): return error.description
         }
     }

@@ -26,7 +26,7 @@ public struct Analysis: Sendable {
 
     /// A clean range as Unicode-scalar offsets into the text as received.
     public func sourceScalarRange(_ range: Range<Int>) -> Range<Int> {
-        text.sourceScalarOffset(range.lowerBound)..<text.sourceScalarOffset(range.upperBound)
+        text.sourceScalarRange(range)
     }
 }
 
@@ -90,7 +90,7 @@ public struct Pipeline: Sendable {
         do {
             text = try CleanText(units: units)
         } catch {
-            throw .icu(error, source: source)
+            throw .text(TextError(error.kind, source: source))
         }
         let language: String
         let identified: Bool

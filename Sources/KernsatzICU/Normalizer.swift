@@ -52,10 +52,12 @@ public struct Normalizer: @unchecked Sendable {
     /// The length of the prefix of `text` that is certainly already in this form.
     ///
     /// - Complexity: O(*n*), and fast: no output is written.
-    public func normalizedPrefixLength(_ text: UnsafeBufferPointer<UInt16>) -> Int {
-        var status: Int32 = 0
-        let n = ks_norm_span_quick_check_yes(handle, text.baseAddress, Int32(text.count), &status)
-        return ks_is_failure(status) == 0 ? Int(n) : 0
+    public func normalizedPrefixLength(_ text: ArraySlice<UInt16>) -> Int {
+        text.withUnsafeBufferPointer { buffer in
+            var status: Int32 = 0
+            let n = ks_norm_span_quick_check_yes(handle, buffer.baseAddress, Int32(buffer.count), &status)
+            return ks_is_failure(status) == 0 ? Int(n) : 0
+        }
     }
 
     /// Whether `scalar` always starts a new normalization unit (text before and after it can be

@@ -6,17 +6,21 @@ import KernsatzICU
 ///
 ///     let text = try CleanText("Bu\u{0308}ndnis\u{00AD}treue\r\n")
 ///     text.string                 // "Bündnistreue\n"
-///     text.sourceScalarOffset(8)  // 10: "treue" starts after "Bu", U+0308, "ndnis", U+00AD
+///     text.sourceScalarRange(7..<12)  // 9..<14: "treue" after "Bu", U+0308, "ndnis", U+00AD
 ///
-/// Offsets into the clean text are UTF-16 offsets (ICU's unit); offsets into the source are
-/// available both in UTF-16 units and in Unicode scalars (what Python's `str` indexes).
+/// Offsets into the clean text are UTF-16 offsets (ICU's unit); ranges map back to the source in
+/// UTF-16 units and in Unicode scalars (what Python's `str` indexes). Removed characters at the
+/// edges of a range stay outside it: the range of „Er kam.“ in „Er kam.\r\n“ ends before the CR.
 public struct CleanText: Sendable {
     /// The clean text, UTF-16.
     public let units: [UInt16]
     /// The text as received, UTF-16.
     public let sourceUnits: [UInt16]
-    /// For each clean offset 0...units.count, the source UTF-16 offset; nil when they are equal.
-    private let sourceOffsets: [Int32]?
+    /// For each clean unit, where its source begins and ends (source UTF-16 offsets); nil when the
+    /// clean text is the source. Removed characters belong to no clean unit, so a range never
+    /// reaches into a CR, soft hyphen or zero-width space beyond its ends.
+    private let sourceStarts: [Int32]?
+    private let sourceEnds: [Int32]?
     /// For each source UTF-16 offset, the source scalar offset; nil when the source has no surrogates.
     private let scalarOffsets: [Int32]?
     /// What the cleanup changed.
@@ -25,83 +29,102 @@ public struct CleanText: Sendable {
     public var count: Int { units.count }
     public var string: String { String(decoding: units, as: UTF16.self) }
 
-    public init(_ text: String) throws(ICUError) {
+    public init(_ text: String) throws(TextError) {
         try self.init(units: Array(text.utf16))
     }
 
     /// - Complexity: O(*n*); when the text needs no cleanup and is NFC already, no copy is made.
-    public init(units source: [UInt16]) throws(ICUError) {
+    /// - Throws: `TextError` only when ICU's normalizer cannot be loaded (a broken ICU installation).
+    public init(units source: [UInt16]) throws(TextError) {
         sourceUnits = source
         var changes = CleanupChanges()
-        // Pass 1: character cleanup (deletions and one-for-one replacements).
+        // Pass 1: character cleanup (deletions, one-for-one replacements, U+2029 → two LFs).
         var cleaned: [UInt16]
-        var origin: [Int32]?
+        var starts: [Int32]?
+        var ends: [Int32]?
         if Self.needsCleanup(source) {
             var out = [UInt16]()
-            var map = [Int32]()
+            var first = [Int32](), last = [Int32]()
             out.reserveCapacity(source.count)
-            map.reserveCapacity(source.count + 1)
+            first.reserveCapacity(source.count)
+            last.reserveCapacity(source.count)
+            func keep(_ unit: UInt16, _ start: Int, _ end: Int) {
+                out.append(unit); first.append(Int32(start)); last.append(Int32(end))
+            }
             var i = 0
             while i < source.count {
                 let u = source[i]
                 switch Self.action(for: u) {
                 case .keep:
-                    out.append(u); map.append(Int32(i))
+                    keep(u, i, i + 1)
                 case .replace(let r, let kind):
-                    out.append(r); map.append(Int32(i)); changes.count(kind)
+                    keep(r, i, i + 1); changes.count(kind)
                 case .drop(let kind):
                     changes.count(kind)
                 case .carriageReturn:
-                    // CRLF → LF; a lone CR (old Mac line end) → LF.
+                    // CRLF → LF (the LF stands for both); a lone CR (old Mac line end) → LF.
+                    changes.count(.lineEnd)
                     if i + 1 < source.count && source[i + 1] == 0x0A {
-                        changes.count(.lineEnd)
+                        keep(0x0A, i, i + 2)
+                        i += 1
                     } else {
-                        out.append(0x0A); map.append(Int32(i)); changes.count(.lineEnd)
+                        keep(0x0A, i, i + 1)
                     }
                 case .paragraphSeparator:
-                    out.append(0x0A); map.append(Int32(i))
-                    out.append(0x0A); map.append(Int32(i))
+                    keep(0x0A, i, i + 1)
+                    keep(0x0A, i, i + 1)
                     changes.count(.lineEnd)
                 }
                 i += 1
             }
-            map.append(Int32(source.count))
             cleaned = out
-            origin = map
+            starts = first
+            ends = last
         } else {
             cleaned = source
         }
         // Pass 2: NFC, normalizing only the stretches that need it.
-        let nfc = try Normalizer(.nfc)
-        let (normalized, nfcMap) = try Self.normalize(cleaned, with: nfc)
-        if let nfcMap {
+        let normalized: [UInt16]
+        let chunks: [(Int32, Int32)]?
+        do throws(ICUError) {
+            (normalized, chunks) = try Self.normalize(cleaned, with: try Normalizer(.nfc))
+        } catch {
+            throw TextError(.unreadable(reason: "Unicode normalization failed: \(error.description)"), source: "text")
+        }
+        if let chunks {
+            // Each NFC unit came from a stretch [a, b) of the cleaned text.
             changes.normalized += 1
-            if let first = origin {
-                origin = nfcMap.map { first[Int($0)] }
-            } else {
-                origin = nfcMap
-            }
+            let firstStarts = starts, firstEnds = ends
+            starts = chunks.map { chunk in firstStarts.map { $0[Int(chunk.0)] } ?? chunk.0 }
+            ends = chunks.map { chunk in firstEnds.map { $0[Int(chunk.1) - 1] } ?? chunk.1 }
             cleaned = normalized
         }
         units = cleaned
-        sourceOffsets = origin
+        sourceStarts = starts
+        sourceEnds = ends
         scalarOffsets = Self.scalarMap(source)
         self.changes = changes
     }
 
-    /// The source UTF-16 offset of a clean offset (0...count).
-    @inline(__always)
-    public func sourceUTF16Offset(_ offset: Int) -> Int {
-        guard let sourceOffsets else { return offset }
-        return Int(sourceOffsets[offset])
+    /// The source UTF-16 range a clean range came from: from the source start of its first unit
+    /// to the source end of its last.
+    public func sourceUTF16Range(_ range: Range<Int>) -> Range<Int> {
+        guard let sourceStarts, let sourceEnds else { return range }
+        let lower = range.lowerBound < sourceStarts.count ? Int(sourceStarts[range.lowerBound]) : sourceUnits.count
+        if range.isEmpty { return lower..<lower }
+        return lower..<max(lower, Int(sourceEnds[range.upperBound - 1]))
     }
 
-    /// The source Unicode-scalar offset of a clean offset (0...count).
-    @inline(__always)
-    public func sourceScalarOffset(_ offset: Int) -> Int {
-        let utf16 = sourceUTF16Offset(offset)
+    /// The source Unicode-scalar range a clean range came from (what Python's `str` indexes).
+    public func sourceScalarRange(_ range: Range<Int>) -> Range<Int> {
+        let utf16 = sourceUTF16Range(range)
         guard let scalarOffsets else { return utf16 }
-        return Int(scalarOffsets[utf16])
+        return Int(scalarOffsets[utf16.lowerBound])..<Int(scalarOffsets[utf16.upperBound])
+    }
+
+    /// The source Unicode-scalar offset where the clean unit at `offset` begins (0...count).
+    public func sourceScalarOffset(_ offset: Int) -> Int {
+        sourceScalarRange(offset..<offset).lowerBound
     }
 
     /// The clean text of a clean range.
@@ -111,9 +134,7 @@ public struct CleanText: Sendable {
 
     /// The source text (as received) that a clean range came from.
     public func sourceString(_ range: Range<Int>) -> String {
-        let start = sourceUTF16Offset(range.lowerBound)
-        let end = sourceUTF16Offset(range.upperBound)
-        return String(decoding: sourceUnits[start..<end], as: UTF16.self)
+        String(decoding: sourceUnits[sourceUTF16Range(range)], as: UTF16.self)
     }
 
     // MARK: cleanup rules
@@ -152,30 +173,30 @@ public struct CleanText: Sendable {
         return false
     }
 
-    /// NFC of `text`; the map (count+1 entries, into `text`) is nil when `text` is NFC already.
-    static func normalize(_ text: [UInt16], with nfc: Normalizer) throws(ICUError) -> ([UInt16], [Int32]?) {
-        let prefix = text.withUnsafeBufferPointer { nfc.normalizedPrefixLength($0) }
+    /// NFC of `text`, and for each unit of the result the stretch [a, b) of `text` it came from;
+    /// nil when `text` is NFC already.
+    static func normalize(_ text: [UInt16], with nfc: Normalizer) throws(ICUError) -> ([UInt16], [(Int32, Int32)]?) {
+        let prefix = nfc.normalizedPrefixLength(text[...])
         if prefix == text.count { return (text, nil) }
         var out = [UInt16](text[..<prefix])
-        var map = (0..<prefix).map { Int32($0) }
+        var map = (0..<prefix).map { (Int32($0), Int32($0 + 1)) }
         var i = prefix
         while i < text.count {
             // A stretch from this boundary to the next one that ICU must normalize.
             var j = i + width(text, i)
             while j < text.count && !nfc.hasBoundary(before: scalar(text, j)) { j += width(text, j) }
             let chunk = try nfc.normalize(Array(text[i..<j]))
-            for k in chunk.indices { map.append(Int32(min(i + k, j - 1))) }
+            for _ in chunk.indices { map.append((Int32(i), Int32(j))) }
             out.append(contentsOf: chunk)
             i = j
             // Then again as much as is already normalized.
             if i < text.count {
-                let span = text[i...].withUnsafeBufferPointer { nfc.normalizedPrefixLength($0) }
+                let span = nfc.normalizedPrefixLength(text[i...])
                 out.append(contentsOf: text[i..<(i + span)])
-                for k in i..<(i + span) { map.append(Int32(k)) }
+                for k in i..<(i + span) { map.append((Int32(k), Int32(k + 1))) }
                 i += span
             }
         }
-        map.append(Int32(text.count))
         return (out, map)
     }
 

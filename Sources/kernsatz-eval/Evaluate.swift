@@ -174,7 +174,7 @@ struct Evaluate: ParsableCommand {
             let units = Array(record.text.utf16)
             let text = try CleanText(units: units)
             var ends: [Int] = []
-            iterator.forEachBoundary(in: units) { boundary, _ in ends.append(text.sourceScalarOffset(boundary)) }
+            iterator.forEachBoundary(in: units) { boundary, _ in ends.append(text.sourceScalarRange(0..<boundary).upperBound) }
             return ends
         }
     }

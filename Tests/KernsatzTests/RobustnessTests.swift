@@ -33,9 +33,18 @@ final class RobustnessTests: XCTestCase {
             let pipeline = pipelines[round % pipelines.count]
             let analysis = try pipeline.analyze(text)
             var last = 0
-            let scalars = text.unicodeScalars.count
+            let scalarArray = Array(text.unicodeScalars)
+            let scalars = scalarArray.count
             for sentence in analysis.sentences {
                 let range = analysis.sourceScalarRange(sentence.range)
+                guard range.upperBound <= scalars, range.lowerBound <= range.upperBound else {
+                    XCTFail("round \(round): \(range) outside \(text.debugDescription)")
+                    continue
+                }
+                // The Python contract: text[start:end] is the sentence's text, and it never ends in a removed character.
+                let slice = String(String.UnicodeScalarView(scalarArray[range]))
+                XCTAssertEqual(slice, analysis.sourceText(of: sentence), "round \(round): \(text.debugDescription)")
+                XCTAssertFalse(["\r", "\u{00AD}", "\u{200B}", "\u{FEFF}", "\u{0007}"].contains { slice.unicodeScalars.last == $0.unicodeScalars.first }, "round \(round): \(slice.debugDescription)")
                 XCTAssertLessThanOrEqual(last, range.lowerBound, "round \(round): \(text.debugDescription)")
                 XCTAssertLessThan(range.lowerBound, range.upperBound, "round \(round): \(text.debugDescription)")
                 XCTAssertLessThanOrEqual(range.upperBound, scalars, "round \(round): \(text.debugDescription)")

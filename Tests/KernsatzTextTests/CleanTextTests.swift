@@ -38,6 +38,30 @@ final class CleanTextTests: XCTestCase {
         let text = try CleanText("a\r\nb\rc")
         XCTAssertEqual(text.string, "a\nb\nc")
         XCTAssertEqual(text.sourceScalarOffset(2), 3)
+        // The LF stands for the whole CRLF.
+        XCTAssertEqual(text.sourceScalarRange(1..<2), 1..<3)
+    }
+
+    func testRange_endBeforeRemovedCharacters_excludesThem() throws {
+        // A sentence end never swallows the CR, soft hyphen, ZWSP or control character after it.
+        for removed in ["\r\n", "\u{00AD}", "\u{200B}", "\u{0007}", "\u{FEFF}"] {
+            let source = "Er kam.\(removed)Sie ging."
+            let text = try CleanText(source)
+            let end = text.string.firstIndex(of: ".")!.utf16Offset(in: text.string) + 1
+            XCTAssertEqual(text.sourceString(0..<end), "Er kam.", removed.debugDescription)
+            XCTAssertEqual(text.sourceScalarRange(0..<end), 0..<7, removed.debugDescription)
+        }
+    }
+
+    func testRange_composedCharacter_coversAllItsSourceScalars() throws {
+        let text = try CleanText("Bu\u{0308}\u{0301}x")
+        XCTAssertEqual(text.sourceScalarRange(1..<2), 1..<4)
+        XCTAssertEqual(text.sourceScalarRange(0..<text.count), 0..<5)
+    }
+
+    func testRange_empty_isEmptyAtItsStart() throws {
+        let text = try CleanText("a\u{00AD}b")
+        XCTAssertEqual(text.sourceScalarRange(1..<1), 2..<2)
     }
 
     func testClean_nbspZeroWidthAndControls_areCleaned() throws {
