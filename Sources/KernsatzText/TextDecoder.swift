@@ -43,6 +43,15 @@ public struct TextDecoder: Sendable {
     /// - Parameter source: the file name for messages ("-" for standard input).
     /// - Throws: `TextError` (empty, binary, invalid encoding, unknown encoding).
     public func decode(_ bytes: [UInt8], source: String) throws(TextError) -> DecodedText {
+        let decoded = try decodeAny(bytes, source: source)
+        // A file of nothing but a BOM or white space has no text to process either.
+        if decoded.units.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0xA0 || $0 == 0xFEFF || $0 == 0x200B || $0 == 0x3000 }) {
+            throw TextError(.empty, source: source)
+        }
+        return decoded
+    }
+
+    private func decodeAny(_ bytes: [UInt8], source: String) throws(TextError) -> DecodedText {
         if bytes.isEmpty { throw TextError(.empty, source: source) }
         if let forced = forcedEncoding {
             return try decodeLegacy(bytes, charset: forced, detected: false, source: source)
@@ -100,26 +109,43 @@ public struct TextDecoder: Sendable {
     private func decodeUTF16(_ bytes: [UInt8], from start: Int, littleEndian: Bool, bom: Bool, source: String) throws(TextError) -> DecodedText {
         let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
         let encoding: TextEncoding = littleEndian ? .utf16LittleEndian(bom: bom) : .utf16BigEndian(bom: bom)
-        let units: [UInt16]
+        let body = Array(bytes[start...])
         do throws(ICUError) {
-            let converter = try CharsetConverter(charset: name, strict: !lenient)
-            units = try converter.decode(Array(bytes[start...]))
+            return DecodedText(units: try CharsetConverter(charset: name, strict: true).decode(body), encoding: encoding, replacements: 0, warnings: [])
         } catch {
-            throw Self.translate(error, bytes: bytes, offset: start, source: source)
+            guard lenient, case .invalidBytes = error.kind else {
+                if case .invalidBytes(_, let offset) = error.kind {
+                    let line = Self.utf16Line(of: offset, in: body, littleEndian: littleEndian)
+                    throw TextError(.invalidEncoding(encoding: name, byteOffset: offset + start, line: line), source: source)
+                }
+                throw Self.translate(error, bytes: bytes, offset: start, source: source)
+            }
         }
-        if units.isEmpty { throw TextError(.empty, source: source) }
-        return DecodedText(units: units, encoding: encoding, replacements: 0, warnings: [])
+        return try decodeLenient(body, charset: name, encoding: encoding, source: source)
     }
 
     private func decodeLegacy(_ bytes: [UInt8], charset: String, detected: Bool, source: String) throws(TextError) -> DecodedText {
+        let encoding = TextEncoding.legacy(name: charset, detected: detected)
+        var decoded: DecodedText
         do throws(ICUError) {
-            let converter = try CharsetConverter(charset: charset, strict: !lenient)
-            let units = try converter.decode(bytes)
-            var warnings: [String] = []
-            if detected {
-                warnings.append("\(source): not UTF-8; read as \(charset) (detected by ICU); name another with --encoding")
-            }
-            return DecodedText(units: units, encoding: .legacy(name: charset, detected: detected), replacements: 0, warnings: warnings)
+            decoded = DecodedText(units: try CharsetConverter(charset: charset, strict: true).decode(bytes), encoding: encoding, replacements: 0, warnings: [])
+        } catch {
+            guard lenient, case .invalidBytes = error.kind else { throw Self.translate(error, bytes: bytes, offset: 0, source: source) }
+            decoded = try decodeLenient(bytes, charset: charset, encoding: encoding, source: source)
+        }
+        if detected {
+            decoded.warnings.insert("\(source): not UTF-8; read as \(charset) (detected by ICU); name another with --encoding", at: 0)
+        }
+        return decoded
+    }
+
+    /// Decodes with U+FFFD for invalid bytes and says how many there were.
+    private func decodeLenient(_ bytes: [UInt8], charset: String, encoding: TextEncoding, source: String) throws(TextError) -> DecodedText {
+        do throws(ICUError) {
+            let units = try CharsetConverter(charset: charset, strict: false).decode(bytes)
+            let replaced = units.filter { $0 == 0xFFFD }.count
+            return DecodedText(units: units, encoding: encoding, replacements: replaced,
+                               warnings: ["\(source): replaced invalid \(charset) bytes with U+FFFD (\(replaced) in the text)"])
         } catch {
             throw Self.translate(error, bytes: bytes, offset: 0, source: source)
         }
@@ -135,6 +161,26 @@ public struct TextDecoder: Sendable {
         default:
             return TextError(.unreadable(reason: error.description), source: source)
         }
+    }
+
+    /// The first invalid UTF-8 sequence in `bytes` (byte offset) and how many there are; nil when
+    /// `bytes` is valid UTF-8.
+    public static func utf8Problem(_ bytes: [UInt8]) -> (offset: Int, count: Int)? {
+        let check = UTF8Check(bytes)
+        guard let first = check.firstInvalid else { return nil }
+        return (first, check.invalidSequences)
+    }
+
+    /// The 1-based line of a byte offset in UTF-16 bytes (counting U+000A units).
+    static func utf16Line(of offset: Int, in bytes: [UInt8], littleEndian: Bool) -> Int {
+        var line = 1
+        var i = 0
+        while i + 1 < min(offset, bytes.count) {
+            let unit = littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            if unit == 0x0A { line += 1 }
+            i += 2
+        }
+        return line
     }
 
     /// The 1-based line of a byte offset.

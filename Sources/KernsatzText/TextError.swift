@@ -36,7 +36,7 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty:
             return "\(source): is empty (no text to process)"
         case .tooLarge(let bytes, let limit):
-            return "\(source): is \(bytes) bytes, more than the limit of \(limit) bytes (raise it with --max-bytes)"
+            return "\(source): is larger than the limit of \(limit) bytes (read \(bytes) bytes; raise it with --max-bytes)"
         case .binary(let offset):
             return "\(source): looks like a binary file, not text (control byte at byte offset \(offset))"
         case .invalidEncoding(let encoding, let offset, let line):

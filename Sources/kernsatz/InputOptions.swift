@@ -25,6 +25,9 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+        if jsonl && encoding != nil {
+            throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
+        }
         if let lang, lang.isEmpty || lang.contains(where: { $0 == " " || $0 == "/" }) {
             throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
         }

@@ -28,24 +28,48 @@ struct Runner {
     }
 
     /// Runs `body` on each JSON Lines record of every input; a bad record yields an error record
-    /// and the stream goes on. Returns false when an input could not be opened.
+    /// and the stream goes on. Returns false when an input could not be opened or read.
     mutating func eachRecord(_ body: (InputRecord, inout Output) throws -> Void) -> Bool {
         var ok = true
         for path in options.paths {
-            guard let lines = LineReader(path: path) else {
-                Output.warn("\(TextError(.notFound, source: path))")
+            let lines: LineReader
+            do {
+                lines = try LineReader(path: path, maxLineBytes: options.maxBytes)
+            } catch {
+                Output.warn("\(error)")
                 ok = false
                 continue
             }
-            var number = 0
-            while let line = lines.next() {
-                number += 1
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                let source = "\(path == "-" ? "<stdin>" : path):\(number)"
-                var id = InputRecord.salvageID(line)
+            let name = path == "-" ? "<stdin>" : path
+            while true {
+                let bytes: [UInt8]
                 do {
-                    let record = try InputRecord.parse(line, source: source)
-                    id = record.id
+                    guard let next = try lines.next() else { break }
+                    bytes = next
+                } catch {
+                    if case .tooLarge = error.kind {
+                        output.writeJSON(ErrorRecord(id: .null, line: lines.lineNumber, error: "\(error)"))
+                        continue
+                    }
+                    Output.warn("\(error)")
+                    ok = false
+                    break
+                }
+                let number = lines.lineNumber
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                let line = String(decoding: bytes, as: UTF8.self)
+                let id = InputRecord.salvageID(line)
+                if let problem = TextDecoder.utf8Problem(bytes) {
+                    if options.lenient {
+                        Output.warn("\(name):\(number): replaced \(problem.count) invalid UTF-8 sequence(s) with U+FFFD")
+                    } else {
+                        output.writeJSON(ErrorRecord(id: id, line: number, error: "\(name):\(number): invalid UTF-8 at byte offset \(problem.offset) of the line (JSON Lines must be UTF-8; --lenient replaces invalid bytes)"))
+                        output.flush()
+                        continue
+                    }
+                }
+                do {
+                    let record = try InputRecord.parse(line, source: "\(name):\(number)")
                     try body(record, &output)
                 } catch {
                     output.writeJSON(ErrorRecord(id: id, line: number, error: "\(error)"))
@@ -129,36 +153,6 @@ struct ErrorRecord: Encodable {
     let error: String
 }
 
-/// Reads lines from a file or standard input without loading it whole.
-final class LineReader {
-    private let file: UnsafeMutablePointer<FILE>
-    private let owned: Bool
-
-    init?(path: String) {
-        if path == "-" {
-            file = fdopen(0, "r")  // standard input, without touching the global `stdin`
-            owned = false
-        } else {
-            guard let f = fopen(path, "r") else { return nil }
-            file = f
-            owned = true
-        }
-    }
-
-    deinit { if owned { fclose(file) } }
-
-    func next() -> String? {
-        var line: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        let length = getline(&line, &capacity, file)
-        defer { free(line) }
-        guard length >= 0, let line else { return nil }
-        var bytes = UnsafeRawBufferPointer(start: line, count: length)
-        if bytes.last == 0x0A { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
 /// Buffered standard output; errors and warnings go to standard error at once.
 struct Output {
     private var buffer = ""
@@ -181,7 +175,11 @@ struct Output {
 
     mutating func writeJSON<T: Encodable>(_ value: T, pretty: Bool = false) {
         let data = (try? (pretty ? prettyEncoder : encoder).encode(value)) ?? Data("{}".utf8)
-        line(String(decoding: data, as: UTF8.self))
+        // U+2028 and U+2029 are valid in JSON strings but end lines for many line readers
+        // (Python's str.splitlines): escape them so one record stays one line.
+        line(String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029"))
     }
 
     mutating func flush() {

@@ -84,6 +84,49 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\(directory.path): is a directory"), result.stderr)
     }
 
+    func testSegment_stdinIsDirectory_isReportedNotCrash() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["segment", "-"]
+        process.standardInput = FileHandle(forReadingAtPath: directory.path)
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(stderr.contains("-: cannot be read (Is a directory)"), stderr)
+    }
+
+    func testSegment_whitespaceOnlyFile_isEmptyError() throws {
+        let blank = try file("leer.txt", Array(" \n\n\t\n".utf8))
+        let result = try run(["segment", blank])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(blank): is empty"), result.stderr)
+    }
+
+    func testSegmentJSONL_invalidUTF8Line_isErrorRecordWithLine() throws {
+        let path = try file("in.jsonl", Array(#"{"id":"a","text":"Gr"#.utf8) + [0xFC, 0xDF] + Array("e.\"}\n{\"id\":\"b\",\"text\":\"Gut.\"}\n".utf8))
+        let result = try run(["segment", "--jsonl", path])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        XCTAssertTrue(lines[0].contains("\"id\":\"a\"") && lines[0].contains("invalid UTF-8 at byte offset 20 of the line"), lines[0])
+        XCTAssertTrue(lines[1].contains("\"text\":\"Gut.\""), lines[1])
+    }
+
+    func testSegmentJSONL_directoryInput_failsWithMessage() throws {
+        let result = try run(["segment", "--jsonl", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(directory.path): is a directory"), result.stderr)
+    }
+
+    func testSegmentJSONL_lineSeparatorInText_staysOneOutputLine() throws {
+        let result = try run(["segment", "--jsonl"], stdin: #"{"id":1,"text":"Eins\u2028zwei."}"# + "\n")
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(result.stdout.contains("\\u2028"), result.stdout)
+    }
+
     func testSegment_lenient_replacesAndWarns() throws {
         let bad = try file("kaputt.txt", Array("Grüße. Da".utf8) + [0xFF] + Array(" ist es.".utf8))
         let result = try run(["segment", "--lenient", bad])

@@ -17,6 +17,14 @@ final class TextDecoderTests: XCTestCase {
         }
     }
 
+    func testDecode_onlyBOMOrWhiteSpace_isEmptyError() {
+        for bytes: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], Array(" \n\t\r\n".utf8), [0xEF, 0xBB, 0xBF, 0x20, 0x0A]] {
+            XCTAssertThrowsError(try decoder.decode(bytes, source: "w.txt"), "\(bytes)") { error in
+                XCTAssertEqual(error as? TextError, TextError(.empty, source: "w.txt"))
+            }
+        }
+    }
+
     func testDecode_binaryWithNUL_namesFileAndOffset() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00]
         XCTAssertThrowsError(try decoder.decode(png, source: "bild.png")) { error in
@@ -45,6 +53,26 @@ final class TextDecoderTests: XCTestCase {
 
     func testDecode_overlongEncoding_isInvalid() {
         XCTAssertThrowsError(try decoder.decode(Array("aü".utf8) + [0xC0, 0xAF], source: "o.txt"))
+    }
+
+    func testDecode_invalidUTF16_namesOffsetAndDecodedLine() {
+        // UTF-16LE with BOM: "A\n", then U+010A (whose low byte is 0x0A, no line break), "\n", a lone surrogate.
+        let units: [UInt16] = [0x41, 0x0A, 0x010A, 0x0A, 0xD800, 0x41]
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertThrowsError(try decoder.decode(bytes, source: "u.txt")) { error in
+            guard case .invalidEncoding(let encoding, _, let line) = (error as? TextError)?.kind else { return XCTFail("\(error)") }
+            XCTAssertEqual(encoding, "UTF-16LE")
+            XCTAssertEqual(line, 3)
+        }
+    }
+
+    func testDecode_invalidUTF16Lenient_warnsWithCount() throws {
+        let units: [UInt16] = [0x48, 0x69, 0xD800, 0x2E]
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let decoded = try TextDecoder(lenient: true).decode(bytes, source: "u.txt")
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Hi\u{FFFD}.")
+        XCTAssertEqual(decoded.replacements, 1)
+        XCTAssertEqual(decoded.warnings, ["u.txt: replaced invalid UTF-16LE bytes with U+FFFD (1 in the text)"])
     }
 
     // MARK: encodings
@@ -134,6 +162,35 @@ final class FileReaderTests: XCTestCase {
         try Data(repeating: 0x41, count: 100).write(to: file)
         XCTAssertThrowsError(try FileReader(maxBytes: 10).read(file.path)) { error in
             XCTAssertEqual(error as? TextError, TextError(.tooLarge(bytes: 100, limit: 10), source: file.path))
+        }
+    }
+
+    func testRead_endlessStream_stopsAtLimit() {
+        XCTAssertThrowsError(try FileReader(maxBytes: 100_000).read("/dev/zero")) { error in
+            guard case .tooLarge(_, let limit) = (error as? TextError)?.kind else { return XCTFail("\(error)") }
+            XCTAssertEqual(limit, 100_000)
+        }
+    }
+
+    func testLineReader_linesCRLFAndTooLongLine() throws {
+        let file = directory.appendingPathComponent("lines.jsonl")
+        try Data("eins\r\n\(String(repeating: "x", count: 50))\nzwei\n\ndrei".utf8).write(to: file)
+        let reader = try LineReader(path: file.path, maxLineBytes: 20)
+        XCTAssertEqual(try reader.next(), Array("eins".utf8))
+        XCTAssertThrowsError(try reader.next()) { error in
+            guard case .tooLarge = (error as? TextError)?.kind else { return XCTFail("\(error)") }
+            XCTAssertEqual((error as? TextError)?.source, "\(file.path):2")
+        }
+        XCTAssertEqual(try reader.next(), Array("zwei".utf8))
+        XCTAssertEqual(try reader.next(), [])
+        XCTAssertEqual(try reader.next(), Array("drei".utf8))
+        XCTAssertEqual(reader.lineNumber, 5)
+        XCTAssertNil(try reader.next())
+    }
+
+    func testLineReader_directory_isRefused() {
+        XCTAssertThrowsError(try LineReader(path: directory.path)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.isDirectory, source: directory.path))
         }
     }
 
