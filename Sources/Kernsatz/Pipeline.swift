@@ -50,8 +50,9 @@ public struct Pipeline: Sendable {
         self.options = options
         var segmenters: [String: SentenceSegmenter] = [:]
         var parsers: [String: StructureParser] = [:]
-        var languages = LanguageList.supportedLanguages
-        if let language = options.language, !languages.contains(language) { languages.append(language) }
+        // The supported languages, root rules for other scripts ("und"), and the language asked for.
+        var languages = LanguageList.supportedLanguages + ["und"]
+        if let language = options.language.map(LanguageTag.normalized), !languages.contains(language) { languages.append(language) }
         do throws(SegmentationError) {
             for language in languages {
                 let segmenter = try SentenceSegmenter(language: language)
@@ -95,7 +96,7 @@ public struct Pipeline: Sendable {
         let language: String
         let identified: Bool
         if let given = options.language {
-            (language, identified) = (given, false)
+            (language, identified) = (LanguageTag.normalized(given), false)
         } else {
             (language, identified) = (identifier.identify(units: text.units), true)
         }
@@ -109,7 +110,7 @@ public struct Pipeline: Sendable {
                 throw .segmentation(error)
             }
         }
-        let parser = parsers[language] ?? parsers["de"] ?? StructureParser()
+        let parser = parsers[language] ?? parsers[LanguageTag.primary(language)] ?? parsers["de"] ?? StructureParser()
         let structure = parser.parse(text)
         var segmentationSession = session?.segmentation[language]
         if let session, segmentationSession == nil {

@@ -50,6 +50,26 @@ public struct LanguageList: Sendable, Equatable {
     }
 }
 
+/// Language tags as users write them: "de", "de-AT", "de_DE", "DE".
+public enum LanguageTag {
+    /// The primary language subtag, lowercased: "de" for "de-AT", "de_DE", "DE".
+    public static func primary(_ tag: String) -> String {
+        String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+    }
+
+    /// The tag in ICU's locale form: "de_AT" for "de-AT"; "" (root) for "und".
+    public static func icuLocale(_ tag: String) -> String {
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard let first = parts.first, first.lowercased() != "und" else { return "" }
+        return ([first.lowercased()] + parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : $0 }).joined(separator: "_")
+    }
+
+    /// The tag in BCP 47 form: "de-AT" for "de_at"; what the output's "lang" says.
+    public static func normalized(_ tag: String) -> String {
+        icuLocale(tag).isEmpty ? "und" : icuLocale(tag).replacingOccurrences(of: "_", with: "-")
+    }
+}
+
 extension Substring {
     func trimmingCharacters(in set: String) -> String {
         let chars = Set(set)

@@ -3,8 +3,6 @@ public struct SegmentationError: Error, Sendable, Equatable, CustomStringConvert
     public enum Kind: Sendable, Equatable {
         /// ICU could not open a sentence break iterator for the language.
         case breakIterator(String)
-        /// A language list has a malformed line.
-        case malformedList(file: String, line: Int, reason: String)
     }
 
     public let kind: Kind
@@ -19,8 +17,6 @@ public struct SegmentationError: Error, Sendable, Equatable, CustomStringConvert
         switch kind {
         case .breakIterator(let reason):
             return "cannot segment '\(language)': \(reason)"
-        case .malformedList(let file, let line, let reason):
-            return "\(file):\(line): \(reason)"
         }
     }
 }

@@ -38,12 +38,15 @@ public struct SegmentationRules: Sendable {
         self.language = language
     }
 
-    /// The shipped rules for `language` ("de"), with month names from ICU. A language without
-    /// shipped lists gets empty rules: ICU's sentence rules for its locale plus the generic ones.
-    public static func shipped(language: String) -> SegmentationRules {
+    /// The shipped rules for `language` ("de", "de-AT": the lists of the primary language), with
+    /// month names from ICU for the full locale. A language without shipped lists gets empty rules:
+    /// ICU's sentence rules for its locale plus the generic ones.
+    public static func shipped(language tag: String) -> SegmentationRules {
+        let language = LanguageTag.normalized(tag)
+        let primary = LanguageTag.primary(language)
         var rules = SegmentationRules(language: language)
         func entries(_ kind: LanguageListKind) -> [String] {
-            LanguageList.shipped(kind, language: language)?.entries ?? []
+            LanguageList.shipped(kind, language: primary)?.entries ?? []
         }
         for entry in entries(.abbreviations) { rules.addAbbreviation(entry, final: false) }
         for entry in entries(.sentenceFinalAbbreviations) {
@@ -66,10 +69,14 @@ public struct SegmentationRules: Sendable {
         rules.closingOnlyQuotes = closers.subtracting(openers)
         rules.openingOnlyQuotes = openers.subtracting(closers)
         rules.ordinalContext = Set(entries(.ordinalContext).map { $0.lowercased() })
+        let locale = LanguageTag.icuLocale(language)
         for kind in [LocaleData.DateSymbols.months, .abbreviatedMonths, .standaloneMonths, .standaloneAbbreviatedMonths] {
-            for name in LocaleData.symbols(kind, locale: language) {
+            for name in LocaleData.symbols(kind, locale: locale) {
                 let bare = name.lowercased().filter { $0 != "." }
                 if bare.count >= 3 { rules.months.insert(bare) }
+                // „im Dez. statt“: an abbreviated month may end a sentence, and continues one before a
+                // word that does not start sentences.
+                if name.hasSuffix("."), rules.lookup(compact(name)) == nil { rules.addAbbreviation(name, final: true) }
             }
         }
         return rules

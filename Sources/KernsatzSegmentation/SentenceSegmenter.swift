@@ -33,7 +33,7 @@ public struct SentenceSegmenter: Sendable {
 
     public init(rules: SegmentationRules) throws(SegmentationError) {
         self.rules = rules
-        self.locale = rules.language == "und" ? "" : rules.language
+        self.locale = LanguageTag.icuLocale(rules.language)
         // Open once to fail early with a clear message.
         _ = try makeIterator()
     }
@@ -298,10 +298,11 @@ public struct SentenceSegmenter: Sendable {
     /// Coordinating conjunctions that continue a sentence even after a period.
     static let coordinators: Set<String> = ["und", "oder", "sowie", "bzw", "and", "or", "et", "ou", "en", "of", "y", "o", "e"]
 
-    /// An ordinary word before a period: three letters or more with a vowel, not an abbreviation.
+    /// An ordinary word before a period: six letters or more with a vowel, not an abbreviation
+    /// (unlisted abbreviations are short: „Verf.“, „Gen.“, „Dez.“).
     func isOrdinaryWord(_ text: [UInt16], _ token: Range<Int>) -> Bool {
         let body = token.lowerBound..<(token.upperBound - 1)
-        guard body.count >= 3 else { return false }
+        guard body.count >= 6 else { return false }
         var vowel = false
         for i in body {
             let s = UTF16Scan.scalar(text, at: i)
@@ -411,8 +412,10 @@ public struct SentenceSegmenter: Sendable {
     func abbreviation(_ text: [UInt16], token: Range<Int>, next: Int) -> SegmentationRules.AbbreviationKind? {
         var tokenStart = token.lowerBound
         if !rules.abbreviationKeys.contains(SegmentationRules.abbreviationKey(text[token])) {
-            // „Zimmermann-Str.“, „l’avv.“: the part after the last hyphen or apostrophe.
+            // „Zimmermann-Str.“, „l’avv.“: the part after the last hyphen or elision apostrophe
+            // (an apostrophe after at most four letters, before two or more: not „gibt's.“).
             guard let hyphen = text[token].lastIndex(where: { $0 == 0x2D || $0 == 0x2019 || $0 == 0x27 }), hyphen + 1 < token.upperBound,
+                  text[hyphen] == 0x2D || (hyphen - token.lowerBound <= 4 && token.upperBound - hyphen >= 4),
                   rules.abbreviationKeys.contains(SegmentationRules.abbreviationKey(text[(hyphen + 1)..<token.upperBound])) else {
                 // „Goethestr.“: a compound ending in an abbreviated part.
                 return rules.compoundSuffix(of: text[token])

@@ -121,8 +121,6 @@ public struct StructureParser: Sendable {
         var currentKind = BlockKind.paragraph
         let lengths = group.map { $0.count }
         let width = lengths.max() ?? 0
-        // Hard-wrapped: every line but the last fills most of the width, and the width is a terminal's.
-        let wrapped = group.count >= 2 && width <= 100 && lengths.dropLast().allSatisfy { $0 * 10 >= width * 6 }
 
         func flush() {
             if let range = current { blocks.append(Block(kind: currentKind, range: range)) }
@@ -140,11 +138,13 @@ public struct StructureParser: Sendable {
                 currentKind = .paragraph
                 continue
             }
-            let previous = index > 0 ? group[index - 1] : line
-            let continues = wrapped
-                || (currentKind == .listItem && Self.startsLowercase(units, line))
-                || (!Self.endsWithTerminal(units, previous) && Self.startsLowercase(units, line))
-            if continues {
+            // A soft line break: the line was broken because the next word did not fit (hard-wrapped
+            // text at a terminal's width), or the next line goes on in lowercase after a line that
+            // ends no sentence. A title above a wrapped paragraph is short enough for the next word.
+            let previous = index - 1
+            let wrapped = width <= 100 && lengths[previous] + 1 + Self.firstWordLength(units, line) > width
+            let continues = Self.startsLowercase(units, line) && !Self.endsWithSentenceEnd(units, group[previous])
+            if wrapped || continues {
                 current = open.lowerBound..<line.upperBound
             } else {
                 flush()
@@ -156,12 +156,19 @@ public struct StructureParser: Sendable {
         return blocks
     }
 
-    /// List bullets: - * • – ▪ ● ⁃
-    static let bullets: Set<UInt16> = [0x2D, 0x2A, 0x2022, 0x2013, 0x25AA, 0x25CF, 0x2043]
+    /// List bullets: - * • ▪ ● ⁃ (not the en dash, which opens dialogue and dashes in German text).
+    static let bullets: Set<UInt16> = [0x2D, 0x2A, 0x2022, 0x25AA, 0x25CF, 0x2043]
     /// Lowercase words a place name in a dateline may contain („Frankfurt am Main“, „Halle an der Saale“).
     static let connectors: Set<String> = ["am", "an", "der", "bei", "im", "ob", "upon", "de", "del", "di", "la", "le", "sur", "sul", "in", "van", "von"]
 
-    /// The offset after a list marker ("- ", "* ", "• ", "1. ", "1) ", "a) "), if the line has one.
+    static func firstWordLength(_ units: [UInt16], _ line: Range<Int>) -> Int {
+        var end = line.lowerBound
+        while end < line.upperBound && !UTF16Scan.isSpace(units[end]) { end += 1 }
+        return end - line.lowerBound
+    }
+
+    /// The offset after a list marker ("- ", "* ", "• ", "1) ", "a) "), if the line has one.
+    /// („1. “ is left alone: it begins German sentences and dates as often as lists.)
     func listMarker(_ units: [UInt16], _ line: Range<Int>) -> Int? {
         guard line.count >= 3 else { return nil }
         let first = units[line.lowerBound]
@@ -294,6 +301,7 @@ public struct StructureParser: Sendable {
         var i = start
         var tokens = 0
         var capitalized = 0
+        var hasAgencyOrDate = false
         while i < limit {
             // One token up to the next space.
             var j = i
@@ -305,6 +313,16 @@ public struct StructureParser: Sendable {
                 guard tokens > 0, capitalized > 0, units[j] == 0x20, j + 1 < units.count else { return nil }
                 let after = UTF16Scan.scalar(units, at: j + 1)
                 guard UTF16Scan.isUppercase(after) || UTF16Scan.isDigit(after) || UTF16Scan.isOpening(after) else { return nil }
+                // After a name of several words, a second dash before the sentence ends makes the first
+                // one parenthetical: „Kanzler Olaf Scholz – Kritiker nennen ihn zögerlich – will handeln.“
+                // (A one-word place keeps its dateline: „Brüssel – Rutte rief auf – und warnte …“.)
+                var k = capitalized > 1 && !hasAgencyOrDate ? j + 1 : units.count
+                while k + 2 < units.count && units[k] != 0x0A {
+                    let u = units[k]
+                    if u == 0x2E || u == 0x21 || u == 0x3F { break }
+                    if units[k - 1] == 0x20 && UTF16Scan.isDash(u) && units[k + 1] == 0x20 { return nil }
+                    k += 1
+                }
                 return (i - 1)..<(j + 1)
             }
             tokens += 1
@@ -320,7 +338,9 @@ public struct StructureParser: Sendable {
                 capitalized += 1
             } else if first == "(" {
                 guard token.hasSuffix(")"), token.count <= 24 else { return nil }
+                hasAgencyOrDate = true
             } else if UTF16Scan.isDigit(first) {
+                hasAgencyOrDate = true
                 // Dates only („3.“, „23.12.2025“), not amounts („500 Euro – …“).
                 guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }), token.contains(".") else { return nil }
             } else if !Self.connectors.contains(token) {

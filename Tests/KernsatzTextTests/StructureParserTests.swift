@@ -46,6 +46,28 @@ final class StructureParserTests: XCTestCase {
         }
     }
 
+    func testParse_nameWithParentheticalDashes_isNoDateline() throws {
+        let (structure, texts) = try parse("Kanzler Olaf Scholz – Kritiker nennen ihn zögerlich – will nun handeln.")
+        XCTAssertNil(structure.metadata.dateline)
+        XCTAssertEqual(texts, ["Kanzler Olaf Scholz – Kritiker nennen ihn zögerlich – will nun handeln."])
+    }
+
+    func testParse_datelineBeforeLowercaseText_isNoDateline() throws {
+        let (structure, _) = try parse("Ein Bericht folgt. Allein – auch drei Jahre später fehlt der Client.")
+        XCTAssertNil(structure.metadata.dateline)
+    }
+
+    func testParse_titleAboveWrappedParagraph_staysApart() throws {
+        let text = """
+            Neue Regeln für Mieter ab dem kommenden Jahr
+            Die Bundesregierung hat am Mittwoch neue Regeln beschlossen,
+            die ab dem kommenden Jahr für alle Mieter in Deutschland gelten.
+            """
+        let (structure, texts) = try parse(text)
+        XCTAssertEqual(structure.blocks.map(\.kind), [.heading, .paragraph])
+        XCTAssertEqual(texts[0], "Neue Regeln für Mieter ab dem kommenden Jahr")
+    }
+
     func testParse_sentenceWithDash_isNoDateline() throws {
         let (structure, texts) = try parse("Die Regierung – so heißt es – will sparen.")
         XCTAssertNil(structure.metadata.dateline)

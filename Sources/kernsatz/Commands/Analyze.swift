@@ -6,7 +6,8 @@ extension KernsatzCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a text's structure as JSON: metadata, blocks (teaser, headings, paragraphs, list items), sentences.",
             discussion: """
-                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences"}.
+                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences"};
+                one file: pretty-printed; several files: one object per line (JSON Lines).
                 --jsonl: {"id","lang","sentences","blocks","metadata"} per record.
                 """
         )
@@ -30,7 +31,7 @@ extension KernsatzCommand {
                 output.writeJSON(FileAnalysisJSON(
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: true)
+                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

@@ -7,8 +7,8 @@ extension KernsatzCommand {
             abstract: "Cut text into sentences.",
             discussion: """
                 Text output: one sentence per line (line breaks inside a sentence become spaces), files \
-                headed by '==> FILE <==' when there are several. --format json: the sentences with their \
-                offsets. --jsonl: {"id","lang","sentences":[{"text","start","end","block"}]} per record.
+                headed by '==> FILE <==' when there are several. --format json: the analysis with the \
+                sentences' offsets (one file: pretty-printed; several: one object per line). --jsonl: {"id","lang","sentences":[{"text","start","end","block"}]} per record.
                 """
         )
 
@@ -45,7 +45,7 @@ extension KernsatzCommand {
                     output.writeJSON(FileAnalysisJSON(
                         source: path, encoding: decoded.encoding.description, lang: analysis.language,
                         langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                        metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: true)
+                        metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: input.paths.count == 1)
                 }
             }
             if !ok { throw ExitCode.failure }
@@ -67,11 +67,17 @@ final class Pipelines {
 
     /// Analyzes one JSON Lines record, in its own `lang` when it has one and --lang does not override it.
     func analyze(_ record: InputRecord) throws -> Analysis {
-        guard let lang = record.lang, input.lang == nil else {
+        guard let given = record.lang, input.lang == nil else {
             return try main.analyze(record.text, source: "record", session: session)
         }
-        if byLanguage[lang] == nil { byLanguage[lang] = try input.pipeline(language: lang) }
-        return try byLanguage[lang]!.analyze(record.text, source: "record", session: session)
+        let lang = LanguageTag.normalized(given)
+        if let pipeline = byLanguage[lang] {
+            return try pipeline.analyze(record.text, source: "record", session: session)
+        }
+        let pipeline = try input.pipeline(language: lang)
+        // Keep the pipelines of the languages a stream uses, but not of every tag it could invent.
+        if byLanguage.count < 64 { byLanguage[lang] = pipeline }
+        return try pipeline.analyze(record.text, source: "record", session: session)
     }
 
     func analyze(_ decoded: DecodedText, source: String) throws -> Analysis {
