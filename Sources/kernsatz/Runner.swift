@@ -125,14 +125,15 @@ struct InputRecord {
 enum RecordID: Codable, Equatable {
     case string(String)
     case integer(Int)
-    case number(Double)
+    /// Any other number, kept exactly (ids beyond Int, decimals).
+    case number(Decimal)
     case null
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let i = try? container.decode(Int.self) { self = .integer(i) }
-        else if let d = try? container.decode(Double.self) { self = .number(d) }
+        else if let d = try? container.decode(Decimal.self) { self = .number(d) }
         else { self = .string(try container.decode(String.self)) }
     }
 
