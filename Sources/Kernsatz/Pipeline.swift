@@ -45,9 +45,12 @@ public struct Pipeline: Sendable {
     private let segmenters: [String: SentenceSegmenter]
     private let identifier: LanguageIdentifier
     private let parsers: [String: StructureParser]
+    /// `options.language` in normal form, worked out once.
+    private let givenLanguage: String?
 
     public init(options: PipelineOptions = PipelineOptions()) throws(KernsatzError) {
         self.options = options
+        givenLanguage = options.language.map(LanguageTag.normalized)
         var segmenters: [String: SentenceSegmenter] = [:]
         var parsers: [String: StructureParser] = [:]
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
@@ -95,8 +98,8 @@ public struct Pipeline: Sendable {
         }
         let language: String
         let identified: Bool
-        if let given = options.language {
-            (language, identified) = (LanguageTag.normalized(given), false)
+        if let given = givenLanguage {
+            (language, identified) = (given, false)
         } else {
             (language, identified) = (identifier.identify(units: text.units), true)
         }

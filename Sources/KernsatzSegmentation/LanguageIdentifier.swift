@@ -12,7 +12,7 @@ public struct LanguageIdentifier: Sendable {
     /// Word hash → bit set of the languages whose stop-word list has the word.
     private let table: [UInt64: UInt32]
     /// How many words of a text are read: enough to tell six languages apart.
-    public var sampleWords = 250
+    public var sampleWords = 120
 
     public init(languages: [String] = LanguageList.supportedLanguages) {
         self.languages = languages
