@@ -19,11 +19,25 @@ public struct SegmentationRules: Sendable {
     public var abbreviationPrefixes: Set<String> = []
     /// The most parts an abbreviation has („i. d. R.“ has 3).
     public var maxParts = 1
-    public var sentenceStarters: Set<String> = []
+    public var sentenceStarters: Set<String> = [] {
+        didSet {
+            starterHashes = Set(sentenceStarters.map { Self.wordHash(Array($0.utf16)[...], fold: false) })
+            foldedStarterHashes = Set(sentenceStarters.map { Self.wordHash(Array($0.utf16)[...], fold: true) })
+        }
+    }
+    /// Hashes of the sentence starters as written, and case-folded: lookups without strings.
+    private(set) var starterHashes: Set<UInt64> = []
+    private(set) var foldedStarterHashes: Set<UInt64> = []
     /// Lowercased words after which a number with a dot is an ordinal.
-    public var ordinalContext: Set<String> = []
+    public var ordinalContext: Set<String> = [] {
+        didSet { ordinalContextHashes = Set(ordinalContext.map { Self.wordHash(Array($0.utf16)[...], fold: true) }) }
+    }
+    private(set) var ordinalContextHashes: Set<UInt64> = []
     /// Lowercased month names and their abbreviations without dots, from ICU.
-    public var months: Set<String> = []
+    public var months: Set<String> = [] {
+        didSet { monthHashes = Set(months.map { Self.wordHash(Array($0.utf16)[...], fold: true) }) }
+    }
+    private(set) var monthHashes: Set<UInt64> = []
     /// Closing quote marks of the language that never open a quote (French „»“, German „““):
     /// a boundary just before one belongs after it („« Nous reviendrons. » Puis …“).
     public var closingOnlyQuotes: Set<UInt16> = []
@@ -126,6 +140,27 @@ public struct SegmentationRules: Sendable {
         }
         return hash
     }
+
+    /// A 64-bit FNV-1a hash of a word's UTF-16 units; with `fold`, ASCII and Latin-1 capitals count
+    /// as their lowercase letters. Words are compared by hash, without building strings.
+    @inline(__always)
+    static func wordHash<C: Collection>(_ word: C, fold: Bool) -> UInt64 where C.Element == UInt16 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for u in word {
+            var unit = u
+            if fold {
+                if u >= 0x41 && u <= 0x5A { unit = u | 0x20 } else if u >= 0xC0 && u <= 0xDE && u != 0xD7 { unit = u + 0x20 }
+            }
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    func isSentenceStarter(_ word: ArraySlice<UInt16>) -> Bool { !word.isEmpty && starterHashes.contains(Self.wordHash(word, fold: false)) }
+    /// Whether a lowercase word would be a sentence starter capitalized („das“ → „Das“).
+    func isSentenceStarterIgnoringCase(_ word: ArraySlice<UInt16>) -> Bool { !word.isEmpty && foldedStarterHashes.contains(Self.wordHash(word, fold: true)) }
+    func isMonth(_ word: ArraySlice<UInt16>) -> Bool { monthHashes.contains(Self.wordHash(word.lazy.filter { $0 != 0x2E }, fold: true)) }
+    func isOrdinalContext(_ word: ArraySlice<UInt16>) -> Bool { ordinalContextHashes.contains(Self.wordHash(word, fold: true)) }
 
     /// "z. B." → "z.B."
     public static func compact(_ s: String) -> String {

@@ -205,9 +205,10 @@ public struct SentenceSegmenter: Sendable {
             // A sentence starts lowercase only in careless writing: after an ordinary word, before a
             // word that starts sentences („… verwundert hat. das sind …“, „… festgenommen. "seine …“).
             // Never „und“, „oder“: after an unknown abbreviation they continue („öst. Musikhist. und Dirigent“).
-            let next = word(text, from: n)
-            return terminal == "." && closings == 0 && !Self.coordinators.contains(next)
-                && isOrdinaryWord(text, previousToken(text, endingAt: q)) && rules.sentenceStarters.contains(capitalized(next))
+            guard terminal == "." && closings == 0 else { return false }
+            let next = text[wordRange(text, from: n)]
+            return !Self.coordinatorHashes.contains(SegmentationRules.wordHash(next, fold: true))
+                && isOrdinaryWord(text, previousToken(text, endingAt: q)) && rules.isSentenceStarterIgnoringCase(next)
         }
         if terminal == ":" || terminal == ";" {
             return closesClause(text, colon: terminalStart, next: n, boundary: boundary)
@@ -218,7 +219,7 @@ public struct SentenceSegmenter: Sendable {
         var startsSentenceMemo: Bool?
         func startsSentence() -> Bool {
             if let memo = startsSentenceMemo { return memo }
-            let result = rules.sentenceStarters.contains(word(text, from: n))
+            let result = rules.isSentenceStarter(text[wordRange(text, from: n)])
             startsSentenceMemo = result
             return result
         }
@@ -269,8 +270,8 @@ public struct SentenceSegmenter: Sendable {
     /// Muschelfischerei …“ — but not „Fazit: Die …“, „Die Botschaft war klar: Nicht mit uns!“ nor
     /// „„Damit Putin weiß: Wenn …““.
     func closesClause(_ text: [UInt16], colon: Int, next: Int, boundary: Int) -> Bool {
-        guard next == boundary, rules.sentenceStarters.contains(word(text, from: next)) else { return false }
-        if text[colon] == 0x3B { return true }
+        guard next == boundary else { return false }
+        if text[colon] == 0x3B { return rules.isSentenceStarter(text[wordRange(text, from: next)]) }
         var after = 0
         var inWordAfter = false
         var j = next
@@ -280,7 +281,7 @@ public struct SentenceSegmenter: Sendable {
             if u == 0x20 { inWordAfter = false } else if !inWordAfter { inWordAfter = true; after += 1 }
             j += 1
         }
-        guard after >= 5 else { return false }
+        guard after >= 5, rules.isSentenceStarter(text[wordRange(text, from: next)]) else { return false }
         var words = 0
         var inWord = false
         var i = colon - 1
@@ -296,7 +297,8 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// Coordinating conjunctions that continue a sentence even after a period.
-    static let coordinators: Set<String> = ["und", "oder", "sowie", "bzw", "and", "or", "et", "ou", "en", "of", "y", "o", "e"]
+    static let coordinatorHashes: Set<UInt64> = Set(["und", "oder", "sowie", "bzw", "and", "or", "et", "ou", "en", "of", "y", "o", "e"]
+        .map { SegmentationRules.wordHash(Array($0.utf16), fold: true) })
 
     /// An ordinary word before a period: six letters or more with a vowel, not an abbreviation
     /// (unlisted abbreviations are short: „Verf.“, „Gen.“, „Dez.“).
@@ -312,28 +314,23 @@ public struct SentenceSegmenter: Sendable {
         return vowel && rules.lookup(String(decoding: text[token], as: UTF16.self)) == nil
     }
 
-    private func capitalized(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
-    }
-
     /// Whether the number with a dot in `token` is an ordinal (or an enumerator) rather than a
     /// number that ends its sentence.
     func isOrdinal(_ text: [UInt16], token: Range<Int>, digits: Int, next: Int, startsSentence: () -> Bool) -> Bool {
-        if rules.months.contains(word(text, from: next).lowercased()) { return true }
+        if rules.isMonth(text[wordRange(text, from: next)]) { return true }
         if startsSentence() { return false }
         // At the start of a block or a sentence: an enumerator („1. Einleitung“, „… so“. 12. Demokratie“).
         guard let before = tokenBefore(text, token.lowerBound) else { return true }
         if endsSentence(text, before) { return true }
-        let previous = String(decoding: text[before], as: UTF16.self).lowercased()
-        if digits <= 3 && rules.ordinalContext.contains(previous) { return true }
+        if digits <= 3 && rules.isOrdinalContext(text[before]) { return true }
         // An adjective between: „des frühen 20. Jahrhunderts“, „am kommenden 3. Mai“.
         if digits <= 3, let first = text[before].first, first >= 0x61 && first <= 0x7A || first > 0xDF,
            let article = tokenBefore(text, before.lowerBound),
-           rules.ordinalContext.contains(String(decoding: text[article], as: UTF16.self).lowercased()) {
+           rules.isOrdinalContext(text[article]) {
             return true
         }
         // Coordinated ordinals: „in 2. und 3. Lesung“, „des 19. und 20. Jahrhunderts“.
+        let previous = String(decoding: text[before], as: UTF16.self).lowercased()
         if ["und", "oder", "bis", "sowie", "–", "-"].contains(previous) || previous.hasSuffix(".,") {
             if let first = tokenBefore(text, before.lowerBound), text[first.upperBound - 1] == 0x2E,
                ordinalDigits(text[first.lowerBound..<(first.upperBound - 1)]) != nil {
@@ -390,20 +387,22 @@ public struct SentenceSegmenter: Sendable {
         return token.isEmpty ? nil : token
     }
 
-    /// The word at `start`: letters, digits and inner periods, hyphens and apostrophes.
-    func word(_ text: [UInt16], from start: Int) -> String {
+    /// The word at `start`: letters, digits and inner periods, hyphens and apostrophes, without
+    /// trailing periods and hyphens.
+    func wordRange(_ text: [UInt16], from start: Int) -> Range<Int> {
         var end = start
         while end < text.count {
-            let s = UTF16Scan.scalar(text, at: end)
-            if UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) || s == "-" || s == "'" || s == "’" || s == "." {
+            let u = text[end]
+            if u == 0x2D || u == 0x27 || u == 0x2019 || u == 0x2E || (u >= 0x30 && u <= 0x39) || (u | 0x20 >= 0x61 && u | 0x20 <= 0x7A) {
+                end += 1
+            } else if u >= 0x80, UTF16Scan.isLetter(UTF16Scan.scalar(text, at: end)) || UTF16Scan.isDigit(UTF16Scan.scalar(text, at: end)) {
                 end += UTF16Scan.width(text, at: end)
             } else {
                 break
             }
         }
-        var w = String(decoding: text[start..<end], as: UTF16.self)
-        while w.hasSuffix(".") || w.hasSuffix("-") { w.removeLast() }
-        return w
+        while end > start && (text[end - 1] == 0x2E || text[end - 1] == 0x2D) { end -= 1 }
+        return start..<end
     }
 
     /// Looks for an abbreviation that ends at the candidate's period (the token, or its last part

@@ -328,22 +328,26 @@ public struct StructureParser: Sendable {
             tokens += 1
             if tokens > 6 { return nil }
             let first = UTF16Scan.scalar(units, at: i)
-            var token = String(decoding: units[i..<j], as: UTF16.self)
-            if token.hasSuffix(",") { token.removeLast() }
+            // The token without a trailing comma („Paris, 3. März“); strings only where a list is asked.
+            let end = units[j - 1] == 0x2C ? j - 1 : j
+            let token = units[i..<end]
             if tokens == 1 {
-                guard UTF16Scan.isUppercase(first), !nonPlaceWords.contains(token) else { return nil }
+                guard UTF16Scan.isUppercase(first), !nonPlaceWords.contains(String(decoding: token, as: UTF16.self)) else { return nil }
             }
             if UTF16Scan.isUppercase(first) {
-                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isLetter($0) || $0 == "." || $0 == "-" || $0 == "/" || $0 == "'" || $0 == "’" }) else { return nil }
+                guard token.allSatisfy({ u in
+                    u == 0x2E || u == 0x2D || u == 0x2F || u == 0x27 || u == 0x2019
+                        || UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) || UTF16Scan.isLetter(Unicode.Scalar(UInt32(u))!)
+                }) else { return nil }
                 capitalized += 1
             } else if first == "(" {
-                guard token.hasSuffix(")"), token.count <= 24 else { return nil }
+                guard token.last == 0x29, token.count <= 24 else { return nil }
                 hasAgencyOrDate = true
             } else if UTF16Scan.isDigit(first) {
                 hasAgencyOrDate = true
                 // Dates only („3.“, „23.12.2025“), not amounts („500 Euro – …“).
-                guard token.unicodeScalars.allSatisfy({ UTF16Scan.isDigit($0) || $0 == "." }), token.contains(".") else { return nil }
-            } else if !Self.connectors.contains(token) {
+                guard token.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), token.contains(0x2E) else { return nil }
+            } else if !Self.connectors.contains(String(decoding: token, as: UTF16.self)) {
                 return nil
             }
             i = j
