@@ -84,8 +84,9 @@ public struct TextDecoder: Sendable {
         if lenient {
             return try decodeUTF8(bytes, from: 0, bom: false, source: source)
         }
-        // No valid multi-byte sequence at all: a legacy 8-bit text, not broken UTF-8.
-        if check.multiByteSequences == 0 {
+        // More invalid sequences than valid multi-byte ones: a legacy 8-bit text, not broken UTF-8
+        // (in windows-1252 „ß“ followed by „““ happens to form a valid UTF-8 pair).
+        if check.invalidSequences > check.multiByteSequences {
             return try decodeLegacy(bytes, charset: Self.detectLegacyCharset(bytes), detected: true, source: source)
         }
         let offset = check.firstInvalid!

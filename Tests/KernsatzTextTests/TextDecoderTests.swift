@@ -52,7 +52,7 @@ final class TextDecoderTests: XCTestCase {
     }
 
     func testDecode_overlongEncoding_isInvalid() {
-        XCTAssertThrowsError(try decoder.decode(Array("aü".utf8) + [0xC0, 0xAF], source: "o.txt"))
+        XCTAssertThrowsError(try decoder.decode(Array("Grüße aus Köln".utf8) + [0xC0, 0xAF], source: "o.txt"))
     }
 
     func testDecode_invalidUTF16_namesOffsetAndDecodedLine() {
@@ -104,6 +104,14 @@ final class TextDecoderTests: XCTestCase {
         XCTAssertEqual(decoded.encoding, .legacy(name: "windows-1252", detected: true))
         XCTAssertEqual(try decodedString(bytes), "„Grüße“ aus der Stadt, sagte er.")
         XCTAssertTrue(decoded.warnings[0].contains("alt.txt: not UTF-8; read as windows-1252"))
+    }
+
+    func testDecode_windows1252WithAccidentalUTF8Pair_isStillDetected() throws {
+        // „Grüße“ with ß before “ (0xDF 0x93: a valid UTF-8 pair), and more umlauts.
+        let bytes: [UInt8] = [0x84, 0x47, 0x72, 0xFC, 0xDF, 0x93, 0x20, 0x66, 0xFC, 0x72, 0x20, 0x4B, 0xF6, 0x6C, 0x6E, 0x2E]
+        let decoded = try decoder.decode(bytes, source: "alt.txt")
+        XCTAssertEqual(decoded.encoding, .legacy(name: "windows-1252", detected: true))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "„Grüß“ für Köln.")
     }
 
     func testDecode_iso885915EuroSign_isDetected() throws {
