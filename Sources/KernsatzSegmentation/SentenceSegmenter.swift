@@ -88,8 +88,9 @@ public struct SentenceSegmenter: Sendable {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: units[range])
         var terminals: [Int] = []
-        // Bits for tab, LF, CR (made spaces) and ! . : ; ? (terminals); one well-predicted branch a unit.
-        let special: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
+        // Bits for tab, LF, CR (made spaces), ! . : ; ? (terminals) and ) (emoticons); one
+        // well-predicted branch a unit.
+        let special: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x21 | 1 << 0x29 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
         for i in buffer.indices {
             let u = buffer[i]
             let hit = (u < 64 ? (special >> UInt64(u)) & 1 : 0) | (u == 0x2026 ? 1 : 0)
@@ -129,6 +130,15 @@ public struct SentenceSegmenter: Sendable {
         var last = -1
         for i in terminals where i > last {
             let u = text[i]
+            if u == 0x29 {
+                // An emoticon ends a sentence before a capitalized word: „wie immer :) Also …“
+                if isEmoticon(text, endingAt: i + 1) {
+                    var j = i + 1
+                    while j < count && text[j] == 0x20 { j += 1 }
+                    if j > i + 1 && j < count && UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: j)) { extra.append(j) }
+                }
+                continue
+            }
             var j = i + 1
             while j < count && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: j)) { j += 1 }
             let spaceStart = j
@@ -182,6 +192,9 @@ public struct SentenceSegmenter: Sendable {
         // Back over the spaces, then over closing quotes and brackets, to the final punctuation.
         var p = boundary
         while p > 0 && UTF16Scan.isSpace(text[p - 1]) { p -= 1 }
+        if isEmoticon(text, endingAt: p) {
+            return boundary < text.count && UTF16Scan.isUppercase(UTF16Scan.scalar(text, at: boundary))
+        }
         if p == boundary {
             // No space before: inside a token („…/a.html?x=1“) unless the script writes no spaces (CJK).
             let u = text[p - 1]
@@ -202,6 +215,12 @@ public struct SentenceSegmenter: Sendable {
         while n < text.count && UTF16Scan.isOpening(UTF16Scan.scalar(text, at: n)) && !isBracket(text[n]) { n += 1 }
         guard n < text.count else { return true }
         if UTF16Scan.isLowercase(UTF16Scan.scalar(text, at: n)) {
+            // A new quotation after a quoted sentence is a new sentence, whatever its first letter:
+            // „… sagte er." "ich bin dagegen …"
+            if closings > 0 && n > boundary && terminal != ":" && terminal != ";" && UTF16Scan.isTerminal(terminal)
+                && UTF16Scan.isClosing(UTF16Scan.scalar(text, at: q)) && !isBracket(text[q]) && !isBracket(text[boundary]) {
+                return true
+            }
             // A sentence starts lowercase only in careless writing: after an ordinary word, before a
             // word that starts sentences („… verwundert hat. das sind …“, „… festgenommen. "seine …“).
             // Never „und“, „oder“: after an unknown abbreviation they continue („öst. Musikhist. und Dirigent“).
@@ -350,6 +369,15 @@ public struct SentenceSegmenter: Sendable {
             return s == "." || s == "!" || s == "?"
         }
         return false
+    }
+
+    /// A smiley standing as a word: „:)“, „:-)“, „;)“, „;-)“ with a space (or the start) before it.
+    func isEmoticon(_ text: [UInt16], endingAt end: Int) -> Bool {
+        guard end >= 2, text[end - 1] == 0x29 else { return false }
+        var i = end - 2
+        if text[i] == 0x2D { guard i >= 1 else { return false }; i -= 1 }
+        guard text[i] == 0x3A || text[i] == 0x3B else { return false }
+        return i == 0 || UTF16Scan.isSpace(text[i - 1])
     }
 
     @inline(__always)

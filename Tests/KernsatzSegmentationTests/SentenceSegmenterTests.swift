@@ -113,6 +113,18 @@ final class SentenceSegmenterTests: XCTestCase {
         XCTAssertEqual(split("Sie wohnt in der Zimmermann-Str. 9 in Ulm."), ["Sie wohnt in der Zimmermann-Str. 9 in Ulm."])
     }
 
+    func testSplit_newQuotationAfterQuotedSentence_splitsEvenBeforeLowercase() {
+        // GSD: „… sagte er." "ich bin dagegen …"
+        XCTAssertEqual(split(#""Gut so", sagte er." "ich bin dagegen", rief sie."#),
+                       [#""Gut so", sagte er.""#, #""ich bin dagegen", rief sie."#])
+    }
+
+    func testSplit_emoticonBeforeCapital_endsSentence() {
+        // GSD: „Also alles bestens, wie immer :) Also für eine Nacht …“; „:)“ inside a sentence stays.
+        XCTAssertEqual(split("Alles bestens, wie immer :) Also bis bald :) und tschüss."),
+                       ["Alles bestens, wie immer :)", "Also bis bald :) und tschüss."])
+    }
+
     func testSplit_streetAbbreviation_endsSentenceOnlyBeforeStarter() {
         // Written for Kernsatz: an address at the end of a sentence, and one before a house number.
         XCTAssertEqual(split("Er wohnt in der Goethestr. Die Miete ist hoch. Sie wohnt in der Goethestr. 5 in Ulm."),
