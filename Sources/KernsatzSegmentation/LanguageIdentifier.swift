@@ -10,19 +10,19 @@ import KernsatzText
 public struct LanguageIdentifier: Sendable {
     public let languages: [String]
     /// Word hash → bit set of the languages whose stop-word list has the word.
-    private let table: [UInt64: UInt32]
+    private let table: WordTable
     /// How many words of a text are read: enough to tell six languages apart.
     public var sampleWords = 120
 
     public init(languages: [String] = LanguageList.supportedLanguages) {
         self.languages = languages
-        var table: [UInt64: UInt32] = [:]
+        var masks: [UInt64: UInt32] = [:]
         for (index, language) in languages.enumerated() {
             for word in LanguageList.shipped(.stopwords, language: language)?.entries ?? [] {
-                table[Self.hash(Array(word.lowercased().utf16)[...]), default: 0] |= 1 << UInt32(index)
+                masks[Self.hash(Array(word.lowercased().utf16)[...]), default: 0] |= 1 << UInt32(index)
             }
         }
-        self.table = table
+        table = WordTable(masks)
     }
 
     /// The language code, or "und" when the text is in none of the supported languages' scripts
@@ -79,7 +79,8 @@ public struct LanguageIdentifier: Sendable {
                 if u < 0x80 { latin += 1 }
             } else if wordStart >= 0 {
                 words += 1
-                if let mask = table[hash] {
+                let mask = table[hash]
+                if mask != 0 {
                     for index in languages.indices where mask & (1 << UInt32(index)) != 0 { hits[index] += 1 }
                 }
                 wordStart = -1
@@ -111,5 +112,38 @@ public struct LanguageIdentifier: Sendable {
         var hash = offsetBasis
         for u in word { hash = (hash ^ UInt64(fold(u))) &* prime }
         return hash
+    }
+}
+
+/// An open-addressing table from word hashes (already uniformly spread) to language bit sets:
+/// one array probe per word instead of hashing the hash again.
+struct WordTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt32]
+    private let mask: Int
+
+    init(_ entries: [UInt64: UInt32]) {
+        var capacity = 16
+        while capacity < entries.count * 4 { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [UInt32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (key, value) in entries {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while values[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    /// The bit set for `key`, 0 when absent.
+    @inline(__always)
+    subscript(key: UInt64) -> UInt32 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while values[slot] != 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return 0
     }
 }
