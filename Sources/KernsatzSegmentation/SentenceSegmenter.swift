@@ -225,6 +225,13 @@ public struct SentenceSegmenter: Sendable {
             // word that starts sentences („… verwundert hat. das sind …“, „… festgenommen. "seine …“).
             // Never „und“, „oder“: after an unknown abbreviation they continue („öst. Musikhist. und Dirigent“).
             guard terminal == "." && closings == 0 else { return false }
+            // Elided articles that open sentences in the language's list („… toeristen. 's Avonds …“).
+            if text[boundary] == 0x27 || text[boundary] == 0x2019 {
+                let elided = boundary..<wordRange(text, from: boundary + 1).upperBound
+                let token = previousToken(text, endingAt: q)
+                return rules.isSentenceStarter(text[elided].map { $0 == 0x2019 ? 0x27 : $0 }[...])
+                    && rules.lookup(String(decoding: text[token], as: UTF16.self)) == nil
+            }
             let next = text[wordRange(text, from: n)]
             return !Self.coordinatorHashes.contains(SegmentationRules.wordHash(next, fold: true))
                 && isOrdinaryWord(text, previousToken(text, endingAt: q)) && rules.isSentenceStarterIgnoringCase(next)
