@@ -5,8 +5,8 @@ import KernsatzText
 ///
 ///     LanguageIdentifier().identify("Der Generalsekretär rief zur Unterstützung auf.")   // "de"
 ///
-/// Words are compared by a 64-bit hash of their lowercased UTF-16 units, so identifying
-/// allocates nothing per word.
+/// Words are compared by the `WordHash` of their folded UTF-16 units, so identifying allocates
+/// nothing per word.
 public struct LanguageIdentifier: Sendable {
     public let languages: [String]
     /// Word hash → bit set of the languages whose stop-word list has the word.
@@ -19,7 +19,7 @@ public struct LanguageIdentifier: Sendable {
         var masks: [UInt64: UInt32] = [:]
         for (index, language) in languages.enumerated() {
             for word in LanguageList.shipped(.stopwords, language: language)?.entries ?? [] {
-                masks[Self.hash(Array(word.lowercased().utf16)[...]), default: 0] |= 1 << UInt32(index)
+                masks[WordHash.of(word.lowercased().utf16, fold: true), default: 0] |= 1 << UInt32(index)
             }
         }
         table = WordTable(masks)
@@ -43,7 +43,7 @@ public struct LanguageIdentifier: Sendable {
         var words = 0
         var latin = 0, other = 0
         var wordStart = -1
-        var hash: UInt64 = Self.offsetBasis
+        var hash = WordHash()
         func bonus(_ language: String, _ value: Double) {
             if let index = languages.firstIndex(of: language) { hits[index] += value }
         }
@@ -74,12 +74,12 @@ public struct LanguageIdentifier: Sendable {
                 if u == 0xBF || u == 0xA1 { bonus("es", 0.5) }          // ¿ ¡
             }
             if isLetter {
-                if wordStart < 0 { wordStart = i; hash = Self.offsetBasis }
-                hash = (hash ^ UInt64(Self.fold(u))) &* Self.prime
+                if wordStart < 0 { wordStart = i; hash = WordHash() }
+                hash.add(WordHash.fold(u))
                 if u < 0x80 { latin += 1 }
             } else if wordStart >= 0 {
                 words += 1
-                let mask = table[hash]
+                let mask = table[hash.value]
                 if mask != 0 {
                     for index in languages.indices where mask & (1 << UInt32(index)) != 0 { hits[index] += 1 }
                 }
@@ -94,24 +94,6 @@ public struct LanguageIdentifier: Sendable {
         for index in hits.indices where hits[index] > hits[best] { best = index }
         guard !languages.isEmpty, hits[best] >= 1 else { return (languages.first ?? "und", scores) }
         return (languages[best], scores)
-    }
-
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    /// Lowercase for the letters of the supported languages (ASCII and Latin-1), and ’ as '.
-    @inline(__always)
-    static func fold(_ u: UInt16) -> UInt16 {
-        if u >= 0x41 && u <= 0x5A { return u | 0x20 }
-        if u >= 0xC0 && u <= 0xDE && u != 0xD7 { return u + 0x20 }
-        if u == 0x2019 { return 0x27 }
-        return u
-    }
-
-    static func hash(_ word: ArraySlice<UInt16>) -> UInt64 {
-        var hash = offsetBasis
-        for u in word { hash = (hash ^ UInt64(fold(u))) &* prime }
-        return hash
     }
 }
 

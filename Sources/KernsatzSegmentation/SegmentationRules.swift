@@ -126,34 +126,18 @@ public struct SegmentationRules: Sendable {
         }
     }
 
-    /// A fingerprint of a token with its final period, made without building a string: a 64-bit
-    /// FNV-1a hash of its UTF-16 units with the first letter folded to lowercase (ASCII). A token
-    /// whose key is not in `abbreviationKeys` is no abbreviation nor a piece of one.
+    /// A fingerprint of a token with its final period, made without building a string: its
+    /// `WordHash` with the first letter folded. A token whose key is not in `abbreviationKeys` is no
+    /// abbreviation nor a piece of one.
     @inline(__always)
     static func abbreviationKey(_ token: ArraySlice<UInt16>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var first = true
-        for u in token {
-            let unit = first && u >= 0x41 && u <= 0x5A ? u | 0x20 : u
-            first = false
-            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        WordHash.of(token, foldFirst: true)
     }
 
-    /// A 64-bit FNV-1a hash of a word's UTF-16 units; with `fold`, ASCII and Latin-1 capitals count
-    /// as their lowercase letters. Words are compared by hash, without building strings.
+    /// The `WordHash` of a word, case-folded or as written: words are compared by hash.
     @inline(__always)
     static func wordHash<C: Collection>(_ word: C, fold: Bool) -> UInt64 where C.Element == UInt16 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for u in word {
-            var unit = u
-            if fold {
-                if u >= 0x41 && u <= 0x5A { unit = u | 0x20 } else if u >= 0xC0 && u <= 0xDE && u != 0xD7 { unit = u + 0x20 }
-            }
-            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        WordHash.of(word, fold: fold)
     }
 
     func isSentenceStarter(_ word: ArraySlice<UInt16>) -> Bool { !word.isEmpty && starterHashes.contains(Self.wordHash(word, fold: false)) }
