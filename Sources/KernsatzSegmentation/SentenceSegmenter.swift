@@ -368,14 +368,8 @@ public struct SentenceSegmenter: Sendable {
 
     /// Whether a token ends with sentence-final punctuation (possibly inside quotes).
     func endsSentence(_ text: [UInt16], _ token: Range<Int>) -> Bool {
-        var i = token.upperBound
-        while i > token.lowerBound {
-            let start = UTF16Scan.previousStart(text, before: i)
-            let s = UTF16Scan.scalar(text, at: start)
-            if UTF16Scan.isClosing(s) { i = start; continue }
-            return s == "." || s == "!" || s == "?"
-        }
-        return false
+        guard let s = UTF16Scan.lastMark(text, in: token) else { return false }
+        return s == "." || s == "!" || s == "?"
     }
 
     /// A smiley standing as a word: „:)“, „:-)“, „;)“, „;-)“ with a space (or the start) before it.
@@ -457,30 +451,21 @@ public struct SentenceSegmenter: Sendable {
             tokenStart = hyphen + 1
         }
         let end = token.upperBound
-        var compact = String(decoding: text[tokenStart..<end], as: UTF16.self)
-        var start = tokenStart
-        var best: SegmentationRules.AbbreviationKind?
-        for part in 0..<rules.maxParts {
-            if part > 0 {
-                // Prepend the token before, if it is a piece of an abbreviation (ends with a period).
-                guard tokenStart == token.lowerBound, let before = tokenBefore(text, start),
-                      text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
-                compact = String(decoding: text[before], as: UTF16.self) + compact
-                start = before.lowerBound
-            }
-            // A longer match wins („v. Chr.“ over „Chr.“), so keep looking.
+        let own = String(decoding: text[tokenStart..<end], as: UTF16.self)
+        let pieces = abbreviationPieces(text, before: tokenStart)
+        // The token with the pieces before it; a longer match wins („v. Chr.“ over „Chr.“). After
+        // a hyphen („Zimmermann-Str.“) the part stands alone.
+        var best = rules.lookup(own)
+        var compact = own
+        for piece in tokenStart == token.lowerBound ? pieces : [] {
+            compact = String(decoding: text[piece], as: UTF16.self) + compact
             if let kind = rules.lookup(compact) { best = kind }
         }
         if let best { return best }
         // Cut in two: the tokens before are a prefix of an abbreviation that the next tokens complete.
-        var head = String(decoding: text[tokenStart..<end], as: UTF16.self)
-        start = tokenStart
-        for part in 0..<rules.maxParts {
-            if part > 0 {
-                guard let before = tokenBefore(text, start), text[before.upperBound - 1] == 0x2E, before.count <= 6 else { break }
-                head = String(decoding: text[before], as: UTF16.self) + head
-                start = before.lowerBound
-            }
+        var heads = [own]
+        for piece in pieces { heads.append(String(decoding: text[piece], as: UTF16.self) + heads[heads.count - 1]) }
+        for head in heads {
             guard rules.abbreviationPrefixes.contains(head) || rules.abbreviationPrefixes.contains(lowerFirst(head)) else { continue }
             var tail = ""
             var i = next
@@ -495,6 +480,19 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         return nil
+    }
+
+    /// Up to `maxParts - 1` tokens before `start` that can be pieces of a spaced abbreviation
+    /// (at most six units, ending with a period), nearest first: „i.“, „d.“ before „R.“.
+    func abbreviationPieces(_ text: [UInt16], before start: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = start
+        while pieces.count < rules.maxParts - 1, let before = tokenBefore(text, start),
+              text[before.upperBound - 1] == 0x2E, before.count <= 6 {
+            pieces.append(before)
+            start = before.lowerBound
+        }
+        return pieces
     }
 
     private func lowerFirst(_ s: String) -> String {

@@ -90,6 +90,19 @@ public enum UTF16Scan {
     @inline(__always)
     public static func isDash(_ u: UInt16) -> Bool { u == 0x2013 || u == 0x2014 || u == 0x2D }
 
+    /// The last scalar of `range` before any closing quotes and brackets („Realität.“ → „.“),
+    /// or nil when the range holds nothing else.
+    public static func lastMark(_ text: [UInt16], in range: Range<Int>) -> Unicode.Scalar? {
+        var i = range.upperBound
+        while i > range.lowerBound {
+            let start = previousStart(text, before: i)
+            let s = scalar(text, at: start)
+            if !isClosing(s) { return s }
+            i = start
+        }
+        return nil
+    }
+
     /// Trims whitespace from both ends of a range.
     public static func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound

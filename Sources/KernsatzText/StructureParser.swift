@@ -193,14 +193,8 @@ public struct StructureParser: Sendable {
     /// Whether the range ends with sentence-final punctuation (possibly inside quotes or brackets),
     /// or with a colon, semicolon or comma: anything that says "this is not a heading".
     static func endsWithTerminal(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        var i = range.upperBound
-        while i > range.lowerBound {
-            let start = UTF16Scan.previousStart(units, before: i)
-            let s = UTF16Scan.scalar(units, at: start)
-            if UTF16Scan.isClosing(s) { i = start; continue }
-            return UTF16Scan.isTerminal(s) || s == ":" || s == ";" || s == ","
-        }
-        return false
+        guard let s = UTF16Scan.lastMark(units, in: range) else { return false }
+        return UTF16Scan.isTerminal(s) || s == ":" || s == ";" || s == ","
     }
 
     func isHeading(_ units: [UInt16], _ range: Range<Int>) -> Bool {
@@ -282,14 +276,8 @@ public struct StructureParser: Sendable {
     }
 
     static func endsWithSentenceEnd(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        var i = range.upperBound
-        while i > range.lowerBound {
-            let start = UTF16Scan.previousStart(units, before: i)
-            let s = UTF16Scan.scalar(units, at: start)
-            if UTF16Scan.isClosing(s) { i = start; continue }
-            return s == "." || s == "!" || s == "?" || s == "…"
-        }
-        return false
+        guard let s = UTF16Scan.lastMark(units, in: range) else { return false }
+        return s == "." || s == "!" || s == "?" || s == "…"
     }
 
     /// A dateline at `start`: a place (up to six words, agency in brackets, a date) and a dash
