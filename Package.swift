@@ -33,8 +33,14 @@ let package = Package(
             dependencies: ["KernsatzICU", "KernsatzText"],
             resources: [.embedInCode("Resources")]
         ),
+        // What sentences contain: named entities, direct and reported speech with speakers.
+        .target(
+            name: "KernsatzAnalysis",
+            dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation"],
+            resources: [.embedInCode("Resources")]
+        ),
         // The library product: the pipeline in one call, re-exporting the stages.
-        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation"]),
+        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis"]),
         .executableTarget(
             name: "kernsatz",
             dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -56,6 +62,7 @@ let package = Package(
             dependencies: ["KernsatzSegmentation", "Kernsatz"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

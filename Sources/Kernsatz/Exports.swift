@@ -2,3 +2,4 @@
 @_exported import KernsatzICU
 @_exported import KernsatzSegmentation
 @_exported import KernsatzText
+@_exported import KernsatzAnalysis

@@ -1,0 +1,20 @@
+/// Why text analysis (entities, quotes) could not be set up.
+public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// A shipped or given data list could not be used; the reason names the entry.
+        case badList(file: String, line: Int, reason: String)
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public var description: String {
+        switch kind {
+        case .badList(let file, let line, let reason):
+            return "\(file):\(line): \(reason)"
+        }
+    }
+}
