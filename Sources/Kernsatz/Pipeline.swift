@@ -4,10 +4,13 @@ public struct PipelineOptions: Sendable {
     public var language: String?
     /// Look for a teaser before a dateline.
     public var detectTeaser = true
+    /// Find direct and reported speech (`Analysis.quotes`).
+    public var findQuotes = true
 
-    public init(language: String? = nil, detectTeaser: Bool = true) {
+    public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true) {
         self.language = language
         self.detectTeaser = detectTeaser
+        self.findQuotes = findQuotes
     }
 }
 
@@ -20,6 +23,8 @@ public struct Analysis: Sendable {
     /// Whether `language` was identified from the text (rather than given).
     public let languageIdentified: Bool
     public let sentences: [Sentence]
+    /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
+    public let quotes: [Quote]
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
@@ -45,6 +50,7 @@ public struct Pipeline: Sendable {
     private let segmenters: [String: SentenceSegmenter]
     private let identifier: LanguageIdentifier
     private let parsers: [String: StructureParser]
+    private let quoteFinders: [String: QuoteFinder]
     /// `options.language` in normal form, worked out once.
     private let givenLanguage: String?
 
@@ -53,6 +59,7 @@ public struct Pipeline: Sendable {
         givenLanguage = options.language.map(LanguageTag.normalized)
         var segmenters: [String: SentenceSegmenter] = [:]
         var parsers: [String: StructureParser] = [:]
+        var quoteFinders: [String: QuoteFinder] = [:]
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
         var languages = LanguageList.supportedLanguages + ["und"]
         if let language = options.language.map(LanguageTag.normalized), !languages.contains(language) { languages.append(language) }
@@ -63,12 +70,14 @@ public struct Pipeline: Sendable {
                 var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
                 parser.detectTeaser = options.detectTeaser
                 parsers[language] = parser
+                if options.findQuotes { quoteFinders[language] = QuoteFinder(language: language) }
             }
         } catch {
             throw .segmentation(error)
         }
         self.segmenters = segmenters
         self.parsers = parsers
+        self.quoteFinders = quoteFinders
         identifier = LanguageIdentifier()
     }
 
@@ -121,6 +130,12 @@ public struct Pipeline: Sendable {
             session.segmentation[language] = segmentationSession
         }
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
-        return Analysis(text: text, structure: structure, language: language, languageIdentified: identified, sentences: sentences)
+        var quotes: [Quote] = []
+        if options.findQuotes {
+            let finder = quoteFinders[language] ?? quoteFinders[LanguageTag.primary(language)] ?? QuoteFinder(language: language)
+            quotes = finder.quotes(in: text.units, sentences: sentences.map(\.range))
+        }
+        return Analysis(text: text, structure: structure, language: language, languageIdentified: identified,
+                        sentences: sentences, quotes: quotes)
     }
 }

@@ -29,13 +29,19 @@ public struct LanguageList: Sendable, Equatable {
     public init(kind: LanguageListKind, language: String, text: String) {
         self.kind = kind
         self.language = language
+        entries = Self.entries(parsing: text)
+    }
+
+    /// The entries of list text in file order: one per line, trimmed; `#` comment lines and blank
+    /// lines skipped. Every Kernsatz list file (here and in later modules) is read this way.
+    public static func entries(parsing text: String) -> [String] {
         var entries: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             entries.append(trimmed)
         }
-        self.entries = entries
+        return entries
     }
 
     /// The shipped list, or nil when Kernsatz has none of this kind for the language.

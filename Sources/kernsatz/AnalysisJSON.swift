@@ -18,6 +18,19 @@ struct BlockJSON: Encodable {
     let sentences: [Int]
 }
 
+/// A quotation: `text` is the quoted words without the marks (a split quote's parts joined with
+/// one space); `start`/`end` run from the first quoted word to the last.
+struct QuoteJSON: Encodable {
+    let text: String
+    let start: Int
+    let end: Int
+    let kind: String
+    let speaker: String?
+    let verb: String?
+    let speakerStart: Int?
+    let speakerEnd: Int?
+}
+
 struct MetadataJSON: Encodable {
     struct Field: Encodable {
         let key: String
@@ -48,6 +61,17 @@ extension Analysis {
         }
     }
 
+    var quotesJSON: [QuoteJSON] {
+        quotes.map { quote in
+            let range = sourceScalarRange(quote.range)
+            let speaker = quote.speaker.map(sourceScalarRange)
+            return QuoteJSON(text: quote.parts.map { text.sourceString($0) }.joined(separator: " "),
+                             start: range.lowerBound, end: range.upperBound, kind: quote.kind.rawValue,
+                             speaker: quote.speaker.map { text.sourceString($0) }, verb: quote.verb.map { text.sourceString($0) },
+                             speakerStart: speaker?.lowerBound, speakerEnd: speaker?.upperBound)
+        }
+    }
+
     var metadataJSON: MetadataJSON {
         let metadata = structure.metadata
         let dateline = metadata.datelineRange.map(sourceScalarRange)
@@ -70,6 +94,7 @@ struct AnalyzeRecord: Encodable {
     let sentences: [SentenceJSON]
     let blocks: [BlockJSON]
     let metadata: MetadataJSON
+    let quotes: [QuoteJSON]
 }
 
 struct FileAnalysisJSON: Encodable {
@@ -81,4 +106,6 @@ struct FileAnalysisJSON: Encodable {
     let metadata: MetadataJSON
     let blocks: [BlockJSON]
     let sentences: [SentenceJSON]
+    /// Left out by `segment`.
+    let quotes: [QuoteJSON]?
 }

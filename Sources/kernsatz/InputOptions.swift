@@ -37,9 +37,10 @@ struct InputOptions: ParsableArguments {
         FileReader(decoder: TextDecoder(lenient: lenient, forcedEncoding: encoding), maxBytes: maxBytes)
     }
 
-    func pipeline(language: String? = nil) throws -> Pipeline {
+    /// - Parameter content: also find quotes and entities (not needed to segment).
+    func pipeline(language: String? = nil, content: Bool = true) throws -> Pipeline {
         do {
-            return try Pipeline(options: PipelineOptions(language: language ?? lang))
+            return try Pipeline(options: PipelineOptions(language: language ?? lang, findQuotes: content))
         } catch {
             throw CLIError(error.description)
         }

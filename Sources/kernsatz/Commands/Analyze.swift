@@ -6,9 +6,9 @@ extension KernsatzCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a text's structure as JSON: metadata, blocks (teaser, headings, paragraphs, list items), sentences.",
             discussion: """
-                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences"};
+                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes"};
                 one file: pretty-printed; several files: one object per line (JSON Lines).
-                --jsonl: {"id","lang","sentences","blocks","metadata"} per record.
+                --jsonl: {"id","lang","sentences","blocks","metadata","quotes"} per record.
                 """
         )
 
@@ -21,7 +21,8 @@ extension KernsatzCommand {
                 let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
-                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON))
+                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
+                                                   quotes: analysis.quotesJSON))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -31,7 +32,8 @@ extension KernsatzCommand {
                 output.writeJSON(FileAnalysisJSON(
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: input.paths.count == 1)
+                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
+                    quotes: analysis.quotesJSON), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

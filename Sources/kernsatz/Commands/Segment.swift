@@ -22,7 +22,7 @@ extension KernsatzCommand {
         var format: Format = .text
 
         func run() throws {
-            let pipelines = try Pipelines(input)
+            let pipelines = try Pipelines(input, content: false)
             var runner = Runner(options: input)
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in
@@ -45,7 +45,8 @@ extension KernsatzCommand {
                     output.writeJSON(FileAnalysisJSON(
                         source: path, encoding: decoded.encoding.description, lang: analysis.language,
                         langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                        metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: input.paths.count == 1)
+                        metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
+                        quotes: nil), pretty: input.paths.count == 1)
                 }
             }
             if !ok { throw ExitCode.failure }
@@ -60,9 +61,13 @@ final class Pipelines {
     private var byLanguage: [String: Pipeline] = [:]
     let session = Pipeline.Session()
 
-    init(_ input: InputOptions) throws {
+    /// Whether the pipelines find quotes and entities too.
+    let content: Bool
+
+    init(_ input: InputOptions, content: Bool = true) throws {
         self.input = input
-        main = try input.pipeline()
+        self.content = content
+        main = try input.pipeline(content: content)
     }
 
     /// Analyzes one JSON Lines record, in its own `lang` when it has one and --lang does not override it.
@@ -74,7 +79,7 @@ final class Pipelines {
         if let pipeline = byLanguage[lang] {
             return try pipeline.analyze(record.text, source: "record", session: session)
         }
-        let pipeline = try input.pipeline(language: lang)
+        let pipeline = try input.pipeline(language: lang, content: content)
         // Keep the pipelines of the languages a stream uses, but not of every tag it could invent.
         if byLanguage.count < 64 { byLanguage[lang] = pipeline }
         return try pipeline.analyze(record.text, source: "record", session: session)

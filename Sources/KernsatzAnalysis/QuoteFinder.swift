@@ -1,0 +1,445 @@
+import KernsatzSegmentation
+import KernsatzText
+
+/// Finds direct speech in all the quotation styles of the language, its speaker and verb of
+/// saying, and (for German) reported speech.
+///
+///     let finder = QuoteFinder(language: "de")
+///     let text = Array("„Das ist“, so Rutte, „die Realität.“".utf16)
+///     let quote = finder.quotes(in: text, sentences: [0..<text.count])[0]
+///     quote.text(in: text)          // "Das ist die Realität."
+///     text.string(quote.speaker!)   // "Rutte"
+///
+/// What counts as direct speech: quoted words with an attribution (a verb of saying and a speaker
+/// after the closing mark or before the opening one, „so Rutte“, „Rutte:“), or — without one —
+/// four words or more, or a quoted sentence with its own final punctuation. Quoted words after a
+/// title cue (das sogenannte „Sondervermögen“, die Zeitung „Die Welt“) and short unattributed
+/// words in quotes („Zeitenwende“) are names or scare quotes, not speech.
+///
+/// - Complexity: O(*n*) in the length of the text.
+public struct QuoteFinder: Sendable {
+    public let language: String
+    /// Opening mark → the closing marks that end it.
+    let closers: [UInt16: [UInt16]]
+    let closingMarks: Set<UInt16>
+    let verbs: Set<String>
+    /// Words that introduce a speaker without being verbs („so“, „selon“).
+    let introducers: Set<String>
+    let subjunctive: Set<String>
+    /// Conjunctions that open reported speech („dass“).
+    let reportingConjunctions: Set<String>
+    let nameParticles: Set<String>
+    let speakerPronouns: Set<String>
+    let nonSpeakerPronouns: Set<String>
+    let titleCues: Set<String>
+    let titleCuePrefixes: [String]
+    let roles: [String]
+    let auxiliaries: Set<String>
+    let determiners: Set<String>
+    /// Function words that end a speaker phrase („am“ in „sagte Rutte am Montag“).
+    let stopwords: Set<String>
+
+    public init(language: String) {
+        self.language = LanguageTag.normalized(language)
+        let primary = LanguageTag.primary(language)
+        let lang = QuoteLists.languages.contains(primary) ? primary : "de"
+        func list(_ kind: QuoteListKind) -> [String] { QuoteLists.entries(kind, language: lang) }
+
+        var closers: [UInt16: [UInt16]] = [:]
+        var closingMarks: Set<UInt16> = []
+        // The language's own styles first, then the others: German text quotes English “…” too.
+        let own = LanguageList.shipped(.quotes, language: primary)?.entries ?? []
+        let all = own + LanguageList.supportedLanguages.flatMap { LanguageList.shipped(.quotes, language: $0)?.entries ?? [] }
+        for (index, entry) in all.enumerated() {
+            let marks = entry.split(separator: " ").map { Array($0.utf16) }
+            guard marks.count == 2, marks[0].count == 1, marks[1].count == 1 else { continue }
+            let open = marks[0][0], close = marks[1][0]
+            // Single quotes only in the language's own styles: elsewhere ’ is an apostrophe.
+            if index >= own.count, Self.isSingleQuote(open) { continue }
+            if !(closers[open]?.contains(close) ?? false) { closers[open, default: []].append(close) }
+            closingMarks.insert(close)
+        }
+        self.closers = closers
+        self.closingMarks = closingMarks
+
+        var verbs: Set<String> = [], introducers: Set<String> = []
+        for entry in list(.speechVerbs) {
+            if entry.hasPrefix("=") {
+                introducers.insert(String(entry.dropFirst()))
+            } else {
+                verbs.insert(String(entry.split(separator: "+")[0]))
+            }
+        }
+        self.verbs = verbs
+        self.introducers = introducers
+        subjunctive = Set(list(.subjunctive).filter { !$0.hasPrefix("=") })
+        reportingConjunctions = Set(list(.subjunctive).filter { $0.hasPrefix("=") }.map { String($0.dropFirst()) })
+        nameParticles = Set(list(.nameParticles))
+        let pronouns = list(.pronouns)
+        speakerPronouns = Set(pronouns.filter { !$0.hasPrefix("!") })
+        nonSpeakerPronouns = Set(pronouns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
+        let cues = list(.titleCues)
+        titleCues = Set(cues.filter { !$0.hasSuffix("*") })
+        titleCuePrefixes = cues.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+        roles = list(.speakerRoles)
+        auxiliaries = Set(list(.auxiliaries))
+        determiners = Set(list(.determiners))
+        let stop = LanguageList.shipped(.stopwords, language: lang)?.entries ?? []
+        stopwords = Set(stop.map { $0.lowercased() }).subtracting(determiners).subtracting(speakerPronouns)
+    }
+
+    static func isSingleQuote(_ u: UInt16) -> Bool {
+        u == 0x27 || u == 0x2018 || u == 0x2019 || u == 0x201A || u == 0x2039 || u == 0x203A
+    }
+
+    /// The quotations of a document, in text order.
+    /// - Parameter sentences: the sentence ranges of `units`; attributions are looked for inside
+    ///   the sentence of a quotation mark.
+    public func quotes(in units: [UInt16], sentences: [Range<Int>]) -> [Quote] {
+        let spans = quoteSpans(in: units)
+        var found: [Quote] = []
+        var index = 0
+        while index < spans.count {
+            let span = spans[index]
+            let inner = innerRange(units, span)
+            guard !inner.isEmpty else { index += 1; continue }
+            let after = attribution(after: span.upperBound, units: units, sentences: sentences)
+            // A split quote: „Das ist“, so Rutte, „die Realität.“
+            if index + 1 < spans.count, let after, after.splitsBefore == spans[index + 1].lowerBound {
+                let next = spans[index + 1]
+                let nextInner = innerRange(units, next)
+                if !nextInner.isEmpty, UTF16Scan.isLowercase(UTF16Scan.scalar(units, at: nextInner.lowerBound)) {
+                    found.append(Quote(parts: [inner, nextInner], kind: .direct, speaker: after.speaker, verb: after.verb,
+                                       span: span.lowerBound..<next.upperBound))
+                    index += 2
+                    continue
+                }
+            }
+            if let attribution = after ?? attribution(before: span.lowerBound, units: units, sentences: sentences) {
+                found.append(Quote(parts: [inner], kind: .direct, speaker: attribution.speaker, verb: attribution.verb, span: span))
+            } else if isUnattributedSpeech(units, span: span, inner: inner) {
+                found.append(Quote(parts: [inner], kind: .direct, span: span))
+            }
+            index += 1
+        }
+        if !subjunctive.isEmpty {
+            found += reportedSpeech(in: units, sentences: sentences, direct: found)
+            found.sort { $0.span.lowerBound < $1.span.lowerBound }
+        }
+        return found
+    }
+
+    // MARK: - Quotation marks
+
+    /// The outermost quotation spans, marks included. A quote does not run past a line break.
+    func quoteSpans(in units: [UInt16]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var stack: [(open: UInt16, at: Int)] = []
+        let n = units.count
+        for i in 0..<n {
+            let u = units[i]
+            if u == 0x0A {
+                stack.removeAll()
+                continue
+            }
+            let opens = closers[u] != nil
+            let closes = closingMarks.contains(u)
+            guard opens || closes else { continue }
+            let before: UInt16 = i > 0 ? units[i - 1] : 0x20
+            let after: UInt16 = i + 1 < n ? units[i + 1] : 0x20
+            // An apostrophe between letters („geht’s“, don’t) is no quotation mark.
+            if Self.isSingleQuote(u), Self.isWordUnit(before), Self.isWordUnit(after) { continue }
+            let openingPlace = Self.isOpeningContext(before) && !Self.isSpaceUnit(after)
+            if let top = stack.last, closers[top.open]?.contains(u) ?? false, !(opens && openingPlace && u != top.open) {
+                stack.removeLast()
+                if stack.isEmpty { spans.append(top.at..<(i + 1)) }
+            } else if opens && (Self.isOpeningContext(before) || !Self.isWordUnit(before)) && !(closes && Self.isSpaceUnit(after) && !Self.isFrenchOpening(u)) {
+                stack.append((u, i))
+            } else if closes, let depth = stack.lastIndex(where: { closers[$0.open]?.contains(u) ?? false }) {
+                let start = stack[depth].at
+                stack.removeSubrange(depth...)
+                if stack.isEmpty { spans.append(start..<(i + 1)) }
+            }
+        }
+        return spans
+    }
+
+    /// « may be followed by a (narrow) space in French.
+    static func isFrenchOpening(_ u: UInt16) -> Bool { u == 0xAB }
+
+    static func isSpaceUnit(_ u: UInt16) -> Bool { UTF16Scan.isSpace(u) || u == 0xA0 || u == 0x202F || u == 0x2009 }
+
+    static func isWordUnit(_ u: UInt16) -> Bool {
+        UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) ? true : Tokenizer.isWordScalar(Unicode.Scalar(u)!)
+    }
+
+    /// Before an opening mark: start, space, an opening bracket, a dash or slash.
+    static func isOpeningContext(_ u: UInt16) -> Bool {
+        isSpaceUnit(u) || u == 0x28 || u == 0x5B || u == 0x2F || UTF16Scan.isDash(u) || u == 0x3A
+    }
+
+    /// Between the marks, without the (narrow) spaces of French quotes.
+    func innerRange(_ units: [UInt16], _ span: Range<Int>) -> Range<Int> {
+        var lower = span.lowerBound + 1, upper = span.upperBound - 1
+        while lower < upper && Self.isSpaceUnit(units[lower]) { lower += 1 }
+        while upper > lower && Self.isSpaceUnit(units[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Quoted words without an attribution that are still speech: four words or more after no
+    /// title cue, or a short sentence of its own („Nein!“, „Wir bleiben.“).
+    func isUnattributedSpeech(_ units: [UInt16], span: Range<Int>, inner: Range<Int>) -> Bool {
+        if hasTitleCue(before: span.lowerBound, units: units) { return false }
+        let words = Tokenizer.tokens(in: units, range: inner).filter { $0.kind == .word }.count
+        if words >= 4 { return true }
+        if let mark = UTF16Scan.lastMark(units, in: inner), mark == "." || mark == "!" || mark == "?" || mark == "…",
+           words >= 1, UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: inner.lowerBound)) {
+            return true
+        }
+        return false
+    }
+
+    func hasTitleCue(before position: Int, units: [UInt16]) -> Bool {
+        let start = max(0, position - 60)
+        let tokens = Tokenizer.tokens(in: units, range: start..<position)
+        guard let last = tokens.last(where: { $0.kind == .word }), tokens.last?.kind == .word else { return false }
+        let word = units.string(last.range).lowercased()
+        if titleCues.contains(word) { return true }
+        if titleCuePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
+        // „Zeitung“ or „Sondervermögen-Gesetz“-like endings: the last part of a compound cue.
+        if let part = word.split(separator: "-").last, titleCues.contains(String(part)) { return true }
+        return false
+    }
+
+    // MARK: - Attribution
+
+    struct Attribution {
+        var speaker: Range<Int>?
+        var verb: Range<Int>?
+        /// Where a split quote's second part would open (after „, so Rutte, “).
+        var splitsBefore: Int?
+    }
+
+    func sentence(containing position: Int, _ sentences: [Range<Int>]) -> Range<Int>? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= position { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].contains(position) ? sentences[low] : nil
+    }
+
+    func lower(_ units: [UInt16], _ token: Token) -> String { units.string(token.range).lowercased() }
+
+    /// „…“, sagte Rutte / erklärte er / so Rutte / fügte er hinzu / hieß es; "…," he said / said
+    /// Smith / Smith said; « … », a déclaré X / a-t-il ajouté / selon X.
+    func attribution(after end: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
+        guard end < units.count, let sentence = sentence(containing: end - 1, sentences) else { return nil }
+        let limit = min(sentence.upperBound, end + 300)
+        guard end < limit else { return nil }
+        let tokens = Tokenizer.tokens(in: units, range: end..<limit)
+        var i = 0
+        if i < tokens.count, units[tokens[i].range.lowerBound] == 0x2C { i += 1 }
+        guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        var result: Attribution?
+        let word = lower(units, tokens[i])
+        if introducers.contains(word) {
+            let phrase = speakerPhrase(tokens, from: i + 1, units: units)
+            guard phrase.range != nil else { return nil }
+            result = Attribution(speaker: phrase.range, verb: tokens[i].range)
+            i = phrase.next
+        } else if let (verb, next) = verbAt(tokens, i, units: units) {
+            let phrase = speakerPhrase(tokens, from: next, units: units)
+            result = Attribution(speaker: phrase.range, verb: verb)
+            i = phrase.next
+        } else if let inverted = invertedFrench(tokens, i, units: units) {
+            result = inverted.attribution
+            i = inverted.next
+        } else {
+            // "…," Smith said. / "…," he said.
+            let phrase = speakerPhrase(tokens, from: i, units: units)
+            guard let speaker = phrase.range, let (verb, next) = verbAt(tokens, phrase.next, units: units) else { return nil }
+            result = Attribution(speaker: speaker, verb: verb)
+            i = next
+        }
+        // Skip the rest of the attribution („am Montag in Brüssel“) up to a comma before the next mark.
+        var j = i
+        while j < tokens.count, tokens[j].kind == .word || units[tokens[j].range.lowerBound] == 0x2D { j += 1 }
+        if j + 1 < tokens.count, units[tokens[j].range.lowerBound] == 0x2C, j - i <= 6,
+           closers[units[tokens[j + 1].range.lowerBound]] != nil {
+            result?.splitsBefore = tokens[j + 1].range.lowerBound
+        }
+        return result
+    }
+
+    /// Rutte sagte: „…“ / Dazu sagte er: „…“ / Smith said, "…" / X a affirmé : « … » / Rutte: „…“
+    func attribution(before start: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
+        guard let sentence = sentence(containing: start, sentences), sentence.lowerBound < start else { return nil }
+        let from = max(sentence.lowerBound, start - 300)
+        var tokens = Tokenizer.tokens(in: units, range: from..<start)
+        guard let last = tokens.last, last.kind == .mark else { return nil }
+        let mark = units[last.range.lowerBound]
+        guard mark == 0x3A || (mark == 0x2C && language.hasPrefix("en")) else { return nil }
+        tokens.removeLast()
+        // The clause before the colon: from the last comma, semicolon or dash on.
+        if let cut = tokens.lastIndex(where: { $0.kind == .mark && [0x2C, 0x3B, 0x2013, 0x2014].contains(units[$0.range.lowerBound]) }) {
+            tokens.removeSubrange(...cut)
+        }
+        guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
+        for k in tokens.indices {
+            guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
+            // Inverted order first („Dazu sagte Rutte:“), then the subject before the verb.
+            let afterVerb = speakerPhrase(tokens, from: next, units: units)
+            if let speaker = afterVerb.range { return Attribution(speaker: speaker, verb: verb) }
+            if k > 0, let speaker = subjectPhrase(tokens[0..<k], units: units) { return Attribution(speaker: speaker, verb: verb) }
+            return Attribution(speaker: nil, verb: verb)
+        }
+        // „Rutte: …“ — a name and a colon.
+        if tokens.count <= 4, tokens.allSatisfy({ $0.kind == .word && UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: $0.range.lowerBound)) }),
+           tokens.contains(where: { !stopwords.contains(lower(units, $0)) }) {
+            let phrase = speakerPhrase(tokens, from: 0, units: units)
+            if let speaker = phrase.range { return Attribution(speaker: speaker, verb: nil) }
+        }
+        return nil
+    }
+
+    /// A verb of saying at `i` („sagte“; „a déclaré“ as one verb), and the index after it.
+    func verbAt(_ tokens: [Token], _ i: Int, units: [UInt16]) -> (Range<Int>, Int)? {
+        guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        let word = lower(units, tokens[i])
+        if auxiliaries.contains(word), i + 1 < tokens.count, tokens[i + 1].kind == .word, verbs.contains(lower(units, tokens[i + 1])) {
+            return (tokens[i].range.lowerBound..<tokens[i + 1].range.upperBound, i + 2)
+        }
+        guard verbs.contains(word) else { return nil }
+        return (tokens[i].range, i + 1)
+    }
+
+    /// French inversion: „a-t-il ajouté“, „explique-t-elle“, „dit-il“.
+    func invertedFrench(_ tokens: [Token], _ i: Int, units: [UInt16]) -> (attribution: Attribution, next: Int)? {
+        let token = tokens[i]
+        let pieces = units[token.range].split(separator: 0x2D, omittingEmptySubsequences: false)
+        guard pieces.count >= 2, let lastPiece = pieces.last else { return nil }
+        let pronoun = String(decoding: lastPiece, as: UTF16.self).lowercased()
+        guard speakerPronouns.contains(pronoun) else { return nil }
+        let pronounRange = (token.range.upperBound - lastPiece.count)..<token.range.upperBound
+        let head = pieces[0]
+        let headRange = token.range.lowerBound..<(token.range.lowerBound + head.count)
+        let headWord = String(decoding: head, as: UTF16.self).lowercased()
+        if auxiliaries.contains(headWord), i + 1 < tokens.count, verbs.contains(lower(units, tokens[i + 1])) {
+            return (Attribution(speaker: pronounRange, verb: tokens[i + 1].range), i + 2)
+        }
+        guard verbs.contains(headWord) else { return nil }
+        return (Attribution(speaker: pronounRange, verb: headRange), i + 1)
+    }
+
+    /// The speaker phrase starting at `i`: a pronoun, an article phrase („der 58-Jährige“, „die
+    /// Sprecherin des Auswärtigen Amts“) or capitalized name words, without role words before a
+    /// name („NATO-Generalsekretär Mark Rutte“ → „Mark Rutte“).
+    func speakerPhrase(_ tokens: [Token], from i: Int, units: [UInt16]) -> (range: Range<Int>?, next: Int) {
+        guard i < tokens.count, tokens[i].kind == .word else { return (nil, i) }
+        let first = lower(units, tokens[i])
+        if nonSpeakerPronouns.contains(first) { return (nil, i + 1) }
+        if speakerPronouns.contains(first) { return (tokens[i].range, i + 1) }
+        var j = i
+        var words: [Int] = []
+        let startsWithArticle = determiners.contains(first)
+        while j < tokens.count, tokens[j].kind == .word {
+            let word = lower(units, tokens[j])
+            let capitalized = UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))
+                || UTF16Scan.isDigit(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))
+            if j > i, verbs.contains(word) || introducers.contains(word) { break }
+            if !words.isEmpty, nameParticles.contains(word), j + 1 < tokens.count, tokens[j + 1].kind == .word,
+               UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(units, tokens[j - 1])) {
+                // Name particles between name words („Ursula von der Leyen“).
+                words.append(j)
+                j += 1
+                continue
+            }
+            if determiners.contains(word) {
+                // An article starts the phrase or attaches a genitive („des Auswärtigen Amts“).
+                if j > i && !startsWithArticle { break }
+            } else if !capitalized {
+                // Adjectives after an article („der französische Präsident“).
+                if stopwords.contains(word) || !startsWithArticle { break }
+            }
+            words.append(j)
+            j += 1
+        }
+        // Drop trailing lowercase words and articles („der Minister am“ is cut at „am“ already).
+        while let last = words.last, words.count > 1,
+              determiners.contains(lower(units, tokens[last])) || !UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[last].range.lowerBound)) && !UTF16Scan.isDigit(UTF16Scan.scalar(units, at: tokens[last].range.lowerBound)) {
+            words.removeLast()
+        }
+        guard !words.isEmpty else { return (nil, i) }
+        if words.count == 1 && startsWithArticle { return (nil, i) }
+        if words.count == 1, stopwords.contains(first) { return (nil, i) }
+        // Role words before a name are not part of it.
+        if let lastRole = words.lastIndex(where: { isRole(lower(units, tokens[$0])) }), lastRole + 1 < words.count {
+            let rest = words[(lastRole + 1)...]
+            if rest.allSatisfy({ UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[$0].range.lowerBound)) || lower(units, tokens[$0]).count <= 3 }) {
+                words = Array(rest)
+            }
+        }
+        return (tokens[words.first!].range.lowerBound..<tokens[words.last!].range.upperBound, j)
+    }
+
+    /// The subject before a verb of saying: the speaker phrase that ends right before it
+    /// („Der NATO-Generalsekretär Mark Rutte sagte“, „Er sagte“; „Dazu“ is left out).
+    func subjectPhrase(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Range<Int>? {
+        let array = Array(tokens)
+        for start in array.indices {
+            let phrase = speakerPhrase(array, from: start, units: units)
+            if let range = phrase.range, phrase.next == array.count { return range }
+        }
+        return nil
+    }
+
+    func isRole(_ word: String) -> Bool {
+        let last = word.split(separator: "-").last.map(String.init) ?? word
+        return roles.contains { last == $0 || (last.count > $0.count + 2 && last.hasSuffix($0)) }
+    }
+
+    // MARK: - Reported speech
+
+    /// „Rutte sagte, die NATO sei stark.“ / „Die NATO sei stark, sagte Rutte.“ / „Er sagte, dass …“
+    func reportedSpeech(in units: [UInt16], sentences: [Range<Int>], direct: [Quote]) -> [Quote] {
+        var found: [Quote] = []
+        var directIndex = 0
+        for sentence in sentences {
+            while directIndex < direct.count, direct[directIndex].span.upperBound <= sentence.lowerBound { directIndex += 1 }
+            if directIndex < direct.count, direct[directIndex].span.overlaps(sentence) { continue }
+            let tokens = Tokenizer.tokens(in: units, range: sentence)
+            guard tokens.count >= 4 else { continue }
+            var end = tokens.count
+            while end > 0, tokens[end - 1].kind == .mark { end -= 1 }
+            for k in 0..<end {
+                guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
+                // Verb, comma, clause: „Rutte sagte, die NATO sei stark.“
+                var comma = next
+                while comma < end, comma - next <= 5, !(tokens[comma].kind == .mark && units[tokens[comma].range.lowerBound] == 0x2C) { comma += 1 }
+                if comma < end - 1, comma - next <= 5, isReportedClause(tokens[(comma + 1)..<end], units: units) {
+                    let speaker = speakerPhrase(tokens, from: next, units: units).range
+                        ?? (k > 0 ? subjectPhrase(tokens[0..<k], units: units) : nil)
+                    let clause = tokens[comma + 1].range.lowerBound..<tokens[end - 1].range.upperBound
+                    found.append(Quote(parts: [clause], kind: .reported, speaker: speaker, verb: verb, span: clause))
+                    break
+                }
+                // Clause, comma, verb: „Die NATO sei stark, sagte Rutte.“
+                if k >= 3, tokens[k - 1].kind == .mark, units[tokens[k - 1].range.lowerBound] == 0x2C,
+                   isReportedClause(tokens[0..<(k - 1)], units: units, requireSubjunctive: true) {
+                    let speaker = speakerPhrase(tokens, from: next, units: units).range
+                    let clause = tokens[0].range.lowerBound..<tokens[k - 2].range.upperBound
+                    found.append(Quote(parts: [clause], kind: .reported, speaker: speaker, verb: verb, span: clause))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16], requireSubjunctive: Bool = false) -> Bool {
+        guard let first = tokens.first, tokens.count >= 2 else { return false }
+        if !requireSubjunctive, reportingConjunctions.contains(lower(units, first)) { return true }
+        return tokens.contains { $0.kind == .word && subjunctive.contains(lower(units, $0)) }
+    }
+}
