@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
@@ -39,8 +40,14 @@ let package = Package(
             dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation"],
             resources: [.embedInCode("Resources")]
         ),
+        // Extractive summaries: explainable sentence scores, redundancy control, lengths.
+        .target(
+            name: "KernsatzSummary",
+            dependencies: ["KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis",
+                           .product(name: "HeapModule", package: "swift-collections")]
+        ),
         // The library product: the pipeline in one call, re-exporting the stages.
-        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis"]),
+        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis", "KernsatzSummary"]),
         .executableTarget(
             name: "kernsatz",
             dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -63,6 +70,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"]),
+        .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

@@ -1,0 +1,19 @@
+extension Analysis {
+    /// What the summarizer needs of this analysis.
+    public var summaryDocument: SummaryDocument {
+        SummaryDocument(units: text.units, sentences: sentences, blocks: structure.blocks,
+                        entities: [],
+                        quotes: quotes.filter { $0.kind == .direct }.map(\.range))
+    }
+}
+
+extension Summarizer {
+    /// Summarizes an analyzed text.
+    ///
+    ///     let analysis = try Pipeline().analyze(text)
+    ///     let summary = Summarizer(language: analysis.language).summarize(analysis, length: .sentences(3))
+    ///     summary.sentences.map { analysis.sourceText(of: analysis.sentences[$0]) }
+    public func summarize(_ analysis: Analysis, length: SummaryLength) -> Summary {
+        summarize(analysis.summaryDocument, length: length)
+    }
+}

@@ -1,0 +1,84 @@
+import KernsatzSegmentation
+import KernsatzText
+
+/// How long a summary should be.
+public enum SummaryLength: Sendable, Equatable, CustomStringConvertible {
+    /// At most this many sentences.
+    case sentences(Int)
+    /// At most this many words — unless the best single sentence is longer (`Summary.overLength`).
+    case words(Int)
+    /// This share of the body's words (0…1), at least one sentence.
+    case ratio(Double)
+
+    public var description: String {
+        switch self {
+        case .sentences(let n): return "\(n) sentence\(n == 1 ? "" : "s")"
+        case .words(let n): return "\(n) words"
+        case .ratio(let r): return "ratio \(r)"
+        }
+    }
+}
+
+/// What the summarizer needs of a document: its text, sentences, layout, entities and quotes.
+public struct SummaryDocument: Sendable {
+    public var units: [UInt16]
+    public var sentences: [Sentence]
+    public var blocks: [Block]
+    /// Entity ranges in `units`, in text order.
+    public var entities: [Range<Int>]
+    /// Direct-speech ranges in `units`, in text order.
+    public var quotes: [Range<Int>]
+
+    public init(units: [UInt16], sentences: [Sentence], blocks: [Block], entities: [Range<Int>] = [], quotes: [Range<Int>] = []) {
+        self.units = units
+        self.sentences = sentences
+        self.blocks = blocks
+        self.entities = entities
+        self.quotes = quotes
+    }
+}
+
+/// One sentence's features and score: the rows of `kernsatz summarize --explain`.
+public struct SentenceScore: Sendable, Equatable {
+    public enum Role: String, Sendable, Codable {
+        /// A body sentence the summary may take.
+        case candidate
+        /// Part of the teaser (standfirst): a summary already, shown as such, never picked again.
+        case teaser
+        /// A subheading: not summary material.
+        case heading
+    }
+
+    /// The sentence's index in the document.
+    public var sentence: Int
+    public var role: Role
+    public var words: Int
+    /// Features, each 0…1 (see `SummaryWeights`).
+    public var position = 0.0
+    public var centrality = 0.0
+    public var entities = 0.0
+    public var quotes = 0.0
+    public var length = 0.0
+    /// The weighted sum of the features.
+    public var score = 0.0
+    /// The share of the sentence's key terms already covered when it was last weighed for the summary.
+    public var overlap = 0.0
+    /// `score − redundancy·overlap` when it was last weighed; nil if never.
+    public var gain: Double?
+    public var selected = false
+}
+
+/// An extractive summary: sentence indices in document order, with the scores that chose them.
+public struct Summary: Sendable, Equatable {
+    /// The chosen sentences, in document order.
+    public var sentences: [Int]
+    /// The teaser's sentences (shown as the document's own summary).
+    public var teaser: [Int]
+    /// Every sentence's features and score, in document order.
+    public var scores: [SentenceScore]
+    public var length: SummaryLength
+    /// The words of the chosen sentences.
+    public var words: Int
+    /// True when `.words(n)` could only be met by the best single sentence, which is longer than n.
+    public var overLength: Bool
+}
