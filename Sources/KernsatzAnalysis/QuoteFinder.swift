@@ -149,8 +149,7 @@ public struct QuoteFinder: Sendable {
             let after: UInt16 = i + 1 < n ? units[i + 1] : 0x20
             // An apostrophe between letters („geht’s“, don’t) is no quotation mark.
             if Self.isSingleQuote(u), Self.isWordUnit(before), Self.isWordUnit(after) { continue }
-            let openingPlace = Self.isOpeningContext(before) && !Self.isSpaceUnit(after)
-            if let top = stack.last, closers[top.open]?.contains(u) ?? false, !(opens && openingPlace && u != top.open) {
+            if let top = stack.last, closers[top.open]?.contains(u) ?? false {
                 stack.removeLast()
                 if stack.isEmpty { spans.append(top.at..<(i + 1)) }
             } else if opens && (Self.isOpeningContext(before) || !Self.isWordUnit(before)) && !(closes && Self.isSpaceUnit(after) && !Self.isFrenchOpening(u)) {
@@ -343,7 +342,16 @@ public struct QuoteFinder: Sendable {
         var j = i
         var words: [Int] = []
         let startsWithArticle = determiners.contains(first)
-        while j < tokens.count, tokens[j].kind == .word {
+        while j < tokens.count {
+            if tokens[j].kind == .mark {
+                // The period of a title before a name („Mr. Varga“, „M. Ferrand“, „Dr. Weber“).
+                guard units[tokens[j].range.lowerBound] == 0x2E, let last = words.last, j + 1 < tokens.count,
+                      tokens[j + 1].kind == .word, tokens[last].range.upperBound == tokens[j].range.lowerBound,
+                      isRole(lower(units, tokens[last])) || tokens[last].range.count == 1,
+                      UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j + 1].range.lowerBound)) else { break }
+                j += 1
+                continue
+            }
             let word = lower(units, tokens[j])
             let capitalized = UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))
                 || UTF16Scan.isDigit(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))

@@ -108,7 +108,8 @@ public struct Summarizer: Sendable {
         let picked = pick(&scores, terms: terms, covered: teaserTerms, length: length)
         let chosen = picked.indices.sorted()
         return Summary(sentences: chosen, teaser: scores.filter { $0.role == .teaser }.map(\.sentence), scores: scores,
-                       length: length, words: chosen.reduce(0) { $0 + scores[$1].words }, overLength: picked.overLength)
+                       length: length, words: chosen.reduce(0) { $0 + scores[$1].words },
+                       overLength: picked.overLength, weights: weights)
     }
 
     /// Greedy selection by gain = score − redundancy·overlap, lazily re-weighed: a candidate's gain

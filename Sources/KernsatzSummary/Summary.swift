@@ -81,4 +81,6 @@ public struct Summary: Sendable, Equatable {
     public var words: Int
     /// True when `.words(n)` could only be met by the best single sentence, which is longer than n.
     public var overLength: Bool
+    /// The weights the scores were computed with.
+    public var weights: SummaryWeights
 }
