@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["KernsatzSegmentation", "Kernsatz"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"]),
+        .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"], exclude: ["Fixtures"]),
         .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.

@@ -26,8 +26,6 @@ public struct QuoteFinder: Sendable {
     /// Words that introduce a speaker without being verbs („so“, „selon“).
     let introducers: Set<String>
     let subjunctive: Set<String>
-    /// Conjunctions that open reported speech („dass“).
-    let reportingConjunctions: Set<String>
     let nameParticles: Set<String>
     let speakerPronouns: Set<String>
     let nonSpeakerPronouns: Set<String>
@@ -72,8 +70,7 @@ public struct QuoteFinder: Sendable {
         }
         self.verbs = verbs
         self.introducers = introducers
-        subjunctive = Set(list(.subjunctive).filter { !$0.hasPrefix("=") })
-        reportingConjunctions = Set(list(.subjunctive).filter { $0.hasPrefix("=") }.map { String($0.dropFirst()) })
+        subjunctive = Set(list(.subjunctive))
         nameParticles = Set(list(.nameParticles))
         let pronouns = list(.pronouns)
         speakerPronouns = Set(pronouns.filter { !$0.hasPrefix("!") })
@@ -115,7 +112,11 @@ public struct QuoteFinder: Sendable {
                     continue
                 }
             }
-            if let attribution = after ?? attribution(before: span.lowerBound, units: units, sentences: sentences) {
+            if let incise = incise(in: inner, units: units) {
+                // « Nous sommes prêts, a-t-il ajouté, à reprendre … »: the attribution inside the marks.
+                found.append(Quote(parts: incise.parts, kind: .direct, speaker: incise.attribution.speaker,
+                                   verb: incise.attribution.verb, span: span))
+            } else if let attribution = after ?? attribution(before: span.lowerBound, units: units, sentences: sentences) {
                 found.append(Quote(parts: [inner], kind: .direct, speaker: attribution.speaker, verb: attribution.verb, span: span))
             } else if isUnattributedSpeech(units, span: span, inner: inner) {
                 found.append(Quote(parts: [inner], kind: .direct, span: span))
@@ -185,17 +186,18 @@ public struct QuoteFinder: Sendable {
         return lower..<upper
     }
 
-    /// Quoted words without an attribution that are still speech: four words or more after no
-    /// title cue, or a short sentence of its own („Nein!“, „Wir bleiben.“).
+    /// Quoted words without an attribution that are still speech: a quoted sentence with its own
+    /// final punctuation („Wir fangen gerade erst an.“), or a long partial quote (six words or more)
+    /// after no title cue. Short quoted words without either are names or scare quotes.
     func isUnattributedSpeech(_ units: [UInt16], span: Range<Int>, inner: Range<Int>) -> Bool {
         if hasTitleCue(before: span.lowerBound, units: units) { return false }
-        let words = Tokenizer.tokens(in: units, range: inner).filter { $0.kind == .word }.count
-        if words >= 4 { return true }
+        let words = Tokenizer.tokens(in: units, range: inner).filter { $0.kind == .word }
+        guard let first = words.first else { return false }
         if let mark = UTF16Scan.lastMark(units, in: inner), mark == "." || mark == "!" || mark == "?" || mark == "…",
-           words >= 1, UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: inner.lowerBound)) {
+           UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: first.range.lowerBound)) {
             return true
         }
-        return false
+        return words.count >= 6
     }
 
     func hasTitleCue(before position: Int, units: [UInt16]) -> Bool {
@@ -238,7 +240,13 @@ public struct QuoteFinder: Sendable {
         guard end < limit else { return nil }
         let tokens = Tokenizer.tokens(in: units, range: end..<limit)
         var i = 0
-        if i < tokens.count, units[tokens[i].range.lowerBound] == 0x2C { i += 1 }
+        if i < tokens.count, units[tokens[i].range.lowerBound] == 0x2C {
+            i += 1
+        } else {
+            // Without a comma after the mark, the quote must end in one ("…," he said) or in ! or ?.
+            let mark = units[end - 2]
+            guard mark == 0x2C || mark == 0x21 || mark == 0x3F else { return nil }
+        }
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         var result: Attribution?
         let word = lower(units, tokens[i])
@@ -257,7 +265,12 @@ public struct QuoteFinder: Sendable {
         } else {
             // "…," Smith said. / "…," he said.
             let phrase = speakerPhrase(tokens, from: i, units: units)
-            guard let speaker = phrase.range, let (verb, next) = verbAt(tokens, phrase.next, units: units) else { return nil }
+            guard var speaker = phrase.range else { return nil }
+            // The verb right after the speaker, or after an attachment ("a spokesperson for the Foreign Office said").
+            var k = phrase.next
+            while k < tokens.count, k - phrase.next <= 5, tokens[k].kind == .word, verbAt(tokens, k, units: units) == nil { k += 1 }
+            guard let (verb, next) = verbAt(tokens, k, units: units) else { return nil }
+            if k > phrase.next { speaker = speaker.lowerBound..<tokens[k - 1].range.upperBound }
             result = Attribution(speaker: speaker, verb: verb)
             i = next
         }
@@ -269,6 +282,35 @@ public struct QuoteFinder: Sendable {
             result?.splitsBefore = tokens[j + 1].range.lowerBound
         }
         return result
+    }
+
+    /// An attribution set off by commas inside the quotation marks (the French incise):
+    /// « Il faut, selon lui, agir vite. » → parts „Il faut“ and „agir vite.“
+    func incise(in inner: Range<Int>, units: [UInt16]) -> (parts: [Range<Int>], attribution: Attribution)? {
+        let tokens = Tokenizer.tokens(in: units, range: inner)
+        func isComma(_ k: Int) -> Bool { k < tokens.count && tokens[k].kind == .mark && units[tokens[k].range.lowerBound] == 0x2C }
+        for k in tokens.indices where isComma(k) && k > 0 {
+            let i = k + 1
+            guard i < tokens.count, tokens[i].kind == .word else { continue }
+            var attribution: Attribution?
+            var next = i
+            let word = lower(units, tokens[i])
+            if introducers.contains(word) {
+                let phrase = speakerPhrase(tokens, from: i + 1, units: units)
+                if let speaker = phrase.range { attribution = Attribution(speaker: speaker, verb: tokens[i].range); next = phrase.next }
+            } else if let inverted = invertedFrench(tokens, i, units: units) {
+                attribution = inverted.attribution
+                next = inverted.next
+            } else if let (verb, afterVerb) = verbAt(tokens, i, units: units) {
+                let phrase = speakerPhrase(tokens, from: afterVerb, units: units)
+                if let speaker = phrase.range { attribution = Attribution(speaker: speaker, verb: verb); next = phrase.next }
+            }
+            guard let attribution, isComma(next), next + 1 < tokens.count else { continue }
+            let first = inner.lowerBound..<tokens[k - 1].range.upperBound
+            let second = tokens[next + 1].range.lowerBound..<inner.upperBound
+            return ([first, second], attribution)
+        }
+        return nil
     }
 
     /// Rutte sagte: „…“ / Dazu sagte er: „…“ / Smith said, "…" / X a affirmé : « … » / Rutte: „…“
@@ -339,6 +381,7 @@ public struct QuoteFinder: Sendable {
         let first = lower(units, tokens[i])
         if nonSpeakerPronouns.contains(first) { return (nil, i + 1) }
         if speakerPronouns.contains(first) { return (tokens[i].range, i + 1) }
+        if !determiners.contains(first), !isCapitalized(units, tokens[i]), !nameParticles.contains(first) { return (nil, i) }
         var j = i
         var words: [Int] = []
         let startsWithArticle = determiners.contains(first)
@@ -353,8 +396,7 @@ public struct QuoteFinder: Sendable {
                 continue
             }
             let word = lower(units, tokens[j])
-            let capitalized = UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))
-                || UTF16Scan.isDigit(UTF16Scan.scalar(units, at: tokens[j].range.lowerBound))
+            let capitalized = isCapitalized(units, tokens[j])
             if j > i, verbs.contains(word) || introducers.contains(word) { break }
             if !words.isEmpty, nameParticles.contains(word), j + 1 < tokens.count, tokens[j + 1].kind == .word,
                UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(units, tokens[j - 1])) {
@@ -363,19 +405,28 @@ public struct QuoteFinder: Sendable {
                 j += 1
                 continue
             }
+            if words.isEmpty, nameParticles.contains(word), j + 1 < tokens.count, tokens[j + 1].kind == .word {
+                // A name that starts with a particle („von der Leyen“).
+                words.append(j)
+                j += 1
+                continue
+            }
             if determiners.contains(word) {
                 // An article starts the phrase or attaches a genitive („des Auswärtigen Amts“).
                 if j > i && !startsWithArticle { break }
             } else if !capitalized {
-                // Adjectives after an article („der französische Präsident“).
+                // After an article: adjectives („der französische Präsident“) and, where nouns are
+                // lowercase, nouns („the lawyer“, „les syndicats“); after a capitalized word only a
+                // role noun („le Premier ministre“) — „der Minister gestern“ ends before „gestern“.
                 if stopwords.contains(word) || !startsWithArticle { break }
+                if let previous = words.last, !determiners.contains(lower(units, tokens[previous])),
+                   UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[previous].range.lowerBound)), !isRole(word) { break }
             }
             words.append(j)
             j += 1
         }
-        // Drop trailing lowercase words and articles („der Minister am“ is cut at „am“ already).
-        while let last = words.last, words.count > 1,
-              determiners.contains(lower(units, tokens[last])) || !UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[last].range.lowerBound)) && !UTF16Scan.isDigit(UTF16Scan.scalar(units, at: tokens[last].range.lowerBound)) {
+        // Drop trailing articles and particles.
+        while let last = words.last, words.count > 1, determiners.contains(lower(units, tokens[last])) || nameParticles.contains(lower(units, tokens[last])) {
             words.removeLast()
         }
         guard !words.isEmpty else { return (nil, i) }
@@ -400,6 +451,20 @@ public struct QuoteFinder: Sendable {
             if let range = phrase.range, phrase.next == array.count { return range }
         }
         return nil
+    }
+
+    /// Starts with a capital or a digit, also after an elided article („l’Élysée“).
+    func isCapitalized(_ units: [UInt16], _ token: Token) -> Bool {
+        let first = UTF16Scan.scalar(units, at: token.range.lowerBound)
+        if UTF16Scan.isUppercase(first) || UTF16Scan.isDigit(first) { return true }
+        for offset in 1...2 where token.range.lowerBound + offset + 1 < token.range.upperBound {
+            let at = token.range.lowerBound + offset
+            if units[at] == 0x27 || units[at] == 0x2019 {
+                let elided = String(decoding: units[token.range.lowerBound...at], as: UTF16.self).replacingApostrophe.lowercased()
+                return determiners.contains(elided) && UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: at + 1))
+            }
+        }
+        return false
     }
 
     func isRole(_ word: String) -> Bool {
@@ -434,7 +499,7 @@ public struct QuoteFinder: Sendable {
                 }
                 // Clause, comma, verb: „Die NATO sei stark, sagte Rutte.“
                 if k >= 3, tokens[k - 1].kind == .mark, units[tokens[k - 1].range.lowerBound] == 0x2C,
-                   isReportedClause(tokens[0..<(k - 1)], units: units, requireSubjunctive: true) {
+                   isReportedClause(tokens[0..<(k - 1)], units: units) {
                     let speaker = speakerPhrase(tokens, from: next, units: units).range
                     let clause = tokens[0].range.lowerBound..<tokens[k - 2].range.upperBound
                     found.append(Quote(parts: [clause], kind: .reported, speaker: speaker, verb: verb, span: clause))
@@ -445,9 +510,14 @@ public struct QuoteFinder: Sendable {
         return found
     }
 
-    func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16], requireSubjunctive: Bool = false) -> Bool {
-        guard let first = tokens.first, tokens.count >= 2 else { return false }
-        if !requireSubjunctive, reportingConjunctions.contains(lower(units, first)) { return true }
+    /// A clause with a Konjunktiv I form (an indicative „dass“-clause is not reported speech).
+    func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Bool {
+        guard tokens.count >= 2 else { return false }
         return tokens.contains { $0.kind == .word && subjunctive.contains(lower(units, $0)) }
     }
+}
+
+extension String {
+    /// ’ as '.
+    var replacingApostrophe: String { String(map { $0 == "\u{2019}" ? "'" : $0 }) }
 }

@@ -7,8 +7,7 @@ public enum QuoteListKind: String, CaseIterable, Sendable {
     /// Verbs of saying („sagte“, „fügte+hinzu“: a separable verb's particle after `+`; `=so`: a word
     /// that introduces a speaker without being a verb).
     case speechVerbs = "speech-verbs"
-    /// Finite forms that mark reported speech (Konjunktiv I: „sei“, „habe“); `=dass`: a conjunction
-    /// that opens a clause of reported speech.
+    /// Finite forms that mark reported speech (Konjunktiv I: „sei“, „habe“).
     case subjunctive
     /// Pronouns that name a speaker; `!` marks those that never do („es“).
     case pronouns
