@@ -85,6 +85,11 @@ public struct QuoteFinder: Sendable {
         stopwords = Set(stop.map { $0.lowercased() }).subtracting(determiners).subtracting(speakerPronouns)
     }
 
+    /// The entries of a shipped quote list (for tests and tools).
+    public static func entries(_ kind: QuoteListKind, language: String) -> [String] {
+        QuoteLists.entries(kind, language: language)
+    }
+
     static func isSingleQuote(_ u: UInt16) -> Bool {
         u == 0x27 || u == 0x2018 || u == 0x2019 || u == 0x201A || u == 0x2039 || u == 0x203A
     }
