@@ -22,10 +22,17 @@ public struct QuoteFinder: Sendable {
     /// Opening mark → the closing marks that end it.
     let closers: [UInt16: [UInt16]]
     let closingMarks: Set<UInt16>
+    /// Every opening and closing mark: ASCII ones by table, the others in a short list.
+    let asciiMarks: [Bool]
+    let otherMarks: [UInt16]
     let verbs: Set<String>
+    /// `verbs` and `auxiliaries` as folded word hashes, to pass over most words without a string.
+    let verbHashes: Set<UInt64>
     /// Words that introduce a speaker without being verbs („so“, „selon“).
     let introducers: Set<String>
     let subjunctive: Set<String>
+    /// `subjunctive` as folded word hashes: a cheap first look at every sentence.
+    let subjunctiveHashes: Set<UInt64>
     let nameParticles: Set<String>
     let speakerPronouns: Set<String>
     let nonSpeakerPronouns: Set<String>
@@ -59,6 +66,11 @@ public struct QuoteFinder: Sendable {
         }
         self.closers = closers
         self.closingMarks = closingMarks
+        let marks = Set(closers.keys).union(closingMarks)
+        var ascii = [Bool](repeating: false, count: 128)
+        for mark in marks where mark < 128 { ascii[Int(mark)] = true }
+        asciiMarks = ascii
+        otherMarks = marks.filter { $0 >= 128 }.sorted()
 
         var verbs: Set<String> = [], introducers: Set<String> = []
         for entry in list(.speechVerbs) {
@@ -69,8 +81,10 @@ public struct QuoteFinder: Sendable {
             }
         }
         self.verbs = verbs
+        verbHashes = Set((verbs.union(QuoteLists.entries(.auxiliaries, language: lang))).map { WordHash.of($0.utf16, fold: true) })
         self.introducers = introducers
         subjunctive = Set(list(.subjunctive))
+        subjunctiveHashes = Set(subjunctive.map { WordHash.of($0.utf16, fold: true) })
         nameParticles = Set(list(.nameParticles))
         let pronouns = list(.pronouns)
         speakerPronouns = Set(pronouns.filter { !$0.hasPrefix("!") })
@@ -148,6 +162,7 @@ public struct QuoteFinder: Sendable {
                 stack.removeAll()
                 continue
             }
+            if u < 128 ? !asciiMarks[Int(u)] : !otherMarks.contains(u) { continue }
             let opens = closers[u] != nil
             let closes = closingMarks.contains(u)
             guard opens || closes else { continue }
@@ -351,7 +366,7 @@ public struct QuoteFinder: Sendable {
 
     /// A verb of saying at `i` („sagte“; „a déclaré“ as one verb), and the index after it.
     func verbAt(_ tokens: [Token], _ i: Int, units: [UInt16]) -> (Range<Int>, Int)? {
-        guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        guard i < tokens.count, tokens[i].kind == .word, verbHashes.contains(WordHash.of(units[tokens[i].range], fold: true)) else { return nil }
         let word = lower(units, tokens[i])
         if auxiliaries.contains(word), i + 1 < tokens.count, tokens[i + 1].kind == .word, verbs.contains(lower(units, tokens[i + 1])) {
             return (tokens[i].range.lowerBound..<tokens[i + 1].range.upperBound, i + 2)
@@ -487,7 +502,10 @@ public struct QuoteFinder: Sendable {
             while directIndex < direct.count, direct[directIndex].span.upperBound <= sentence.lowerBound { directIndex += 1 }
             if directIndex < direct.count, direct[directIndex].span.overlaps(sentence) { continue }
             let tokens = Tokenizer.tokens(in: units, range: sentence)
-            guard tokens.count >= 4 else { continue }
+            guard tokens.count >= 4,
+                  tokens.contains(where: { $0.kind == .mark && units[$0.range.lowerBound] == 0x2C }),
+                  tokens.contains(where: { $0.kind == .word && subjunctiveHashes.contains(WordHash.of(units[$0.range], fold: true)) })
+            else { continue }
             var end = tokens.count
             while end > 0, tokens[end - 1].kind == .mark { end -= 1 }
             for k in 0..<end {

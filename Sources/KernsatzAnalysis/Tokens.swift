@@ -43,7 +43,7 @@ public enum Tokenizer {
                 var end = i + width
                 while end < range.upperBound {
                     let next = UTF16Scan.scalar(units, at: end)
-                    if isWordScalar(next) || next.properties.generalCategory == .nonspacingMark {
+                    if isWordScalar(next) || next.value >= 0x300 && next.properties.generalCategory == .nonspacingMark {
                         end += UTF16Scan.width(units, at: end)
                     } else if isJoiner(next), end + 1 < range.upperBound,
                               isWordScalar(UTF16Scan.scalar(units, at: end + 1)),

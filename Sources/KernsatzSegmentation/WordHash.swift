@@ -1,16 +1,19 @@
 /// A 64-bit FNV-1a hash over UTF-16 units, fed one unit at a time: how the segmenter and the
-/// language identifier compare words with their lists without building strings.
-struct WordHash: Equatable {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+/// language identifier (and later stages) compare words with their lists without building strings.
+public struct WordHash: Equatable, Sendable {
+    public var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    @inline(__always)
-    mutating func add(_ unit: UInt16) {
+    @inlinable
+    public init() {}
+
+    @inlinable @inline(__always)
+    public mutating func add(_ unit: UInt16) {
         value = (value ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
     }
 
     /// Lowercase for ASCII and Latin-1 capitals, and ’ as ': the letters of the supported languages.
-    @inline(__always)
-    static func fold(_ u: UInt16) -> UInt16 {
+    @inlinable @inline(__always)
+    public static func fold(_ u: UInt16) -> UInt16 {
         if u >= 0x41 && u <= 0x5A { return u | 0x20 }
         if u >= 0xC0 && u <= 0xDE && u != 0xD7 { return u + 0x20 }
         if u == 0x2019 { return 0x27 }
@@ -18,8 +21,8 @@ struct WordHash: Equatable {
     }
 
     /// The hash of `units`, all folded (`fold`), only the first folded (`foldFirst`), or as written.
-    @inline(__always)
-    static func of<C: Collection>(_ units: C, fold: Bool = false, foldFirst: Bool = false) -> UInt64 where C.Element == UInt16 {
+    @inlinable @inline(__always)
+    public static func of<C: Collection>(_ units: C, fold: Bool = false, foldFirst: Bool = false) -> UInt64 where C.Element == UInt16 {
         var hash = WordHash()
         var first = true
         for u in units {

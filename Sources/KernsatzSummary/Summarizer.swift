@@ -19,8 +19,8 @@ import KernsatzText
 public struct Summarizer: Sendable {
     public let language: String
     public var weights: SummaryWeights
-    /// Function words, which are never key terms.
-    let stopwords: Set<String>
+    /// Function words, which are never key terms (as folded word hashes).
+    let stopwords: Set<UInt64>
 
     /// Sentences with fewer words are fragments (length feature 0).
     static let shortSentence = 5
@@ -32,27 +32,27 @@ public struct Summarizer: Sendable {
         self.weights = weights
         let primary = LanguageTag.primary(language)
         let list = LanguageList.shipped(.stopwords, language: primary) ?? LanguageList.shipped(.stopwords, language: "en")
-        stopwords = Set((list?.entries ?? []).map { $0.lowercased() })
+        stopwords = Set((list?.entries ?? []).map { WordHash.of($0.lowercased().utf16, fold: true) })
     }
 
     public func summarize(_ document: SummaryDocument, length: SummaryLength) -> Summary {
         let units = document.units
         var scores: [SentenceScore] = []
         scores.reserveCapacity(document.sentences.count)
-        var terms: [[String]] = []
+        var terms: [[UInt64]] = []
         terms.reserveCapacity(document.sentences.count)
         var entityCursor = 0, quoteCursor = 0
         var bodyIndex = 0
-        var documentFrequency: [String: Int] = [:]
-        var teaserTerms: Set<String> = []
+        var documentFrequency: [UInt64: Int] = [:]
+        var teaserTerms: Set<UInt64> = []
 
         for (index, sentence) in document.sentences.enumerated() {
             let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
             let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
             let tokens = Tokenizer.tokens(in: units, range: sentence.range).filter { $0.kind == .word }
             var row = SentenceScore(sentence: index, role: role, words: tokens.count)
-            var sentenceTerms: [String] = []
-            var seen: Set<String> = []
+            var sentenceTerms: [UInt64] = []
+            var seen: Set<UInt64> = []
             for token in tokens {
                 guard let term = keyTerm(units, token.range), seen.insert(term).inserted else { continue }
                 sentenceTerms.append(term)
@@ -115,7 +115,7 @@ public struct Summarizer: Sendable {
     /// Greedy selection by gain = score − redundancy·overlap, lazily re-weighed: a candidate's gain
     /// only falls as the summary grows, so a popped candidate whose fresh gain still tops the heap
     /// is the best one.
-    func pick(_ scores: inout [SentenceScore], terms: [[String]], covered initial: Set<String>,
+    func pick(_ scores: inout [SentenceScore], terms: [[UInt64]], covered initial: Set<UInt64>,
               length: SummaryLength) -> (indices: [Int], overLength: Bool) {
         struct Entry: Comparable {
             var gain: Double
@@ -166,7 +166,7 @@ public struct Summarizer: Sendable {
         return (chosen, false)
     }
 
-    static func overlap(_ terms: [String], _ covered: Set<String>) -> Double {
+    static func overlap(_ terms: [UInt64], _ covered: Set<UInt64>) -> Double {
         guard !terms.isEmpty else { return 0 }
         var shared = 0
         for term in terms where covered.contains(term) { shared += 1 }
@@ -180,11 +180,11 @@ public struct Summarizer: Sendable {
         return Double(longSentence) / Double(words)
     }
 
-    /// A word's key-term form: lowercased, no function words, no one- and two-letter words; numbers kept.
-    func keyTerm(_ units: [UInt16], _ range: Range<Int>) -> String? {
+    /// A word's key term: its case-folded hash; no function words, no one- and two-letter words;
+    /// numbers kept.
+    func keyTerm(_ units: [UInt16], _ range: Range<Int>) -> UInt64? {
         guard range.count >= 3 else { return nil }
-        let word = String(decoding: units[range], as: UTF16.self).lowercased()
-        if stopwords.contains(word) { return nil }
-        return word
+        let hash = WordHash.of(units[range], fold: true)
+        return stopwords.contains(hash) ? nil : hash
     }
 }

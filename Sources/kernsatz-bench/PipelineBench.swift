@@ -32,14 +32,7 @@ struct PipelineBench: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: corpus) else {
-            throw ValidationError("\(corpus): cannot be read")
-        }
-        var texts: [String] = []
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.isEmpty {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            if let text = object?["text"] as? String { texts.append(text) }
-        }
+        var texts = try BenchCorpus.texts(corpus)
         texts = Array(repeating: texts, count: max(1, scale)).flatMap { $0 }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let utf8 = texts.map { Array($0.utf8) }
@@ -117,14 +110,5 @@ struct PipelineBench: ParsableCommand {
                          Double(texts.count) / stage.seconds, raw / stage.seconds * 100))
         }
         print("peak RSS: \(peak / 1024) MiB   (checksum \(sink))")
-    }
-
-    /// Peak resident set size of this process (VmHWM), in KiB.
-    func peakMemoryKiB() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-        }
-        return 0
     }
 }
