@@ -198,7 +198,7 @@ final class CLITests: XCTestCase {
 
     func testHelp_listsCommands() throws {
         let help = try run(["--help"]).stdout
-        for command in ["segment", "analyze", "normalize", "translit"] {
+        for command in ["segment", "analyze", "summarize", "quotes", "normalize", "translit"] {
             XCTAssertTrue(help.contains(command), help)
         }
     }
