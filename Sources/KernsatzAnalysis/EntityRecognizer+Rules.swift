@@ -1,0 +1,243 @@
+extension EntityRecognizer {
+    /// Whether word `k` continues the run of the word before it: nothing but spaces between them,
+    /// or the dot of an abbreviation („Dr. Müller“, „John F. Kennedy“).
+    @inline(__always)
+    func joins(_ words: [Word], _ k: Int) -> Bool {
+        guard k > 0, !words[k].separated else { return false }
+        let previous = words[k - 1]
+        guard previous.dotAfter else { return true }
+        switch previous.wordClass {
+        case .initial, .cue, .legalForm: return true
+        default: return false
+        }
+    }
+
+    /// Whether a word can be part of a run of capitalized words.
+    @inline(__always)
+    func inRun(_ word: Word) -> Bool {
+        word.wordClass != .lower || word.lexeme.contains(.legalForm)
+    }
+
+    /// Whether the word before `k` makes a capitalized word a common noun: an article or determiner
+    /// („der“, „diese“, „im“), or an adjective after one or after a preposition („in enger …“).
+    func afterNounMarker(_ words: [Word], _ k: Int) -> Bool {
+        guard k > 0, !words[k].separated else { return false }
+        let previous = words[k - 1]
+        if previous.lexeme.contains(.determiner) { return true }
+        guard previous.lowerAdjectival, k > 1, !words[k - 1].separated else { return false }
+        let before = words[k - 2]
+        return !before.lexeme.isDisjoint(with: [.determiner, .preposition]) || before.lowerAdjectival
+    }
+
+    /// Whether the word before `k` is a preposition of place („in“, „nach“).
+    func afterPlacePreposition(_ words: [Word], _ k: Int) -> Bool {
+        k > 0 && !words[k].separated && words[k - 1].lexeme.contains(.placePreposition)
+    }
+
+    /// Finds the entities of one sentence's words.
+    ///
+    /// - Complexity: O(n) in the number of words: each word is looked at a bounded number of times.
+    func interpret(_ units: [UInt16], _ words: [Word], into entities: inout [Entity]) {
+        var start = 0
+        while start < words.count {
+            guard inRun(words[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < words.count {
+                if joins(words, end) && inRun(words[end]) {
+                    end += 1
+                } else if words[end].lexeme.contains(.particle) && joins(words, end) && end + 1 < words.count
+                    && joins(words, end + 1) && words[end + 1].capitalized && inRun(words[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            interpretRun(units, words, start..<end, into: &entities)
+            start = end
+        }
+    }
+
+    private func text(_ units: [UInt16], _ range: Range<Int>) -> String {
+        String(decoding: units[range.lowerBound..<min(range.upperBound, range.lowerBound + 40)], as: UTF16.self)
+    }
+
+    /// The UTF-16 range of words `first..<end`, with the dot of a closing abbreviation („Inc.“).
+    private func span(_ words: [Word], _ first: Int, _ end: Int) -> Range<Int> {
+        let last = words[end - 1]
+        let dot = last.dotAfter && (last.wordClass == .legalForm || last.wordClass == .initial) ? 1 : 0
+        return words[first].range.lowerBound..<last.range.upperBound + dot
+    }
+
+    /// One run of capitalized words (with particles and legal forms between), left to right:
+    /// function words and nouns separate, titles cue a person, names and unknown words form
+    /// segments that legal forms and head nouns may close as organizations.
+    private func interpretRun(_ units: [UInt16], _ words: [Word], _ run: Range<Int>, into entities: inout [Entity]) {
+        var k = run.lowerBound
+        var cue: String? = nil
+        var emittedEnd = run.lowerBound
+        func emit(_ first: Int, _ end: Int, _ type: EntityType, _ why: String) {
+            entities.append(Entity(range: span(words, first, end), type: type, cue: why))
+            emittedEnd = end
+        }
+        while k < run.upperBound {
+            let word = words[k]
+            switch word.wordClass {
+            case .lower, .function, .initial, .legalForm:
+                if word.wordClass == .function { cue = nil }
+                k += 1
+            case .cue:
+                if let part = word.part { entities.append(part) }
+                cue = text(units, word.range) + (word.dotAfter ? "." : "")
+                k += 1
+            case .noun, .orgHead:
+                if let part = word.part { entities.append(part) }
+                if word.wordClass == .orgHead {
+                    // Adjectives before it („Deutsche Bank“, „Europäische Zentralbank“).
+                    var first = k
+                    while first > max(run.lowerBound, emittedEnd) && words[first - 1].adjectival
+                        && (words[first - 1].wordClass == .noun || words[first - 1].wordClass == .unknown) {
+                        first -= 1
+                    }
+                    var end = k + 1
+                    // A place or name after it („Universität Wien“, „Bank Austria“).
+                    if end < run.upperBound, words[end].wordClass == .name, !words[end].genitive,
+                       words[end].type == .location || words[end].type == .organization {
+                        end += 1
+                    }
+                    while end < run.upperBound && words[end].wordClass == .legalForm { end += 1 }
+                    if first < k || end > k + 1 {
+                        emit(first, end, .organization, "org head " + text(units, word.range))
+                        k = end
+                        cue = nil
+                        continue
+                    }
+                }
+                // A surname that is also a noun, right after a title and ending the run („Präsident Wagner“).
+                if let title = cue, word.wordClass == .noun, k + 1 == run.upperBound, word.part == nil, !word.genitive,
+                   lexicon.capitalizesNouns {
+                    emit(k, k + 1, .person, "title " + title)
+                }
+                cue = nil
+                k += 1
+            case .name, .unknown:
+                k = segment(units, words, run, k, cue: cue, emittedEnd: emittedEnd, into: &entities)
+                emittedEnd = k
+                cue = nil
+            }
+        }
+    }
+
+    /// A segment of names and unknown words starting at `k`; returns where it ends.
+    private func segment(_ units: [UInt16], _ words: [Word], _ run: Range<Int>, _ k: Int, cue: String?,
+                         emittedEnd: Int, into entities: inout [Entity]) -> Int {
+        let word = words[k]
+        let isPersonStart = (word.wordClass == .name && word.type == .person)
+            || (cue != nil && word.wordClass == .unknown)
+        var end = k + 1
+        if isPersonStart {
+            // The surname and further given names; a noun may be a surname („Peter Fischer“).
+            while end < run.upperBound && end - k < 5 && !words[end - 1].genitive {
+                let next = words[end]
+                if next.wordClass == .unknown || next.wordClass == .name || next.wordClass == .initial
+                    || (next.wordClass == .noun && next.part == nil) {
+                    end += 1
+                } else if next.wordClass == .lower && next.lexeme.contains(.particle) && end + 1 < run.upperBound {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            // A trailing initial is not part of the name.
+            while end > k + 1 && words[end - 1].wordClass == .initial { end -= 1 }
+            emit(entities: &entities, span(words, k, end), .person, cue.map { "title " + $0 } ?? "first name")
+            return end
+        }
+
+        // Demonym adjectives before a name („Deutsche Telekom“, „Deutschen Bundestag“).
+        var first = k
+        if word.wordClass == .name {
+            while first > max(run.lowerBound, emittedEnd) && words[first - 1].adjectival && words[first - 1].wordClass == .noun {
+                first -= 1
+            }
+        }
+        var known = word.wordClass == .name
+        var adjectiveName = false
+        if !word.genitive {
+            while end < run.upperBound {
+                let next = words[end]
+                if next.wordClass == .name || next.wordClass == .unknown {
+                    known = known || next.wordClass == .name
+                    end += 1
+                    if next.genitive { break }
+                } else if next.wordClass == .lower && next.lexeme.contains(.particle) && end + 1 < run.upperBound {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            // A capitalized adjective mid-sentence begins a name with the nouns after it
+            // („Zweiten Weltkrieg“, „Neue Zürcher Zeitung“); German only, where adjectives are lowercase.
+            if lexicon.capitalizesNouns && word.wordClass == .unknown && word.adjectival && !word.clauseStart
+                && end < run.upperBound && (words[end].wordClass == .noun || words[end].wordClass == .orgHead)
+                && words[end].part == nil {
+                adjectiveName = true
+                while end < run.upperBound && !words[end - 1].genitive
+                    && [.noun, .orgHead, .unknown, .name].contains(words[end].wordClass) && words[end].part == nil {
+                    end += 1
+                }
+            }
+        }
+        // Closed by a legal form or a head noun: an organization.
+        var orgCue: String? = nil
+        if end < run.upperBound && words[end].wordClass == .orgHead && !words[end - 1].genitive {
+            orgCue = "org head " + text(units, words[end].range)
+            end += 1
+        }
+        while end < run.upperBound && words[end].wordClass == .legalForm {
+            orgCue = "org suffix " + text(units, words[end].range)
+            end += 1
+        }
+        if adjectiveName, words[end - 1].wordClass == .orgHead {
+            orgCue = "org head " + text(units, words[end - 1].range)
+        }
+
+        let count = end - first
+        if let orgCue {
+            emit(entities: &entities, span(words, first, end), .organization, orgCue)
+            return end
+        }
+        if known {
+            // The type of the names in it: an organization wins, then the first name's type.
+            let names = words[first..<end].filter { $0.wordClass == .name }
+            let organization = names.first { $0.type == .organization }
+            let lead = organization ?? names[0]
+            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue : lead.cue
+            emit(entities: &entities, span(words, first, end), lead.type, why)
+            return end
+        }
+        if adjectiveName {
+            emit(entities: &entities, span(words, first, end), .organization, "adjective name")
+            return end
+        }
+        // Only unknown words: context decides.
+        if count == 1 {
+            if word.clauseStart { return end }
+            if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)) {
+                return end
+            }
+            let type: EntityType = afterPlacePreposition(words, k) ? .location : .person
+            emit(entities: &entities, span(words, first, end), type, "capitalized")
+            return end
+        }
+        let type: EntityType = afterPlacePreposition(words, first) ? .location : (count <= 3 ? .person : .organization)
+        emit(entities: &entities, span(words, first, end), type, "multiword name")
+        return end
+    }
+
+    private func emit(entities: inout [Entity], _ range: Range<Int>, _ type: EntityType, _ cue: String) {
+        entities.append(Entity(range: range, type: type, cue: cue))
+    }
+}
