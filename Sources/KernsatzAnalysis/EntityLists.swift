@@ -82,12 +82,14 @@ struct Lexeme: OptionSet, Sendable {
     static let determiner = Lexeme(rawValue: 1 << 14)
     static let preposition = Lexeme(rawValue: 1 << 15)
     static let placePreposition = Lexeme(rawValue: 1 << 16)
+    static let coordinator = Lexeme(rawValue: 1 << 17)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
     static let placeHead = Lexeme(rawValue: 1 << 22)
     static let cueHead = Lexeme(rawValue: 1 << 23)
     static let orgCompoundHead = Lexeme(rawValue: 1 << 24)
+    static let weakNounEnding = Lexeme(rawValue: 1 << 25)
 
     /// Lexemes that make a word a name by themselves.
     static let name: Lexeme = [.firstName, .place, .country, .region, .language, .organization, .other]
@@ -167,7 +169,7 @@ struct EntityLexicon: Sendable {
                 for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let line = Self.trimmed(raw)
                     if line.isEmpty || line.hasPrefix("#") { continue }
-                    if line.contains("\t") || line.hasPrefix("-") && line.count < 3 {
+                    if line.contains("\t") || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
                         throw AnalysisError(.badList(file: file, line: number + 1, reason: "not an entry: \"\(line)\""))
                     }
                     result.append((line, number + 1))
@@ -200,7 +202,9 @@ struct EntityLexicon: Sendable {
         }
         for (entry, _) in try list(.locationHeads) { addSuffix(String(entry.dropFirst()), .placeHead) }
         for (entry, _) in try list(.nonNames) {
-            if entry.hasPrefix("-") {
+            if entry.hasPrefix("~") {
+                addSuffix(String(entry.dropFirst()), .weakNounEnding)
+            } else if entry.hasPrefix("-") {
                 addSuffix(String(entry.dropFirst()), .nounEnding)
             } else {
                 add(entry, .nonName)
@@ -209,7 +213,9 @@ struct EntityLexicon: Sendable {
             }
         }
         for (entry, _) in try list(.nounMarkers) {
-            if entry.hasPrefix("@") {
+            if entry.hasPrefix("&") {
+                add(String(entry.dropFirst()), .coordinator)
+            } else if entry.hasPrefix("@") {
                 add(String(entry.dropFirst()), [.preposition, .placePreposition])
             } else if entry.hasPrefix("+") {
                 add(String(entry.dropFirst()), .preposition)

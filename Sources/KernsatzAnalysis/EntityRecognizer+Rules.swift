@@ -34,6 +34,36 @@ extension EntityRecognizer {
         k > 0 && !words[k].separated && words[k - 1].lexeme.contains(.placePreposition)
     }
 
+    /// German words at least this long with no cue are compound nouns: names are seldom so long.
+    static let compoundLength = 12
+
+    /// Whether an unknown capitalized German word at `k`, with no list or cue behind it, reads as
+    /// a noun: a long compound, a plural or inflected ending („Kulissen“), after a preposition that
+    /// takes bare nouns („mit Glas“), or coordinated with a noun („Benzin und Flüssiggas“).
+    func looksLikeNoun(_ units: [UInt16], _ words: [Word], _ k: Int, _ entities: [Entity]) -> Bool {
+        let word = words[k]
+        // Coordination: the same kind as the conjunct before („Finch und Sheppard“).
+        var conjunct: Int? = nil
+        if k > 1, !word.separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated {
+            conjunct = k - 2
+        } else if k > 0, word.markBefore == 0x2C || word.markBefore == 0x2F {
+            conjunct = k - 1
+        }
+        if let c = conjunct {
+            if let last = entities.last, last.range.upperBound >= words[c].range.upperBound,
+               last.range.lowerBound <= words[c].range.lowerBound {
+                return false
+            }
+            if words[c].capitalized && words[c].wordClass != .function { return true }
+        }
+        if word.range.count >= Self.compoundLength { return true }
+        if lexicon.endings(units, word.range).contains(.weakNounEnding) { return true }
+        if k > 0, !word.separated, words[k - 1].lexeme.contains(.preposition), !words[k - 1].lexeme.contains(.placePreposition) {
+            return true
+        }
+        return false
+    }
+
     /// Finds the entities of one sentence's words.
     ///
     /// - Complexity: O(n) in the number of words: each word is looked at a bounded number of times.
@@ -48,9 +78,8 @@ extension EntityRecognizer {
             while end < words.count {
                 if joins(words, end) && inRun(words[end]) {
                     end += 1
-                } else if words[end].lexeme.contains(.particle) && joins(words, end) && end + 1 < words.count
-                    && joins(words, end + 1) && words[end + 1].capitalized && inRun(words[end + 1]) {
-                    end += 2
+                } else if let after = particleJoin(words, end) {
+                    end = after
                 } else {
                     break
                 }
@@ -58,6 +87,24 @@ extension EntityRecognizer {
             interpretRun(units, words, start..<end, into: &entities)
             start = end
         }
+    }
+
+    /// Where a run goes on after the name particles at `k` („von der“ in „Ursula von der Leyen“,
+    /// „of“ in „Bank of England“), or nil when they do not join two capitalized words. In German,
+    /// where „von“ and „der“ are everyday words, particles join only after a given name (or a
+    /// given name and one more word).
+    private func particleJoin(_ words: [Word], _ k: Int) -> Int? {
+        guard words[k].lexeme.contains(.particle), joins(words, k), k > 0 else { return nil }
+        if lexicon.capitalizesNouns {
+            let previous = words[k - 1]
+            let afterGivenName = previous.isGivenName
+                || (k > 1 && words[k - 2].isGivenName && previous.wordClass == .unknown && joins(words, k - 1))
+            guard afterGivenName else { return nil }
+        }
+        var next = k + 1
+        if next < words.count, words[next].lexeme.contains(.particle), joins(words, next) { next += 1 }
+        guard next < words.count, joins(words, next), words[next].capitalized, inRun(words[next]) else { return nil }
+        return next + 1
     }
 
     private func text(_ units: [UInt16], _ range: Range<Int>) -> String {
@@ -139,13 +186,15 @@ extension EntityRecognizer {
         var end = k + 1
         if isPersonStart {
             // The surname and further given names; a noun may be a surname („Peter Fischer“).
-            while end < run.upperBound && end - k < 5 && !words[end - 1].genitive {
+            // Given names and initials go on; the first other word is the surname and ends the name.
+            while end < run.upperBound && end - k < 5 && !words[end - 1].genitive
+                    && (words[end - 1].isGivenName || words[end - 1].wordClass == .initial || words[end - 1].lexeme.contains(.particle)
+                        || (words[end].lexeme.contains(.particle) && particleJoin(words, end) != nil)
+                        || (end == k + 1 && cue != nil && words[k].wordClass == .unknown && words[end].wordClass == .unknown)) {
                 let next = words[end]
                 if next.wordClass == .unknown || next.wordClass == .name || next.wordClass == .initial
-                    || (next.wordClass == .noun && next.part == nil) {
+                    || (next.wordClass == .noun && next.part == nil) || next.lexeme.contains(.particle) {
                     end += 1
-                } else if next.wordClass == .lower && next.lexeme.contains(.particle) && end + 1 < run.upperBound {
-                    end += 2
                 } else {
                     break
                 }
@@ -168,12 +217,16 @@ extension EntityRecognizer {
         if !word.genitive {
             while end < run.upperBound {
                 let next = words[end]
+                // A given name starts a person of its own („Hostess Silvia …“); in German an unknown
+                // word before a known name is mostly a noun („Moleküle ATP“), so they part.
+                if next.isGivenName { break }
+                if lexicon.capitalizesNouns && next.wordClass == .name && !known && !word.adjectival { break }
                 if next.wordClass == .name || next.wordClass == .unknown {
                     known = known || next.wordClass == .name
                     end += 1
                     if next.genitive { break }
-                } else if next.wordClass == .lower && next.lexeme.contains(.particle) && end + 1 < run.upperBound {
-                    end += 2
+                } else if next.lexeme.contains(.particle) {
+                    end += 1
                 } else {
                     break
                 }
@@ -225,13 +278,16 @@ extension EntityRecognizer {
         // Only unknown words: context decides.
         if count == 1 {
             if word.clauseStart { return end }
-            if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)) {
+            if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)
+                || looksLikeNoun(units, words, k, entities)) {
                 return end
             }
             let type: EntityType = afterPlacePreposition(words, k) ? .location : .person
             emit(entities: &entities, span(words, first, end), type, "capitalized")
             return end
         }
+        // German adjective and noun („Endogenen Retroviren“, „Schweizer Architekten“) are no name.
+        if lexicon.capitalizesNouns && word.adjectival { return end }
         let type: EntityType = afterPlacePreposition(words, first) ? .location : (count <= 3 ? .person : .organization)
         emit(entities: &entities, span(words, first, end), type, "multiword name")
         return end

@@ -43,9 +43,14 @@ struct Word {
     var separated = true
     /// The first word of a sentence, or the first after an opening quote, a colon or a bracket.
     var clauseStart = false
+    /// The last punctuation mark between the previous word and this one (0 when none).
+    var markBefore: UInt16 = 0
     /// Lowercase adjective form („neue“, „enger“).
     var lowerAdjectival = false
     var capitalized = false
+
+    /// A given name from the lists („Angela“, „Hans-Peter“).
+    var isGivenName: Bool { wordClass == .name && type == .person && cue == "first name" }
 }
 
 extension EntityRecognizer {
@@ -59,6 +64,7 @@ extension EntityRecognizer {
         let end = range.upperBound
         var separated = true
         var clauseStart = true
+        var mark: UInt16 = 0
         while i < end {
             let s = UTF16Scan.scalar(units, at: i)
             if !Self.isWordScalar(s) {
@@ -67,6 +73,7 @@ extension EntityRecognizer {
                     result[result.count - 1].dotAfter = true
                 } else if !UTF16Scan.isSpace(u) || u == 0x0A || u == 0x0D {
                     separated = true
+                    mark = u
                     if UTF16Scan.isOpening(s) || u == 0x3A || u == 0x28 || u == 0x2013 || u == 0x2014 {
                         clauseStart = true
                     }
@@ -103,7 +110,9 @@ extension EntityRecognizer {
             }
             word.separated = separated
             word.clauseStart = clauseStart
+            word.markBefore = mark
             result.append(word)
+            mark = 0
             separated = false
             clauseStart = false
         }
