@@ -151,6 +151,9 @@ struct EntityLexicon: Sendable {
     /// Prefixes that make a compound with an `.orgCompoundHead` an organization („Bundes“).
     private(set) var orgPrefixes: Set<UInt64> = []
     private(set) var orgPrefixLengths: [Int] = []
+    /// Prefixes that make a place of a place („Ost“ + „Deutschland“).
+    private(set) var placePrefixes: Set<UInt64> = []
+    private(set) var placePrefixLengths: [Int] = []
     /// Names of several words: key of the words joined by one space → what they are and how many words.
     private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]
     /// Keys of the first words of `phrases`.
@@ -200,7 +203,15 @@ struct EntityLexicon: Sendable {
                 add(entry, .legalForm)
             }
         }
-        for (entry, _) in try list(.locationHeads) { addSuffix(String(entry.dropFirst()), .placeHead) }
+        for (entry, _) in try list(.locationHeads) {
+            if entry.hasSuffix("*") {
+                let prefix = Array(entry.dropLast().utf16)
+                placePrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))
+                if !placePrefixLengths.contains(prefix.count) { placePrefixLengths.append(prefix.count) }
+            } else {
+                addSuffix(String(entry.dropFirst()), .placeHead)
+            }
+        }
         for (entry, _) in try list(.nonNames) {
             if entry.hasPrefix("~") {
                 addSuffix(String(entry.dropFirst()), .weakNounEnding)
@@ -315,6 +326,16 @@ struct EntityLexicon: Sendable {
             if length >= 2, let lexeme = suffixes[hash] { result.formUnion(lexeme) }
         }
         return result
+    }
+
+    /// The rest of `units[range]` after a compass prefix („Ost“ in „Ostdeutschland“), or nil.
+    func placePrefixRest(_ units: [UInt16], _ range: Range<Int>) -> Range<Int>? {
+        for length in placePrefixLengths where range.count > length + 3 {
+            if placePrefixes.contains(EntityKey.of(units, range.lowerBound..<range.lowerBound + length)) {
+                return range.lowerBound + length..<range.upperBound
+            }
+        }
+        return nil
     }
 
     /// Whether `units[range]` starts with an organization prefix („Bundes“) and has more after it.

@@ -221,7 +221,8 @@ extension EntityRecognizer {
                 // word before a known name is mostly a noun („Moleküle ATP“), so they part.
                 if next.isGivenName { break }
                 if lexicon.capitalizesNouns && next.wordClass == .name && !known && !word.adjectival { break }
-                if next.wordClass == .name || next.wordClass == .unknown {
+                if next.wordClass == .name || next.wordClass == .unknown
+                    || (next.nounByEnding && words[end - 1].wordClass == .unknown && !words[end - 1].adjectival) {
                     known = known || next.wordClass == .name
                     end += 1
                     if next.genitive { break }
@@ -233,11 +234,13 @@ extension EntityRecognizer {
             }
             // A capitalized adjective mid-sentence begins a name with the nouns after it
             // („Zweiten Weltkrieg“, „Neue Zürcher Zeitung“); German only, where adjectives are lowercase.
+            // Place adjectives in -er („Berliner Journalisten“) stay apart: the noun after them is common.
             if lexicon.capitalizesNouns && word.wordClass == .unknown && word.adjectival && !word.clauseStart
+                && EntityKey.fold(units[word.range.upperBound - 1]) != 0x72
                 && end < run.upperBound && (words[end].wordClass == .noun || words[end].wordClass == .orgHead)
                 && words[end].part == nil {
                 adjectiveName = true
-                while end < run.upperBound && !words[end - 1].genitive
+                while end < run.upperBound && !words[end - 1].genitive && !(words[end].wordClass == .name && words[end].genitive)
                     && [.noun, .orgHead, .unknown, .name].contains(words[end].wordClass) && words[end].part == nil {
                     end += 1
                 }

@@ -48,6 +48,8 @@ struct Word {
     /// Lowercase adjective form („neue“, „enger“).
     var lowerAdjectival = false
     var capitalized = false
+    /// A noun only by its ending („Gillespie“ in -ie), not by a list entry: weak evidence.
+    var nounByEnding = false
 
     /// A given name from the lists („Angela“, „Hans-Peter“).
     var isGivenName: Bool { wordClass == .name && type == .person && cue == "first name" }
@@ -242,6 +244,7 @@ extension EntityRecognizer {
             }
             if !endings.isDisjoint(with: [.nounEnding, .nounHead]) {
                 word.wordClass = .noun
+                word.nounByEnding = !endings.contains(.nounHead)
                 word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
                 return
             }
@@ -256,11 +259,26 @@ extension EntityRecognizer {
     @discardableResult
     func knownName(_ units: [UInt16], _ word: inout Word) -> EntityType? {
         var lexeme = word.lexeme
-        if lexeme.isDisjoint(with: .name), word.range.count > 3, units[word.range.upperBound - 1] == 0x73 {
-            let stripped = lexicon.lookup(EntityKey.of(units, word.range.lowerBound..<word.range.upperBound - 1))
+        let range = word.range
+        if lexeme.isDisjoint(with: .name), range.count > 3, units[range.upperBound - 1] == 0x73 {
+            // Genitive -s, and -es after a name („Griechenlandes“).
+            var stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1))
+            if stripped.isDisjoint(with: .name), range.count > 5, units[range.upperBound - 2] == 0x65 {
+                stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 2))
+            }
             if !stripped.isDisjoint(with: .name) {
                 lexeme = stripped
                 word.genitive = true
+            }
+        }
+        // A compass prefix before a place („Ostdeutschland“, „Nordafrika“, „Südtirol“).
+        if lexeme.isDisjoint(with: .name), let rest = lexicon.placePrefixRest(units, range) {
+            let inner = lexicon.lookup(EntityKey.of(units, rest))
+            if !inner.isDisjoint(with: [.place, .country, .region]) {
+                word.wordClass = .name
+                word.type = .location
+                word.cue = "gazetteer place with prefix"
+                return .location
             }
         }
         let found: (EntityType, String)
