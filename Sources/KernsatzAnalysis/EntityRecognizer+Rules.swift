@@ -57,11 +57,28 @@ extension EntityRecognizer {
             if words[c].capitalized && words[c].wordClass != .function { return true }
         }
         if word.range.count >= Self.compoundLength { return true }
+        // A spaced hyphen joins the parts of a split compound („Terrakotta - Statue“).
+        if word.markBefore == 0x2D { return true }
+        if k > 0, !word.separated {
+            let previous = words[k - 1]
+            // After a number („75 Kampfjets“) or an adjective („geistiger Tiefflieger“; not a verb in -te).
+            if let first = units[previous.range].first, first >= 0x30 && first <= 0x39 { return true }
+            if previous.lowerAdjectival && !Self.hasPastTenseEnding(units, previous.range) { return true }
+        }
         if lexicon.endings(units, word.range).contains(.weakNounEnding) { return true }
         if k > 0, !word.separated, words[k - 1].lexeme.contains(.preposition), !words[k - 1].lexeme.contains(.placePreposition) {
             return true
         }
         return false
+    }
+
+    /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
+    static func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        let last = EntityKey.fold(units[end - 1])
+        if last == 0x6E || last == 0x74 { end -= 1 }
+        guard end - range.lowerBound >= 3, EntityKey.fold(units[end - 1]) == 0x65 else { return false }
+        return EntityKey.fold(units[end - 2]) == 0x74
     }
 
     /// Finds the entities of one sentence's words.
@@ -220,14 +237,14 @@ extension EntityRecognizer {
                 // A given name starts a person of its own („Hostess Silvia …“); in German an unknown
                 // word before a known name is mostly a noun („Moleküle ATP“), so they part.
                 if next.isGivenName { break }
-                if lexicon.capitalizesNouns && next.wordClass == .name && !known && !word.adjectival { break }
+                if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == "acronym") { break }
                 if next.wordClass == .name || next.wordClass == .unknown
                     || (next.nounByEnding && words[end - 1].wordClass == .unknown && !words[end - 1].adjectival) {
                     known = known || next.wordClass == .name
                     end += 1
                     if next.genitive { break }
-                } else if next.lexeme.contains(.particle) {
-                    end += 1
+                } else if let after = particleJoin(words, end), after <= run.upperBound {
+                    end = after
                 } else {
                     break
                 }
