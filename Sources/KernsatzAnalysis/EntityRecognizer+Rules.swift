@@ -149,9 +149,29 @@ extension EntityRecognizer {
         while k < run.upperBound {
             let word = words[k]
             switch word.wordClass {
-            case .lower, .function, .initial, .legalForm:
+            case .legalForm:
+                // The capitalized words before it, up to a function word: „Brenner Logistik GmbH“.
+                var first = k
+                while first > max(run.lowerBound, emittedEnd) && words[first - 1].wordClass != .function
+                    && words[first - 1].wordClass != .cue && words[first - 1].part == nil {
+                    first -= 1
+                }
+                var end = k + 1
+                while end < run.upperBound && words[end].wordClass == .legalForm { end += 1 }
+                if first < k {
+                    emit(first, end, .organization, "org suffix " + text(units, word.range))
+                }
+                k = end
+                cue = nil
+            case .lower, .function, .initial:
                 if word.wordClass == .function { cue = nil }
                 k += 1
+            case .cue where cue != nil && !word.lexeme.contains(.personCue) && word.part == nil:
+                // After a title, a word that only ends like a role is the name („Dr. Hoffmeister“).
+                let before = entities.count
+                k = segment(units, words, run, k, cue: cue, emittedEnd: emittedEnd, into: &entities)
+                if entities.count > before { emittedEnd = k }
+                cue = nil
             case .cue:
                 if let part = word.part { entities.append(part) }
                 cue = text(units, word.range) + (word.dotAfter ? "." : "")
@@ -187,8 +207,9 @@ extension EntityRecognizer {
                 cue = nil
                 k += 1
             case .name, .unknown:
+                let before = entities.count
                 k = segment(units, words, run, k, cue: cue, emittedEnd: emittedEnd, into: &entities)
-                emittedEnd = k
+                if entities.count > before { emittedEnd = k }
                 cue = nil
             }
         }
@@ -199,7 +220,7 @@ extension EntityRecognizer {
                          emittedEnd: Int, into entities: inout [Entity]) -> Int {
         let word = words[k]
         let isPersonStart = (word.wordClass == .name && word.type == .person)
-            || (cue != nil && word.wordClass == .unknown)
+            || (cue != nil && (word.wordClass == .unknown || word.wordClass == .cue))
         var end = k + 1
         if isPersonStart {
             // The surname and further given names; a noun may be a surname („Peter Fischer“).
@@ -277,6 +298,13 @@ extension EntityRecognizer {
             orgCue = "org head " + text(units, words[end - 1].range)
         }
 
+        if orgCue != nil {
+            // The nouns before the name belong to it („Heimatverein Lindenau e. V.“).
+            while first > max(run.lowerBound, emittedEnd) && words[first - 1].part == nil
+                && [.noun, .orgHead, .unknown].contains(words[first - 1].wordClass) {
+                first -= 1
+            }
+        }
         let count = end - first
         if let orgCue {
             emit(entities: &entities, span(words, first, end), .organization, orgCue)
