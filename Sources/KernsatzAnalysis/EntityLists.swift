@@ -83,6 +83,7 @@ struct Lexeme: OptionSet, Sendable {
     static let preposition = Lexeme(rawValue: 1 << 15)
     static let placePreposition = Lexeme(rawValue: 1 << 16)
     static let coordinator = Lexeme(rawValue: 1 << 17)
+    static let placeOpener = Lexeme(rawValue: 1 << 18)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
@@ -204,7 +205,9 @@ struct EntityLexicon: Sendable {
             }
         }
         for (entry, _) in try list(.locationHeads) {
-            if entry.hasSuffix("*") {
+            if entry.hasSuffix(">") {
+                add(String(entry.dropLast()), .placeOpener)
+            } else if entry.hasSuffix("*") {
                 let prefix = Array(entry.dropLast().utf16)
                 placePrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))
                 if !placePrefixLengths.contains(prefix.count) { placePrefixLengths.append(prefix.count) }

@@ -72,6 +72,12 @@ extension EntityRecognizer {
         return false
     }
 
+    /// Whether a German word's form alone says noun: a long compound, a plural or inflected ending.
+    func formLooksLikeNoun(_ units: [UInt16], _ word: Word) -> Bool {
+        guard lexicon.capitalizesNouns else { return false }
+        return word.range.count >= Self.compoundLength || lexicon.endings(units, word.range).contains(.weakNounEnding)
+    }
+
     /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
     static func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         var end = range.upperBound
@@ -112,7 +118,7 @@ extension EntityRecognizer {
     /// given name and one more word).
     private func particleJoin(_ words: [Word], _ k: Int) -> Int? {
         guard words[k].lexeme.contains(.particle), joins(words, k), k > 0 else { return nil }
-        if lexicon.capitalizesNouns {
+        if lexicon.capitalizesNouns && !words[k].lexeme.isDisjoint(with: [.function, .determiner, .preposition]) {
             let previous = words[k - 1]
             let afterGivenName = previous.isGivenName
                 || (k > 1 && words[k - 2].isGivenName && previous.wordClass == .unknown && joins(words, k - 1))
@@ -152,8 +158,10 @@ extension EntityRecognizer {
             case .legalForm:
                 // The capitalized words before it, up to a function word: „Brenner Logistik GmbH“.
                 var first = k
-                while first > max(run.lowerBound, emittedEnd) && words[first - 1].wordClass != .function
-                    && words[first - 1].wordClass != .cue && words[first - 1].part == nil {
+                while first > max(run.lowerBound, emittedEnd) && words[first - 1].part == nil
+                    && ([.name, .initial].contains(words[first - 1].wordClass)
+                        || (words[first - 1].wordClass == .unknown && !formLooksLikeNoun(units, words[first - 1]))
+                        || (words[first - 1].wordClass == .noun && (words[first - 1].adjectival || words[first - 1].nounByEnding))) {
                     first -= 1
                 }
                 var end = k + 1
@@ -162,6 +170,12 @@ extension EntityRecognizer {
                     emit(first, end, .organization, "org suffix " + text(units, word.range))
                 }
                 k = end
+                cue = nil
+            case .initial where k + 1 < run.upperBound && [.unknown, .name, .noun].contains(words[k + 1].wordClass):
+                // „W. Müller“: an initial starts a person.
+                let before = entities.count
+                k = segment(units, words, run, k, cue: cue, emittedEnd: emittedEnd, into: &entities)
+                if entities.count > before { emittedEnd = k }
                 cue = nil
             case .lower, .function, .initial:
                 if word.wordClass == .function { cue = nil }
@@ -221,25 +235,57 @@ extension EntityRecognizer {
         let word = words[k]
         let isPersonStart = (word.wordClass == .name && word.type == .person)
             || (cue != nil && (word.wordClass == .unknown || word.wordClass == .cue))
+            || word.wordClass == .initial
         var end = k + 1
         if isPersonStart {
-            // The surname and further given names; a noun may be a surname („Peter Fischer“).
-            // Given names and initials go on; the first other word is the surname and ends the name.
-            while end < run.upperBound && end - k < 5 && !words[end - 1].genitive
-                    && (words[end - 1].isGivenName || words[end - 1].wordClass == .initial || words[end - 1].lexeme.contains(.particle)
-                        || (words[end].lexeme.contains(.particle) && particleJoin(words, end) != nil)
-                        || (end == k + 1 && cue != nil && words[k].wordClass == .unknown && words[end].wordClass == .unknown)) {
+            // Given names, initials and particles go on („Hans Peter“, „John F.“, „von der“); the
+            // first other word is the surname, and one more unknown word only when it does not
+            // look like a noun („Giovanni Giacomo Dotti“, not „Matthew Williams Liebeskummer“).
+            var surnames = 0
+            while end < run.upperBound && end - k < 6 && !words[end - 1].genitive {
                 let next = words[end]
-                if next.wordClass == .unknown || next.wordClass == .name || next.wordClass == .initial
-                    || (next.wordClass == .noun && next.part == nil) || next.lexeme.contains(.particle) {
+                if let after = particleJoin(words, end), after <= run.upperBound {
+                    end = after
+                    surnames += 1
+                    continue
+                }
+                let continues = words[end - 1].isGivenName || words[end - 1].wordClass == .initial
+                    || (end == k + 1 && cue != nil)
+                    || (surnames == 1 && next.wordClass == .unknown && !formLooksLikeNoun(units, next))
+                guard continues else { break }
+                if next.wordClass == .initial || next.isGivenName {
                     end += 1
+                } else if next.wordClass == .unknown || next.wordClass == .name
+                            || (next.wordClass == .noun && next.part == nil && surnames == 0) {
+                    end += 1
+                    surnames += 1
                 } else {
                     break
                 }
             }
-            // A trailing initial is not part of the name.
-            while end > k + 1 && words[end - 1].wordClass == .initial { end -= 1 }
-            emit(entities: &entities, span(words, k, end), .person, cue.map { "title " + $0 } ?? "first name")
+            // An initial alone is no name.
+            if end == k + 1 && word.wordClass == .initial { return end }
+            let why = cue.map { "title " + $0 } ?? (word.wordClass == .initial ? "initial" : "first name")
+            emit(entities: &entities, span(words, k, end), .person, why)
+            return end
+        }
+
+        // An unknown word that looks like a noun before a name is a common noun in apposition
+        // („Kontrahentin Hagar“, „Atomkraftwerk Krümmel“): the name starts after it.
+        if lexicon.capitalizesNouns && word.wordClass == .unknown && !word.adjectival && !word.lexeme.contains(.placeOpener)
+            && end < run.upperBound && (words[end].wordClass == .unknown || words[end].wordClass == .name)
+            && formLooksLikeNoun(units, word) {
+            return end
+        }
+        // A place opener and the name after it („San Antonio“, „Bad Homburg“).
+        if word.lexeme.contains(.placeOpener) && end < run.upperBound
+            && (words[end].wordClass == .unknown || words[end].wordClass == .name) {
+            end += 1
+            while end < run.upperBound && (words[end].wordClass == .unknown || words[end].wordClass == .name)
+                && !words[end - 1].genitive {
+                end += 1
+            }
+            emit(entities: &entities, span(words, k, end), .location, "place opener")
             return end
         }
 
@@ -259,8 +305,12 @@ extension EntityRecognizer {
                 // word before a known name is mostly a noun („Moleküle ATP“), so they part.
                 if next.isGivenName { break }
                 if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == "acronym") { break }
-                if next.wordClass == .name || next.wordClass == .unknown
-                    || (next.nounByEnding && words[end - 1].wordClass == .unknown && !words[end - 1].adjectival) {
+                // In German an unknown word that looks like a noun ends the name („Buurmanns Ausscheiden“).
+                if lexicon.capitalizesNouns && (next.wordClass == .unknown || next.nounByEnding)
+                    && (formLooksLikeNoun(units, next) || next.nounByEnding) && !(word.adjectival && end == k + 1) {
+                    break
+                }
+                if next.wordClass == .name || next.wordClass == .unknown {
                     known = known || next.wordClass == .name
                     end += 1
                     if next.genitive { break }
@@ -301,7 +351,7 @@ extension EntityRecognizer {
         if orgCue != nil {
             // The nouns before the name belong to it („Heimatverein Lindenau e. V.“).
             while first > max(run.lowerBound, emittedEnd) && words[first - 1].part == nil
-                && [.noun, .orgHead, .unknown].contains(words[first - 1].wordClass) {
+                && words[first - 1].wordClass == .unknown && !formLooksLikeNoun(units, words[first - 1]) {
                 first -= 1
             }
         }

@@ -210,9 +210,15 @@ extension EntityRecognizer {
             return
         }
         if knownName(units, &word) != nil { return }
+        if lexeme.contains(.placeOpener) { word.wordClass = .unknown; return }
         if lexeme.contains(.legalForm) { word.wordClass = .legalForm; return }
         if lexeme.contains(.personCue) { word.wordClass = .cue; return }
-        if lexeme.contains(.orgHead) { word.wordClass = .orgHead; word.adjectival = false; return }
+        if lexeme.contains(.orgHead) || (range.count > 4 && units[range.upperBound - 1] == 0x73
+            && lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1)).contains(.orgHead)) {
+            word.wordClass = .orgHead
+            word.adjectival = false
+            return
+        }
         if lexeme.contains(.nonNameAcronym) { word.wordClass = .noun; return }
         if shape.hyphens > 0 && classifyCompound(units, &word, headline: headline) { return }
         if shape.allCaps {
