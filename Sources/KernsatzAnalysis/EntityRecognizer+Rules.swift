@@ -272,7 +272,8 @@ extension EntityRecognizer {
 
         // An unknown word that looks like a noun before a name is a common noun in apposition
         // („Kontrahentin Hagar“, „Atomkraftwerk Krümmel“): the name starts after it.
-        if lexicon.capitalizesNouns && word.wordClass == .unknown && !word.adjectival && !word.lexeme.contains(.placeOpener)
+        if lexicon.capitalizesNouns && word.wordClass == .unknown && !Self.hasDemonymEnding(units, word.range)
+            && !word.lexeme.contains(.placeOpener)
             && end < run.upperBound && (words[end].wordClass == .unknown || words[end].wordClass == .name)
             && formLooksLikeNoun(units, word) {
             return end

@@ -234,7 +234,19 @@ extension EntityRecognizer {
                 word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
                 return
             }
-            let endings = lexicon.endings(units, range)
+            // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
+            if Self.hasDemonymEnding(units, range) {
+                word.wordClass = .unknown
+                return
+            }
+            var endings = lexicon.endings(units, range)
+            // Compound heads also inflected („Weltkriegs“, „Kulturministeriums“).
+            if endings.isDisjoint(with: [.nounEnding, .nounHead, .cueHead, .placeHead, .orgCompoundHead]), range.count > 5,
+               [0x73, 0x6E, 0x65].contains(EntityKey.fold(units[range.upperBound - 1])) {
+                var cut = range.upperBound - 1
+                if EntityKey.fold(units[cut - 1]) == 0x65 && units[range.upperBound - 1] != 0x65 { cut -= 1 }
+                endings = lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead])
+            }
             if endings.contains(.orgCompoundHead) && lexicon.hasOrgPrefix(units, range) {
                 word.wordClass = .name
                 word.type = .organization
