@@ -84,6 +84,7 @@ struct Lexeme: OptionSet, Sendable {
     static let placePreposition = Lexeme(rawValue: 1 << 16)
     static let coordinator = Lexeme(rawValue: 1 << 17)
     static let placeOpener = Lexeme(rawValue: 1 << 18)
+    static let orgLinker = Lexeme(rawValue: 1 << 19)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
@@ -196,6 +197,8 @@ struct EntityLexicon: Sendable {
                 add(String(entry.dropFirst()), .orgHead)
             } else if entry.hasPrefix("-") {
                 addSuffix(String(entry.dropFirst()), .orgCompoundHead)
+            } else if entry.hasPrefix("&") {
+                add(String(entry.dropFirst()), .orgLinker)
             } else if entry.hasSuffix("*") {
                 let prefix = Array(entry.dropLast().utf16)
                 orgPrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))

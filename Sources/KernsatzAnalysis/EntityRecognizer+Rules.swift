@@ -108,8 +108,47 @@ extension EntityRecognizer {
                 }
             }
             interpretRun(units, words, start..<end, into: &entities)
-            start = end
+            start = linkedOrganization(units, words, end, into: &entities) ?? end
         }
+    }
+
+    /// An institution named with „für“ („Bundesamt für Gesundheit“, „Institut für Mathematik und
+    /// Informatik“): a run ending in an organization or a head noun like „Amt“, „Ministerium“, then the
+    /// linker and capitalized words (joined by „und“). Returns where the name ends, or nil.
+    private func linkedOrganization(_ units: [UInt16], _ words: [Word], _ end: Int, into entities: inout [Entity]) -> Int? {
+        guard lexicon.capitalizesNouns, end > 0, end + 1 < words.count, words[end].lexeme.contains(.orgLinker),
+              joins(words, end), joins(words, end + 1), words[end + 1].capitalized,
+              [.noun, .unknown, .name].contains(words[end + 1].wordClass) else { return nil }
+        let head = words[end - 1]
+        let lastCovers = entities.last.map { $0.type == .organization && $0.range.upperBound == head.range.upperBound } ?? false
+        let isHead = head.wordClass == .orgHead || (head.wordClass == .noun && lexicon.endings(units, head.range).contains(.orgCompoundHead))
+        guard lastCovers || isHead else { return nil }
+        var last = end + 1
+        while true {
+            if last + 1 < words.count, joins(words, last + 1), words[last + 1].capitalized,
+               [.noun, .unknown, .name].contains(words[last + 1].wordClass) {
+                last += 1
+            } else if last + 2 < words.count, words[last + 1].lexeme.contains(.coordinator), joins(words, last + 1),
+                      joins(words, last + 2), words[last + 2].capitalized, [.noun, .unknown, .name].contains(words[last + 2].wordClass) {
+                last += 2
+            } else {
+                break
+            }
+        }
+        let upper = words[last].range.upperBound
+        if lastCovers {
+            entities[entities.count - 1].range = entities[entities.count - 1].range.lowerBound..<upper
+        } else {
+            var first = end - 1
+            while first > 0 && joins(words, first) && words[first - 1].adjectival
+                && (words[first - 1].wordClass == .unknown || words[first - 1].wordClass == .noun) {
+                first -= 1
+            }
+            if let previous = entities.last, previous.range.upperBound > words[first].range.lowerBound { return nil }
+            entities.append(Entity(range: words[first].range.lowerBound..<upper, type: .organization,
+                                   cue: "org head " + text(units, head.range)))
+        }
+        return last + 1
     }
 
     /// Where a run goes on after the name particles at `k` („von der“ in „Ursula von der Leyen“,
