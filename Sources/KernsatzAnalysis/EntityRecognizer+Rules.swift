@@ -87,12 +87,71 @@ extension EntityRecognizer {
         return EntityKey.fold(units[end - 2]) == 0x74
     }
 
+    @inline(__always)
+    static func isQuote(_ u: UInt16) -> Bool {
+        u == 0x22 || u == 0x201E || u == 0x201C || u == 0x201D || u == 0xAB || u == 0xBB || u == 0x2039 || u == 0x203A
+    }
+
+    /// Short quoted titles of works („Ecce homo“, „Das Parfum“): up to four words between quotes,
+    /// the first capitalized, not a lone common noun. Returns the word ranges, in order.
+    func quotedTitles(_ units: [UInt16], _ words: [Word]) -> [(Int, Int)] {
+        var result: [(Int, Int)] = []
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            let start = word.range.lowerBound
+            guard word.capitalized, start > 0, Self.isQuote(units[start - 1]) || (start > 1 && units[start - 1] == 0x20 && Self.isQuote(units[start - 2])) else {
+                i += 1
+                continue
+            }
+            var j = i
+            var closed = false
+            while j < words.count && j - i < 4 {
+                if j > i && words[j].separated { break }
+                var after = words[j].range.upperBound
+                if words[j].dotAfter { break }
+                if after < units.count && units[after] == 0x20 { after += 1 }
+                if after < units.count && Self.isQuote(units[after]) { closed = true; break }
+                j += 1
+            }
+            if closed {
+                let single = i == j
+                let nounLike = single && (word.wordClass == .noun || word.wordClass == .function || word.wordClass == .orgHead
+                    || word.wordClass == .cue || formLooksLikeNoun(units, word))
+                // „Das reicht nicht“: a function word and a lowercase word make a clause, not a title.
+                let clause = word.wordClass == .function && j > i && !words[i + 1].capitalized
+                if !nounLike && !clause { result.append((i, j + 1)) }
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
     /// Finds the entities of one sentence's words.
     ///
     /// - Complexity: O(n) in the number of words: each word is looked at a bounded number of times.
-    func interpret(_ units: [UInt16], _ words: [Word], into entities: inout [Entity]) {
+    func interpret(_ units: [UInt16], _ words: [Word], runsOnly: Bool = false, into entities: inout [Entity]) {
+        let titles = runsOnly ? [] : quotedTitles(units, words)
+        var nextTitle = 0
         var start = 0
         while start < words.count {
+            if nextTitle < titles.count && titles[nextTitle].0 == start {
+                let (first, end) = titles[nextTitle]
+                nextTitle += 1
+                var inner: [Entity] = []
+                interpret(units, Array(words[first..<end]), runsOnly: true, into: &inner)
+                // A known name in quotes stays what it is („Spiegel“); otherwise the quote is a title.
+                if inner.count == 1 && inner[0].range == words[first].range.lowerBound..<words[end - 1].range.upperBound {
+                    entities.append(inner[0])
+                } else {
+                    entities.append(Entity(range: words[first].range.lowerBound..<words[end - 1].range.upperBound, type: .other, cue: "quoted title"))
+                }
+                start = end
+                continue
+            }
+            while nextTitle < titles.count && titles[nextTitle].0 < start { nextTitle += 1 }
             guard inRun(words[start]) else {
                 start += 1
                 continue

@@ -133,6 +133,13 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(found("Der Regen zieht nach Ostdeutschland.").map(\.1), [.location])
     }
 
+    func testEntities_shortQuotedTitle_isOther_quotedClauseIsNot() {
+        let result = found("Sie las „Die Blechtrommel“ zweimal.")
+        XCTAssertEqual(result.map(\.0), ["Die Blechtrommel"])
+        XCTAssertEqual(result.map(\.2), ["quoted title"])
+        XCTAssertEqual(surfaces("Er rief „Das reicht nicht“ und ging."), [])
+    }
+
     func testEntities_currency_isOther() {
         XCTAssertEqual(found("Das kostet 30 Euro.").map(\.1), [.other])
     }
