@@ -65,7 +65,7 @@ extension EntityRecognizer {
             if let first = units[previous.range].first, first >= 0x30 && first <= 0x39 { return true }
             if previous.lowerAdjectival && !Self.hasPastTenseEnding(units, previous.range) { return true }
         }
-        if lexicon.endings(units, word.range).contains(.weakNounEnding) { return true }
+        if word.endings.contains(.weakNounEnding) { return true }
         if k > 0, !word.separated, words[k - 1].lexeme.contains(.preposition), !words[k - 1].lexeme.contains(.placePreposition) {
             return true
         }
@@ -75,7 +75,7 @@ extension EntityRecognizer {
     /// Whether a German word's form alone says noun: a long compound, a plural or inflected ending.
     func formLooksLikeNoun(_ units: [UInt16], _ word: Word) -> Bool {
         guard lexicon.capitalizesNouns else { return false }
-        return word.range.count >= Self.compoundLength || lexicon.endings(units, word.range).contains(.weakNounEnding)
+        return word.range.count >= Self.compoundLength || word.endings.contains(.weakNounEnding)
     }
 
     /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
@@ -180,7 +180,7 @@ extension EntityRecognizer {
               [.noun, .unknown, .name].contains(words[end + 1].wordClass) else { return nil }
         let head = words[end - 1]
         let lastCovers = entities.last.map { $0.type == .organization && $0.range.upperBound == head.range.upperBound } ?? false
-        let isHead = head.wordClass == .orgHead || (head.wordClass == .noun && lexicon.endings(units, head.range).contains(.orgCompoundHead))
+        let isHead = head.wordClass == .orgHead || (head.wordClass == .noun && head.endings.contains(.orgCompoundHead))
         guard lastCovers || isHead else { return nil }
         var last = end + 1
         while true {

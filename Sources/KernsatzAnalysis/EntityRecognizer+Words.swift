@@ -48,6 +48,8 @@ struct Word {
     /// Lowercase adjective form („neue“, „enger“).
     var lowerAdjectival = false
     var capitalized = false
+    /// What the word's endings say (German capitalized words only; empty otherwise).
+    var endings: Lexeme = []
     /// A noun only by its ending („Gillespie“ in -ie), not by a list entry: weak evidence.
     var nounByEnding = false
 
@@ -234,18 +236,19 @@ extension EntityRecognizer {
                 word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
                 return
             }
-            // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
-            if Self.hasDemonymEnding(units, range) {
-                word.wordClass = .unknown
-                return
-            }
             var endings = lexicon.endings(units, range)
+            defer { word.endings = endings }
             // Compound heads also inflected („Weltkriegs“, „Kulturministeriums“).
             if endings.isDisjoint(with: [.nounEnding, .nounHead, .cueHead, .placeHead, .orgCompoundHead]), range.count > 5,
                [0x73, 0x6E, 0x65].contains(EntityKey.fold(units[range.upperBound - 1])) {
                 var cut = range.upperBound - 1
                 if EntityKey.fold(units[cut - 1]) == 0x65 && units[range.upperBound - 1] != 0x65 { cut -= 1 }
-                endings = lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead])
+                endings.formUnion(lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead]))
+            }
+            // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
+            if Self.hasDemonymEnding(units, range) {
+                word.wordClass = .unknown
+                return
             }
             if endings.contains(.orgCompoundHead) && lexicon.hasOrgPrefix(units, range) {
                 word.wordClass = .name
