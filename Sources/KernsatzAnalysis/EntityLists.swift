@@ -1,0 +1,354 @@
+import KernsatzICU
+import KernsatzSegmentation
+
+/// The kinds of entity data Kernsatz ships, one file per kind and language:
+/// `Resources/entities/<kind>.<lang>.txt`, UTF-8 NFC, one entry per line, `#` comments.
+/// `mul` files hold data for every language (given names, well-known organizations).
+public enum EntityListKind: String, CaseIterable, Sendable {
+    /// Given names („Angela“); the capitalized words after one are its surname.
+    case firstNames = "first-names"
+    /// Titles and roles before a name („Präsident“, „Dr.“); "-chef" entries match compound ends.
+    case personCues = "person-cues"
+    /// Legal forms („GmbH“), "+"head nouns („+Bank“), "-"compound heads with "Bundes*" prefixes.
+    case orgCues = "org-cues"
+    /// Organizations written without any cue („Bundestag“, „Siemens“).
+    case organizations
+    /// Places beyond ICU's countries and regions: states, cities, rivers.
+    case locations
+    /// Endings of place and street names („-straße“, „-burg“).
+    case locationHeads = "location-heads"
+    /// Names that are neither people, places nor organizations („Euro“).
+    case otherNames = "other-names"
+    /// Capitalized words that are not names (German nouns); "-ung" entries are noun endings.
+    case nonNames = "non-names"
+    /// Words in capitals that are not names („TV“, „AKW“, Roman numerals).
+    case nonNameAcronyms = "non-name-acronyms"
+    /// Lowercase words inside names („von“, „de“).
+    case nameParticles = "name-particles"
+    /// Articles and determiners, "+"prepositions, "@"prepositions of place.
+    case nounMarkers = "noun-markers"
+
+    /// The file a shipped list comes from, relative to the module ("entities/first-names.mul.txt").
+    public func fileName(language: String) -> String { "entities/\(rawValue).\(language).txt" }
+}
+
+/// The shipped entity lists, embedded in the binary at build time (`.embedInCode`). Every file
+/// under `Resources/entities/` must have its line here; `EntityListTests` checks that none is missing.
+enum EmbeddedEntityLists {
+    static func bytes(_ kind: EntityListKind, language: String) -> [UInt8]? {
+        switch (kind, language) {
+        case (.firstNames, "mul"): return PackageResources.first_names_mul_txt
+        case (.personCues, "de"): return PackageResources.person_cues_de_txt
+        case (.personCues, "en"): return PackageResources.person_cues_en_txt
+        case (.personCues, "fr"): return PackageResources.person_cues_fr_txt
+        case (.orgCues, "de"): return PackageResources.org_cues_de_txt
+        case (.organizations, "mul"): return PackageResources.organizations_mul_txt
+        case (.locations, "de"): return PackageResources.locations_de_txt
+        case (.locationHeads, "de"): return PackageResources.location_heads_de_txt
+        case (.otherNames, "de"): return PackageResources.other_names_de_txt
+        case (.nonNames, "de"): return PackageResources.non_names_de_txt
+        case (.nonNameAcronyms, "mul"): return PackageResources.non_name_acronyms_mul_txt
+        case (.nameParticles, "mul"): return PackageResources.name_particles_mul_txt
+        case (.nounMarkers, "de"): return PackageResources.noun_markers_de_txt
+        default: return nil
+        }
+    }
+
+    /// Every shipped file, for the completeness test: (kind, language).
+    static let shipped: [(EntityListKind, String)] = [
+        (.firstNames, "mul"), (.personCues, "de"), (.personCues, "en"), (.personCues, "fr"), (.orgCues, "de"),
+        (.organizations, "mul"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
+        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"),
+    ]
+}
+
+/// What the lists say about a word (exact entries) or a word ending (suffix entries).
+struct Lexeme: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let function = Lexeme(rawValue: 1 << 0)
+    static let firstName = Lexeme(rawValue: 1 << 1)
+    static let place = Lexeme(rawValue: 1 << 2)
+    static let country = Lexeme(rawValue: 1 << 3)
+    static let region = Lexeme(rawValue: 1 << 4)
+    static let language = Lexeme(rawValue: 1 << 5)
+    static let organization = Lexeme(rawValue: 1 << 6)
+    static let other = Lexeme(rawValue: 1 << 7)
+    static let personCue = Lexeme(rawValue: 1 << 8)
+    static let legalForm = Lexeme(rawValue: 1 << 9)
+    static let orgHead = Lexeme(rawValue: 1 << 10)
+    static let nonName = Lexeme(rawValue: 1 << 11)
+    static let particle = Lexeme(rawValue: 1 << 12)
+    static let nonNameAcronym = Lexeme(rawValue: 1 << 13)
+    static let determiner = Lexeme(rawValue: 1 << 14)
+    static let preposition = Lexeme(rawValue: 1 << 15)
+    static let placePreposition = Lexeme(rawValue: 1 << 16)
+    static let coordinator = Lexeme(rawValue: 1 << 17)
+    static let placeOpener = Lexeme(rawValue: 1 << 18)
+    static let orgLinker = Lexeme(rawValue: 1 << 19)
+    // Suffix entries.
+    static let nounEnding = Lexeme(rawValue: 1 << 20)
+    static let nounHead = Lexeme(rawValue: 1 << 21)
+    static let placeHead = Lexeme(rawValue: 1 << 22)
+    static let cueHead = Lexeme(rawValue: 1 << 23)
+    static let orgCompoundHead = Lexeme(rawValue: 1 << 24)
+    static let weakNounEnding = Lexeme(rawValue: 1 << 25)
+
+    /// Lexemes that make a word a name by themselves.
+    static let name: Lexeme = [.firstName, .place, .country, .region, .language, .organization, .other]
+}
+
+/// A 64-bit FNV-1a hash over case-folded UTF-16 units: how the recognizer compares words with its
+/// lists without building strings. (KernsatzSegmentation's `WordHash` is internal to that module.)
+struct EntityKey {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func add(_ hash: UInt64, _ unit: UInt16) -> UInt64 {
+        (hash ^ UInt64(fold(unit))) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Lowercase for ASCII, Latin-1 and the Latin Extended-A pairs; ’ as '.
+    @inline(__always)
+    static func fold(_ u: UInt16) -> UInt16 {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u | 0x20 : u }
+        if u >= 0xC0 && u <= 0xDE && u != 0xD7 { return u + 0x20 }
+        if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x178 {
+            // Ā ā … ž: uppercase on even code points (with the 0x139–0x148 and 0x179–0x17E runs odd).
+            let oddRun = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E)
+            return oddRun ? (u & 1 == 1 ? u + 1 : u) : (u & 1 == 0 ? u + 1 : u)
+        }
+        if u == 0x2019 { return 0x27 }
+        return u
+    }
+
+    /// The key of a word's units, spaces left out („e. V.“ and „e.V.“ share one).
+    @inline(__always)
+    static func of(_ units: [UInt16], _ range: Range<Int>) -> UInt64 {
+        var hash = seed
+        for i in range where units[i] != 0x20 { hash = add(hash, units[i]) }
+        return hash
+    }
+
+    static func of(_ text: String) -> UInt64 {
+        let units = Array(text.utf16)
+        return of(units, 0..<units.count)
+    }
+
+    /// The key of a word ending, hashed from its last unit backwards.
+    static func ofSuffix(_ text: String) -> UInt64 {
+        var hash = seed
+        for u in text.utf16.reversed() { hash = add(hash, u) }
+        return hash
+    }
+}
+
+/// Everything the recognizer knows about one language's words, loaded once from the lists and ICU.
+struct EntityLexicon: Sendable {
+    /// Exact words, folded: what lists they are in.
+    private(set) var words: [UInt64: Lexeme] = [:]
+    /// Word endings, hashed backwards.
+    private(set) var suffixes: [UInt64: Lexeme] = [:]
+    /// The longest ending in `suffixes`, in UTF-16 units.
+    private(set) var longestSuffix = 0
+    /// Prefixes that make a compound with an `.orgCompoundHead` an organization („Bundes“).
+    private(set) var orgPrefixes: Set<UInt64> = []
+    private(set) var orgPrefixLengths: [Int] = []
+    /// Prefixes that make a place of a place („Ost“ + „Deutschland“).
+    private(set) var placePrefixes: Set<UInt64> = []
+    private(set) var placePrefixLengths: [Int] = []
+    /// Names of several words: key of the words joined by one space → what they are and how many words.
+    private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]
+    /// Keys of the first words of `phrases`.
+    private(set) var phraseStarts: Set<UInt64> = []
+    /// Whether German noun capitalization applies (nouns are not names).
+    let capitalizesNouns: Bool
+
+    init(language: String) throws(AnalysisError) {
+        capitalizesNouns = language == "de"
+        func list(_ kind: EntityListKind) throws(AnalysisError) -> [(entry: String, line: Int)] {
+            var result: [(String, Int)] = []
+            for lang in [language, "mul"] {
+                guard let bytes = EmbeddedEntityLists.bytes(kind, language: lang) else { continue }
+                let file = kind.fileName(language: lang)
+                let text = String(decoding: bytes, as: UTF8.self)
+                for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let line = Self.trimmed(raw)
+                    if line.isEmpty || line.hasPrefix("#") { continue }
+                    if line.contains("\t") || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
+                        throw AnalysisError(.badList(file: file, line: number + 1, reason: "not an entry: \"\(line)\""))
+                    }
+                    result.append((line, number + 1))
+                }
+            }
+            return result
+        }
+
+        for (entry, _) in try list(.firstNames) { add(entry, .firstName) }
+        for (entry, _) in try list(.organizations) { add(entry, .organization) }
+        for (entry, _) in try list(.locations) { add(entry, .place) }
+        for (entry, _) in try list(.otherNames) { add(entry, .other) }
+        for (entry, _) in try list(.nonNameAcronyms) { add(entry, .nonNameAcronym) }
+        for (entry, _) in try list(.nameParticles) { add(entry, .particle) }
+        for (entry, _) in try list(.personCues) {
+            if entry.hasPrefix("-") { addSuffix(String(entry.dropFirst()), .cueHead) } else { add(entry, .personCue) }
+        }
+        for (entry, _) in try list(.orgCues) {
+            if entry.hasPrefix("+") {
+                add(String(entry.dropFirst()), .orgHead)
+            } else if entry.hasPrefix("-") {
+                addSuffix(String(entry.dropFirst()), .orgCompoundHead)
+            } else if entry.hasPrefix("&") {
+                add(String(entry.dropFirst()), .orgLinker)
+            } else if entry.hasSuffix("*") {
+                let prefix = Array(entry.dropLast().utf16)
+                orgPrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))
+                if !orgPrefixLengths.contains(prefix.count) { orgPrefixLengths.append(prefix.count) }
+            } else {
+                add(entry, .legalForm)
+            }
+        }
+        for (entry, _) in try list(.locationHeads) {
+            if entry.hasSuffix(">") {
+                add(String(entry.dropLast()), .placeOpener)
+            } else if entry.hasSuffix("*") {
+                let prefix = Array(entry.dropLast().utf16)
+                placePrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))
+                if !placePrefixLengths.contains(prefix.count) { placePrefixLengths.append(prefix.count) }
+            } else {
+                addSuffix(String(entry.dropFirst()), .placeHead)
+            }
+        }
+        for (entry, _) in try list(.nonNames) {
+            if entry.hasPrefix("~") {
+                addSuffix(String(entry.dropFirst()), .weakNounEnding)
+            } else if entry.hasPrefix("-") {
+                addSuffix(String(entry.dropFirst()), .nounEnding)
+            } else {
+                add(entry, .nonName)
+                // Entries of four letters or more also end compounds („Regierung“ → „Bundesregierung“).
+                if entry.utf16.count >= 4 { addSuffix(entry, .nounHead) }
+            }
+        }
+        for (entry, _) in try list(.nounMarkers) {
+            if entry.hasPrefix("&") {
+                add(String(entry.dropFirst()), .coordinator)
+            } else if entry.hasPrefix("@") {
+                add(String(entry.dropFirst()), [.preposition, .placePreposition])
+            } else if entry.hasPrefix("+") {
+                add(String(entry.dropFirst()), .preposition)
+            } else {
+                add(entry, .determiner)
+            }
+        }
+        // Function words from the segmentation data: stopwords and sentence starters.
+        for kind in [LanguageListKind.stopwords, .sentenceStarters] {
+            for entry in LanguageList.shipped(kind, language: language)?.entries ?? [] { add(entry, .function) }
+        }
+        // Month and weekday names are not names in news annotation.
+        for kind in [LocaleData.DateSymbols.months, .standaloneMonths, .weekdays] {
+            for name in LocaleData.symbols(kind, locale: language) { add(name, .nonName) }
+        }
+        addICUNames(language: language)
+    }
+
+    /// ICU's localized names of countries, world regions and languages.
+    private mutating func addICUNames(language: String) {
+        for code in LocaleData.isoCountries {
+            guard let name = LocaleData.countryName(code, in: language), Self.usable(name) else { continue }
+            add(name, .country)
+        }
+        for code in Self.worldRegions {
+            guard let name = LocaleData.countryName(code, in: language), Self.usable(name) else { continue }
+            add(name, .region)
+        }
+        for code in ["EU", "UN"] {
+            guard let name = LocaleData.countryName(code, in: language), Self.usable(name) else { continue }
+            add(name, .organization)
+        }
+        for code in LocaleData.isoLanguages {
+            guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.contains(" ") else { continue }
+            // German language names are nouns in -isch („Englisch“); others of ICU's names may be words.
+            if language == "de" && !name.hasSuffix("sch") { continue }
+            if words[EntityKey.of(name)] != nil { continue }
+            add(name, .language)
+        }
+    }
+
+    /// UN M49 codes of continents and world regions (not 001, the world).
+    private static let worldRegions = [
+        "002", "005", "009", "011", "013", "014", "015", "017", "018", "019", "021", "029", "030", "034",
+        "035", "039", "053", "054", "057", "061", "142", "143", "145", "150", "151", "154", "155", "202", "419",
+    ]
+
+    private static func trimmed(_ line: Substring) -> String {
+        var s = line[...]
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+
+    private static func usable(_ name: String) -> Bool {
+        !name.contains("(") && !name.contains(",") && !name.contains("&") && name.unicodeScalars.count >= 3
+    }
+
+    private mutating func add(_ entry: String, _ lexeme: Lexeme) {
+        // "Dr." and "Dr" are one word: the dot after an abbreviation is not part of the token.
+        var entry = entry
+        if entry.hasSuffix("."), !entry.contains(" ") { entry.removeLast() }
+        let parts = entry.split(separator: " ")
+        if parts.count > 1 {
+            var hash = EntityKey.seed
+            for (index, part) in parts.enumerated() {
+                if index > 0 { hash = EntityKey.add(hash, 0x20) }
+                let units = Array((index == parts.count - 1 && part.hasSuffix(".") ? part.dropLast() : part).utf16)
+                for u in units { hash = EntityKey.add(hash, u) }
+            }
+            phrases[hash] = (phrases[hash]?.lexeme.union(lexeme) ?? lexeme, parts.count)
+            phraseStarts.insert(EntityKey.of(String(parts[0])))
+            return
+        }
+        words[EntityKey.of(entry), default: []].formUnion(lexeme)
+    }
+
+    private mutating func addSuffix(_ ending: String, _ lexeme: Lexeme) {
+        suffixes[EntityKey.ofSuffix(ending), default: []].formUnion(lexeme)
+        longestSuffix = max(longestSuffix, ending.utf16.count)
+    }
+
+    @inline(__always)
+    func lookup(_ key: UInt64) -> Lexeme { words[key] ?? [] }
+
+    /// What the endings of `units[range]` say, all endings from two units up to the longest entry
+    /// that leave at least two units before them.
+    func endings(_ units: [UInt16], _ range: Range<Int>) -> Lexeme {
+        var result: Lexeme = []
+        var hash = EntityKey.seed
+        let limit = min(longestSuffix, range.count - 2)
+        guard limit >= 2 else { return [] }
+        var i = range.upperBound
+        for length in 1...limit {
+            i -= 1
+            hash = EntityKey.add(hash, units[i])
+            if length >= 2, let lexeme = suffixes[hash] { result.formUnion(lexeme) }
+        }
+        return result
+    }
+
+    /// The rest of `units[range]` after a compass prefix („Ost“ in „Ostdeutschland“), or nil.
+    func placePrefixRest(_ units: [UInt16], _ range: Range<Int>) -> Range<Int>? {
+        for length in placePrefixLengths where range.count > length + 3 {
+            if placePrefixes.contains(EntityKey.of(units, range.lowerBound..<range.lowerBound + length)) {
+                return range.lowerBound + length..<range.upperBound
+            }
+        }
+        return nil
+    }
+
+    /// Whether `units[range]` starts with an organization prefix („Bundes“) and has more after it.
+    func hasOrgPrefix(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        for length in orgPrefixLengths where range.count > length + 2 {
+            if orgPrefixes.contains(EntityKey.of(units, range.lowerBound..<range.lowerBound + length)) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,422 @@
+import KernsatzText
+
+/// What a word is to the recognizer, from its form and the lists, before its context is looked at.
+enum WordClass: Equatable {
+    /// Not capitalized (or in an all-caps headline and not known).
+    case lower
+    /// A single capital with a dot: an initial („F.“).
+    case initial
+    /// A capitalized function word („Die“, „Doch“).
+    case function
+    /// A title or role before a name („Präsident“, „Kremlchef“, „NATO-Generalsekretär“).
+    case cue
+    /// A legal form after an organization's name („GmbH“, „e. V.“).
+    case legalForm
+    /// A noun that ends organization names („Bank“, „Partei“); alone, a noun.
+    case orgHead
+    /// A common noun.
+    case noun
+    /// A known or recognizable name: see `Word.type` and `Word.cue`.
+    case name
+    /// Capitalized and in no list: a name or a noun, decided by context.
+    case unknown
+}
+
+/// One word of a sentence with what the lists say about it.
+struct Word {
+    var range: Range<Int>
+    var key: UInt64
+    var lexeme: Lexeme = []
+    var wordClass: WordClass = .lower
+    /// For `.name`: its type and why.
+    var type: EntityType = .other
+    var cue: String = ""
+    /// Found by dropping a genitive -s („Europas“): a name that ends a multiword name.
+    var genitive = false
+    /// Capitalized adjective form („Deutsche“, „Europäischen“, „Berliner“, „Zweiten“).
+    var adjectival = false
+    /// The name inside a hyphenated compound („NATO“ in „NATO-Gipfel“).
+    var part: Entity?
+    /// A dot follows directly („Dr.“).
+    var dotAfter = false
+    /// Punctuation other than one dot, or a line break, stands between this word and the previous one.
+    var separated = true
+    /// The first word of a sentence, or the first after an opening quote, a colon or a bracket.
+    var clauseStart = false
+    /// The last punctuation mark between the previous word and this one (0 when none).
+    var markBefore: UInt16 = 0
+    /// Lowercase adjective form („neue“, „enger“).
+    var lowerAdjectival = false
+    var capitalized = false
+    /// What the word's endings say (German capitalized words only; empty otherwise).
+    var endings: Lexeme = []
+    /// A noun only by its ending („Gillespie“ in -ie), not by a list entry: weak evidence.
+    var nounByEnding = false
+
+    /// A given name from the lists („Angela“, „Hans-Peter“).
+    var isGivenName: Bool { wordClass == .name && type == .person && cue == "first name" }
+}
+
+extension EntityRecognizer {
+    /// The words of `units[range]`: runs of letters and digits joined by inner hyphens, apostrophes
+    /// and dots („NATO-Gipfel“, „e.V“); „e. V.“-style chains of single letters become one word.
+    ///
+    /// - Complexity: O(n) in the length of the range.
+    func words(_ units: [UInt16], in range: Range<Int>) -> [Word] {
+        var result: [Word] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        var separated = true
+        var clauseStart = true
+        var mark: UInt16 = 0
+        while i < end {
+            let s = UTF16Scan.scalar(units, at: i)
+            if !Self.isWordScalar(s) {
+                let u = units[i]
+                if u == 0x2E, let last = result.last, last.range.upperBound == i, result[result.count - 1].dotAfter == false {
+                    result[result.count - 1].dotAfter = true
+                } else if !UTF16Scan.isSpace(u) || u == 0x0A || u == 0x0D {
+                    separated = true
+                    mark = u
+                    if UTF16Scan.isOpening(s) || u == 0x3A || u == 0x28 || u == 0x2013 || u == 0x2014 {
+                        clauseStart = true
+                    }
+                }
+                i += UTF16Scan.width(units, at: i)
+                continue
+            }
+            let start = i
+            while i < end {
+                let w = UTF16Scan.width(units, at: i)
+                let s = UTF16Scan.scalar(units, at: i)
+                if Self.isWordScalar(s) { i += w; continue }
+                // Inner hyphens, apostrophes and dots join when a word character follows.
+                let u = units[i]
+                if (u == 0x2D || u == 0x2011 || u == 0x27 || u == 0x2019 || u == 0x2E) && i + 1 < end
+                    && Self.isWordScalar(UTF16Scan.scalar(units, at: i + 1)) {
+                    i += 1
+                    continue
+                }
+                break
+            }
+            var word = Word(range: start..<i, key: EntityKey.of(units, start..<i))
+            // „e. V.“, „U. S.“: single letters with dots, one space apart, are one word.
+            if let last = result.last, last.dotAfter, last.range.count == 1, word.range.count == 1,
+               i < end, units[i] == 0x2E, last.range.upperBound + 2 == start, units[start - 1] == 0x20,
+               UTF16Scan.isLetter(UTF16Scan.scalar(units, at: start)) {
+                let merged = last.range.lowerBound..<i
+                var key = EntityKey.seed
+                for j in merged where units[j] != 0x20 { key = EntityKey.add(key, units[j]) }
+                result[result.count - 1].range = merged
+                result[result.count - 1].key = key
+                result[result.count - 1].dotAfter = false
+                continue
+            }
+            word.separated = separated
+            word.clauseStart = clauseStart
+            word.markBefore = mark
+            result.append(word)
+            mark = 0
+            separated = false
+            clauseStart = false
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+            || s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
+    }
+
+    /// Whether most words of a sentence are in capitals (a headline): then capitals say nothing.
+    func isHeadline(_ units: [UInt16], _ words: [Word]) -> Bool {
+        var capitals = 0, letters = 0
+        for word in words where word.range.count >= 2 {
+            let first = UTF16Scan.scalar(units, at: word.range.lowerBound)
+            guard UTF16Scan.isLetter(first) else { continue }
+            letters += 1
+            if Self.shape(units, word.range).allCaps { capitals += 1 }
+        }
+        return capitals >= 3 && capitals * 5 >= letters * 3
+    }
+
+    struct Shape {
+        var capitalized = false
+        var allCaps = false
+        var letters = 0
+        var hasDigit = false
+        var hyphens = 0
+    }
+
+    @inline(__always)
+    static func shape(_ units: [UInt16], _ range: Range<Int>) -> Shape {
+        var shape = Shape()
+        var lower = 0, upper = 0
+        var i = range.lowerBound
+        var first = true
+        while i < range.upperBound {
+            let s = UTF16Scan.scalar(units, at: i)
+            if UTF16Scan.isUppercase(s) {
+                upper += 1
+                if first { shape.capitalized = true }
+            } else if UTF16Scan.isLowercase(s) {
+                lower += 1
+            } else if UTF16Scan.isDigit(s) {
+                shape.hasDigit = true
+            } else if units[i] == 0x2D || units[i] == 0x2011 {
+                shape.hyphens += 1
+            }
+            if UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) { first = false }
+            i += UTF16Scan.width(units, at: i)
+        }
+        shape.letters = lower + upper
+        // „NATO“, „CDU“, „G20“; also a plural or genitive s („NGOs“) and mixed forms with two capitals.
+        shape.allCaps = upper >= 2 && (lower == 0 || (lower == 1 && units[range.upperBound - 1] == 0x73))
+        return shape
+    }
+
+    /// Classifies every word of a sentence from its form and the lists.
+    func classify(_ units: [UInt16], _ words: inout [Word]) {
+        let headline = isHeadline(units, words)
+        for index in words.indices {
+            classify(units, &words[index], headline: headline)
+        }
+    }
+
+    func classify(_ units: [UInt16], _ word: inout Word, headline: Bool) {
+        let range = word.range
+        let shape = Self.shape(units, range)
+        word.lexeme = lexicon.lookup(word.key)
+        word.capitalized = shape.capitalized
+        if !shape.capitalized {
+            word.wordClass = .lower
+            if word.lexeme.contains(.legalForm) && shape.letters >= 2 { word.wordClass = .legalForm }
+            word.lowerAdjectival = !word.lexeme.contains(.function) && !word.lexeme.contains(.determiner)
+                && !word.lexeme.contains(.preposition) && Self.hasAdjectiveEnding(units, range)
+            return
+        }
+        if headline && shape.allCaps {
+            // Capitals say nothing in a headline: only what the lists know.
+            if let name = knownName(units, &word) { _ = name } else { word.wordClass = .lower }
+            return
+        }
+        if shape.letters == 1 && range.count == 1 {
+            word.wordClass = word.dotAfter ? .initial : .lower
+            return
+        }
+        let lexeme = word.lexeme
+        if lexeme.contains(.function) && !lexeme.contains(.firstName) && !lexeme.contains(.place) && !lexeme.contains(.country) {
+            word.wordClass = .function
+            return
+        }
+        if knownName(units, &word) != nil { return }
+        if lexeme.contains(.placeOpener) { word.wordClass = .unknown; return }
+        if lexeme.contains(.legalForm) { word.wordClass = .legalForm; return }
+        if lexeme.contains(.personCue) { word.wordClass = .cue; return }
+        if lexeme.contains(.orgHead) || (range.count > 4 && units[range.upperBound - 1] == 0x73
+            && lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1)).contains(.orgHead)) {
+            word.wordClass = .orgHead
+            word.adjectival = false
+            return
+        }
+        if lexeme.contains(.nonNameAcronym) { word.wordClass = .noun; return }
+        if shape.hyphens > 0 && classifyCompound(units, &word, headline: headline) { return }
+        if shape.allCaps {
+            word.wordClass = .name
+            word.type = .organization
+            word.cue = "acronym"
+            return
+        }
+        word.adjectival = Self.hasCapitalizedAdjectiveEnding(units, range)
+        if lexicon.capitalizesNouns {
+            if lexeme.contains(.nonName) || isInflectedNoun(units, range) {
+                word.wordClass = .noun
+                word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
+                return
+            }
+            var endings = lexicon.endings(units, range)
+            defer { word.endings = endings }
+            // Compound heads also inflected („Weltkriegs“, „Kulturministeriums“).
+            if endings.isDisjoint(with: [.nounEnding, .nounHead, .cueHead, .placeHead, .orgCompoundHead]), range.count > 5,
+               [0x73, 0x6E, 0x65].contains(EntityKey.fold(units[range.upperBound - 1])) {
+                var cut = range.upperBound - 1
+                if EntityKey.fold(units[cut - 1]) == 0x65 && units[range.upperBound - 1] != 0x65 { cut -= 1 }
+                endings.formUnion(lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead]))
+            }
+            // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
+            if Self.hasDemonymEnding(units, range) {
+                word.wordClass = .unknown
+                return
+            }
+            if endings.contains(.orgCompoundHead) && lexicon.hasOrgPrefix(units, range) {
+                word.wordClass = .name
+                word.type = .organization
+                word.cue = "org compound"
+                return
+            }
+            if endings.contains(.cueHead) { word.wordClass = .cue; return }
+            if endings.contains(.placeHead) {
+                word.wordClass = .name
+                word.type = .location
+                word.cue = "place ending"
+                return
+            }
+            if !endings.isDisjoint(with: [.nounEnding, .nounHead]) {
+                word.wordClass = .noun
+                word.nounByEnding = !endings.contains(.nounHead)
+                word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
+                return
+            }
+        } else if lexeme.contains(.nonName) {
+            word.wordClass = .noun
+            return
+        }
+        word.wordClass = .unknown
+    }
+
+    /// Sets `word` to a name the lists know (also in the genitive), or returns nil.
+    @discardableResult
+    func knownName(_ units: [UInt16], _ word: inout Word) -> EntityType? {
+        var lexeme = word.lexeme
+        let range = word.range
+        if lexeme.isDisjoint(with: .name), range.count > 3, units[range.upperBound - 1] == 0x73 {
+            // Genitive -s, and -es after a name („Griechenlandes“).
+            var stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1))
+            if stripped.isDisjoint(with: .name), range.count > 5, units[range.upperBound - 2] == 0x65 {
+                stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 2))
+            }
+            if !stripped.isDisjoint(with: .name) {
+                lexeme = stripped
+                word.genitive = true
+            }
+        }
+        // A compass prefix before a place („Ostdeutschland“, „Nordafrika“, „Südtirol“).
+        if lexeme.isDisjoint(with: .name), let rest = lexicon.placePrefixRest(units, range) {
+            let inner = lexicon.lookup(EntityKey.of(units, rest))
+            if !inner.isDisjoint(with: [.place, .country, .region]) {
+                word.wordClass = .name
+                word.type = .location
+                word.cue = "gazetteer place with prefix"
+                return .location
+            }
+        }
+        let found: (EntityType, String)
+        if lexeme.contains(.organization) { found = (.organization, "known organization") }
+        else if lexeme.contains(.country) { found = (.location, "gazetteer country") }
+        else if lexeme.contains(.region) { found = (.location, "gazetteer region") }
+        else if lexeme.contains(.place) { found = (.location, "gazetteer place") }
+        else if lexeme.contains(.firstName) {
+            word.wordClass = .name
+            word.type = .person
+            word.cue = "first name"
+            return .person
+        }
+        else if lexeme.contains(.other) { found = (.other, "other name") }
+        else if lexeme.contains(.language) { found = (.other, "gazetteer language") }
+        else { word.genitive = false; return nil }
+        word.wordClass = .name
+        word.type = found.0
+        word.cue = found.1
+        return found.0
+    }
+
+    /// A hyphenated word: a compound noun or role with a name in front („NATO-Gipfel“,
+    /// „US-Präsident“) or a name of several parts („Müller-Lüdenscheidt“, „Hans-Peter“).
+    /// Returns false when the parts say nothing and the word is classified as a whole.
+    func classifyCompound(_ units: [UInt16], _ word: inout Word, headline: Bool) -> Bool {
+        var parts: [Range<Int>] = []
+        var start = word.range.lowerBound
+        for i in word.range where units[i] == 0x2D || units[i] == 0x2011 {
+            if i > start { parts.append(start..<i) }
+            start = i + 1
+        }
+        if start < word.range.upperBound { parts.append(start..<word.range.upperBound) }
+        guard parts.count >= 2 else { return false }
+        var classified: [Word] = []
+        for part in parts {
+            var p = Word(range: part, key: EntityKey.of(units, part))
+            p.dotAfter = false
+            classify(units, &p, headline: headline)
+            classified.append(p)
+        }
+        let last = classified[classified.count - 1]
+        let headIsNoun = last.wordClass == .lower || last.wordClass == .noun || last.wordClass == .cue
+            || last.wordClass == .orgHead || last.wordClass == .function
+        if headIsNoun {
+            word.wordClass = last.wordClass == .cue ? .cue : .noun
+            // The name in front: the leading parts the lists know.
+            var end = 0
+            while end < classified.count - 1 && classified[end].wordClass == .name { end += 1 }
+            if end > 0 {
+                let first = classified[0]
+                word.part = Entity(range: parts[0].lowerBound..<parts[end - 1].upperBound, type: first.type, cue: "compound part")
+            }
+            return true
+        }
+        if classified.allSatisfy({ $0.wordClass == .name && $0.type == .person && $0.cue == "first name" }) {
+            word.wordClass = .name
+            word.type = .person
+            word.cue = "first name"
+            return true
+        }
+        if classified[0].wordClass == .name {
+            word.wordClass = .name
+            word.type = classified[0].type
+            word.cue = classified[0].cue
+            return true
+        }
+        return false
+    }
+
+    /// Whether a noun from the list is this word with an inflection ending („Kindern“, „Jahres“).
+    func isInflectedNoun(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let n = range.count
+        guard n >= 4 else { return false }
+        for drop in 1...3 where n - drop >= 3 {
+            let cut = range.lowerBound..<range.upperBound - drop
+            let ending = range.upperBound - drop
+            // Only inflection endings: -s, -es, -n, -en, -e, -er, -ern, -nen.
+            let e0 = EntityKey.fold(units[ending])
+            let ok: Bool
+            switch drop {
+            case 1: ok = e0 == 0x73 || e0 == 0x6E || e0 == 0x65
+            case 2: ok = e0 == 0x65 && [0x73, 0x6E, 0x72].contains(EntityKey.fold(units[ending + 1]))
+            default: ok = (e0 == 0x65 && EntityKey.fold(units[ending + 1]) == 0x72 && EntityKey.fold(units[ending + 2]) == 0x6E)
+                || (e0 == 0x6E && EntityKey.fold(units[ending + 1]) == 0x65 && EntityKey.fold(units[ending + 2]) == 0x6E)
+            }
+            if ok && lexicon.lookup(EntityKey.of(units, cut)).contains(.nonName) { return true }
+        }
+        return false
+    }
+
+    /// Lowercase adjective endings: -e, -en, -er, -es, -em (not -te/-ten past tenses after a vowel).
+    static func hasAdjectiveEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let n = range.count
+        guard n >= 4 else { return false }
+        let last = EntityKey.fold(units[range.upperBound - 1])
+        let second = EntityKey.fold(units[range.upperBound - 2])
+        if last == 0x65 { return true }
+        return second == 0x65 && (last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D)
+    }
+
+    /// Capitalized adjective forms: -e, -en, -er, -es, -em endings of a word not in the noun lists.
+    static func hasCapitalizedAdjectiveEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        hasAdjectiveEnding(units, range)
+    }
+
+    /// Adjectives of countries and peoples in -sch- („Deutsche“, „Europäischen“), which the noun
+    /// list may hold as nouns but which begin names („Deutsche Bank“).
+    static func hasDemonymEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let n = range.count
+        guard n >= 6 else { return false }
+        var end = range.upperBound
+        // Strip the ending -e, -en, -er, -es, -em.
+        let last = EntityKey.fold(units[end - 1])
+        if last != 0x65 { end -= 1 }
+        guard EntityKey.fold(units[end - 1]) == 0x65 else { return false }
+        end -= 1
+        return EntityKey.fold(units[end - 1]) == 0x68 && EntityKey.fold(units[end - 2]) == 0x63 && EntityKey.fold(units[end - 3]) == 0x73
+    }
+}

@@ -1,0 +1,113 @@
+import KernsatzSegmentation
+
+/// Finds names of people, places, organizations and other things in a document.
+///
+/// German capitalizes every noun, so a capital letter alone says little: the recognizer takes a
+/// capitalized word for a name when the lists know it (given names, ICU's country, region and
+/// language names, places, organizations, acronyms), when a title or role stands before it
+/// („Kanzlerin Merkel“), when a legal form or head noun closes it („Siemens AG“, „Deutsche Bank“),
+/// when it recurs in the document as a name, or when nothing marks it as a noun (no article or
+/// adjective before it, not in the noun list, no noun ending). Other languages capitalize names
+/// only: there, capitalized words not at the start of a sentence are names.
+///
+///     let recognizer = try EntityRecognizer(language: "de")
+///     let units = Array("Kanzlerin Merkel traf NATO-Generalsekretär Rutte in Brüssel.".utf16)
+///     recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue)
+///     // ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"]
+///
+/// A recognizer is a value holding its lists: make one per language and reuse it from any task.
+public struct EntityRecognizer: Sendable {
+    /// The primary language subtag the lists are for ("de"); other languages get the generic rules.
+    public let language: String
+    let lexicon: EntityLexicon
+
+    /// - Parameter language: A language tag ("de", "de-AT", "en", "fr", …); languages without
+    ///   lists of their own get the capitalization rules and the shared lists.
+    /// - Throws: `AnalysisError.badList` when a shipped list has a malformed entry.
+    public init(language: String) throws(AnalysisError) {
+        self.language = LanguageTag.primary(language)
+        lexicon = try EntityLexicon(language: self.language)
+    }
+
+    /// Entities of a whole document; `sentences` are the sentence ranges in `units` (document-level
+    /// recurrence needs all of them). Text outside the sentences is not looked at.
+    ///
+    /// - Parameters:
+    ///   - units: The document as UTF-16 (`Analysis.text.units`).
+    ///   - sentences: Sentence ranges in `units`, in document order.
+    /// - Returns: The entities, sorted by position and not overlapping.
+    /// - Complexity: O(n) in the length of the text, plus O(m log m) for m entities.
+    public func entities(in units: [UInt16], sentences: [Range<Int>]) -> [Entity] {
+        var found: [Entity] = []
+        var documentWords: [[Word]] = []
+        documentWords.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            let range = max(0, sentence.lowerBound)..<min(units.count, max(sentence.upperBound, 0))
+            guard !range.isEmpty else { continue }
+            var words = self.words(units, in: range)
+            classify(units, &words)
+            interpret(units, words, into: &found)
+            documentWords.append(words)
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let recurring = recurringNames(units, documentWords, found)
+        return Self.merged(found, recurring)
+    }
+
+    /// Entities of a text taken as one sentence (a headline, a test fixture).
+    public func entities(in units: [UInt16]) -> [Entity] {
+        entities(in: units, sentences: [0..<units.count])
+    }
+
+    /// Words the document has already shown to be names, found again where no rule fired
+    /// („Putin“ at the start of a sentence after „Präsident Putin“).
+    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: [Entity]) -> [Entity] {
+        var known: [UInt64: EntityType] = [:]
+        for entity in found {
+            // In German a lone capitalized word is too weak a source: it may be a noun.
+            if lexicon.capitalizesNouns && (entity.cue == "capitalized" || entity.cue == "multiword name") { continue }
+            if entity.cue == "compound part" { continue }
+            // The last word of the name: a surname, or the name itself.
+            var start = entity.range.upperBound
+            while start > entity.range.lowerBound && units[start - 1] != 0x20 { start -= 1 }
+            var end = entity.range.upperBound
+            if end - start > 3 && units[end - 1] == 0x73 && entity.type != .organization { end -= 1 }
+            guard end - start >= 3 else { continue }
+            let key = EntityKey.of(units, start..<end)
+            if known[key] == nil { known[key] = entity.type }
+        }
+        guard !known.isEmpty else { return [] }
+        var result: [Entity] = []
+        var next = 0
+        for words in documentWords {
+            for word in words where word.capitalized && (word.wordClass == .unknown || word.wordClass == .noun) && word.part == nil {
+                while next < found.count && found[next].range.upperBound <= word.range.lowerBound { next += 1 }
+                if next < found.count && found[next].range.lowerBound < word.range.upperBound { continue }
+                var type = known[word.key]
+                if type == nil, word.range.count > 3, units[word.range.upperBound - 1] == 0x73 {
+                    type = known[EntityKey.of(units, word.range.lowerBound..<word.range.upperBound - 1)]
+                }
+                if let type { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
+            }
+        }
+        return result
+    }
+
+    /// Two sorted lists in one, dropping any entity that overlaps one before it.
+    private static func merged(_ a: [Entity], _ b: [Entity]) -> [Entity] {
+        var result: [Entity] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: Entity
+            if j >= b.count || (i < a.count && a[i].range.lowerBound <= b[j].range.lowerBound) {
+                next = a[i]; i += 1
+            } else {
+                next = b[j]; j += 1
+            }
+            if let last = result.last, last.range.upperBound > next.range.lowerBound { continue }
+            result.append(next)
+        }
+        return result
+    }
+}

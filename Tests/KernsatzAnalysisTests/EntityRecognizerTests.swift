@@ -1,0 +1,200 @@
+import XCTest
+@testable import KernsatzAnalysis
+
+/// Fixtures are our own sentences, written for these tests (no GermEval lines).
+final class EntityRecognizerTests: XCTestCase {
+    static let german = try! EntityRecognizer(language: "de")
+    static let english = try! EntityRecognizer(language: "en")
+
+    /// The entities of one text taken as one sentence, as (surface, type, cue).
+    func found(_ text: String, _ recognizer: EntityRecognizer = german) -> [(String, EntityType, String)] {
+        let units = Array(text.utf16)
+        return recognizer.entities(in: units).map {
+            (String(decoding: units[$0.range], as: UTF16.self), $0.type, $0.cue)
+        }
+    }
+
+    func surfaces(_ text: String, _ recognizer: EntityRecognizer = german) -> [String] {
+        found(text, recognizer).map(\.0)
+    }
+
+    // MARK: edge cases
+
+    func testEntities_emptyText_isEmpty() {
+        XCTAssertEqual(Self.german.entities(in: [], sentences: []), [])
+        XCTAssertEqual(Self.german.entities(in: [], sentences: [0..<0]), [])
+    }
+
+    func testEntities_sentenceRangesBeyondText_areClamped() {
+        let units = Array("In Berlin.".utf16)
+        let entities = Self.german.entities(in: units, sentences: [0..<50])
+        XCTAssertEqual(entities.map(\.range), [3..<9])
+    }
+
+    func testEntities_oneWord_countryIsLocation_nounIsNothing() {
+        XCTAssertEqual(found("Deutschland").map(\.1), [.location])
+        XCTAssertEqual(found("Deutschland").map(\.2), ["gazetteer country"])
+        XCTAssertEqual(surfaces("Regierung"), [])
+    }
+
+    func testEntities_allCapsHeadline_onlyKnownNamesCount() {
+        // In capitals every word looks like an acronym; only the lists may speak.
+        XCTAssertEqual(surfaces("STREIK LEGT FLUGHAFEN IN MÜNCHEN LAHM"), ["MÜNCHEN"])
+    }
+
+    func testEntities_textOutsideSentences_isNotLooked() {
+        let units = Array("Merkel kam. Angela Merkel ging.".utf16)
+        let entities = Self.german.entities(in: units, sentences: [12..<units.count])
+        XCTAssertEqual(entities.map(\.range), [12..<25])
+    }
+
+    func testEntities_offsetsAreUTF16_afterCharactersBeyondTheBMP() {
+        // 😀 takes two UTF-16 units.
+        let units = Array("😀 Heute sprach Angela Merkel.".utf16)
+        let entities = Self.german.entities(in: units)
+        XCTAssertEqual(entities.map(\.range), [16..<29])
+        XCTAssertEqual(String(decoding: units[entities[0].range], as: UTF16.self), "Angela Merkel")
+    }
+
+    // MARK: German
+
+    func testEntities_nounsAfterArticlesAndAdjectives_areNotNames() {
+        XCTAssertEqual(surfaces("Die Regierung plant eine große Reform der Rente im kommenden Jahr."), [])
+    }
+
+    func testEntities_titleBeforeName_isPerson() {
+        let result = found("Gestern empfing Kanzlerin Merkel den Gast.")
+        XCTAssertEqual(result.map(\.0), ["Merkel"])
+        XCTAssertEqual(result.map(\.1), [.person])
+        XCTAssertEqual(result.map(\.2), ["title Kanzlerin"])
+    }
+
+    func testEntities_abbreviatedTitle_isPerson() {
+        XCTAssertEqual(found("Danach sprach Dr. Hoffmeister über die Lage.").map(\.0), ["Hoffmeister"])
+    }
+
+    func testEntities_firstNameAndSurname_areOnePerson() {
+        let result = found("Am Abend sprach Angela Merkel über den Haushalt.")
+        XCTAssertEqual(result.map(\.0), ["Angela Merkel"])
+        XCTAssertEqual(result.map(\.2), ["first name"])
+    }
+
+    func testEntities_nameParticle_joinsAfterGivenName_notElsewhere() {
+        XCTAssertEqual(surfaces("Das sagte Ursula von der Leyen am Montag."), ["Ursula von der Leyen"])
+        XCTAssertEqual(surfaces("Das Ende der Sitzung kam spät."), [])
+    }
+
+    func testEntities_compoundRole_cuesPersonAndKeepsNamePart() {
+        let result = found("Heute traf NATO-Generalsekretär Rutte in Brüssel ein.")
+        XCTAssertEqual(result.map(\.0), ["NATO", "Rutte", "Brüssel"])
+        XCTAssertEqual(result.map(\.1), [.organization, .person, .location])
+        XCTAssertEqual(result.map(\.2), ["compound part", "title NATO-Generalsekretär", "gazetteer place"])
+    }
+
+    func testEntities_hyphenatedCompound_yieldsOnlyTheNamePart() {
+        XCTAssertEqual(surfaces("Der NATO-Gipfel beginnt morgen."), ["NATO"])
+        XCTAssertEqual(surfaces("Der Corona-Gipfel beginnt morgen."), [])
+    }
+
+    func testEntities_genitive_isTheWholeWord() {
+        let result = found("Die Zukunft Europas hängt auch von Russlands Haltung ab.")
+        XCTAssertEqual(result.map(\.0), ["Europas", "Russlands"])
+        XCTAssertEqual(result.map(\.1), [.location, .location])
+    }
+
+    func testEntities_legalForm_closesOrganization() {
+        let result = found("Er arbeitet bei der Brenner Logistik GmbH in Hamburg.")
+        XCTAssertEqual(result.map(\.0), ["Brenner Logistik GmbH", "Hamburg"])
+        XCTAssertEqual(result.map(\.1), [.organization, .location])
+        XCTAssertEqual(result.first?.2, "org suffix GmbH")
+    }
+
+    func testEntities_spacedLegalForm_isOneWord() {
+        XCTAssertEqual(surfaces("Mitglied im Heimatverein Lindenau e. V. werden."), ["Lindenau e. V."])
+    }
+
+    func testEntities_adjectiveAndHeadNoun_areOrganization() {
+        let result = found("Die Deutsche Bank meldet höhere Gewinne.")
+        XCTAssertEqual(result.map(\.0), ["Deutsche Bank"])
+        XCTAssertEqual(result.map(\.1), [.organization])
+    }
+
+    func testEntities_federalInstitution_isOrganization_federalGovernmentIsNot() {
+        XCTAssertEqual(found("Das prüft jetzt das Bundeskartellamt.").map(\.1), [.organization])
+        XCTAssertEqual(surfaces("Das prüft jetzt die Bundesregierung."), [])
+    }
+
+    func testEntities_acronym_isOrganization_unitIsNot() {
+        XCTAssertEqual(found("Die Pläne der SPD kosten viel.").map(\.0), ["SPD"])
+        XCTAssertEqual(surfaces("Der Sender ist auch im TV zu sehen."), [])
+    }
+
+    func testEntities_compassPrefixBeforePlace_isLocation() {
+        XCTAssertEqual(found("Der Regen zieht nach Ostdeutschland.").map(\.1), [.location])
+    }
+
+    func testEntities_shortQuotedTitle_isOther_quotedClauseIsNot() {
+        let result = found("Sie las „Die Blechtrommel“ zweimal.")
+        XCTAssertEqual(result.map(\.0), ["Die Blechtrommel"])
+        XCTAssertEqual(result.map(\.2), ["quoted title"])
+        XCTAssertEqual(surfaces("Er rief „Das reicht nicht“ und ging."), [])
+    }
+
+    func testEntities_currency_isOther() {
+        XCTAssertEqual(found("Das kostet 30 Euro.").map(\.1), [.other])
+    }
+
+    func testEntities_monthAndWeekday_areNotNames() {
+        XCTAssertEqual(surfaces("Seit Januar ruht die Arbeit am Montag."), [])
+    }
+
+    func testEntities_recurringName_isFoundAtSentenceStart() {
+        let text = "Präsident Kowalczyk sprach lange. Kowalczyk sagte nichts über Kowalczyks Pläne."
+        let units = Array(text.utf16)
+        let sentences = [0..<33, 34..<units.count]
+        let entities = Self.german.entities(in: units, sentences: sentences)
+        XCTAssertEqual(entities.map { String(decoding: units[$0.range], as: UTF16.self) }, ["Kowalczyk", "Kowalczyk", "Kowalczyks"])
+        XCTAssertEqual(entities.map(\.cue), ["title Präsident", "recurring", "recurring"])
+        XCTAssertEqual(entities.map(\.type), [.person, .person, .person])
+    }
+
+    func testEntities_withoutEarlierMention_sentenceStartIsNotAName() {
+        XCTAssertEqual(surfaces("Kowalczyk sagte nichts."), [])
+    }
+
+    func testEntities_coordinatedWithName_isName_withNoun_isNot() {
+        XCTAssertEqual(surfaces("Er besuchte Hamburg und Wedelsbüttel."), ["Hamburg", "Wedelsbüttel"])
+        XCTAssertEqual(surfaces("Er kaufte Wasser und Kuchenteig."), [])
+    }
+
+    func testEntities_resultIsSortedAndNonOverlapping() {
+        let text = "Kanzlerin Merkel, Präsident Macron und NATO-Generalsekretär Rutte trafen sich in Brüssel, Paris und Berlin mit Vertretern der UNO und der Deutschen Bank AG."
+        let entities = Self.german.entities(in: Array(text.utf16))
+        XCTAssertGreaterThanOrEqual(entities.count, 8)
+        for (a, b) in zip(entities, entities.dropFirst()) {
+            XCTAssertLessThanOrEqual(a.range.upperBound, b.range.lowerBound)
+        }
+    }
+
+    // MARK: other languages
+
+    func testEntities_english_capitalizedWordsMidSentence_areNames() {
+        let result = found("Yesterday the minister met Boris Johnson in Manchester.", Self.english)
+        XCTAssertEqual(result.map(\.0), ["Boris Johnson", "Manchester"])
+        XCTAssertEqual(result.first?.1, .person)
+    }
+
+    func testEntities_english_sentenceStartAndMonths_areNotNames() {
+        XCTAssertEqual(surfaces("The report was late in January.", Self.english), [])
+    }
+
+    func testEntities_english_nameWithOf_isOneName() {
+        XCTAssertEqual(surfaces("He worked for the Bank of England until 2010.", Self.english), ["Bank of England"])
+    }
+
+    func testEntities_unknownLanguage_getsGenericRules() throws {
+        let recognizer = try EntityRecognizer(language: "sv-SE")
+        XCTAssertEqual(recognizer.language, "sv")
+        XCTAssertEqual(surfaces("Igår träffade ministern Olof Palme i Stockholm.", recognizer), ["Olof Palme", "Stockholm"])
+    }
+}
