@@ -2,7 +2,7 @@ extension Analysis {
     /// What the summarizer needs of this analysis.
     public var summaryDocument: SummaryDocument {
         SummaryDocument(units: text.units, sentences: sentences, blocks: structure.blocks,
-                        entities: [],
+                        entities: entities.map(\.range),
                         quotes: quotes.filter { $0.kind == .direct }.map(\.range))
     }
 }

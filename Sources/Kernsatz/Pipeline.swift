@@ -6,11 +6,14 @@ public struct PipelineOptions: Sendable {
     public var detectTeaser = true
     /// Find direct and reported speech (`Analysis.quotes`).
     public var findQuotes = true
+    /// Find named entities (`Analysis.entities`).
+    public var findEntities = true
 
-    public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true) {
+    public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true, findEntities: Bool? = nil) {
         self.language = language
         self.detectTeaser = detectTeaser
         self.findQuotes = findQuotes
+        self.findEntities = findEntities ?? findQuotes
     }
 }
 
@@ -25,6 +28,8 @@ public struct Analysis: Sendable {
     public let sentences: [Sentence]
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
+    /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
+    public let entities: [Entity]
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
@@ -51,6 +56,7 @@ public struct Pipeline: Sendable {
     private let identifier: LanguageIdentifier
     private let parsers: [String: StructureParser]
     private let quoteFinders: [String: QuoteFinder]
+    private let recognizers: [String: EntityRecognizer]
     /// `options.language` in normal form, worked out once.
     private let givenLanguage: String?
 
@@ -60,6 +66,7 @@ public struct Pipeline: Sendable {
         var segmenters: [String: SentenceSegmenter] = [:]
         var parsers: [String: StructureParser] = [:]
         var quoteFinders: [String: QuoteFinder] = [:]
+        var recognizers: [String: EntityRecognizer] = [:]
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
         var languages = LanguageList.supportedLanguages + ["und"]
         if let language = options.language.map(LanguageTag.normalized), !languages.contains(language) { languages.append(language) }
@@ -75,9 +82,17 @@ public struct Pipeline: Sendable {
         } catch {
             throw .segmentation(error)
         }
+        if options.findEntities {
+            do throws(AnalysisError) {
+                for language in languages { recognizers[language] = try EntityRecognizer(language: language) }
+            } catch {
+                throw .analysis(error)
+            }
+        }
         self.segmenters = segmenters
         self.parsers = parsers
         self.quoteFinders = quoteFinders
+        self.recognizers = recognizers
         identifier = LanguageIdentifier()
     }
 
@@ -130,12 +145,29 @@ public struct Pipeline: Sendable {
             session.segmentation[language] = segmentationSession
         }
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
+        let ranges = sentences.map(\.range)
         var quotes: [Quote] = []
         if options.findQuotes {
             let finder = quoteFinders[language] ?? quoteFinders[LanguageTag.primary(language)] ?? QuoteFinder(language: language)
-            quotes = finder.quotes(in: text.units, sentences: sentences.map(\.range))
+            quotes = finder.quotes(in: text.units, sentences: ranges)
+        }
+        var entities: [Entity] = []
+        if options.findEntities {
+            if let known = recognizers[language] ?? recognizers[LanguageTag.primary(language)] {
+                entities = known.entities(in: text.units, sentences: ranges)
+            } else {
+                entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
+            }
         }
         return Analysis(text: text, structure: structure, language: language, languageIdentified: identified,
-                        sentences: sentences, quotes: quotes)
+                        sentences: sentences, quotes: quotes, entities: entities)
+    }
+
+    private func entityRecognizer(_ language: String) throws(KernsatzError) -> EntityRecognizer {
+        do {
+            return try EntityRecognizer(language: language)
+        } catch {
+            throw .analysis(error)
+        }
     }
 }

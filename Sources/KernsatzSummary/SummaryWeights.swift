@@ -20,7 +20,7 @@ public struct SummaryWeights: Sendable, Equatable, Codable {
     /// Overlap with the document's key terms (words found in several sentences).
     public var centrality = 0.5
     /// Named entities per word, relative to the densest sentence.
-    public var entities = 0.3
+    public var entities = 0.2
     /// The share of the sentence inside direct quotes.
     public var quotes = 0.05
     /// 1 for sentences of ordinary length, less for fragments and very long ones.

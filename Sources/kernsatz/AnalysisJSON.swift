@@ -31,6 +31,15 @@ struct QuoteJSON: Encodable {
     let speakerEnd: Int?
 }
 
+/// A named entity: `type` is PER, LOC, ORG or OTH; `cue` says why it was found.
+struct EntityJSON: Encodable {
+    let text: String
+    let start: Int
+    let end: Int
+    let type: String
+    let cue: String
+}
+
 struct MetadataJSON: Encodable {
     struct Field: Encodable {
         let key: String
@@ -72,6 +81,14 @@ extension Analysis {
         }
     }
 
+    var entitiesJSON: [EntityJSON] {
+        entities.map { entity in
+            let range = sourceScalarRange(entity.range)
+            return EntityJSON(text: text.sourceString(entity.range), start: range.lowerBound, end: range.upperBound,
+                              type: entity.type.rawValue, cue: entity.cue)
+        }
+    }
+
     var metadataJSON: MetadataJSON {
         let metadata = structure.metadata
         let dateline = metadata.datelineRange.map(sourceScalarRange)
@@ -95,6 +112,7 @@ struct AnalyzeRecord: Encodable {
     let blocks: [BlockJSON]
     let metadata: MetadataJSON
     let quotes: [QuoteJSON]
+    let entities: [EntityJSON]
 }
 
 struct FileAnalysisJSON: Encodable {
@@ -108,4 +126,5 @@ struct FileAnalysisJSON: Encodable {
     let sentences: [SentenceJSON]
     /// Left out by `segment`.
     let quotes: [QuoteJSON]?
+    let entities: [EntityJSON]?
 }

@@ -93,3 +93,21 @@ extension CLITests {
         XCTAssertEqual(quote["end"] as? Int, 41)
     }
 }
+
+extension CLITests {
+    func testEntities_listing_givesTypeNameAndCue() throws {
+        let result = try run(["entities", "--lang", "de", "-"], stdin: "Brüssel – NATO-Generalsekretär Mark Rutte reiste nach Frankreich.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(3).joined(separator: " ") }
+        XCTAssertTrue(lines.contains("1:32 PER Mark Rutte"), "\(lines)")
+        XCTAssertTrue(lines.contains("1:55 LOC Frankreich"), "\(lines)")
+    }
+
+    func testAnalyzeJSONL_entities_haveTypeAndSourceOffsets() throws {
+        let input = #"{"id": "e", "text": "Gestern traf Kanzler Friedrich Merz in Paris ein."}"#
+        let result = try run(["analyze", "--jsonl", "--lang", "de"], stdin: input + "\n")
+        let record = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let entities = (record["entities"] as! [[String: Any]]).map { "\($0["type"]!) \($0["text"]!) \($0["start"]!)-\($0["end"]!)" }
+        XCTAssertEqual(entities, ["PER Friedrich Merz 21-35", "LOC Paris 39-44"])
+    }
+}

@@ -6,9 +6,9 @@ extension KernsatzCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a text's structure as JSON: metadata, blocks (teaser, headings, paragraphs, list items), sentences.",
             discussion: """
-                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes"};
+                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes","entities"};
                 one file: pretty-printed; several files: one object per line (JSON Lines).
-                --jsonl: {"id","lang","sentences","blocks","metadata","quotes"} per record.
+                --jsonl: {"id","lang","sentences","blocks","metadata","quotes","entities"} per record.
                 """
         )
 
@@ -22,7 +22,7 @@ extension KernsatzCommand {
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
-                                                   quotes: analysis.quotesJSON))
+                                                   quotes: analysis.quotesJSON, entities: analysis.entitiesJSON))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -33,7 +33,7 @@ extension KernsatzCommand {
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
                     metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
-                    quotes: analysis.quotesJSON), pretty: input.paths.count == 1)
+                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }
