@@ -34,6 +34,7 @@ public struct QuoteFinder: Sendable {
     /// `subjunctive` as folded word hashes: a cheap first look at every sentence.
     let subjunctiveHashes: Set<UInt64>
     let nameParticles: Set<String>
+    let anaphora: Set<String>
     let speakerPronouns: Set<String>
     let nonSpeakerPronouns: Set<String>
     let titleCues: Set<String>
@@ -86,6 +87,7 @@ public struct QuoteFinder: Sendable {
         subjunctive = Set(list(.subjunctive))
         subjunctiveHashes = Set(subjunctive.map { WordHash.of($0.utf16, fold: true) })
         nameParticles = Set(list(.nameParticles))
+        anaphora = Set(list(.anaphora))
         let pronouns = list(.pronouns)
         speakerPronouns = Set(pronouns.filter { !$0.hasPrefix("!") })
         nonSpeakerPronouns = Set(pronouns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
@@ -142,6 +144,7 @@ public struct QuoteFinder: Sendable {
             }
             index += 1
         }
+        attributeFromContext(&found, units: units, sentences: sentences)
         if !subjunctive.isEmpty {
             found += reportedSpeech(in: units, sentences: sentences, direct: found)
             found.sort { $0.span.lowerBound < $1.span.lowerBound }
@@ -304,6 +307,31 @@ public struct QuoteFinder: Sendable {
         return result
     }
 
+    /// Quotations without an attribution of their own get one from their context: the next
+    /// sentence when it points back („„Wir bleiben.“ Das sagte Rutte am Montag.“), or else the
+    /// speaker of the quotation just before in the same paragraph („…“, sagte Rutte. „Und …“).
+    func attributeFromContext(_ quotes: inout [Quote], units: [UInt16], sentences: [Range<Int>]) {
+        for index in quotes.indices where quotes[index].kind == .direct && quotes[index].speaker == nil && quotes[index].verb == nil {
+            let end = quotes[index].span.upperBound
+            if let next = sentence(containing: end, sentences) ?? sentence(containing: min(end + 1, units.count - 1), sentences),
+               next.lowerBound >= end - 1, !units[end..<next.lowerBound].contains(0x0A) {
+                let tokens = Tokenizer.tokens(in: units, range: next.lowerBound..<min(next.upperBound, next.lowerBound + 200))
+                if let first = tokens.first, first.kind == .word, anaphora.contains(lower(units, first)),
+                   let (verb, after) = verbAt(tokens, 1, units: units) {
+                    let phrase = speakerPhrase(tokens, from: after, units: units)
+                    if let speaker = phrase.range {
+                        quotes[index].speaker = speaker
+                        quotes[index].verb = verb
+                        continue
+                    }
+                }
+            }
+            guard index > 0, quotes[index - 1].kind == .direct, let speaker = quotes[index - 1].speaker,
+                  !units[quotes[index - 1].span.upperBound..<quotes[index].span.lowerBound].contains(0x0A) else { continue }
+            quotes[index].speaker = speaker
+        }
+    }
+
     /// An attribution set off by commas inside the quotation marks (the French incise):
     /// « Il faut, selon lui, agir vite. » → parts „Il faut“ and „agir vite.“
     func incise(in inner: Range<Int>, units: [UInt16]) -> (parts: [Range<Int>], attribution: Attribution)? {
@@ -352,6 +380,8 @@ public struct QuoteFinder: Sendable {
             // Inverted order first („Dazu sagte Rutte:“), then the subject before the verb.
             let afterVerb = speakerPhrase(tokens, from: next, units: units)
             if let speaker = afterVerb.range { return Attribution(speaker: speaker, verb: verb) }
+            // „In dem Bericht heißt es:“ — impersonal, no speaker.
+            if afterVerb.next > next { return Attribution(speaker: nil, verb: verb) }
             if k > 0, let speaker = subjectPhrase(tokens[0..<k], units: units) { return Attribution(speaker: speaker, verb: verb) }
             return Attribution(speaker: nil, verb: verb)
         }

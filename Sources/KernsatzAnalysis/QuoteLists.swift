@@ -21,6 +21,8 @@ public enum QuoteListKind: String, CaseIterable, Sendable {
     case determiners
     /// Lowercase words inside personal names („von der“ in „Ursula von der Leyen“).
     case nameParticles = "name-particles"
+    /// Words opening the sentence after a quotation that point back to it („Das sagte Rutte.“).
+    case anaphora
 }
 
 enum QuoteLists {
@@ -49,6 +51,9 @@ enum QuoteLists {
         case (.nameParticles, "de"): return PackageResources.name_particles_de_txt
         case (.nameParticles, "en"): return PackageResources.name_particles_en_txt
         case (.nameParticles, "fr"): return PackageResources.name_particles_fr_txt
+        case (.anaphora, "de"): return PackageResources.anaphora_de_txt
+        case (.anaphora, "en"): return PackageResources.anaphora_en_txt
+        case (.anaphora, "fr"): return PackageResources.anaphora_fr_txt
         default: return nil
         }
     }

@@ -31,10 +31,10 @@ struct SummarizeBench: ParsableCommand {
         let analyses = try units.map { try pipeline.analyze(units: $0, session: session) }
 
         var rows: [(String, Double)] = []
-        rows.append(("pipeline without quotes", try bestTime(repeats: repeats) {
+        rows.append(("pipeline: sentences only", try bestTime(repeats: repeats) {
             try units.reduce(0) { $0 + (try plain.analyze(units: $1, session: session)).sentences.count }
         }.seconds))
-        rows.append(("pipeline with quotes", try bestTime(repeats: repeats) {
+        rows.append(("pipeline + quotes + entities", try bestTime(repeats: repeats) {
             try units.reduce(0) { $0 + (try pipeline.analyze(units: $1, session: session)).sentences.count }
         }.seconds))
         rows.append(("summarize (\(sentences) sentences) only", bestTime(repeats: repeats) {

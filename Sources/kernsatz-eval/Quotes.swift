@@ -12,7 +12,7 @@ struct Quotes: ParsableCommand {
             Records: {"id","kind","lang","text","quotes":[{"text","speaker","verb","type":"direct"|"reported"}]}.
             A quote is found when its words (without the marks; a split quote's parts joined by one space) equal the \
             gold text, spaces collapsed. A speaker is right when it equals the gold speaker; "lenient" also accepts \
-            one containing the other on word boundaries ("Mark Rutte" for "Rutte").
+            one containing the other on word boundaries ("Mark Rutte" for "Rutte"); spk✗ counts speakers given where the gold has none.
             """
     )
 
@@ -48,12 +48,15 @@ struct Quotes: ParsableCommand {
         var reportedFound = 0, reportedPredicted = 0, reportedGold = 0
         var speakerGold = 0, speakerExact = 0, speakerLenient = 0
         var verbGold = 0, verbRight = 0
+        /// Speakers given where the gold has none.
+        var speakerSpurious = 0
 
         mutating func add(_ other: Tally) {
             found += other.found; predicted += other.predicted; gold += other.gold
             reportedFound += other.reportedFound; reportedPredicted += other.reportedPredicted; reportedGold += other.reportedGold
             speakerGold += other.speakerGold; speakerExact += other.speakerExact; speakerLenient += other.speakerLenient
             verbGold += other.verbGold; verbRight += other.verbRight
+            speakerSpurious += other.speakerSpurious
         }
 
         static func percent(_ a: Int, _ b: Int) -> Double { b == 0 ? 100 : 100 * Double(a) / Double(b) }
@@ -100,6 +103,12 @@ struct Quotes: ParsableCommand {
                         if let index = unmatched.firstIndex(where: { $0.text == wanted }) {
                             let quote = unmatched.remove(at: index).quote
                             if type == "direct" { tally.found += 1 } else { tally.reportedFound += 1 }
+                            if goldQuote.speaker == nil, let got = quote.speaker {
+                                tally.speakerSpurious += 1
+                                if messages.count < show * 3 {
+                                    messages.append("  speaker \(record.id): want none, got \"\(String(decoding: units[got], as: UTF16.self))\"")
+                                }
+                            }
                             if let speaker = goldQuote.speaker {
                                 tally.speakerGold += 1
                                 let got = quote.speaker.map { Self.normalize(String(decoding: units[$0], as: UTF16.self)) }
@@ -133,9 +142,9 @@ struct Quotes: ParsableCommand {
                     + String(format: "%5d %6.2f %6.2f %5d %6.2f %6.2f %6.2f %6.2f", t.gold, t.precision, t.recall, t.reportedGold,
                              Tally.percent(t.reportedFound, t.reportedPredicted), Tally.percent(t.reportedFound, t.reportedGold),
                              Tally.percent(t.speakerExact, t.speakerGold), Tally.percent(t.speakerLenient, t.speakerGold))
-                    + String(format: " %6.2f", Tally.percent(t.verbRight, t.verbGold))
+                    + String(format: " %6.2f %5d", Tally.percent(t.verbRight, t.verbGold), t.speakerSpurious)
             }
-            print("file / kind".padding(toLength: 34, withPad: " ", startingAt: 0) + "direct     P      R  repd     P      R  spk=   spk~   verb")
+            print("file / kind".padding(toLength: 34, withPad: " ", startingAt: 0) + "direct     P      R  repd     P      R  spk=   spk~   verb  spk✗")
             print(row((path as NSString).lastPathComponent, total))
             if byKind {
                 for kind in byKindTally.keys.sorted() { print(row("  " + kind, byKindTally[kind]!)) }

@@ -78,6 +78,21 @@ final class QuoteFinderTests: XCTestCase {
                        Found(text: "Die Grenze bleibt offen", kind: .direct, speaker: nil, verb: "hieß"))
     }
 
+    func testQuotes_impersonalColonIntro_hasNoSpeaker() throws {
+        XCTAssertEqual(try quotes("In dem Bericht heißt es: „Die Kontrollen waren unzureichend.“").first,
+                       Found(text: "Die Kontrollen waren unzureichend.", kind: .direct, speaker: nil, verb: "heißt"))
+    }
+
+    func testQuotes_nextSentencePointingBack_namesSpeaker() throws {
+        XCTAssertEqual(try quotes("„Wir haben nichts erreicht.“ Das sagte die Gewerkschaftschefin am Abend.").first,
+                       Found(text: "Wir haben nichts erreicht.", kind: .direct, speaker: "die Gewerkschaftschefin", verb: "sagte"))
+    }
+
+    func testQuotes_continuationInSameParagraph_keepsSpeakerButNotAcrossParagraphs() throws {
+        let found = try quotes("„Wir sind bereit“, sagte Rutte. „Und wir bleiben es.“\n„Niemand hat das erwartet.“ Die Halle jubelte.")
+        XCTAssertEqual(found.map(\.speaker), ["Rutte", "Rutte", nil])
+    }
+
     func testQuotes_scareQuotesAndTitles_areNotSpeech() throws {
         XCTAssertEqual(try quotes("Scholz rief die „Zeitenwende“ aus. Das sogenannte „Sondervermögen“ ist fast leer."), [])
         XCTAssertEqual(try quotes("Das berichtete die Zeitung „Die Welt“ am Sonntag."), [])
