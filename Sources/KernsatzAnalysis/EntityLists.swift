@@ -318,7 +318,7 @@ struct EntityLexicon: Sendable {
     @inline(__always)
     func lookup(_ key: UInt64) -> Lexeme { words[key] ?? [] }
 
-    /// What the endings of `units[range]` say, all endings from two units up to the longest entry
+    /// What the endings of `units[range]` say, all endings from one unit up to the longest entry
     /// that leave at least two units before them.
     func endings(_ units: [UInt16], _ range: Range<Int>) -> Lexeme {
         var result: Lexeme = []
@@ -329,7 +329,7 @@ struct EntityLexicon: Sendable {
         for length in 1...limit {
             i -= 1
             hash = EntityKey.add(hash, units[i])
-            if length >= 2, let lexeme = suffixes[hash] { result.formUnion(lexeme) }
+            if let lexeme = suffixes[hash] { result.formUnion(lexeme) }
         }
         return result
     }

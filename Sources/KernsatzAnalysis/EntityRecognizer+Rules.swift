@@ -75,7 +75,9 @@ extension EntityRecognizer {
     /// Whether a German word's form alone says noun: a long compound, a plural or inflected ending.
     func formLooksLikeNoun(_ units: [UInt16], _ word: Word) -> Bool {
         guard lexicon.capitalizesNouns else { return false }
-        return word.range.count >= Self.compoundLength || word.endings.contains(.weakNounEnding)
+        // Not the weak -e alone: names end in it too („Rutte“, „Goethe“, „Nicole“).
+        return word.range.count >= Self.compoundLength
+            || (word.endings.contains(.weakNounEnding) && EntityKey.fold(units[word.range.upperBound - 1]) != 0x65)
     }
 
     /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
@@ -217,10 +219,12 @@ extension EntityRecognizer {
     private func particleJoin(_ words: [Word], _ k: Int) -> Int? {
         guard words[k].lexeme.contains(.particle), joins(words, k), k > 0 else { return nil }
         if lexicon.capitalizesNouns && !words[k].lexeme.isDisjoint(with: [.function, .determiner, .preposition]) {
+            // „von“, „zu“ after a given name (or a given name and one more word); an article
+            // („der“, „den“) only after such a particle („von der Leyen“), not „Armstrong den Mond“.
             let previous = words[k - 1]
             let afterGivenName = previous.isGivenName
                 || (k > 1 && words[k - 2].isGivenName && previous.wordClass == .unknown && joins(words, k - 1))
-            guard afterGivenName else { return nil }
+            guard afterGivenName && !words[k].lexeme.contains(.determiner) else { return nil }
         }
         var next = k + 1
         if next < words.count, words[next].lexeme.contains(.particle), joins(words, next) { next += 1 }

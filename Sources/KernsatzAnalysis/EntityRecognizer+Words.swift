@@ -207,7 +207,8 @@ extension EntityRecognizer {
             return
         }
         let lexeme = word.lexeme
-        if lexeme.contains(.function) && !lexeme.contains(.firstName) && !lexeme.contains(.place) && !lexeme.contains(.country) {
+        // A function word that is also a name („Seine“, „Wen“) is the function word at a clause start.
+        if lexeme.contains(.function) && (word.clauseStart || lexeme.isDisjoint(with: [.firstName, .place, .country])) {
             word.wordClass = .function
             return
         }
