@@ -85,6 +85,8 @@ struct Lexeme: OptionSet, Sendable {
     static let coordinator = Lexeme(rawValue: 1 << 17)
     static let placeOpener = Lexeme(rawValue: 1 << 18)
     static let orgLinker = Lexeme(rawValue: 1 << 19)
+    /// The first word of a name of several words („New“ of „New York“).
+    static let phraseStart = Lexeme(rawValue: 1 << 26)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
@@ -142,12 +144,60 @@ struct EntityKey {
     }
 }
 
+/// An open-addressing table from word keys (already hashes) to lexemes: the recognizer looks up
+/// every word and every ending, and this is several times faster than a `Dictionary`.
+struct KeyTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Lexeme]
+    private var mask: Int
+    private(set) var count = 0
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 16)
+        values = [Lexeme](repeating: [], count: 16)
+        mask = 15
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+
+    @inline(__always)
+    func lookup(_ key: UInt64) -> Lexeme {
+        let key = key == 0 ? 1 : key
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return [] }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt64, _ lexeme: Lexeme) {
+        let key = key == 0 ? 1 : key
+        if (count + 1) * 2 > keys.count { grow() }
+        var i = slot(key)
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == 0 { count += 1; keys[i] = key }
+        values[i].formUnion(lexeme)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Lexeme](repeating: [], count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 { insert(key, value) }
+    }
+}
+
 /// Everything the recognizer knows about one language's words, loaded once from the lists and ICU.
 struct EntityLexicon: Sendable {
     /// Exact words, folded: what lists they are in.
-    private(set) var words: [UInt64: Lexeme] = [:]
+    private(set) var words = KeyTable()
     /// Word endings, hashed backwards.
-    private(set) var suffixes: [UInt64: Lexeme] = [:]
+    private(set) var suffixes = KeyTable()
     /// The longest ending in `suffixes`, in UTF-16 units.
     private(set) var longestSuffix = 0
     /// Prefixes that make a compound with an `.orgCompoundHead` an organization („Bundes“).
@@ -158,8 +208,6 @@ struct EntityLexicon: Sendable {
     private(set) var placePrefixLengths: [Int] = []
     /// Names of several words: key of the words joined by one space → what they are and how many words.
     private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]
-    /// Keys of the first words of `phrases`.
-    private(set) var phraseStarts: Set<UInt64> = []
     /// Whether German noun capitalization applies (nouns are not names).
     let capitalizesNouns: Bool
 
@@ -269,7 +317,7 @@ struct EntityLexicon: Sendable {
             guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.contains(" ") else { continue }
             // German language names are nouns in -isch („Englisch“); others of ICU's names may be words.
             if language == "de" && !name.hasSuffix("sch") { continue }
-            if words[EntityKey.of(name)] != nil { continue }
+            if !words.lookup(EntityKey.of(name)).isEmpty { continue }
             add(name, .language)
         }
     }
@@ -304,19 +352,22 @@ struct EntityLexicon: Sendable {
                 for u in units { hash = EntityKey.add(hash, u) }
             }
             phrases[hash] = (phrases[hash]?.lexeme.union(lexeme) ?? lexeme, parts.count)
-            phraseStarts.insert(EntityKey.of(String(parts[0])))
+            words.insert(EntityKey.of(String(parts[0])), .phraseStart)
             return
         }
-        words[EntityKey.of(entry), default: []].formUnion(lexeme)
+        words.insert(EntityKey.of(entry), lexeme)
     }
 
     private mutating func addSuffix(_ ending: String, _ lexeme: Lexeme) {
-        suffixes[EntityKey.ofSuffix(ending), default: []].formUnion(lexeme)
+        suffixes.insert(EntityKey.ofSuffix(ending), lexeme)
         longestSuffix = max(longestSuffix, ending.utf16.count)
     }
 
     @inline(__always)
-    func lookup(_ key: UInt64) -> Lexeme { words[key] ?? [] }
+    func lookup(_ key: UInt64) -> Lexeme { words.lookup(key) }
+
+    /// What a name of several words is, by the key of its words joined with one space.
+    func phrase(_ key: UInt64) -> (lexeme: Lexeme, words: Int)? { phrases[key] }
 
     /// What the endings of `units[range]` say, all endings from one unit up to the longest entry
     /// that leave at least two units before them.
@@ -329,7 +380,7 @@ struct EntityLexicon: Sendable {
         for length in 1...limit {
             i -= 1
             hash = EntityKey.add(hash, units[i])
-            if let lexeme = suffixes[hash] { result.formUnion(lexeme) }
+            result.formUnion(suffixes.lookup(hash))
         }
         return result
     }

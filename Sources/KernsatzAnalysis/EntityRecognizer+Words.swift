@@ -48,6 +48,10 @@ struct Word {
     /// Lowercase adjective form („neue“, „enger“).
     var lowerAdjectival = false
     var capitalized = false
+    /// The form of the word, worked out once.
+    var shape: EntityRecognizer.Shape? = nil
+    /// Several words that form one name from the lists („New York“); `lexeme` is the phrase's.
+    var isPhrase = false
     /// What the word's endings say (German capitalized words only; empty otherwise).
     var endings: Lexeme = []
     /// A noun only by its ending („Gillespie“ in -ie), not by a list entry: weak evidence.
@@ -126,6 +130,7 @@ extension EntityRecognizer {
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) }
+        if s.value < 0x100 { return (s.value >= 0xC0 && s.value != 0xD7 && s.value != 0xF7) || s.value == 0xAA || s.value == 0xB5 || s.value == 0xBA }
         return s.properties.isAlphabetic || s.properties.numericType != nil
             || s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
     }
@@ -137,7 +142,7 @@ extension EntityRecognizer {
             let first = UTF16Scan.scalar(units, at: word.range.lowerBound)
             guard UTF16Scan.isLetter(first) else { continue }
             letters += 1
-            if Self.shape(units, word.range).allCaps { capitals += 1 }
+            if (word.shape ?? Self.shape(units, word.range)).allCaps { capitals += 1 }
         }
         return capitals >= 3 && capitals * 5 >= letters * 3
     }
@@ -157,6 +162,25 @@ extension EntityRecognizer {
         var i = range.lowerBound
         var first = true
         while i < range.upperBound {
+            let u = units[i]
+            // Latin-1 without Unicode property look-ups: the letters of the supported languages.
+            if u < 0x100 {
+                if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) {
+                    upper += 1
+                    if first { shape.capitalized = true }
+                    first = false
+                } else if (u >= 0x61 && u <= 0x7A) || (u >= 0xDF && u != 0xF7) {
+                    lower += 1
+                    first = false
+                } else if u >= 0x30 && u <= 0x39 {
+                    shape.hasDigit = true
+                    first = false
+                } else if u == 0x2D {
+                    shape.hyphens += 1
+                }
+                i += 1
+                continue
+            }
             let s = UTF16Scan.scalar(units, at: i)
             if UTF16Scan.isUppercase(s) {
                 upper += 1
@@ -179,16 +203,61 @@ extension EntityRecognizer {
 
     /// Classifies every word of a sentence from its form and the lists.
     func classify(_ units: [UInt16], _ words: inout [Word]) {
+        for index in words.indices { words[index].shape = Self.shape(units, words[index].range) }
         let headline = isHeadline(units, words)
+        mergePhrases(units, &words)
         for index in words.indices {
             classify(units, &words[index], headline: headline)
         }
     }
 
+    /// Names of several words from the lists („New York“, „Vereinigte Staaten“) become one word.
+    func mergePhrases(_ units: [UInt16], _ words: inout [Word]) {
+        var result: [Word] = []
+        var i = 0
+        var merged = false
+        while i < words.count {
+            guard lexicon.lookup(words[i].key).contains(.phraseStart) else {
+                if merged { result.append(words[i]) }
+                i += 1
+                continue
+            }
+            var key = words[i].key
+            var match: (Int, Lexeme)? = nil
+            var n = 1
+            while n < 4 && i + n < words.count && !words[i + n].separated {
+                if words[i + n - 1].dotAfter { key = EntityKey.add(key, 0x2E) }
+                key = EntityKey.add(key, 0x20)
+                for j in words[i + n].range { key = EntityKey.add(key, units[j]) }
+                n += 1
+                if let phrase = lexicon.phrase(key), phrase.words == n { match = (n, phrase.lexeme) }
+            }
+            if !merged && match != nil {
+                merged = true
+                result = Array(words[..<i])
+            }
+            if let (count, lexeme) = match {
+                var word = words[i]
+                let last = words[i + count - 1]
+                word.range = word.range.lowerBound..<last.range.upperBound
+                word.lexeme = lexeme
+                word.isPhrase = true
+                word.dotAfter = last.dotAfter
+                word.shape = Self.shape(units, word.range)
+                result.append(word)
+                i += count
+            } else {
+                if merged { result.append(words[i]) }
+                i += 1
+            }
+        }
+        if merged { words = result }
+    }
+
     func classify(_ units: [UInt16], _ word: inout Word, headline: Bool) {
         let range = word.range
-        let shape = Self.shape(units, range)
-        word.lexeme = lexicon.lookup(word.key)
+        let shape = word.shape ?? Self.shape(units, range)
+        if !word.isPhrase { word.lexeme = lexicon.lookup(word.key) }
         word.capitalized = shape.capitalized
         if !shape.capitalized {
             word.wordClass = .lower

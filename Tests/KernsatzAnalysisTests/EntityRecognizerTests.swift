@@ -129,6 +129,12 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(surfaces("Der Sender ist auch im TV zu sehen."), [])
     }
 
+    func testEntities_placeOfSeveralWords_isOneName() {
+        let result = found("Die Konferenz zog von Den Haag nach Buenos Aires.")
+        XCTAssertEqual(result.map(\.0), ["Den Haag", "Buenos Aires"])
+        XCTAssertEqual(result.map(\.1), [.location, .location])
+    }
+
     func testEntities_compassPrefixBeforePlace_isLocation() {
         XCTAssertEqual(found("Der Regen zieht nach Ostdeutschland.").map(\.1), [.location])
     }
