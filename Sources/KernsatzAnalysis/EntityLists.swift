@@ -87,6 +87,7 @@ struct Lexeme: OptionSet, Sendable {
     static let orgLinker = Lexeme(rawValue: 1 << 19)
     /// The first word of a name of several words („New“ of „New York“).
     static let phraseStart = Lexeme(rawValue: 1 << 26)
+    static let city = Lexeme(rawValue: 1 << 27)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
@@ -96,7 +97,7 @@ struct Lexeme: OptionSet, Sendable {
     static let weakNounEnding = Lexeme(rawValue: 1 << 25)
 
     /// Lexemes that make a word a name by themselves.
-    static let name: Lexeme = [.firstName, .place, .country, .region, .language, .organization, .other]
+    static let name: Lexeme = [.firstName, .place, .country, .region, .city, .language, .organization, .other]
 }
 
 /// A 64-bit FNV-1a hash over case-folded UTF-16 units: how the recognizer compares words with its
@@ -308,6 +309,13 @@ struct EntityLexicon: Sendable {
         for code in Self.worldRegions {
             guard let name = LocaleData.countryName(code, in: language), Self.usable(name) else { continue }
             add(name, .region)
+        }
+        // Time zone cities; a city that is also a word of the language („Lima“ is safe, a noun is not)
+        // is left to the noun list, which is looked at first only for non-names, so skip those.
+        for city in LocaleData.exemplarCities(in: language) where Self.usable(city) {
+            let key = EntityKey.of(city)
+            if words.lookup(key).contains(.nonName) || words.lookup(key).contains(.function) { continue }
+            add(city, .city)
         }
         for code in ["EU", "UN"] {
             guard let name = LocaleData.countryName(code, in: language), Self.usable(name) else { continue }

@@ -365,7 +365,7 @@ extension EntityRecognizer {
         // A compass prefix before a place („Ostdeutschland“, „Nordafrika“, „Südtirol“).
         if lexeme.isDisjoint(with: .name), let rest = lexicon.placePrefixRest(units, range) {
             let inner = lexicon.lookup(EntityKey.of(units, rest))
-            if !inner.isDisjoint(with: [.place, .country, .region]) {
+            if !inner.isDisjoint(with: [.place, .country, .region, .city]) {
                 word.wordClass = .name
                 word.type = .location
                 word.cue = "gazetteer place with prefix"
@@ -377,6 +377,7 @@ extension EntityRecognizer {
         else if lexeme.contains(.country) { found = (.location, "gazetteer country") }
         else if lexeme.contains(.region) { found = (.location, "gazetteer region") }
         else if lexeme.contains(.place) { found = (.location, "gazetteer place") }
+        else if lexeme.contains(.city) { found = (.location, "gazetteer city") }
         else if lexeme.contains(.firstName) {
             word.wordClass = .name
             word.type = .person
