@@ -27,6 +27,8 @@ public enum EntityListKind: String, CaseIterable, Sendable {
     case nameParticles = "name-particles"
     /// Articles and determiners, "+"prepositions, "@"prepositions of place.
     case nounMarkers = "noun-markers"
+    /// Nouns that give the type of a name after them („Gemeinde LOC“, „Firma ORG“).
+    case typeCues = "type-cues"
 
     /// The file a shipped list comes from, relative to the module ("entities/first-names.mul.txt").
     public func fileName(language: String) -> String { "entities/\(rawValue).\(language).txt" }
@@ -50,6 +52,7 @@ enum EmbeddedEntityLists {
         case (.nonNameAcronyms, "mul"): return PackageResources.non_name_acronyms_mul_txt
         case (.nameParticles, "mul"): return PackageResources.name_particles_mul_txt
         case (.nounMarkers, "de"): return PackageResources.noun_markers_de_txt
+        case (.typeCues, "de"): return PackageResources.type_cues_de_txt
         default: return nil
         }
     }
@@ -58,7 +61,7 @@ enum EmbeddedEntityLists {
     static let shipped: [(EntityListKind, String)] = [
         (.firstNames, "mul"), (.personCues, "de"), (.personCues, "en"), (.personCues, "fr"), (.orgCues, "de"),
         (.organizations, "mul"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
-        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"),
+        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"),
     ]
 }
 
@@ -88,6 +91,9 @@ struct Lexeme: OptionSet, Sendable {
     /// The first word of a name of several words („New“ of „New York“).
     static let phraseStart = Lexeme(rawValue: 1 << 26)
     static let city = Lexeme(rawValue: 1 << 27)
+    static let placeNoun = Lexeme(rawValue: 1 << 28)
+    static let organizationNoun = Lexeme(rawValue: 1 << 29)
+    static let otherNoun = Lexeme(rawValue: 1 << 30)
     // Suffix entries.
     static let nounEnding = Lexeme(rawValue: 1 << 20)
     static let nounHead = Lexeme(rawValue: 1 << 21)
@@ -288,6 +294,19 @@ struct EntityLexicon: Sendable {
             } else {
                 add(entry, .determiner)
             }
+        }
+        for (entry, line) in try list(.typeCues) {
+            let parts = entry.split(separator: " ")
+            let lexeme: Lexeme
+            switch parts.count == 2 ? parts[1] : "" {
+            case "LOC": lexeme = .placeNoun
+            case "ORG": lexeme = .organizationNoun
+            case "OTH": lexeme = .otherNoun
+            default:
+                throw AnalysisError(.badList(file: EntityListKind.typeCues.fileName(language: language), line: line,
+                                             reason: "not \"noun TYPE\" with TYPE one of LOC, ORG, OTH: \"\(entry)\""))
+            }
+            add(String(parts[0]), lexeme)
         }
         // Function words from the segmentation data: stopwords and sentence starters.
         for kind in [LanguageListKind.stopwords, .sentenceStarters] {

@@ -80,6 +80,24 @@ extension EntityRecognizer {
             || (word.endings.contains(.weakNounEnding) && EntityKey.fold(units[word.range.upperBound - 1]) != 0x65)
     }
 
+    /// The type of a name found by context alone: from a noun before it („Gemeinde …“), from the
+    /// name it is coordinated with („Gudme und …“), after a preposition of place, else `fallback`.
+    func guessType(_ words: [Word], _ k: Int, _ entities: [Entity], multiword fallback: EntityType = .person) -> EntityType {
+        if k > 0 && !words[k].separated {
+            let previous = words[k - 1].lexeme
+            if previous.contains(.placeNoun) { return .location }
+            if previous.contains(.organizationNoun) { return .organization }
+            if previous.contains(.otherNoun) { return .other }
+        }
+        var conjunct: Int? = nil
+        if k > 1, !words[k].separated, words[k - 1].lexeme.contains(.coordinator) { conjunct = k - 2 }
+        else if k > 0, words[k].markBefore == 0x2C || words[k].markBefore == 0x2F { conjunct = k - 1 }
+        if let c = conjunct, let last = entities.last, last.range.upperBound == words[c].range.upperBound {
+            return last.type
+        }
+        return afterPlacePreposition(words, k) ? .location : fallback
+    }
+
     /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
     static func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         var end = range.upperBound
@@ -483,14 +501,12 @@ extension EntityRecognizer {
                 || looksLikeNoun(units, words, k, entities)) {
                 return end
             }
-            let type: EntityType = afterPlacePreposition(words, k) ? .location : .person
-            emit(entities: &entities, span(words, first, end), type, "capitalized")
+            emit(entities: &entities, span(words, first, end), guessType(words, first, entities), "capitalized")
             return end
         }
         // German adjective and noun („Endogenen Retroviren“, „Schweizer Architekten“) are no name.
         if lexicon.capitalizesNouns && word.adjectival { return end }
-        let type: EntityType = afterPlacePreposition(words, first) ? .location : (count <= 3 ? .person : .organization)
-        emit(entities: &entities, span(words, first, end), type, "multiword name")
+        emit(entities: &entities, span(words, first, end), guessType(words, first, entities, multiword: count > 3 ? .organization : .person), "multiword name")
         return end
     }
 
