@@ -65,7 +65,9 @@ extension EntityRecognizer {
             if let first = units[previous.range].first, first >= 0x30 && first <= 0x39 { return true }
             if previous.lowerAdjectival && !Self.hasPastTenseEnding(units, previous.range) { return true }
         }
-        if word.endings.contains(.weakNounEnding) { return true }
+        // After a bare preposition of place the weak -en is a place as often as a noun („in Bozen“).
+        if word.endings.contains(.weakNounEnding) && !(afterPlacePreposition(words, k) && word.range.count <= 8
+            && EntityKey.fold(units[word.range.upperBound - 1]) == 0x6E) { return true }
         if k > 0, !word.separated, words[k - 1].lexeme.contains(.preposition), !words[k - 1].lexeme.contains(.placePreposition) {
             return true
         }
