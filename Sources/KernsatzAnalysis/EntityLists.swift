@@ -404,7 +404,7 @@ struct EntityLexicon: Sendable {
         let limit = min(longestSuffix, range.count - 2)
         guard limit >= 2 else { return [] }
         var i = range.upperBound
-        for length in 1...limit {
+        for _ in 1...limit {
             i -= 1
             hash = EntityKey.add(hash, units[i])
             result.formUnion(suffixes.lookup(hash))

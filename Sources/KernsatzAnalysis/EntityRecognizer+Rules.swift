@@ -34,6 +34,13 @@ extension EntityRecognizer {
         k > 0 && !words[k].separated && words[k - 1].lexeme.contains(.placePreposition)
     }
 
+    /// The word coordinated with word `k` („Hamburg“ for „Wedel“ in „Hamburg und Wedel“, „Hamburg, Wedel“).
+    func conjunct(_ words: [Word], _ k: Int) -> Int? {
+        if k > 1, !words[k].separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated { return k - 2 }
+        if k > 0, words[k].markBefore == 0x2C || words[k].markBefore == 0x2F { return k - 1 }
+        return nil
+    }
+
     /// German words at least this long with no cue are compound nouns: names are seldom so long.
     static let compoundLength = 12
 
@@ -43,13 +50,7 @@ extension EntityRecognizer {
     func looksLikeNoun(_ units: [UInt16], _ words: [Word], _ k: Int, _ entities: [Entity]) -> Bool {
         let word = words[k]
         // Coordination: the same kind as the conjunct before („Finch und Sheppard“).
-        var conjunct: Int? = nil
-        if k > 1, !word.separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated {
-            conjunct = k - 2
-        } else if k > 0, word.markBefore == 0x2C || word.markBefore == 0x2F {
-            conjunct = k - 1
-        }
-        if let c = conjunct {
+        if let c = conjunct(words, k) {
             if let last = entities.last, last.range.upperBound >= words[c].range.upperBound,
                last.range.lowerBound <= words[c].range.lowerBound {
                 return false
@@ -91,10 +92,7 @@ extension EntityRecognizer {
             if previous.contains(.organizationNoun) { return .organization }
             if previous.contains(.otherNoun) { return .other }
         }
-        var conjunct: Int? = nil
-        if k > 1, !words[k].separated, words[k - 1].lexeme.contains(.coordinator) { conjunct = k - 2 }
-        else if k > 0, words[k].markBefore == 0x2C || words[k].markBefore == 0x2F { conjunct = k - 1 }
-        if let c = conjunct, let last = entities.last, last.range.upperBound == words[c].range.upperBound {
+        if let c = conjunct(words, k), let last = entities.last, last.range.upperBound == words[c].range.upperBound {
             return last.type
         }
         return afterPlacePreposition(words, k) ? .location : fallback

@@ -299,7 +299,7 @@ extension EntityRecognizer {
             word.cue = "acronym"
             return
         }
-        word.adjectival = Self.hasCapitalizedAdjectiveEnding(units, range)
+        word.adjectival = Self.hasAdjectiveEnding(units, range)
         if lexicon.capitalizesNouns {
             if lexeme.contains(.nonName) || isInflectedNoun(units, range) {
                 word.wordClass = .noun
@@ -470,11 +470,6 @@ extension EntityRecognizer {
         let second = EntityKey.fold(units[range.upperBound - 2])
         if last == 0x65 { return true }
         return second == 0x65 && (last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D)
-    }
-
-    /// Capitalized adjective forms: -e, -en, -er, -es, -em endings of a word not in the noun lists.
-    static func hasCapitalizedAdjectiveEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        hasAdjectiveEnding(units, range)
     }
 
     /// Adjectives of countries and peoples in -sch- („Deutsche“, „Europäischen“), which the noun
