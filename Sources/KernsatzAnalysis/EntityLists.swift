@@ -91,6 +91,7 @@ struct Lexeme: OptionSet, Sendable {
     /// The first word of a name of several words („New“ of „New York“).
     static let phraseStart = Lexeme(rawValue: 1 << 26)
     static let city = Lexeme(rawValue: 1 << 27)
+    static let auxiliary = Lexeme(rawValue: 1 << 31)
     static let placeNoun = Lexeme(rawValue: 1 << 28)
     static let organizationNoun = Lexeme(rawValue: 1 << 29)
     static let otherNoun = Lexeme(rawValue: 1 << 30)
@@ -287,6 +288,8 @@ struct EntityLexicon: Sendable {
         for (entry, _) in try list(.nounMarkers) {
             if entry.hasPrefix("&") {
                 add(String(entry.dropFirst()), .coordinator)
+            } else if entry.hasPrefix("!") {
+                add(String(entry.dropFirst()), .auxiliary)
             } else if entry.hasPrefix("@") {
                 add(String(entry.dropFirst()), [.preposition, .placePreposition])
             } else if entry.hasPrefix("+") {

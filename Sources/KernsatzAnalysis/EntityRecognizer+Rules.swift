@@ -496,7 +496,15 @@ extension EntityRecognizer {
         }
         // Only unknown words: context decides.
         if count == 1 {
-            if word.clauseStart { return end }
+            if word.clauseStart {
+                // At a sentence start only before an auxiliary or modal verb („Beck ist …“, „Kolb war …“),
+                // when nothing marks the word as a noun.
+                guard lexicon.capitalizesNouns, end < words.count, !words[end].capitalized, !words[end].separated,
+                      words[end].lexeme.contains(.auxiliary), !formLooksLikeNoun(units, word),
+                      !word.endings.contains(.weakNounEnding), word.range.count >= 3 else { return end }
+                emit(entities: &entities, span(words, first, end), .person, "capitalized at start")
+                return end
+            }
             if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)
                 || looksLikeNoun(units, words, k, entities)) {
                 return end

@@ -50,7 +50,7 @@ public struct EntityRecognizer: Sendable {
             documentWords.append(words)
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let recurring = recurringNames(units, documentWords, found)
+        let recurring = recurringNames(units, documentWords, &found)
         return Self.merged(found, recurring)
     }
 
@@ -61,11 +61,11 @@ public struct EntityRecognizer: Sendable {
 
     /// Words the document has already shown to be names, found again where no rule fired
     /// („Putin“ at the start of a sentence after „Präsident Putin“).
-    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: [Entity]) -> [Entity] {
+    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: inout [Entity]) -> [Entity] {
         var known: [UInt64: EntityType] = [:]
         for entity in found {
             // In German a lone capitalized word is too weak a source: it may be a noun.
-            if lexicon.capitalizesNouns && (entity.cue == "capitalized" || entity.cue == "multiword name") { continue }
+            if lexicon.capitalizesNouns && (entity.cue.hasPrefix("capitalized") || entity.cue == "multiword name") { continue }
             if entity.cue == "compound part" { continue }
             // The last word of the name: a surname, or the name itself.
             var start = entity.range.upperBound
@@ -77,6 +77,13 @@ public struct EntityRecognizer: Sendable {
             if known[key] == nil { known[key] = entity.type }
         }
         guard !known.isEmpty else { return [] }
+        // Names found by context alone take the stronger evidence of an earlier mention.
+        for index in found.indices where found[index].cue.hasPrefix("capitalized") {
+            if let type = known[EntityKey.of(units, found[index].range)] {
+                found[index].type = type
+                found[index].cue = "recurring"
+            }
+        }
         var result: [Entity] = []
         var next = 0
         for words in documentWords {

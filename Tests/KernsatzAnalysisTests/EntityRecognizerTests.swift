@@ -164,8 +164,11 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(entities.map(\.type), [.person, .person, .person])
     }
 
-    func testEntities_withoutEarlierMention_sentenceStartIsNotAName() {
-        XCTAssertEqual(surfaces("Kowalczyk sagte nichts."), [])
+    func testEntities_sentenceStart_isANameOnlyBeforeAnAuxiliaryOrSpeechVerb() {
+        XCTAssertEqual(surfaces("Kowalczyk kam spät."), [])
+        XCTAssertEqual(found("Kowalczyk sagte nichts.").map(\.2), ["capitalized at start"])
+        XCTAssertEqual(surfaces("Regierung sagte nichts."), [])
+        XCTAssertEqual(surfaces("Kulissen sind teuer."), [])
     }
 
     func testEntities_coordinatedWithName_isName_withNoun_isNot() {
