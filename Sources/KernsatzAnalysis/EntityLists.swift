@@ -67,7 +67,7 @@ enum EmbeddedEntityLists {
 
 /// What the lists say about a word (exact entries) or a word ending (suffix entries).
 struct Lexeme: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
     static let function = Lexeme(rawValue: 1 << 0)
     static let firstName = Lexeme(rawValue: 1 << 1)
     static let place = Lexeme(rawValue: 1 << 2)
@@ -92,6 +92,7 @@ struct Lexeme: OptionSet, Sendable {
     static let phraseStart = Lexeme(rawValue: 1 << 26)
     static let city = Lexeme(rawValue: 1 << 27)
     static let auxiliary = Lexeme(rawValue: 1 << 31)
+    static let abbreviation = Lexeme(rawValue: 1 << 32)
     static let placeNoun = Lexeme(rawValue: 1 << 28)
     static let organizationNoun = Lexeme(rawValue: 1 << 29)
     static let otherNoun = Lexeme(rawValue: 1 << 30)
@@ -314,6 +315,14 @@ struct EntityLexicon: Sendable {
         // Function words from the segmentation data: stopwords and sentence starters.
         for kind in [LanguageListKind.stopwords, .sentenceStarters] {
             for entry in LanguageList.shipped(kind, language: language)?.entries ?? [] { add(entry, .function) }
+        }
+        // Capitalized abbreviations („Nr.“, „Abs.“, „Chr.“) are no names; titles among them
+        // („Dr.“, „Prof.“) are person cues, which the classifier looks at first.
+        for kind in [LanguageListKind.abbreviations, .sentenceFinalAbbreviations] {
+            for entry in LanguageList.shipped(kind, language: language)?.entries ?? []
+            where entry.hasSuffix(".") && !entry.contains(" ") && entry.first?.isUppercase == true {
+                add(entry, .abbreviation)
+            }
         }
         // Month and weekday names are not names in news annotation.
         for kind in [LocaleData.DateSymbols.months, .standaloneMonths, .weekdays] {

@@ -285,6 +285,7 @@ extension EntityRecognizer {
         if lexeme.contains(.placeOpener) { word.wordClass = .unknown; return }
         if lexeme.contains(.legalForm) { word.wordClass = .legalForm; return }
         if lexeme.contains(.personCue) { word.wordClass = .cue; return }
+        if lexeme.contains(.abbreviation) && word.dotAfter { word.wordClass = .noun; return }
         if lexeme.contains(.orgHead) || (range.count > 4 && units[range.upperBound - 1] == 0x73
             && lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1)).contains(.orgHead)) {
             word.wordClass = .orgHead
