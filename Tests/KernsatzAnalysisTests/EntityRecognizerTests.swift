@@ -185,6 +185,14 @@ final class EntityRecognizerTests: XCTestCase {
         }
     }
 
+    func testEntities_documentationExample_holds() throws {
+        // The example in EntityRecognizer's documentation.
+        let recognizer = try EntityRecognizer(language: "de")
+        let units = Array("Kanzlerin Merkel traf NATO-Generalsekretär Rutte in Brüssel.".utf16)
+        XCTAssertEqual(recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue),
+                       ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"])
+    }
+
     // MARK: other languages
 
     func testEntities_english_capitalizedWordsMidSentence_areNames() {
