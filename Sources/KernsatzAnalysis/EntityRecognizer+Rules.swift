@@ -138,8 +138,15 @@ extension EntityRecognizer {
                 let single = i == j
                 let nounLike = single && (word.wordClass == .noun || word.wordClass == .function || word.wordClass == .orgHead
                     || word.wordClass == .cue || formLooksLikeNoun(units, word))
-                // „Das reicht nicht“: a function word and a lowercase word make a clause, not a title.
-                let clause = word.wordClass == .function && j > i && !words[i + 1].capitalized
+                // „Das reicht nicht“, „Russland bleibt eine Bedrohung“: a function word and a lowercase word,
+                // or a lowercase verb form in -t, or a lowercase function word that is no article,
+                // make a clause, not a title („Ecce homo“, „Der Herr der Ringe“ are titles).
+                var clause = word.wordClass == .function && j > i && !words[i + 1].capitalized
+                for m in i...j where !words[m].capitalized {
+                    let lexeme = words[m].lexeme
+                    if lexeme.contains(.function) && !lexeme.contains(.determiner) && !lexeme.contains(.particle) { clause = true }
+                    if !lexeme.contains(.determiner) && words[m].range.count > 2 && units[words[m].range.upperBound - 1] == 0x74 { clause = true }
+                }
                 if !nounLike && !clause { result.append((i, j + 1)) }
                 i = j + 1
             } else {

@@ -89,7 +89,7 @@ extension EntityRecognizer {
                 i += UTF16Scan.width(units, at: i)
                 continue
             }
-            let start = i
+            var start = i
             while i < end {
                 let w = UTF16Scan.width(units, at: i)
                 let s = UTF16Scan.scalar(units, at: i)
@@ -98,6 +98,10 @@ extension EntityRecognizer {
                 let u = units[i]
                 if (u == 0x2D || u == 0x2011 || u == 0x27 || u == 0x2019 || u == 0x2E) && i + 1 < end
                     && Self.isWordScalar(UTF16Scan.scalar(units, at: i + 1)) {
+                    // An elided article or pronoun („l’OTAN“, „dell’Italia“, „d’Orsay“) is not part of the word.
+                    if (u == 0x27 || u == 0x2019) && Self.isElision(units, start..<i) {
+                        start = i + 1
+                    }
                     i += 1
                     continue
                 }
@@ -125,6 +129,14 @@ extension EntityRecognizer {
             clauseStart = false
         }
         return result
+    }
+
+    /// A lowercase elided word before an apostrophe: one or two letters („l“, „d“, „qu“) or an
+    /// Italian article with a preposition („dell“, „nell“, „all“, „sull“).
+    static func isElision(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 5 else { return false }
+        for i in range where !(units[i] >= 0x61 && units[i] <= 0x7A) { return false }
+        return range.count <= 2 || units[range.upperBound - 1] == 0x6C && units[range.upperBound - 2] == 0x6C
     }
 
     @inline(__always)

@@ -144,6 +144,7 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(result.map(\.0), ["Die Blechtrommel"])
         XCTAssertEqual(result.map(\.2), ["quoted title"])
         XCTAssertEqual(surfaces("Er rief „Das reicht nicht“ und ging."), [])
+        XCTAssertEqual(found("„Russland bleibt eine Bedrohung“, sagte er.").map(\.1), [.location])
     }
 
     func testEntities_currency_isOther() {
@@ -207,6 +208,11 @@ final class EntityRecognizerTests: XCTestCase {
 
     func testEntities_english_nameWithOf_isOneName() {
         XCTAssertEqual(surfaces("He worked for the Bank of England until 2010.", Self.english), ["Bank of England"])
+    }
+
+    func testEntities_french_elidedArticle_isNotPartOfTheName() throws {
+        let french = try EntityRecognizer(language: "fr")
+        XCTAssertEqual(surfaces("Le secrétaire général de l'OTAN est arrivé à Bruxelles.", french), ["OTAN", "Bruxelles"])
     }
 
     func testEntities_unknownLanguage_getsGenericRules() throws {
