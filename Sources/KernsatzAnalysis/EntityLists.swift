@@ -214,7 +214,7 @@ struct EntityLexicon: Sendable {
     private(set) var orgPrefixLengths: [Int] = []
     /// Prefixes that make a place of a place („Ost“ + „Deutschland“).
     private(set) var placePrefixes: Set<UInt64> = []
-    private(set) var placePrefixLengths: [Int] = []
+    private(set) var longestPlacePrefix = 0
     /// Names of several words: key of the words joined by one space → what they are and how many words.
     private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]
     /// Whether German noun capitalization applies (nouns are not names).
@@ -270,7 +270,7 @@ struct EntityLexicon: Sendable {
             } else if entry.hasSuffix("*") {
                 let prefix = Array(entry.dropLast().utf16)
                 placePrefixes.insert(EntityKey.of(prefix, 0..<prefix.count))
-                if !placePrefixLengths.contains(prefix.count) { placePrefixLengths.append(prefix.count) }
+                longestPlacePrefix = max(longestPlacePrefix, prefix.count)
             } else {
                 addSuffix(String(entry.dropFirst()), .placeHead)
             }
@@ -426,10 +426,13 @@ struct EntityLexicon: Sendable {
 
     /// The rest of `units[range]` after a compass prefix („Ost“ in „Ostdeutschland“), or nil.
     func placePrefixRest(_ units: [UInt16], _ range: Range<Int>) -> Range<Int>? {
-        for length in placePrefixLengths where range.count > length + 3 {
-            if placePrefixes.contains(EntityKey.of(units, range.lowerBound..<range.lowerBound + length)) {
-                return range.lowerBound + length..<range.upperBound
-            }
+        // At least four units must remain after the prefix.
+        let stop = min(range.upperBound - 4, range.lowerBound + longestPlacePrefix)
+        guard stop > range.lowerBound else { return nil }
+        var hash = EntityKey.seed
+        for i in range.lowerBound..<stop {
+            hash = EntityKey.add(hash, units[i])
+            if placePrefixes.contains(hash) { return i + 1..<range.upperBound }
         }
         return nil
     }

@@ -74,9 +74,9 @@ extension EntityRecognizer {
         var clauseStart = true
         var mark: UInt16 = 0
         while i < end {
-            let s = UTF16Scan.scalar(units, at: i)
-            if !Self.isWordScalar(s) {
+            if Self.wordWidth(units, i) == 0 {
                 let u = units[i]
+                let s = UTF16Scan.scalar(units, at: i)
                 if u == 0x2E, let last = result.last, last.range.upperBound == i, result[result.count - 1].dotAfter == false {
                     result[result.count - 1].dotAfter = true
                 } else if !UTF16Scan.isSpace(u) || u == 0x0A || u == 0x0D {
@@ -91,13 +91,12 @@ extension EntityRecognizer {
             }
             var start = i
             while i < end {
-                let w = UTF16Scan.width(units, at: i)
-                let s = UTF16Scan.scalar(units, at: i)
-                if Self.isWordScalar(s) { i += w; continue }
+                let w = Self.wordWidth(units, i)
+                if w > 0 { i += w; continue }
                 // Inner hyphens, apostrophes and dots join when a word character follows.
                 let u = units[i]
                 if (u == 0x2D || u == 0x2011 || u == 0x27 || u == 0x2019 || u == 0x2E) && i + 1 < end
-                    && Self.isWordScalar(UTF16Scan.scalar(units, at: i + 1)) {
+                    && Self.wordWidth(units, i + 1) > 0 {
                     // An elided article or pronoun („l’OTAN“, „dell’Italia“, „d’Orsay“) is not part of the word.
                     if (u == 0x27 || u == 0x2019) && Self.isElision(units, start..<i) {
                         start = i + 1
@@ -137,6 +136,20 @@ extension EntityRecognizer {
         guard !range.isEmpty, range.count <= 5 else { return false }
         for i in range where !(units[i] >= 0x61 && units[i] <= 0x7A) { return false }
         return range.count <= 2 || units[range.upperBound - 1] == 0x6C && units[range.upperBound - 2] == 0x6C
+    }
+
+    /// The UTF-16 width of the word character at `i` (a letter, digit or mark), or 0 for anything
+    /// else. ASCII and Latin-1 without Unicode property look-ups.
+    @inline(__always)
+    static func wordWidth(_ units: [UInt16], _ i: Int) -> Int {
+        let u = units[i]
+        if u < 0x80 {
+            let lower = u | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (u >= 0x30 && u <= 0x39) ? 1 : 0
+        }
+        if u < 0x100 { return (u >= 0xC0 && u != 0xD7 && u != 0xF7) || u == 0xAA || u == 0xB5 || u == 0xBA ? 1 : 0 }
+        if u < 0xD800 || u > 0xDFFF { return isWordScalar(Unicode.Scalar(u)!) ? 1 : 0 }
+        return isWordScalar(UTF16Scan.scalar(units, at: i)) ? UTF16Scan.width(units, at: i) : 0
     }
 
     @inline(__always)
