@@ -314,11 +314,11 @@ extension EntityRecognizer {
                 if entities.count > before { emittedEnd = k }
                 cue = nil
             case .cue:
-                if let part = word.part { entities.append(part) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
                 cue = text(units, word.range) + (word.dotAfter ? "." : "")
                 k += 1
             case .noun, .orgHead:
-                if let part = word.part { entities.append(part) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
                 if word.wordClass == .orgHead {
                     // Adjectives before it („Deutsche Bank“, „Europäische Zentralbank“).
                     var first = k
@@ -432,7 +432,7 @@ extension EntityRecognizer {
                 // A given name starts a person of its own („Hostess Silvia …“); in German an unknown
                 // word before a known name is mostly a noun („Moleküle ATP“), so they part.
                 if next.isGivenName { break }
-                if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == "acronym") { break }
+                if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == .acronym) { break }
                 // In German an unknown word that looks like a noun ends the name („Buurmanns Ausscheiden“).
                 if lexicon.capitalizesNouns && (next.wordClass == .unknown || next.nounByEnding)
                     && (formLooksLikeNoun(units, next) || next.nounByEnding) && !(word.adjectival && end == k + 1) {
@@ -493,7 +493,7 @@ extension EntityRecognizer {
             let names = words[first..<end].filter { $0.wordClass == .name }
             let organization = names.first { $0.type == .organization }
             let lead = organization ?? names[0]
-            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue : lead.cue
+            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue.rawValue : lead.cue.rawValue
             emit(entities: &entities, span(words, first, end), lead.type, why)
             return end
         }

@@ -22,7 +22,25 @@ enum WordClass: Equatable {
     case unknown
 }
 
-/// One word of a sentence with what the lists say about it.
+/// Why a word alone is a name; the raw value is the entity's cue.
+enum NameCue: String {
+    case none = ""
+    case knownOrganization = "known organization"
+    case country = "gazetteer country"
+    case region = "gazetteer region"
+    case place = "gazetteer place"
+    case city = "gazetteer city"
+    case prefixedPlace = "gazetteer place with prefix"
+    case language = "gazetteer language"
+    case firstName = "first name"
+    case otherName = "other name"
+    case acronym
+    case orgCompound = "org compound"
+    case placeEnding = "place ending"
+}
+
+/// One word of a sentence with what the lists say about it. A plain value without references,
+/// so that copying one is cheap.
 struct Word {
     var range: Range<Int>
     var key: UInt64
@@ -30,13 +48,14 @@ struct Word {
     var wordClass: WordClass = .lower
     /// For `.name`: its type and why.
     var type: EntityType = .other
-    var cue: String = ""
+    var cue: NameCue = .none
     /// Found by dropping a genitive -s („Europas“): a name that ends a multiword name.
     var genitive = false
     /// Capitalized adjective form („Deutsche“, „Europäischen“, „Berliner“, „Zweiten“).
     var adjectival = false
-    /// The name inside a hyphenated compound („NATO“ in „NATO-Gipfel“).
-    var part: Entity?
+    /// The name inside a hyphenated compound („NATO“ in „NATO-Gipfel“) and its type.
+    var part: Range<Int>?
+    var partType: EntityType = .other
     /// A dot follows directly („Dr.“).
     var dotAfter = false
     /// Punctuation other than one dot, or a line break, stands between this word and the previous one.
@@ -58,7 +77,7 @@ struct Word {
     var nounByEnding = false
 
     /// A given name from the lists („Angela“, „Hans-Peter“).
-    var isGivenName: Bool { wordClass == .name && type == .person && cue == "first name" }
+    var isGivenName: Bool { wordClass == .name && type == .person && cue == .firstName }
 }
 
 extension EntityRecognizer {
@@ -68,6 +87,7 @@ extension EntityRecognizer {
     /// - Complexity: O(n) in the length of the range.
     func words(_ units: [UInt16], in range: Range<Int>) -> [Word] {
         var result: [Word] = []
+        result.reserveCapacity(range.count / 5 + 1)
         var i = range.lowerBound
         let end = range.upperBound
         var separated = true
@@ -91,8 +111,15 @@ extension EntityRecognizer {
             }
             var start = i
             while i < end {
-                let w = Self.wordWidth(units, i)
-                if w > 0 { i += w; continue }
+                // ASCII letters and digits inline: most units of most texts.
+                let a = units[i]
+                if a < 0x80 {
+                    let lower = a | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (a >= 0x30 && a <= 0x39) { i += 1; continue }
+                } else {
+                    let w = Self.wordWidth(units, i)
+                    if w > 0 { i += w; continue }
+                }
                 // Inner hyphens, apostrophes and dots join when a word character follows.
                 let u = units[i]
                 if (u == 0x2D || u == 0x2011 || u == 0x27 || u == 0x2019 || u == 0x2E) && i + 1 < end
@@ -175,9 +202,9 @@ extension EntityRecognizer {
     struct Shape {
         var capitalized = false
         var allCaps = false
-        var letters = 0
+        var letters: Int32 = 0
         var hasDigit = false
-        var hyphens = 0
+        var hyphens: Int16 = 0
     }
 
     @inline(__always)
@@ -220,7 +247,7 @@ extension EntityRecognizer {
             if UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) { first = false }
             i += UTF16Scan.width(units, at: i)
         }
-        shape.letters = lower + upper
+        shape.letters = Int32(lower + upper)
         // „NATO“, „CDU“, „G20“; also a plural or genitive s („NGOs“) and mixed forms with two capitals.
         shape.allCaps = upper >= 2 && (lower == 0 || (lower == 1 && units[range.upperBound - 1] == 0x73))
         return shape
@@ -322,7 +349,7 @@ extension EntityRecognizer {
         if shape.allCaps {
             word.wordClass = .name
             word.type = .organization
-            word.cue = "acronym"
+            word.cue = .acronym
             return
         }
         word.adjectival = Self.hasAdjectiveEnding(units, range)
@@ -349,14 +376,14 @@ extension EntityRecognizer {
             if endings.contains(.orgCompoundHead) && lexicon.hasOrgPrefix(units, range) {
                 word.wordClass = .name
                 word.type = .organization
-                word.cue = "org compound"
+                word.cue = .orgCompound
                 return
             }
             if endings.contains(.cueHead) { word.wordClass = .cue; return }
             if endings.contains(.placeHead) {
                 word.wordClass = .name
                 word.type = .location
-                word.cue = "place ending"
+                word.cue = .placeEnding
                 return
             }
             if !endings.isDisjoint(with: [.nounEnding, .nounHead]) {
@@ -394,24 +421,24 @@ extension EntityRecognizer {
             if !inner.isDisjoint(with: [.place, .country, .region, .city]) {
                 word.wordClass = .name
                 word.type = .location
-                word.cue = "gazetteer place with prefix"
+                word.cue = .prefixedPlace
                 return .location
             }
         }
-        let found: (EntityType, String)
-        if lexeme.contains(.organization) { found = (.organization, "known organization") }
-        else if lexeme.contains(.country) { found = (.location, "gazetteer country") }
-        else if lexeme.contains(.region) { found = (.location, "gazetteer region") }
-        else if lexeme.contains(.place) { found = (.location, "gazetteer place") }
-        else if lexeme.contains(.city) { found = (.location, "gazetteer city") }
+        let found: (EntityType, NameCue)
+        if lexeme.contains(.organization) { found = (.organization, .knownOrganization) }
+        else if lexeme.contains(.country) { found = (.location, .country) }
+        else if lexeme.contains(.region) { found = (.location, .region) }
+        else if lexeme.contains(.place) { found = (.location, .place) }
+        else if lexeme.contains(.city) { found = (.location, .city) }
         else if lexeme.contains(.firstName) {
             word.wordClass = .name
             word.type = .person
-            word.cue = "first name"
+            word.cue = .firstName
             return .person
         }
-        else if lexeme.contains(.other) { found = (.other, "other name") }
-        else if lexeme.contains(.language) { found = (.other, "gazetteer language") }
+        else if lexeme.contains(.other) { found = (.other, .otherName) }
+        else if lexeme.contains(.language) { found = (.other, .language) }
         else { word.genitive = false; return nil }
         word.wordClass = .name
         word.type = found.0
@@ -448,14 +475,15 @@ extension EntityRecognizer {
             while end < classified.count - 1 && classified[end].wordClass == .name { end += 1 }
             if end > 0 {
                 let first = classified[0]
-                word.part = Entity(range: parts[0].lowerBound..<parts[end - 1].upperBound, type: first.type, cue: "compound part")
+                word.part = parts[0].lowerBound..<parts[end - 1].upperBound
+                word.partType = first.type
             }
             return true
         }
-        if classified.allSatisfy({ $0.wordClass == .name && $0.type == .person && $0.cue == "first name" }) {
+        if classified.allSatisfy({ $0.wordClass == .name && $0.type == .person && $0.cue == .firstName }) {
             word.wordClass = .name
             word.type = .person
-            word.cue = "first name"
+            word.cue = .firstName
             return true
         }
         if classified[0].wordClass == .name {
