@@ -248,8 +248,9 @@ extension EntityRecognizer {
             i += UTF16Scan.width(units, at: i)
         }
         shape.letters = Int32(lower + upper)
-        // „NATO“, „CDU“, „G20“; also a plural or genitive s („NGOs“) and mixed forms with two capitals.
-        shape.allCaps = upper >= 2 && (lower == 0 || (lower == 1 && units[range.upperBound - 1] == 0x73))
+        // „NATO“, „CDU“, „G20“; also a plural or genitive s („NGOs“).
+        // Mixed forms with more capitals than small letters count too („VfL“, „CeBIT“).
+        shape.allCaps = upper >= 2 && (lower == 0 || (lower == 1 && units[range.upperBound - 1] == 0x73) || upper > lower)
         return shape
     }
 
