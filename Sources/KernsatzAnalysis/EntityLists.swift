@@ -29,6 +29,8 @@ public enum EntityListKind: String, CaseIterable, Sendable {
     case nounMarkers = "noun-markers"
     /// Nouns that give the type of a name after them („Gemeinde LOC“, „Firma ORG“).
     case typeCues = "type-cues"
+    /// Word endings by kind: noun inflection, adjective, past tense, demonym stems.
+    case morphology
 
     /// The file a shipped list comes from, relative to the module ("entities/first-names.mul.txt").
     public func fileName(language: String) -> String { "entities/\(rawValue).\(language).txt" }
@@ -53,6 +55,7 @@ enum EmbeddedEntityLists {
         case (.nameParticles, "mul"): return PackageResources.name_particles_mul_txt
         case (.nounMarkers, "de"): return PackageResources.noun_markers_de_txt
         case (.typeCues, "de"): return PackageResources.type_cues_de_txt
+        case (.morphology, "de"): return PackageResources.morphology_de_txt
         default: return nil
         }
     }
@@ -61,7 +64,7 @@ enum EmbeddedEntityLists {
     static let shipped: [(EntityListKind, String)] = [
         (.firstNames, "mul"), (.personCues, "de"), (.personCues, "en"), (.personCues, "fr"), (.orgCues, "de"),
         (.organizations, "mul"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
-        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"),
+        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"), (.morphology, "de"),
     ]
 }
 
@@ -201,6 +204,33 @@ struct KeyTable: Sendable {
     }
 }
 
+/// Word endings of one language (`morphology.<lang>.txt`), folded to lowercase.
+struct Morphology: Sendable {
+    var inflection: [[UInt16]] = []
+    var adjective: [[UInt16]] = []
+    var pastTense: [[UInt16]] = []
+    var demonym: [[UInt16]] = []
+
+    /// Whether `units[range]` ends with one of the endings in `list`, leaving at least `stem` units.
+    @inline(__always)
+    func hasEnding(_ units: [UInt16], _ range: Range<Int>, _ list: [[UInt16]], stem: Int) -> Bool {
+        for ending in list where range.count - ending.count >= stem && Self.ends(units, range.upperBound, with: ending) {
+            return true
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func ends(_ units: [UInt16], _ end: Int, with ending: [UInt16]) -> Bool {
+        var i = end - ending.count
+        for u in ending {
+            if EntityKey.fold(units[i]) != u { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
 /// Everything the recognizer knows about one language's words, loaded once from the lists and ICU.
 struct EntityLexicon: Sendable {
     /// Exact words, folded: what lists they are in.
@@ -219,6 +249,7 @@ struct EntityLexicon: Sendable {
     private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]
     /// Whether German noun capitalization applies (nouns are not names).
     let capitalizesNouns: Bool
+    private(set) var morphology = Morphology()
 
     init(language: String) throws(AnalysisError) {
         capitalizesNouns = language == "de"
@@ -297,6 +328,20 @@ struct EntityLexicon: Sendable {
                 add(String(entry.dropFirst()), .preposition)
             } else {
                 add(entry, .determiner)
+            }
+        }
+        for (entry, line) in try list(.morphology) {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            let endings = parts.count == 2
+                ? parts[1].split(separator: " ").map { Array($0.utf16).map(EntityKey.fold) } : []
+            switch parts.count == 2 ? String(parts[0]) : "" {
+            case "inflection": morphology.inflection = endings
+            case "adjective": morphology.adjective = endings
+            case "past-tense": morphology.pastTense = endings
+            case "demonym": morphology.demonym = endings
+            default:
+                throw AnalysisError(.badList(file: EntityListKind.morphology.fileName(language: language), line: line,
+                                             reason: "not \"kind: endings\" with a known kind: \"\(entry)\""))
             }
         }
         for (entry, line) in try list(.typeCues) {

@@ -64,7 +64,7 @@ extension EntityRecognizer {
             let previous = words[k - 1]
             // After a number („75 Kampfjets“) or an adjective („geistiger Tiefflieger“; not a verb in -te).
             if let first = units[previous.range].first, first >= 0x30 && first <= 0x39 { return true }
-            if previous.lowerAdjectival && !Self.hasPastTenseEnding(units, previous.range) { return true }
+            if previous.lowerAdjectival && !hasPastTenseEnding(units, previous.range) { return true }
         }
         // After a bare preposition of place the weak -en is a place as often as a noun („in Bozen“).
         if word.endings.contains(.weakNounEnding) && !(afterPlacePreposition(words, k) && word.range.count <= 8
@@ -96,15 +96,6 @@ extension EntityRecognizer {
             return last.type
         }
         return afterPlacePreposition(words, k) ? .location : fallback
-    }
-
-    /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
-    static func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        var end = range.upperBound
-        let last = EntityKey.fold(units[end - 1])
-        if last == 0x6E || last == 0x74 { end -= 1 }
-        guard end - range.lowerBound >= 3, EntityKey.fold(units[end - 1]) == 0x65 else { return false }
-        return EntityKey.fold(units[end - 2]) == 0x74
     }
 
     @inline(__always)
@@ -399,7 +390,7 @@ extension EntityRecognizer {
 
         // An unknown word that looks like a noun before a name is a common noun in apposition
         // („Kontrahentin Hagar“, „Atomkraftwerk Krümmel“): the name starts after it.
-        if lexicon.capitalizesNouns && word.wordClass == .unknown && !Self.hasDemonymEnding(units, word.range)
+        if lexicon.capitalizesNouns && word.wordClass == .unknown && !hasDemonymEnding(units, word.range)
             && !word.lexeme.contains(.placeOpener)
             && end < run.upperBound && (words[end].wordClass == .unknown || words[end].wordClass == .name)
             && formLooksLikeNoun(units, word) {

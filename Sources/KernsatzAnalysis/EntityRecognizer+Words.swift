@@ -316,7 +316,7 @@ extension EntityRecognizer {
             word.wordClass = .lower
             if word.lexeme.contains(.legalForm) && shape.letters >= 2 { word.wordClass = .legalForm }
             word.lowerAdjectival = !word.lexeme.contains(.function) && !word.lexeme.contains(.determiner)
-                && !word.lexeme.contains(.preposition) && Self.hasAdjectiveEnding(units, range)
+                && !word.lexeme.contains(.preposition) && hasAdjectiveEnding(units, range)
             return
         }
         if headline && shape.allCaps {
@@ -353,11 +353,11 @@ extension EntityRecognizer {
             word.cue = .acronym
             return
         }
-        word.adjectival = Self.hasAdjectiveEnding(units, range)
+        word.adjectival = hasAdjectiveEnding(units, range)
         if lexicon.capitalizesNouns {
             if lexeme.contains(.nonName) || isInflectedNoun(units, range) {
                 word.wordClass = .noun
-                word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
+                word.adjectival = word.adjectival && hasDemonymEnding(units, range)
                 return
             }
             var endings = lexicon.endings(units, range)
@@ -370,7 +370,7 @@ extension EntityRecognizer {
                 endings.formUnion(lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead]))
             }
             // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
-            if Self.hasDemonymEnding(units, range) {
+            if hasDemonymEnding(units, range) {
                 word.wordClass = .unknown
                 return
             }
@@ -390,7 +390,7 @@ extension EntityRecognizer {
             if !endings.isDisjoint(with: [.nounEnding, .nounHead]) {
                 word.wordClass = .noun
                 word.nounByEnding = !endings.contains(.nounHead)
-                word.adjectival = word.adjectival && Self.hasDemonymEnding(units, range)
+                word.adjectival = word.adjectival && hasDemonymEnding(units, range)
                 return
             }
         } else if lexeme.contains(.nonName) {
@@ -498,46 +498,35 @@ extension EntityRecognizer {
 
     /// Whether a noun from the list is this word with an inflection ending („Kindern“, „Jahres“).
     func isInflectedNoun(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        let n = range.count
-        guard n >= 4 else { return false }
-        for drop in 1...3 where n - drop >= 3 {
-            let cut = range.lowerBound..<range.upperBound - drop
-            let ending = range.upperBound - drop
-            // Only inflection endings: -s, -es, -n, -en, -e, -er, -ern, -nen.
-            let e0 = EntityKey.fold(units[ending])
-            let ok: Bool
-            switch drop {
-            case 1: ok = e0 == 0x73 || e0 == 0x6E || e0 == 0x65
-            case 2: ok = e0 == 0x65 && [0x73, 0x6E, 0x72].contains(EntityKey.fold(units[ending + 1]))
-            default: ok = (e0 == 0x65 && EntityKey.fold(units[ending + 1]) == 0x72 && EntityKey.fold(units[ending + 2]) == 0x6E)
-                || (e0 == 0x6E && EntityKey.fold(units[ending + 1]) == 0x65 && EntityKey.fold(units[ending + 2]) == 0x6E)
-            }
-            if ok && lexicon.lookup(EntityKey.of(units, cut)).contains(.nonName) { return true }
+        guard range.count >= 4 else { return false }
+        for ending in lexicon.morphology.inflection
+        where range.count - ending.count >= 3 && Morphology.ends(units, range.upperBound, with: ending)
+            && lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - ending.count)).contains(.nonName) {
+            return true
         }
         return false
     }
 
-    /// Lowercase adjective endings: -e, -en, -er, -es, -em (not -te/-ten past tenses after a vowel).
-    static func hasAdjectiveEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        let n = range.count
-        guard n >= 4 else { return false }
-        let last = EntityKey.fold(units[range.upperBound - 1])
-        let second = EntityKey.fold(units[range.upperBound - 2])
-        if last == 0x65 { return true }
-        return second == 0x65 && (last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D)
+    /// Adjective endings („neue“, „enger“, „Zweiten“), in words of four units or more.
+    func hasAdjectiveEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        range.count >= 4 && lexicon.morphology.hasEnding(units, range, lexicon.morphology.adjective, stem: 2)
     }
 
-    /// Adjectives of countries and peoples in -sch- („Deutsche“, „Europäischen“), which the noun
-    /// list may hold as nouns but which begin names („Deutsche Bank“).
-    static func hasDemonymEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        let n = range.count
-        guard n >= 6 else { return false }
-        var end = range.upperBound
-        // Strip the ending -e, -en, -er, -es, -em.
-        let last = EntityKey.fold(units[end - 1])
-        if last != 0x65 { end -= 1 }
-        guard EntityKey.fold(units[end - 1]) == 0x65 else { return false }
-        end -= 1
-        return EntityKey.fold(units[end - 1]) == 0x68 && EntityKey.fold(units[end - 2]) == 0x63 && EntityKey.fold(units[end - 3]) == 0x73
+    /// Verb forms that look like adjectives („sagte“, „veranlassten“).
+    func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        lexicon.morphology.hasEnding(units, range, lexicon.morphology.pastTense, stem: 2)
+    }
+
+    /// Adjectives of countries and peoples („Deutsche“, „Europäischen“), which the noun list may
+    /// hold as nouns but which begin names („Deutsche Bank“).
+    func hasDemonymEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard range.count >= 6 else { return false }
+        let morphology = lexicon.morphology
+        for ending in morphology.adjective
+        where range.count - ending.count >= 4 && Morphology.ends(units, range.upperBound, with: ending) {
+            let stem = range.lowerBound..<range.upperBound - ending.count
+            if morphology.hasEnding(units, stem, morphology.demonym, stem: 1) { return true }
+        }
+        return false
     }
 }
