@@ -29,7 +29,7 @@ public enum EntityListKind: String, CaseIterable, Sendable {
     case nounMarkers = "noun-markers"
     /// Nouns that give the type of a name after them („Gemeinde LOC“, „Firma ORG“).
     case typeCues = "type-cues"
-    /// Word endings by kind: noun inflection, adjective, past tense, demonym stems.
+    /// Word endings by kind: genitive, noun inflection, adjective, past tense, demonym stems.
     case morphology
 
     /// The file a shipped list comes from, relative to the module ("entities/first-names.mul.txt").
@@ -56,6 +56,7 @@ enum EmbeddedEntityLists {
         case (.nounMarkers, "de"): return PackageResources.noun_markers_de_txt
         case (.typeCues, "de"): return PackageResources.type_cues_de_txt
         case (.morphology, "de"): return PackageResources.morphology_de_txt
+        case (.morphology, "en"): return PackageResources.morphology_en_txt
         default: return nil
         }
     }
@@ -64,7 +65,7 @@ enum EmbeddedEntityLists {
     static let shipped: [(EntityListKind, String)] = [
         (.firstNames, "mul"), (.personCues, "de"), (.personCues, "en"), (.personCues, "fr"), (.orgCues, "de"),
         (.organizations, "mul"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
-        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"), (.morphology, "de"),
+        (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"), (.morphology, "de"), (.morphology, "en"),
     ]
 }
 
@@ -206,6 +207,7 @@ struct KeyTable: Sendable {
 
 /// Word endings of one language (`morphology.<lang>.txt`), folded to lowercase.
 struct Morphology: Sendable {
+    var genitive: [[UInt16]] = []
     var inflection: [[UInt16]] = []
     var adjective: [[UInt16]] = []
     var pastTense: [[UInt16]] = []
@@ -335,6 +337,7 @@ struct EntityLexicon: Sendable {
             let endings = parts.count == 2
                 ? parts[1].split(separator: " ").map { Array($0.utf16).map(EntityKey.fold) } : []
             switch parts.count == 2 ? String(parts[0]) : "" {
+            case "genitive": morphology.genitive = endings
             case "inflection": morphology.inflection = endings
             case "adjective": morphology.adjective = endings
             case "past-tense": morphology.pastTense = endings
@@ -449,6 +452,18 @@ struct EntityLexicon: Sendable {
 
     @inline(__always)
     func lookup(_ key: UInt64) -> Lexeme { words.lookup(key) }
+
+    /// The word without a genitive ending, for the first ending where `accept` holds
+    /// („Europas“ → „Europa“), or nil. At least three units remain.
+    @inline(__always)
+    func genitiveStem(_ units: [UInt16], _ range: Range<Int>, where accept: (Range<Int>) -> Bool) -> Range<Int>? {
+        for ending in morphology.genitive
+        where range.count - ending.count >= 3 && Morphology.ends(units, range.upperBound, with: ending) {
+            let stem = range.lowerBound..<range.upperBound - ending.count
+            if accept(stem) { return stem }
+        }
+        return nil
+    }
 
     /// What a name of several words is, by the key of its words joined with one space.
     func phrase(_ key: UInt64) -> (lexeme: Lexeme, words: Int)? { phrases[key] }

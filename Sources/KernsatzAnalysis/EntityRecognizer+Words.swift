@@ -339,8 +339,8 @@ extension EntityRecognizer {
         if lexeme.contains(.legalForm) { word.wordClass = .legalForm; return }
         if lexeme.contains(.personCue) { word.wordClass = .cue; return }
         if lexeme.contains(.abbreviation) && word.dotAfter { word.wordClass = .noun; return }
-        if lexeme.contains(.orgHead) || (range.count > 4 && units[range.upperBound - 1] == 0x73
-            && lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1)).contains(.orgHead)) {
+        if lexeme.contains(.orgHead) || (range.count > 4
+            && lexicon.genitiveStem(units, range, where: { lexicon.lookup(EntityKey.of(units, $0)).contains(.orgHead) }) != nil) {
             word.wordClass = .orgHead
             word.adjectival = false
             return
@@ -363,11 +363,12 @@ extension EntityRecognizer {
             var endings = lexicon.endings(units, range)
             defer { word.endings = endings }
             // Compound heads also inflected („Weltkriegs“, „Kulturministeriums“).
-            if endings.isDisjoint(with: [.nounEnding, .nounHead, .cueHead, .placeHead, .orgCompoundHead]), range.count > 5,
-               [0x73, 0x6E, 0x65].contains(EntityKey.fold(units[range.upperBound - 1])) {
-                var cut = range.upperBound - 1
-                if EntityKey.fold(units[cut - 1]) == 0x65 && units[range.upperBound - 1] != 0x65 { cut -= 1 }
-                endings.formUnion(lexicon.endings(units, range.lowerBound..<cut).intersection([.nounHead, .orgCompoundHead]))
+            if endings.isDisjoint(with: [.nounEnding, .nounHead, .cueHead, .placeHead, .orgCompoundHead]), range.count > 5 {
+                for ending in lexicon.morphology.inflection
+                where range.count - ending.count >= 4 && Morphology.ends(units, range.upperBound, with: ending) {
+                    let cut = range.lowerBound..<range.upperBound - ending.count
+                    endings.formUnion(lexicon.endings(units, cut).intersection([.nounHead, .orgCompoundHead]))
+                }
             }
             // Adjectives in -isch- („Olympischen“) are no diminutives in -chen.
             if hasDemonymEnding(units, range) {
@@ -405,16 +406,12 @@ extension EntityRecognizer {
     func knownName(_ units: [UInt16], _ word: inout Word) -> EntityType? {
         var lexeme = word.lexeme
         let range = word.range
-        if lexeme.isDisjoint(with: .name), range.count > 3, units[range.upperBound - 1] == 0x73 {
-            // Genitive -s, and -es after a name („Griechenlandes“).
-            var stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 1))
-            if stripped.isDisjoint(with: .name), range.count > 5, units[range.upperBound - 2] == 0x65 {
-                stripped = lexicon.lookup(EntityKey.of(units, range.lowerBound..<range.upperBound - 2))
-            }
-            if !stripped.isDisjoint(with: .name) {
-                lexeme = stripped
-                word.genitive = true
-            }
+        // A genitive („Europas“, „Griechenlandes“).
+        if lexeme.isDisjoint(with: .name), let stem = lexicon.genitiveStem(units, range, where: {
+            !lexicon.lookup(EntityKey.of(units, $0)).isDisjoint(with: .name)
+        }) {
+            lexeme = lexicon.lookup(EntityKey.of(units, stem))
+            word.genitive = true
         }
         // A compass prefix before a place („Ostdeutschland“, „Nordafrika“, „Südtirol“).
         if lexeme.isDisjoint(with: .name), let rest = lexicon.placePrefixRest(units, range) {

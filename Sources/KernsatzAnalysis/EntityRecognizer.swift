@@ -70,10 +70,10 @@ public struct EntityRecognizer: Sendable {
             // The last word of the name: a surname, or the name itself.
             var start = entity.range.upperBound
             while start > entity.range.lowerBound && units[start - 1] != 0x20 { start -= 1 }
-            var end = entity.range.upperBound
-            if end - start > 3 && units[end - 1] == 0x73 && entity.type != .organization { end -= 1 }
-            guard end - start >= 3 else { continue }
-            let key = EntityKey.of(units, start..<end)
+            var word = start..<entity.range.upperBound
+            if entity.type != .organization, let stem = lexicon.genitiveStem(units, word, where: { _ in true }) { word = stem }
+            guard word.count >= 3 else { continue }
+            let key = EntityKey.of(units, word)
             if known[key] == nil { known[key] = entity.type }
         }
         guard !known.isEmpty else { return [] }
@@ -91,8 +91,8 @@ public struct EntityRecognizer: Sendable {
                 while next < found.count && found[next].range.upperBound <= word.range.lowerBound { next += 1 }
                 if next < found.count && found[next].range.lowerBound < word.range.upperBound { continue }
                 var type = known[word.key]
-                if type == nil, word.range.count > 3, units[word.range.upperBound - 1] == 0x73 {
-                    type = known[EntityKey.of(units, word.range.lowerBound..<word.range.upperBound - 1)]
+                if type == nil, let stem = lexicon.genitiveStem(units, word.range, where: { known[EntityKey.of(units, $0)] != nil }) {
+                    type = known[EntityKey.of(units, stem)]
                 }
                 if let type { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
             }

@@ -206,6 +206,12 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(surfaces("The report was late in January.", Self.english), [])
     }
 
+    func testEntities_english_genitive_isTheWholeWord() {
+        let result = found("He criticised France's plan.", Self.english)
+        XCTAssertEqual(result.map(\.0), ["France's"])
+        XCTAssertEqual(result.map(\.1), [.location])
+    }
+
     func testEntities_english_nameWithOf_isOneName() {
         XCTAssertEqual(surfaces("He worked for the Bank of England until 2010.", Self.english), ["Bank of England"])
     }
