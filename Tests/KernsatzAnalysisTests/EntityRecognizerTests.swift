@@ -56,6 +56,30 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(String(decoding: units[entities[0].range], as: UTF16.self), "Angela Merkel")
     }
 
+    func testEntities_arbitraryText_neverCrashes_andStaysSortedWithinBounds() {
+        // A fixed pseudo-random stream over letters, marks, quotes, dots, hyphens and non-BMP characters.
+        let pool = Array("AaBbÄäÖöÜüßEeNnSsTtLl-'’.,;:„“\"»«()  \n0123456789😀𝔄ŁłÉé&/!?–".unicodeScalars)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in [1, 2, 3, 7, 40, 400, 4000] {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(pool[Int(state >> 33) % pool.count])
+            }
+            let units = Array(String(text).utf16)
+            for recognizer in [Self.german, Self.english] {
+                let half = units.count / 2
+                let entities = recognizer.entities(in: units, sentences: [0..<half, half..<units.count])
+                for entity in entities {
+                    XCTAssertTrue(entity.range.lowerBound >= 0 && entity.range.upperBound <= units.count && !entity.range.isEmpty)
+                }
+                for (a, b) in zip(entities, entities.dropFirst()) {
+                    XCTAssertLessThanOrEqual(a.range.upperBound, b.range.lowerBound)
+                }
+            }
+        }
+    }
+
     // MARK: German
 
     func testEntities_nounsAfterArticlesAndAdjectives_areNotNames() {
