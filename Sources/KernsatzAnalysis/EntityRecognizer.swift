@@ -15,6 +15,13 @@ import KernsatzSegmentation
 ///     recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue)
 ///     // ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"]
 ///
+/// Cues (`Entity.cue`, for `--explain`): "first name", "title <word>", "initial", "gazetteer country",
+/// "gazetteer region", "gazetteer place", "gazetteer city", "gazetteer language", "gazetteer place
+/// with prefix", "place ending", "place opener", "known organization", "acronym", "org compound",
+/// "org suffix <form>", "org head <noun>", "adjective name", "other name", "quoted title",
+/// "compound part", "recurring", "capitalized", "capitalized at start", "multiword name", and
+/// "multiword …" for names of several words led by one of the others.
+///
 /// A recognizer is a value holding its lists: make one per language and reuse it from any task.
 public struct EntityRecognizer: Sendable {
     /// The primary language subtag the lists are for ("de"); other languages get the generic rules.
@@ -42,7 +49,8 @@ public struct EntityRecognizer: Sendable {
         var documentWords: [[Word]] = []
         documentWords.reserveCapacity(sentences.count)
         for sentence in sentences {
-            let range = max(0, sentence.lowerBound)..<min(units.count, max(sentence.upperBound, 0))
+            let lower = min(max(0, sentence.lowerBound), units.count)
+            let range = lower..<max(lower, min(units.count, sentence.upperBound))
             guard !range.isEmpty else { continue }
             var words = self.words(units, in: range)
             classify(units, &words)

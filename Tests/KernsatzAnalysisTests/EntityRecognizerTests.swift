@@ -27,7 +27,7 @@ final class EntityRecognizerTests: XCTestCase {
 
     func testEntities_sentenceRangesBeyondText_areClamped() {
         let units = Array("In Berlin.".utf16)
-        let entities = Self.german.entities(in: units, sentences: [0..<50])
+        let entities = Self.german.entities(in: units, sentences: [0..<50, 50..<60])
         XCTAssertEqual(entities.map(\.range), [3..<9])
     }
 
