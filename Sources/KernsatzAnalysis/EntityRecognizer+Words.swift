@@ -321,7 +321,7 @@ extension EntityRecognizer {
         }
         if headline && shape.allCaps {
             // Capitals say nothing in a headline: only what the lists know.
-            if let name = knownName(units, &word) { _ = name } else { word.wordClass = .lower }
+            if knownName(units, &word) == nil { word.wordClass = .lower }
             return
         }
         if shape.letters == 1 && range.count == 1 {
