@@ -47,6 +47,7 @@ enum EmbeddedEntityLists {
         case (.personCues, "fr"): return PackageResources.person_cues_fr_txt
         case (.orgCues, "de"): return PackageResources.org_cues_de_txt
         case (.organizations, "mul"): return PackageResources.organizations_mul_txt
+        case (.organizations, "de"): return PackageResources.organizations_de_txt
         case (.locations, "de"): return PackageResources.locations_de_txt
         case (.locationHeads, "de"): return PackageResources.location_heads_de_txt
         case (.otherNames, "de"): return PackageResources.other_names_de_txt
@@ -64,7 +65,7 @@ enum EmbeddedEntityLists {
     /// Every shipped file, for the completeness test: (kind, language).
     static let shipped: [(EntityListKind, String)] = [
         (.firstNames, "mul"), (.personCues, "de"), (.personCues, "en"), (.personCues, "fr"), (.orgCues, "de"),
-        (.organizations, "mul"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
+        (.organizations, "mul"), (.organizations, "de"), (.locations, "de"), (.locationHeads, "de"), (.otherNames, "de"),
         (.nonNames, "de"), (.nonNameAcronyms, "mul"), (.nameParticles, "mul"), (.nounMarkers, "de"), (.typeCues, "de"), (.morphology, "de"), (.morphology, "en"),
     ]
 }

@@ -464,10 +464,14 @@ extension EntityRecognizer {
             classified.append(p)
         }
         let last = classified[classified.count - 1]
+        // A noun at the end, also one known only by its form („NATO-Verbündeten“).
         let headIsNoun = last.wordClass == .lower || last.wordClass == .noun || last.wordClass == .cue
             || last.wordClass == .orgHead || last.wordClass == .function
+            || (last.wordClass == .unknown && last.endings.contains(.weakNounEnding)
+                && EntityKey.fold(units[last.range.upperBound - 1]) == 0x6E)
         if headIsNoun {
-            word.wordClass = last.wordClass == .cue ? .cue : .noun
+            // „Presse-Agentur“ ends names like „Agentur“ does; „NATO-Generalsekretär“ cues a person.
+            word.wordClass = last.wordClass == .cue ? .cue : last.wordClass == .orgHead ? .orgHead : .noun
             // The name in front: the leading parts the lists know.
             var end = 0
             while end < classified.count - 1 && classified[end].wordClass == .name { end += 1 }

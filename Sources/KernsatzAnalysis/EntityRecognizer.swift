@@ -87,7 +87,9 @@ public struct EntityRecognizer: Sendable {
         guard !known.isEmpty else { return [] }
         // Names found by context alone take the stronger evidence of an earlier mention.
         for index in found.indices where found[index].cue.hasPrefix("capitalized") {
-            if let type = known[EntityKey.of(units, found[index].range)] {
+            let range = found[index].range
+            let stem = lexicon.genitiveStem(units, range, where: { known[EntityKey.of(units, $0)] != nil })
+            if let type = known[EntityKey.of(units, range)] ?? stem.flatMap({ known[EntityKey.of(units, $0)] }) {
                 found[index].type = type
                 found[index].cue = "recurring"
             }

@@ -126,6 +126,11 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(result.map(\.1), [.location, .location])
     }
 
+    func testEntities_hyphenatedHeadNoun_endsOrganization_andInflectedNounStaysNoun() {
+        XCTAssertEqual(found("Das sagte er der Bayerischen Presse-Agentur.").map(\.0), ["Bayerischen Presse-Agentur"])
+        XCTAssertEqual(found("Er warnte die NATO-Verbündeten.").map(\.0), ["NATO"])
+    }
+
     func testEntities_legalForm_closesOrganization() {
         let result = found("Er arbeitet bei der Brenner Logistik GmbH in Hamburg.")
         XCTAssertEqual(result.map(\.0), ["Brenner Logistik GmbH", "Hamburg"])
@@ -138,9 +143,10 @@ final class EntityRecognizerTests: XCTestCase {
     }
 
     func testEntities_adjectiveAndHeadNoun_areOrganization() {
-        let result = found("Die Deutsche Bank meldet höhere Gewinne.")
-        XCTAssertEqual(result.map(\.0), ["Deutsche Bank"])
+        let result = found("Die Schwäbische Bank meldet höhere Gewinne.")
+        XCTAssertEqual(result.map(\.0), ["Schwäbische Bank"])
         XCTAssertEqual(result.map(\.1), [.organization])
+        XCTAssertEqual(result.map(\.2), ["org head Bank"])
     }
 
     func testEntities_federalInstitution_isOrganization_federalGovernmentIsNot() {
