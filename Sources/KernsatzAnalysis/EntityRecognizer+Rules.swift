@@ -8,7 +8,7 @@ extension EntityRecognizer {
         guard previous.dotAfter else { return true }
         switch previous.wordClass {
         case .initial, .cue, .legalForm: return true
-        default: return false
+        default: return previous.lexeme.contains(.placeOpener)   // „St. Gallen“
         }
     }
 

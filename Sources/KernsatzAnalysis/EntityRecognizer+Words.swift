@@ -199,6 +199,9 @@ extension EntityRecognizer {
         return capitals >= 3 && capitals * 5 >= letters * 3
     }
 
+    /// Acronyms have at most this many letters („UNESCO“, „NASDAQ“); longer words in capitals are emphasis.
+    static let longestAcronym: Int32 = 7
+
     struct Shape {
         var capitalized = false
         var allCaps = false
@@ -319,7 +322,8 @@ extension EntityRecognizer {
                 && !word.lexeme.contains(.preposition) && hasAdjectiveEnding(units, range)
             return
         }
-        if headline && shape.allCaps {
+        // A long word in capitals („BILDUNGSAUSGABEN:“) is emphasis, not an acronym: like a headline.
+        if shape.allCaps && (headline || (shape.letters > Self.longestAcronym && !shape.hasDigit)) {
             // Capitals say nothing in a headline: only what the lists know.
             if knownName(units, &word) == nil { word.wordClass = .lower }
             return

@@ -72,9 +72,14 @@ public struct EntityRecognizer: Sendable {
     private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: inout [Entity]) -> [Entity] {
         var known: [UInt64: EntityType] = [:]
         for entity in found {
-            // In German a lone capitalized word is too weak a source: it may be a noun.
+            // In German a lone capitalized word is too weak a source: it may be a noun. Acronyms and
+            // list names are found everywhere anyway; titles and compound parts say nothing of words.
             if lexicon.capitalizesNouns && (entity.cue.hasPrefix("capitalized") || entity.cue == "multiword name") { continue }
-            if entity.cue == "compound part" { continue }
+            if ["compound part", "acronym", "quoted title", "adjective name"].contains(entity.cue) || entity.cue.hasPrefix("multiword ") {
+                continue
+            }
+            // Of a name of several words only a person's surname recurs alone („Merkel“ after „Angela Merkel“).
+            if entity.type != .person && units[entity.range].contains(0x20) { continue }
             // The last word of the name: a surname, or the name itself.
             var start = entity.range.upperBound
             while start > entity.range.lowerBound && units[start - 1] != 0x20 { start -= 1 }
@@ -85,6 +90,8 @@ public struct EntityRecognizer: Sendable {
             if known[key] == nil { known[key] = entity.type }
         }
         guard !known.isEmpty else { return [] }
+        // A noun recurs as a name only when it was a person's name („Bürgermeister Schaden“).
+        func matches(_ word: Word, _ type: EntityType) -> Bool { word.wordClass == .unknown || type == .person }
         // Names found by context alone take the stronger evidence of an earlier mention.
         for index in found.indices where found[index].cue.hasPrefix("capitalized") {
             let range = found[index].range
@@ -104,7 +111,7 @@ public struct EntityRecognizer: Sendable {
                 if type == nil, let stem = lexicon.genitiveStem(units, word.range, where: { known[EntityKey.of(units, $0)] != nil }) {
                     type = known[EntityKey.of(units, stem)]
                 }
-                if let type { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
+                if let type, matches(word, type) { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
             }
         }
         return result

@@ -165,6 +165,20 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(result.map(\.1), [.location, .location])
     }
 
+    func testEntities_placeOpenerWithDot_isPlace() {
+        let result = found("Die Feier fand in St. Margarethen statt.")
+        XCTAssertEqual(result.map(\.0), ["St. Margarethen"])
+        XCTAssertEqual(result.map(\.1), [.location])
+    }
+
+    func testEntities_wordsInCapitals_emphasisIsNoAcronym_andMultiwordNamesDoNotRecur() {
+        XCTAssertEqual(surfaces("BILDUNGSAUSGABEN: Die Ausgaben steigen."), [])
+        let text = "Die Neue Zeit erschien. Die Zeit drängt."
+        let units = Array(text.utf16)
+        let entities = Self.german.entities(in: units, sentences: [0..<23, 24..<units.count])
+        XCTAssertEqual(entities.map { String(decoding: units[$0.range], as: UTF16.self) }, ["Neue Zeit"])
+    }
+
     func testEntities_compassPrefixBeforePlace_isLocation() {
         XCTAssertEqual(found("Der Regen zieht nach Ostdeutschland.").map(\.1), [.location])
     }
