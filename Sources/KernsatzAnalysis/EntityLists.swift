@@ -213,6 +213,22 @@ struct Morphology: Sendable {
     var adjective: [[UInt16]] = []
     var pastTense: [[UInt16]] = []
     var demonym: [[UInt16]] = []
+    var participlePrefix: [[UInt16]] = []
+    var participleEnding: [[UInt16]] = []
+
+    /// Whether `units[range]` starts with one of the prefixes in `list`, leaving at least `rest` units.
+    @inline(__always)
+    func hasPrefix(_ units: [UInt16], _ range: Range<Int>, _ list: [[UInt16]], rest: Int) -> Bool {
+        outer: for prefix in list where range.count - prefix.count >= rest {
+            var i = range.lowerBound
+            for u in prefix {
+                if EntityKey.fold(units[i]) != u { continue outer }
+                i += 1
+            }
+            return true
+        }
+        return false
+    }
 
     /// Whether `units[range]` ends with one of the endings in `list`, leaving at least `stem` units.
     @inline(__always)
@@ -343,6 +359,8 @@ struct EntityLexicon: Sendable {
             case "adjective": morphology.adjective = endings
             case "past-tense": morphology.pastTense = endings
             case "demonym": morphology.demonym = endings
+            case "participle-prefix": morphology.participlePrefix = endings
+            case "participle-ending": morphology.participleEnding = endings
             default:
                 throw AnalysisError(.badList(file: EntityListKind.morphology.fileName(language: language), line: line,
                                              reason: "not \"kind: endings\" with a known kind: \"\(entry)\""))

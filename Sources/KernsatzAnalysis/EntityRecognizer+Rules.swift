@@ -34,6 +34,13 @@ extension EntityRecognizer {
         k > 0 && !words[k].separated && words[k - 1].lexeme.contains(.placePreposition)
     }
 
+    /// A participle by its form („Gemeint“, „Entwickelt“): a participle prefix and ending.
+    func isParticiple(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let morphology = lexicon.morphology
+        return morphology.hasPrefix(units, range, morphology.participlePrefix, rest: 3)
+            && morphology.hasEnding(units, range, morphology.participleEnding, stem: 3)
+    }
+
     /// The word coordinated with word `k` („Hamburg“ for „Wedel“ in „Hamburg und Wedel“, „Hamburg, Wedel“).
     func conjunct(_ words: [Word], _ k: Int) -> Int? {
         if k > 1, !words[k].separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated { return k - 2 }
@@ -499,7 +506,7 @@ extension EntityRecognizer {
                 // when nothing marks the word as a noun.
                 guard lexicon.capitalizesNouns, end < words.count, !words[end].capitalized, !words[end].separated,
                       words[end].lexeme.contains(.auxiliary), !formLooksLikeNoun(units, word),
-                      !word.endings.contains(.weakNounEnding), word.range.count >= 3 else { return end }
+                      !word.endings.contains(.weakNounEnding), word.range.count >= 3, !isParticiple(units, word.range) else { return end }
                 emit(entities: &entities, span(words, first, end), .person, "capitalized at start")
                 return end
             }

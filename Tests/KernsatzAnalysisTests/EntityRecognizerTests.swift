@@ -214,6 +214,7 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(found("Kowalczyk sagte nichts.").map(\.2), ["capitalized at start"])
         XCTAssertEqual(surfaces("Regierung sagte nichts."), [])
         XCTAssertEqual(surfaces("Kulissen sind teuer."), [])
+        XCTAssertEqual(surfaces("Gemeint ist damit etwas anderes."), [])
     }
 
     func testEntities_coordinatedWithName_isName_withNoun_isNot() {
