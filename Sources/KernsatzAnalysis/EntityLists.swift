@@ -9,27 +9,32 @@ public enum EntityListKind: String, CaseIterable, Sendable {
     case firstNames = "first-names"
     /// Titles and roles before a name („Präsident“, „Dr.“); "-chef" entries match compound ends.
     case personCues = "person-cues"
-    /// Legal forms („GmbH“), "+"head nouns („+Bank“), "-"compound heads with "Bundes*" prefixes.
+    /// Legal forms („GmbH“), "+"head nouns („+Bank“), "-"compound heads with "Bundes*" prefixes,
+    /// "&"linkers („Bundesamt für …“).
     case orgCues = "org-cues"
     /// Organizations written without any cue („Bundestag“, „Siemens“).
     case organizations
     /// Places beyond ICU's countries and regions: states, cities, rivers.
     case locations
-    /// Endings of place and street names („-straße“, „-burg“).
+    /// Endings of place and street names („-straße“, „-burg“), "Nord*" prefixes before known
+    /// places, "San>" words that open place names.
     case locationHeads = "location-heads"
     /// Names that are neither people, places nor organizations („Euro“).
     case otherNames = "other-names"
-    /// Capitalized words that are not names (German nouns); "-ung" entries are noun endings.
+    /// Capitalized words that are not names (German nouns); "-ung" entries are noun endings,
+    /// "~en" entries weak ones (plural and inflected forms).
     case nonNames = "non-names"
     /// Words in capitals that are not names („TV“, „AKW“, Roman numerals).
     case nonNameAcronyms = "non-name-acronyms"
     /// Lowercase words inside names („von“, „de“).
     case nameParticles = "name-particles"
-    /// Articles and determiners, "+"prepositions, "@"prepositions of place.
+    /// Articles and determiners, "+"prepositions, "@"prepositions of place, "&"conjunctions,
+    /// "!"auxiliary verbs.
     case nounMarkers = "noun-markers"
     /// Nouns that give the type of a name after them („Gemeinde LOC“, „Firma ORG“).
     case typeCues = "type-cues"
-    /// Word endings by kind: genitive, noun inflection, adjective, past tense, demonym stems.
+    /// Word endings by kind: genitive, noun inflection, adjective, past tense, demonym stems,
+    /// participle prefixes and endings.
     case morphology
 
     /// The file a shipped list comes from, relative to the module ("entities/first-names.mul.txt").
