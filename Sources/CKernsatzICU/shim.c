@@ -275,3 +275,34 @@ int32_t ks_date_symbol(const char *locale, ks_date_symbols kind, int32_t index,
     udat_close(format);
     return result;
 }
+
+// Time zone exemplar cities: ICU's localized city names („Moskau“, „Kiew“, „Wien“), a city
+// gazetteer for entity recognition.
+
+int32_t ks_tz_location_zones(char *destination, int32_t capacity, int32_t *status) {
+    UEnumeration *zones = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, (UErrorCode *)status);
+    if (U_FAILURE(*(UErrorCode *)status)) return 0;
+    int32_t needed = 0;
+    const char *zone;
+    int32_t length;
+    while ((zone = uenum_next(zones, &length, (UErrorCode *)status)) != NULL && U_SUCCESS(*(UErrorCode *)status)) {
+        if (needed + length + 1 <= capacity) {
+            memcpy(destination + needed, zone, (size_t)length);
+            destination[needed + length] = '\n';
+        }
+        needed += length + 1;
+    }
+    uenum_close(zones);
+    if (U_SUCCESS(*(UErrorCode *)status) && needed > capacity) *status = U_BUFFER_OVERFLOW_ERROR;
+    return needed;
+}
+
+int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const char *locale,
+                            uint16_t *destination, int32_t capacity, int32_t *status) {
+    static const UChar pattern[] = {'V', 'V', 'V'};
+    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone, zone_length, pattern, 3, (UErrorCode *)status);
+    if (U_FAILURE(*(UErrorCode *)status)) return 0;
+    int32_t length = udat_format(format, ucal_getNow(), destination, capacity, NULL, (UErrorCode *)status);
+    udat_close(format);
+    return length;
+}

@@ -8,7 +8,7 @@ extension EntityRecognizer {
         guard previous.dotAfter else { return true }
         switch previous.wordClass {
         case .initial, .cue, .legalForm: return true
-        default: return false
+        default: return previous.lexeme.contains(.placeOpener)   // „St. Gallen“
         }
     }
 
@@ -34,6 +34,20 @@ extension EntityRecognizer {
         k > 0 && !words[k].separated && words[k - 1].lexeme.contains(.placePreposition)
     }
 
+    /// A participle by its form („Gemeint“, „Entwickelt“): a participle prefix and ending.
+    func isParticiple(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let morphology = lexicon.morphology
+        return morphology.hasPrefix(units, range, morphology.participlePrefix, rest: 3)
+            && morphology.hasEnding(units, range, morphology.participleEnding, stem: 3)
+    }
+
+    /// The word coordinated with word `k` („Hamburg“ for „Wedel“ in „Hamburg und Wedel“, „Hamburg, Wedel“).
+    func conjunct(_ words: [Word], _ k: Int) -> Int? {
+        if k > 1, !words[k].separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated { return k - 2 }
+        if k > 0, words[k].markBefore == 0x2C || words[k].markBefore == 0x2F { return k - 1 }
+        return nil
+    }
+
     /// German words at least this long with no cue are compound nouns: names are seldom so long.
     static let compoundLength = 12
 
@@ -43,13 +57,7 @@ extension EntityRecognizer {
     func looksLikeNoun(_ units: [UInt16], _ words: [Word], _ k: Int, _ entities: [Entity]) -> Bool {
         let word = words[k]
         // Coordination: the same kind as the conjunct before („Finch und Sheppard“).
-        var conjunct: Int? = nil
-        if k > 1, !word.separated, words[k - 1].lexeme.contains(.coordinator), !words[k - 1].separated {
-            conjunct = k - 2
-        } else if k > 0, word.markBefore == 0x2C || word.markBefore == 0x2F {
-            conjunct = k - 1
-        }
-        if let c = conjunct {
+        if let c = conjunct(words, k) {
             if let last = entities.last, last.range.upperBound >= words[c].range.upperBound,
                last.range.lowerBound <= words[c].range.lowerBound {
                 return false
@@ -63,9 +71,11 @@ extension EntityRecognizer {
             let previous = words[k - 1]
             // After a number („75 Kampfjets“) or an adjective („geistiger Tiefflieger“; not a verb in -te).
             if let first = units[previous.range].first, first >= 0x30 && first <= 0x39 { return true }
-            if previous.lowerAdjectival && !Self.hasPastTenseEnding(units, previous.range) { return true }
+            if previous.lowerAdjectival && !hasPastTenseEnding(units, previous.range) { return true }
         }
-        if word.endings.contains(.weakNounEnding) { return true }
+        // After a bare preposition of place the weak -en is a place as often as a noun („in Bozen“).
+        if word.endings.contains(.weakNounEnding) && !(afterPlacePreposition(words, k) && word.range.count <= 8
+            && EntityKey.fold(units[word.range.upperBound - 1]) == 0x6E) { return true }
         if k > 0, !word.separated, words[k - 1].lexeme.contains(.preposition), !words[k - 1].lexeme.contains(.placePreposition) {
             return true
         }
@@ -75,16 +85,24 @@ extension EntityRecognizer {
     /// Whether a German word's form alone says noun: a long compound, a plural or inflected ending.
     func formLooksLikeNoun(_ units: [UInt16], _ word: Word) -> Bool {
         guard lexicon.capitalizesNouns else { return false }
-        return word.range.count >= Self.compoundLength || word.endings.contains(.weakNounEnding)
+        // Not the weak -e alone: names end in it too („Rutte“, „Goethe“, „Nicole“).
+        return word.range.count >= Self.compoundLength
+            || (word.endings.contains(.weakNounEnding) && EntityKey.fold(units[word.range.upperBound - 1]) != 0x65)
     }
 
-    /// Verb forms in -te, -ten, -tet („sagte“, „veranlassten“), which look like adjectives.
-    static func hasPastTenseEnding(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        var end = range.upperBound
-        let last = EntityKey.fold(units[end - 1])
-        if last == 0x6E || last == 0x74 { end -= 1 }
-        guard end - range.lowerBound >= 3, EntityKey.fold(units[end - 1]) == 0x65 else { return false }
-        return EntityKey.fold(units[end - 2]) == 0x74
+    /// The type of a name found by context alone: from a noun before it („Gemeinde …“), from the
+    /// name it is coordinated with („Gudme und …“), after a preposition of place, else `fallback`.
+    func guessType(_ words: [Word], _ k: Int, _ entities: [Entity], multiword fallback: EntityType = .person) -> EntityType {
+        if k > 0 && !words[k].separated {
+            let previous = words[k - 1].lexeme
+            if previous.contains(.placeNoun) { return .location }
+            if previous.contains(.organizationNoun) { return .organization }
+            if previous.contains(.otherNoun) { return .other }
+        }
+        if let c = conjunct(words, k), let last = entities.last, last.range.upperBound == words[c].range.upperBound {
+            return last.type
+        }
+        return afterPlacePreposition(words, k) ? .location : fallback
     }
 
     @inline(__always)
@@ -118,8 +136,15 @@ extension EntityRecognizer {
                 let single = i == j
                 let nounLike = single && (word.wordClass == .noun || word.wordClass == .function || word.wordClass == .orgHead
                     || word.wordClass == .cue || formLooksLikeNoun(units, word))
-                // „Das reicht nicht“: a function word and a lowercase word make a clause, not a title.
-                let clause = word.wordClass == .function && j > i && !words[i + 1].capitalized
+                // „Das reicht nicht“, „Russland bleibt eine Bedrohung“: a function word and a lowercase word,
+                // or a lowercase verb form in -t, or a lowercase function word that is no article,
+                // make a clause, not a title („Ecce homo“, „Der Herr der Ringe“ are titles).
+                var clause = word.wordClass == .function && j > i && !words[i + 1].capitalized
+                for m in i...j where !words[m].capitalized {
+                    let lexeme = words[m].lexeme
+                    if lexeme.contains(.function) && !lexeme.contains(.determiner) && !lexeme.contains(.particle) { clause = true }
+                    if !lexeme.contains(.determiner) && words[m].range.count > 2 && units[words[m].range.upperBound - 1] == 0x74 { clause = true }
+                }
                 if !nounLike && !clause { result.append((i, j + 1)) }
                 i = j + 1
             } else {
@@ -217,10 +242,12 @@ extension EntityRecognizer {
     private func particleJoin(_ words: [Word], _ k: Int) -> Int? {
         guard words[k].lexeme.contains(.particle), joins(words, k), k > 0 else { return nil }
         if lexicon.capitalizesNouns && !words[k].lexeme.isDisjoint(with: [.function, .determiner, .preposition]) {
+            // „von“, „zu“ after a given name (or a given name and one more word); an article
+            // („der“, „den“) only after such a particle („von der Leyen“), not „Armstrong den Mond“.
             let previous = words[k - 1]
             let afterGivenName = previous.isGivenName
                 || (k > 1 && words[k - 2].isGivenName && previous.wordClass == .unknown && joins(words, k - 1))
-            guard afterGivenName else { return nil }
+            guard afterGivenName && !words[k].lexeme.contains(.determiner) else { return nil }
         }
         var next = k + 1
         if next < words.count, words[next].lexeme.contains(.particle), joins(words, next) { next += 1 }
@@ -285,11 +312,11 @@ extension EntityRecognizer {
                 if entities.count > before { emittedEnd = k }
                 cue = nil
             case .cue:
-                if let part = word.part { entities.append(part) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
                 cue = text(units, word.range) + (word.dotAfter ? "." : "")
                 k += 1
             case .noun, .orgHead:
-                if let part = word.part { entities.append(part) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
                 if word.wordClass == .orgHead {
                     // Adjectives before it („Deutsche Bank“, „Europäische Zentralbank“).
                     var first = k
@@ -370,7 +397,7 @@ extension EntityRecognizer {
 
         // An unknown word that looks like a noun before a name is a common noun in apposition
         // („Kontrahentin Hagar“, „Atomkraftwerk Krümmel“): the name starts after it.
-        if lexicon.capitalizesNouns && word.wordClass == .unknown && !Self.hasDemonymEnding(units, word.range)
+        if lexicon.capitalizesNouns && word.wordClass == .unknown && !hasDemonymEnding(units, word.range)
             && !word.lexeme.contains(.placeOpener)
             && end < run.upperBound && (words[end].wordClass == .unknown || words[end].wordClass == .name)
             && formLooksLikeNoun(units, word) {
@@ -403,7 +430,7 @@ extension EntityRecognizer {
                 // A given name starts a person of its own („Hostess Silvia …“); in German an unknown
                 // word before a known name is mostly a noun („Moleküle ATP“), so they part.
                 if next.isGivenName { break }
-                if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == "acronym") { break }
+                if lexicon.capitalizesNouns && next.wordClass == .name && !known && (!word.adjectival || next.cue == .acronym) { break }
                 // In German an unknown word that looks like a noun ends the name („Buurmanns Ausscheiden“).
                 if lexicon.capitalizesNouns && (next.wordClass == .unknown || next.nounByEnding)
                     && (formLooksLikeNoun(units, next) || next.nounByEnding) && !(word.adjectival && end == k + 1) {
@@ -464,7 +491,7 @@ extension EntityRecognizer {
             let names = words[first..<end].filter { $0.wordClass == .name }
             let organization = names.first { $0.type == .organization }
             let lead = organization ?? names[0]
-            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue : lead.cue
+            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue.rawValue : lead.cue.rawValue
             emit(entities: &entities, span(words, first, end), lead.type, why)
             return end
         }
@@ -474,19 +501,25 @@ extension EntityRecognizer {
         }
         // Only unknown words: context decides.
         if count == 1 {
-            if word.clauseStart { return end }
+            if word.clauseStart {
+                // At a sentence start only before an auxiliary or modal verb („Beck ist …“, „Kolb war …“),
+                // when nothing marks the word as a noun.
+                guard lexicon.capitalizesNouns, end < words.count, !words[end].capitalized, !words[end].separated,
+                      words[end].lexeme.contains(.auxiliary), !formLooksLikeNoun(units, word),
+                      !word.endings.contains(.weakNounEnding), word.range.count >= 3, !isParticiple(units, word.range) else { return end }
+                emit(entities: &entities, span(words, first, end), .person, "capitalized at start")
+                return end
+            }
             if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)
                 || looksLikeNoun(units, words, k, entities)) {
                 return end
             }
-            let type: EntityType = afterPlacePreposition(words, k) ? .location : .person
-            emit(entities: &entities, span(words, first, end), type, "capitalized")
+            emit(entities: &entities, span(words, first, end), guessType(words, first, entities), "capitalized")
             return end
         }
         // German adjective and noun („Endogenen Retroviren“, „Schweizer Architekten“) are no name.
         if lexicon.capitalizesNouns && word.adjectival { return end }
-        let type: EntityType = afterPlacePreposition(words, first) ? .location : (count <= 3 ? .person : .organization)
-        emit(entities: &entities, span(words, first, end), type, "multiword name")
+        emit(entities: &entities, span(words, first, end), guessType(words, first, entities, multiword: count > 3 ? .organization : .person), "multiword name")
         return end
     }
 

@@ -15,6 +15,13 @@ import KernsatzSegmentation
 ///     recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue)
 ///     // ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"]
 ///
+/// Cues (`Entity.cue`, for `--explain`): "first name", "title <word>", "initial", "gazetteer country",
+/// "gazetteer region", "gazetteer place", "gazetteer city", "gazetteer language", "gazetteer place
+/// with prefix", "place ending", "place opener", "known organization", "acronym", "org compound",
+/// "org suffix <form>", "org head <noun>", "adjective name", "other name", "quoted title",
+/// "compound part", "recurring", "capitalized", "capitalized at start", "multiword name", and
+/// "multiword …" for names of several words led by one of the others.
+///
 /// A recognizer is a value holding its lists: make one per language and reuse it from any task.
 public struct EntityRecognizer: Sendable {
     /// The primary language subtag the lists are for ("de"); other languages get the generic rules.
@@ -42,7 +49,8 @@ public struct EntityRecognizer: Sendable {
         var documentWords: [[Word]] = []
         documentWords.reserveCapacity(sentences.count)
         for sentence in sentences {
-            let range = max(0, sentence.lowerBound)..<min(units.count, max(sentence.upperBound, 0))
+            let lower = min(max(0, sentence.lowerBound), units.count)
+            let range = lower..<max(lower, min(units.count, sentence.upperBound))
             guard !range.isEmpty else { continue }
             var words = self.words(units, in: range)
             classify(units, &words)
@@ -50,7 +58,7 @@ public struct EntityRecognizer: Sendable {
             documentWords.append(words)
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let recurring = recurringNames(units, documentWords, found)
+        let recurring = recurringNames(units, documentWords, &found)
         return Self.merged(found, recurring)
     }
 
@@ -61,22 +69,38 @@ public struct EntityRecognizer: Sendable {
 
     /// Words the document has already shown to be names, found again where no rule fired
     /// („Putin“ at the start of a sentence after „Präsident Putin“).
-    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: [Entity]) -> [Entity] {
+    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: inout [Entity]) -> [Entity] {
         var known: [UInt64: EntityType] = [:]
         for entity in found {
-            // In German a lone capitalized word is too weak a source: it may be a noun.
-            if lexicon.capitalizesNouns && (entity.cue == "capitalized" || entity.cue == "multiword name") { continue }
-            if entity.cue == "compound part" { continue }
+            // In German a lone capitalized word is too weak a source: it may be a noun. Acronyms and
+            // list names are found everywhere anyway; titles and compound parts say nothing of words.
+            if lexicon.capitalizesNouns && (entity.cue.hasPrefix("capitalized") || entity.cue == "multiword name") { continue }
+            if ["compound part", "acronym", "quoted title", "adjective name"].contains(entity.cue) || entity.cue.hasPrefix("multiword ") {
+                continue
+            }
+            // Of a name of several words only a person's surname recurs alone („Merkel“ after „Angela Merkel“).
+            if entity.type != .person && units[entity.range].contains(0x20) { continue }
             // The last word of the name: a surname, or the name itself.
             var start = entity.range.upperBound
             while start > entity.range.lowerBound && units[start - 1] != 0x20 { start -= 1 }
-            var end = entity.range.upperBound
-            if end - start > 3 && units[end - 1] == 0x73 && entity.type != .organization { end -= 1 }
-            guard end - start >= 3 else { continue }
-            let key = EntityKey.of(units, start..<end)
+            var word = start..<entity.range.upperBound
+            if entity.type != .organization, let stem = lexicon.genitiveStem(units, word, where: { _ in true }) { word = stem }
+            guard word.count >= 3 else { continue }
+            let key = EntityKey.of(units, word)
             if known[key] == nil { known[key] = entity.type }
         }
         guard !known.isEmpty else { return [] }
+        // A noun recurs as a name only when it was a person's name („Bürgermeister Schaden“).
+        func matches(_ word: Word, _ type: EntityType) -> Bool { word.wordClass == .unknown || type == .person }
+        // Names found by context alone take the stronger evidence of an earlier mention.
+        for index in found.indices where found[index].cue.hasPrefix("capitalized") {
+            let range = found[index].range
+            let stem = lexicon.genitiveStem(units, range, where: { known[EntityKey.of(units, $0)] != nil })
+            if let type = known[EntityKey.of(units, range)] ?? stem.flatMap({ known[EntityKey.of(units, $0)] }) {
+                found[index].type = type
+                found[index].cue = "recurring"
+            }
+        }
         var result: [Entity] = []
         var next = 0
         for words in documentWords {
@@ -84,10 +108,10 @@ public struct EntityRecognizer: Sendable {
                 while next < found.count && found[next].range.upperBound <= word.range.lowerBound { next += 1 }
                 if next < found.count && found[next].range.lowerBound < word.range.upperBound { continue }
                 var type = known[word.key]
-                if type == nil, word.range.count > 3, units[word.range.upperBound - 1] == 0x73 {
-                    type = known[EntityKey.of(units, word.range.lowerBound..<word.range.upperBound - 1)]
+                if type == nil, let stem = lexicon.genitiveStem(units, word.range, where: { known[EntityKey.of(units, $0)] != nil }) {
+                    type = known[EntityKey.of(units, stem)]
                 }
-                if let type { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
+                if let type, matches(word, type) { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
             }
         }
         return result

@@ -71,3 +71,39 @@ public enum LocaleData {
         }
     }
 }
+
+extension LocaleData {
+    /// ICU's localized names of the cities that stand for time zones: a world city gazetteer.
+    ///
+    ///     LocaleData.exemplarCities(in: "de").contains("Moskau")   // true
+    /// - Returns: The names, one per canonical location zone, without duplicates; empty when ICU
+    ///   has no time zone data.
+    public static func exemplarCities(in displayLanguage: String) -> [String] {
+        var status: Int32 = 0
+        let needed = ks_tz_location_zones(nil, 0, &status)
+        guard needed > 0 else { return [] }
+        var bytes = [CChar](repeating: 0, count: Int(needed) + 1)
+        status = 0
+        _ = bytes.withUnsafeMutableBufferPointer { ks_tz_location_zones($0.baseAddress, needed + 1, &status) }
+        guard ks_is_failure(status) == 0 else { return [] }
+        let zones = String(decoding: bytes.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .split(separator: "\n")
+        var seen = Set<String>()
+        var cities: [String] = []
+        let locale = Array(displayLanguage.utf8CString)
+        for zone in zones {
+            let zoneUnits = Array(zone.utf16)
+            let units = try? zoneUnits.withUnsafeBufferPointer { (z) throws(ICUError) -> [UInt16] in
+                try locale.withUnsafeBufferPointer { (l) throws(ICUError) -> [UInt16] in
+                    try withResizingBuffer(capacity: 64, "looking up an exemplar city") {
+                        ks_tz_exemplar_city(z.baseAddress, Int32(z.count), l.baseAddress, $0, $1, &$2)
+                    }
+                }
+            }
+            guard let units, !units.isEmpty else { continue }
+            let city = String(decoding: units, as: UTF16.self)
+            if seen.insert(city).inserted { cities.append(city) }
+        }
+        return cities
+    }
+}

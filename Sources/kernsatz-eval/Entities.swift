@@ -130,7 +130,7 @@ struct Entities: ParsableCommand {
                     if let trace, trace == cue {
                         let before = units[..<span.start].split(separator: 0x20).suffix(2).map { String(decoding: $0, as: UTF16.self) }.joined(separator: " ")
                         let status = goldTyped[span] != nil ? "TP" : neutral.contains(where: { $0.start <= span.start && span.end <= $0.end }) ? "N " : "FP"
-                        print("\(status) \(before) [\(slice(units, span))]")
+                        print("\(status) \(goldTyped[span]?.rawValue ?? "-") \(entity.type.rawValue) \(before) [\(slice(units, span))]")
                     }
                     if let goldType = goldTyped[span] {
                         cues[cue, default: Score()].truePositives += 1

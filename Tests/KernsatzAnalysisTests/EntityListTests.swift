@@ -1,5 +1,6 @@
 import XCTest
 @testable import KernsatzAnalysis
+import KernsatzICU
 
 final class EntityListTests: XCTestCase {
     static let resources = URL(fileURLWithPath: #filePath)
@@ -40,11 +41,24 @@ final class EntityListTests: XCTestCase {
         XCTAssertTrue(lexicon.lookup(EntityKey.of("Europa")).contains(.region) || lexicon.lookup(EntityKey.of("Europa")).contains(.place))
         XCTAssertTrue(lexicon.lookup(EntityKey.of("Englisch")).contains(.language))
         XCTAssertTrue(lexicon.lookup(EntityKey.of("Januar")).contains(.nonName))
+        // Time zone cities, localized: Ulaanbaatar is „Ulaanbaatar“ in ICU's German, Kyiv „Kiew“.
+        XCTAssertTrue(lexicon.lookup(EntityKey.of("Kiew")).contains(.city) || lexicon.lookup(EntityKey.of("Kiew")).contains(.place))
+        XCTAssertTrue(lexicon.lookup(EntityKey.of("Ulaanbaatar")).contains(.city))
     }
 
     func testKey_foldsCaseOfLatinLetters() {
         XCTAssertEqual(EntityKey.of("BRÜSSEL"), EntityKey.of("Brüssel"))
         XCTAssertEqual(EntityKey.of("ŁÓDŹ"), EntityKey.of("łódź"))
         XCTAssertNotEqual(EntityKey.of("Bonn"), EntityKey.of("Bern"))
+    }
+}
+
+final class ExemplarCityTests: XCTestCase {
+    func testExemplarCities_germanNamesComeFromICU() {
+        let cities = LocaleData.exemplarCities(in: "de")
+        XCTAssertGreaterThan(cities.count, 300)
+        XCTAssertTrue(cities.contains("Wien"))
+        XCTAssertTrue(cities.contains("Moskau"))
+        XCTAssertEqual(Set(cities).count, cities.count)
     }
 }

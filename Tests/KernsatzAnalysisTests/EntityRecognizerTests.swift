@@ -27,7 +27,7 @@ final class EntityRecognizerTests: XCTestCase {
 
     func testEntities_sentenceRangesBeyondText_areClamped() {
         let units = Array("In Berlin.".utf16)
-        let entities = Self.german.entities(in: units, sentences: [0..<50])
+        let entities = Self.german.entities(in: units, sentences: [0..<50, 50..<60])
         XCTAssertEqual(entities.map(\.range), [3..<9])
     }
 
@@ -54,6 +54,30 @@ final class EntityRecognizerTests: XCTestCase {
         let entities = Self.german.entities(in: units)
         XCTAssertEqual(entities.map(\.range), [16..<29])
         XCTAssertEqual(String(decoding: units[entities[0].range], as: UTF16.self), "Angela Merkel")
+    }
+
+    func testEntities_arbitraryText_neverCrashes_andStaysSortedWithinBounds() {
+        // A fixed pseudo-random stream over letters, marks, quotes, dots, hyphens and non-BMP characters.
+        let pool = Array("AaBbÄäÖöÜüßEeNnSsTtLl-'’.,;:„“\"»«()  \n0123456789😀𝔄ŁłÉé&/!?–".unicodeScalars)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in [1, 2, 3, 7, 40, 400, 4000] {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(pool[Int(state >> 33) % pool.count])
+            }
+            let units = Array(String(text).utf16)
+            for recognizer in [Self.german, Self.english] {
+                let half = units.count / 2
+                let entities = recognizer.entities(in: units, sentences: [0..<half, half..<units.count])
+                for entity in entities {
+                    XCTAssertTrue(entity.range.lowerBound >= 0 && entity.range.upperBound <= units.count && !entity.range.isEmpty)
+                }
+                for (a, b) in zip(entities, entities.dropFirst()) {
+                    XCTAssertLessThanOrEqual(a.range.upperBound, b.range.lowerBound)
+                }
+            }
+        }
     }
 
     // MARK: German
@@ -102,6 +126,11 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(result.map(\.1), [.location, .location])
     }
 
+    func testEntities_hyphenatedHeadNoun_endsOrganization_andInflectedNounStaysNoun() {
+        XCTAssertEqual(found("Das sagte er der Bayerischen Presse-Agentur.").map(\.0), ["Bayerischen Presse-Agentur"])
+        XCTAssertEqual(found("Er warnte die NATO-Verbündeten.").map(\.0), ["NATO"])
+    }
+
     func testEntities_legalForm_closesOrganization() {
         let result = found("Er arbeitet bei der Brenner Logistik GmbH in Hamburg.")
         XCTAssertEqual(result.map(\.0), ["Brenner Logistik GmbH", "Hamburg"])
@@ -114,9 +143,10 @@ final class EntityRecognizerTests: XCTestCase {
     }
 
     func testEntities_adjectiveAndHeadNoun_areOrganization() {
-        let result = found("Die Deutsche Bank meldet höhere Gewinne.")
-        XCTAssertEqual(result.map(\.0), ["Deutsche Bank"])
+        let result = found("Die Schwäbische Bank meldet höhere Gewinne.")
+        XCTAssertEqual(result.map(\.0), ["Schwäbische Bank"])
         XCTAssertEqual(result.map(\.1), [.organization])
+        XCTAssertEqual(result.map(\.2), ["org head Bank"])
     }
 
     func testEntities_federalInstitution_isOrganization_federalGovernmentIsNot() {
@@ -129,6 +159,26 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(surfaces("Der Sender ist auch im TV zu sehen."), [])
     }
 
+    func testEntities_placeOfSeveralWords_isOneName() {
+        let result = found("Die Konferenz zog von Den Haag nach Buenos Aires.")
+        XCTAssertEqual(result.map(\.0), ["Den Haag", "Buenos Aires"])
+        XCTAssertEqual(result.map(\.1), [.location, .location])
+    }
+
+    func testEntities_placeOpenerWithDot_isPlace() {
+        let result = found("Die Feier fand in St. Margarethen statt.")
+        XCTAssertEqual(result.map(\.0), ["St. Margarethen"])
+        XCTAssertEqual(result.map(\.1), [.location])
+    }
+
+    func testEntities_wordsInCapitals_emphasisIsNoAcronym_andMultiwordNamesDoNotRecur() {
+        XCTAssertEqual(surfaces("BILDUNGSAUSGABEN: Die Ausgaben steigen."), [])
+        let text = "Die Neue Zeit erschien. Die Zeit drängt."
+        let units = Array(text.utf16)
+        let entities = Self.german.entities(in: units, sentences: [0..<23, 24..<units.count])
+        XCTAssertEqual(entities.map { String(decoding: units[$0.range], as: UTF16.self) }, ["Neue Zeit"])
+    }
+
     func testEntities_compassPrefixBeforePlace_isLocation() {
         XCTAssertEqual(found("Der Regen zieht nach Ostdeutschland.").map(\.1), [.location])
     }
@@ -138,6 +188,7 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(result.map(\.0), ["Die Blechtrommel"])
         XCTAssertEqual(result.map(\.2), ["quoted title"])
         XCTAssertEqual(surfaces("Er rief „Das reicht nicht“ und ging."), [])
+        XCTAssertEqual(found("„Russland bleibt eine Bedrohung“, sagte er.").map(\.1), [.location])
     }
 
     func testEntities_currency_isOther() {
@@ -158,8 +209,12 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(entities.map(\.type), [.person, .person, .person])
     }
 
-    func testEntities_withoutEarlierMention_sentenceStartIsNotAName() {
-        XCTAssertEqual(surfaces("Kowalczyk sagte nichts."), [])
+    func testEntities_sentenceStart_isANameOnlyBeforeAnAuxiliaryOrSpeechVerb() {
+        XCTAssertEqual(surfaces("Kowalczyk kam spät."), [])
+        XCTAssertEqual(found("Kowalczyk sagte nichts.").map(\.2), ["capitalized at start"])
+        XCTAssertEqual(surfaces("Regierung sagte nichts."), [])
+        XCTAssertEqual(surfaces("Kulissen sind teuer."), [])
+        XCTAssertEqual(surfaces("Gemeint ist damit etwas anderes."), [])
     }
 
     func testEntities_coordinatedWithName_isName_withNoun_isNot() {
@@ -176,6 +231,14 @@ final class EntityRecognizerTests: XCTestCase {
         }
     }
 
+    func testEntities_documentationExample_holds() throws {
+        // The example in EntityRecognizer's documentation.
+        let recognizer = try EntityRecognizer(language: "de")
+        let units = Array("Kanzlerin Merkel traf NATO-Generalsekretär Rutte in Brüssel.".utf16)
+        XCTAssertEqual(recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue),
+                       ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"])
+    }
+
     // MARK: other languages
 
     func testEntities_english_capitalizedWordsMidSentence_areNames() {
@@ -188,8 +251,19 @@ final class EntityRecognizerTests: XCTestCase {
         XCTAssertEqual(surfaces("The report was late in January.", Self.english), [])
     }
 
+    func testEntities_english_genitive_isTheWholeWord() {
+        let result = found("He criticised France's plan.", Self.english)
+        XCTAssertEqual(result.map(\.0), ["France's"])
+        XCTAssertEqual(result.map(\.1), [.location])
+    }
+
     func testEntities_english_nameWithOf_isOneName() {
         XCTAssertEqual(surfaces("He worked for the Bank of England until 2010.", Self.english), ["Bank of England"])
+    }
+
+    func testEntities_french_elidedArticle_isNotPartOfTheName() throws {
+        let french = try EntityRecognizer(language: "fr")
+        XCTAssertEqual(surfaces("Le secrétaire général de l'OTAN est arrivé à Bruxelles.", french), ["OTAN", "Bruxelles"])
     }
 
     func testEntities_unknownLanguage_getsGenericRules() throws {

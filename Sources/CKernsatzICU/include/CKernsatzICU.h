@@ -148,6 +148,16 @@ typedef enum {
 int32_t ks_date_symbol(const char *locale, ks_date_symbols kind, int32_t index,
                        uint16_t *destination, int32_t capacity, int32_t *status);
 
+// Time zone exemplar cities (a city gazetteer).
+
+/// Writes the canonical location time zone IDs ("Europe/Vienna"), each followed by '\n'; returns
+/// the length needed (U_BUFFER_OVERFLOW_ERROR when `capacity` is smaller).
+int32_t ks_tz_location_zones(char *destination, int32_t capacity, int32_t *status);
+
+/// Writes the localized exemplar city of a time zone ("Wien" for Europe/Vienna in "de").
+int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const char *locale,
+                            uint16_t *destination, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif
