@@ -83,8 +83,10 @@ public struct Pipeline: Sendable {
             throw .segmentation(error)
         }
         if options.findEntities {
+            // The recognizers load gazetteers from ICU: only the language asked for, when one is.
+            let wanted = givenLanguage.map { [$0] } ?? languages
             do throws(AnalysisError) {
-                for language in languages { recognizers[language] = try EntityRecognizer(language: language) }
+                for language in wanted { recognizers[language] = try EntityRecognizer(language: language) }
             } catch {
                 throw .analysis(error)
             }

@@ -118,29 +118,20 @@ struct Lexeme: OptionSet, Sendable {
     static let name: Lexeme = [.firstName, .place, .country, .region, .city, .language, .organization, .other]
 }
 
-/// A 64-bit FNV-1a hash over case-folded UTF-16 units: how the recognizer compares words with its
-/// lists without building strings. (KernsatzSegmentation's `WordHash` is internal to that module.)
-struct EntityKey {
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+/// The recognizer's word keys: `WordHash` over case-folded UTF-16 units, so words are compared
+/// with the lists without building strings.
+enum EntityKey {
+    static let seed = WordHash().value
 
     @inline(__always)
     static func add(_ hash: UInt64, _ unit: UInt16) -> UInt64 {
-        (hash ^ UInt64(fold(unit))) &* 0x0000_0100_0000_01B3
+        var next = WordHash(value: hash)
+        next.add(WordHash.fold(unit))
+        return next.value
     }
 
-    /// Lowercase for ASCII, Latin-1 and the Latin Extended-A pairs; ’ as '.
     @inline(__always)
-    static func fold(_ u: UInt16) -> UInt16 {
-        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u | 0x20 : u }
-        if u >= 0xC0 && u <= 0xDE && u != 0xD7 { return u + 0x20 }
-        if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x178 {
-            // Ā ā … ž: uppercase on even code points (with the 0x139–0x148 and 0x179–0x17E runs odd).
-            let oddRun = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E)
-            return oddRun ? (u & 1 == 1 ? u + 1 : u) : (u & 1 == 0 ? u + 1 : u)
-        }
-        if u == 0x2019 { return 0x27 }
-        return u
-    }
+    static func fold(_ u: UInt16) -> UInt16 { WordHash.fold(u) }
 
     /// The key of a word's units, spaces left out („e. V.“ and „e.V.“ share one).
     @inline(__always)
