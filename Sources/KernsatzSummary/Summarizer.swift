@@ -132,7 +132,13 @@ public struct Summarizer: Sendable {
         case .words(let n): maxWords = max(0, n)
         case .ratio(let r): maxWords = max(1, Int((Double(bodyWords) * min(max(r, 0), 1)).rounded()))
         }
-        var heap = Heap(candidates.map { Entry(gain: scores[$0].score, index: $0, fresh: 0) })
+        // Weighed first against the teaser's terms: a sentence that repeats the teaser starts lower.
+        var heap = Heap(candidates.map { index -> Entry in
+            let overlap = Self.overlap(terms[index], initial)
+            scores[index].overlap = overlap
+            scores[index].gain = scores[index].score - weights.redundancy * overlap
+            return Entry(gain: scores[index].gain!, index: index, fresh: 0)
+        })
         var covered = initial
         var chosen: [Int] = []
         var words = 0
@@ -146,7 +152,7 @@ public struct Summarizer: Sendable {
                 heap.insert(Entry(gain: gain, index: top.index, fresh: chosen.count))
                 continue
             }
-            if scores[top.index].gain == nil { scores[top.index].gain = top.gain }
+            scores[top.index].gain = top.gain
             let sentenceWords = scores[top.index].words
             if words + sentenceWords > maxWords {
                 if case .ratio = length, chosen.isEmpty {} else { continue }
