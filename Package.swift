@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // CSV glossaries (quoted fields, embedded line breaks); only KernsatzGlossary uses it.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
@@ -39,8 +41,18 @@ let package = Package(
             dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation"],
             resources: [.embedInCode("Resources")]
         ),
+        // Glossaries: TBX (v3 and 2008), TSV and CSV in, TBX v3 and TSV out; term matching that knows
+        // German inflection and compounds. Its German morphology is data (Resources/<kind>/<kind>.de.txt);
+        // the shipped glossaries live in Glossaries/ at the top (data only) and reach the binary through
+        // the symbolic link Resources/glossaries -> ../../../Glossaries, embedded like the lists.
+        .target(
+            name: "KernsatzGlossary",
+            dependencies: ["KernsatzICU", "KernsatzText", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            exclude: ["Resources/glossaries/README.md"],
+            resources: [.embedInCode("Resources")]
+        ),
         // The library product: the pipeline in one call, re-exporting the stages.
-        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis"]),
+        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis", "KernsatzGlossary"]),
         .executableTarget(
             name: "kernsatz",
             dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -64,6 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
+        .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),
     ],

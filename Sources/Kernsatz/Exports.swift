@@ -3,3 +3,4 @@
 @_exported import KernsatzSegmentation
 @_exported import KernsatzText
 @_exported import KernsatzAnalysis
+@_exported import KernsatzGlossary
