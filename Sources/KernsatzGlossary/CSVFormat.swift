@@ -38,9 +38,17 @@ enum CSVFormat {
         let definition = column("definition")
         let id = column("id")
 
+        // The rows as written: EnumeratedCSV.rows pads short rows, which would hide a missing column.
+        var rows: [[String]] = []
+        do {
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
+        } catch {
+            problems.append(GlossaryError(.unreadable("CSV: \(error)"), source: source))
+            return []
+        }
         var entries: [GlossaryEntry] = []
         var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-        for row in csv.rows {
+        for row in rows {
             let number = line
             line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }

@@ -11,8 +11,10 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
         case malformedXML(String)
         /// Well-formed XML that is not TBX (wrong root element).
         case notTBX(root: String)
-        /// The document declares or uses an entity Kernsatz does not resolve (external entities, DTDs).
+        /// The document declares an external entity (SYSTEM or PUBLIC), which Kernsatz never loads.
         case externalEntity(String)
+        /// The document names an external DTD, which is not loaded (a warning).
+        case externalDTD(String)
         /// A TBX term without text, a TSV row without a source term …
         case emptyTerm
         /// A TSV/CSV row with the wrong number of columns.
@@ -48,7 +50,7 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
     /// Warnings do not stop a glossary from being used.
     public var isWarning: Bool {
         switch kind {
-        case .duplicate, .noTarget, .unknownValue, .noSourceTerm, .externalEntity: return true
+        case .duplicate, .noTarget, .unknownValue, .noSourceTerm, .externalDTD: return true
         default: return false
         }
     }
@@ -66,6 +68,8 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(place): the root element is <\(root)>, not <tbx> (TBX v3) or <martif> (TBX 2008); export the glossary as TBX"
         case .externalEntity(let name):
             return "\(place): entity '\(name)' is not resolved (Kernsatz never reads DTDs or files a glossary names); write the text into the file"
+        case .externalDTD(let dtd):
+            return "\(place): the DTD '\(dtd)' is not loaded (Kernsatz never reads files a glossary names); its defaults do not apply"
         case .emptyTerm:
             return "\(place): a term without text; fill it in or delete the entry"
         case .columns(let found, let expected):

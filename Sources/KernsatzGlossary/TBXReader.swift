@@ -10,6 +10,9 @@ struct TBXReader {
     let sourceLanguage: String
 
     func parse(_ bytes: [UInt8], source: String, problems: inout [GlossaryError]) -> [GlossaryEntry] {
+        // Entities declared SYSTEM or PUBLIC are found here, before parsing: the parser leaves them
+        // out (it never loads them), and the text after one is not reliable, so they are errors.
+        problems += Self.prologProblems(bytes, source: source)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -18,27 +21,59 @@ struct TBXReader {
         parser.delegate = delegate
         let ok = parser.parse()
         problems += delegate.problems
-        if !ok, !delegate.stoppedOnPurpose {
-            let error = parser.parserError as NSError?
-            let line = parser.lineNumber
-            var reason = error.map { Self.describe($0) } ?? "parse error"
-            if let message = delegate.lastErrorMessage { reason = message }
-            if delegate.undeclaredEntity != nil || reason.contains("ntity") {
-                let name = delegate.undeclaredEntity ?? delegate.externalEntities.first ?? "?"
-                if delegate.externalEntities.contains(name) || reason.contains("ntity") {
-                    problems.append(GlossaryError(.externalEntity(name), source: source, line: line > 0 ? line : nil))
-                    problems.append(GlossaryError(.malformedXML(reason), source: source, line: line > 0 ? line : nil))
-                    return delegate.entries
-                }
-            }
-            problems.append(GlossaryError(.malformedXML(reason), source: source, line: line > 0 ? line : nil))
+        if delegate.stoppedOnPurpose { return [] }
+        // FoundationXML on Linux may return true after an error it recovered from: the first
+        // error the delegate saw counts.
+        if let (code, line) = delegate.firstError {
+            problems.append(GlossaryError(.malformedXML(Self.describe(code: code)), source: source, line: line > 0 ? line : nil))
+        } else if !ok {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            problems.append(GlossaryError(.malformedXML(Self.describe(code: code)), source: source, line: parser.lineNumber > 0 ? parser.lineNumber : nil))
         }
         return delegate.entries
     }
 
-    static func describe(_ error: NSError) -> String {
-        if let message = error.userInfo[NSLocalizedDescriptionKey] as? String, !message.isEmpty { return message }
-        return "XML error \(error.code)"
+    /// libxml2's error numbers (XMLParser's codes) for the mistakes people make by hand.
+    static func describe(code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends too early, or has content after the root element"
+        case 9: return "a character that XML does not allow"
+        case 23, 24: return "an unescaped & or a broken character reference; write &amp;"
+        case 26, 27: return "an undeclared entity"
+        case 38, 39, 40, 41: return "a broken attribute value (quotes?)"
+        case 64: return "the XML declaration is broken"
+        case 68: return "a name is expected here (a stray < ? write &lt;)"
+        case 73: return "'>' is missing"
+        case 76: return "a closing tag does not match the open element"
+        case 77: return "a tag is not closed"
+        default: return "XML error \(code)"
+        }
+    }
+
+    /// External entity declarations and an external DTD in the document type declaration.
+    static func prologProblems(_ bytes: [UInt8], source: String) -> [GlossaryError] {
+        // Only the part before the root element can declare anything.
+        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        guard let doctype = text.range(of: "<!DOCTYPE") else { return [] }
+        var problems: [GlossaryError] = []
+        func line(_ index: String.Index) -> Int { text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
+        var cursor = doctype.upperBound
+        while let found = text.range(of: "<!ENTITY", range: cursor..<text.endIndex) {
+            let declarationEnd = text[found.upperBound...].firstIndex(of: ">") ?? text.endIndex
+            let words = text[found.upperBound..<declarationEnd].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            let rest = words.first == "%" ? words.dropFirst() : words[...]
+            if let name = rest.first, rest.dropFirst().first == "SYSTEM" || rest.dropFirst().first == "PUBLIC" {
+                problems.append(GlossaryError(.externalEntity(String(name)), source: source, line: line(found.lowerBound)))
+            }
+            cursor = declarationEnd
+        }
+        let header = text[doctype.upperBound...].prefix { $0 != "[" && $0 != ">" }
+        let words = header.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        if words.count >= 3, words[1] == "SYSTEM" || words[1] == "PUBLIC", let dtd = words.last {
+            problems.append(GlossaryError(.externalDTD(String(dtd.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))), source: source, line: line(doctype.lowerBound)))
+        }
+        return problems
     }
 }
 
@@ -50,9 +85,8 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
 
     var entries: [GlossaryEntry] = []
     var problems: [GlossaryError] = []
-    var externalEntities: [String] = []
-    var undeclaredEntity: String?
-    var lastErrorMessage: String?
+    /// The first parse error: libxml2's code and the line.
+    var firstError: (Int, Int)?
     var stoppedOnPurpose = false
     private var sawRoot = false
 
@@ -209,18 +243,12 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
 
     static func primary(_ tag: String) -> String { GlossaryEntry.primary(tag) }
 
-    // Entities: declarations of external ones are noted; they are never fetched.
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        externalEntities.append(name)
-        problems.append(GlossaryError(.externalEntity(name), source: source, line: line))
-    }
-
+    /// Never fetch anything a glossary names.
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        undeclaredEntity = name
-        return nil
+        nil
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        lastErrorMessage = TBXReader.describe(parseError as NSError)
+        if firstError == nil { firstError = ((parseError as NSError).code, parser.lineNumber) }
     }
 }
