@@ -47,7 +47,7 @@ let package = Package(
         // the symbolic link Resources/glossaries -> ../../../Glossaries, embedded like the lists.
         .target(
             name: "KernsatzGlossary",
-            dependencies: ["KernsatzICU", "KernsatzText", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", .product(name: "SwiftCSV", package: "SwiftCSV")],
             exclude: ["Resources/glossaries/README.md"],
             resources: [.embedInCode("Resources")]
         ),

@@ -197,7 +197,8 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
             case .definition:
                 if language == nil { conceptDefinition = text } else { langDefinition = text }
             case .note:
-                if term != nil { term?.note = text } else if !inConcept { break } else { conceptNote = conceptNote ?? text }
+                if term != nil { term?.note = text }
+                else if inConcept, language.map({ Self.primary($0) == Self.primary(sourceLanguage) }) ?? true { conceptNote = conceptNote ?? text }
             case .other: break
             }
             return

@@ -70,6 +70,8 @@ struct AnalyzeRecord: Encodable {
     let sentences: [SentenceJSON]
     let blocks: [BlockJSON]
     let metadata: MetadataJSON
+    /// Glossary hits, with --glossary only.
+    var terms: [TermJSON]? = nil
 }
 
 struct FileAnalysisJSON: Encodable {
@@ -81,4 +83,6 @@ struct FileAnalysisJSON: Encodable {
     let metadata: MetadataJSON
     let blocks: [BlockJSON]
     let sentences: [SentenceJSON]
+    /// Glossary hits, with --glossary only.
+    var terms: [TermJSON]? = nil
 }

@@ -12,6 +12,6 @@ struct KernsatzCommand: ParsableCommand {
             Offsets (start, end) count Unicode scalars into the text as received: text[start:end] in Python.
             """,
         version: "0.1.0",
-        subcommands: [Segment.self, Analyze.self, Normalize.self, Translit.self]
+        subcommands: [Segment.self, Analyze.self, Normalize.self, Translit.self, Terms.self, GlossaryCommand.self]
     )
 }

@@ -9,19 +9,23 @@ extension KernsatzCommand {
                 For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences"};
                 one file: pretty-printed; several files: one object per line (JSON Lines).
                 --jsonl: {"id","lang","sentences","blocks","metadata"} per record.
+                --glossary PATH: also "terms" (as `kernsatz terms` gives them).
                 """
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var glossary: GlossaryOptions
 
         func run() throws {
             let pipelines = try Pipelines(input)
+            let matcher = try glossary.matcher(orShipped: false)
             var runner = Runner(options: input)
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
-                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON))
+                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
+                                                   terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -31,7 +35,8 @@ extension KernsatzCommand {
                 output.writeJSON(FileAnalysisJSON(
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON), pretty: input.paths.count == 1)
+                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
+                    terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }
