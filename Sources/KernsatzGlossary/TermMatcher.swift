@@ -84,7 +84,8 @@ public struct TermMatcher: Sendable {
         let pos = (entry.partOfSpeech ?? "noun").lowercased()
         // The head: the last token before the first function word (not the first token), else the last.
         var head = tokens.count - 1
-        if let function = tokens.indices.dropFirst().first(where: { morphology.functionWords.contains(tokens[$0].key) }) {
+        // („und“ after a truncated part coordinates: „Landes- und Bündnisverteidigung“ inflects at the end.)
+        if let function = tokens.indices.dropFirst().first(where: { morphology.functionWords.contains(tokens[$0].key) && !tokens[$0 - 1].truncated }) {
             head = function - 1
         }
         var patterns: [TokenPattern] = []
@@ -104,7 +105,7 @@ public struct TermMatcher: Sendable {
                 } else if pos.hasPrefix("proper") {
                     pattern.forms[token.key + "s"] = true
                 }
-            } else if k < head, morphology.looksAdjectival(token.key), token.joinerAfter == .space {
+            } else if k < head, morphology.looksAdjectival(token.key), token.joinerAfter == .space, !token.truncated {
                 pattern.forms = morphology.adjectiveForms(token.key)
             }
             patterns.append(pattern)

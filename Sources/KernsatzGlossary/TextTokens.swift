@@ -19,6 +19,8 @@ struct TextToken: Sendable {
     /// NFC + full case folding.
     var key: String
     var joinerAfter: Joiner
+    /// Ends in a hyphen before a space: the first part of „Staats- und Regierungschefs“.
+    var truncated = false
     /// The index of the hyphen-joined word the token belongs to.
     var word: Int
 }
@@ -39,23 +41,26 @@ struct Tokenizer {
             let original = String(decoding: units[start..<i], as: UTF16.self)
             // The joiner to the next token.
             var joiner = Joiner.none
+            var truncated = false
             if i < n {
                 if isHyphen(units[i]), i + 1 < n, isWordUnit(units, i + 1) {
                     joiner = .hyphen
                 } else {
-                    var j = i
+                    // „Staats- und …“: the hyphen stands for the rest of a later compound.
+                    truncated = isHyphen(units[i]) && i + 1 < n && (units[i + 1] == 0x20 || units[i + 1] == 0x0A)
+                    var j = truncated ? i + 1 : i
                     var lineBreaks = 0
                     while j < n, units[j] == 0x20 || units[j] == 0x09 || units[j] == 0x0A || units[j] == 0x0D {
                         if units[j] == 0x0A { lineBreaks += 1 }
                         j += 1
                     }
-                    if j > i, j < n, lineBreaks <= 1, isWordUnit(units, j) { joiner = .space }
+                    if j > (truncated ? i + 1 : i), j < n, lineBreaks <= 1, isWordUnit(units, j) { joiner = .space }
                 }
             }
             let previousHyphen = tokens.last?.joinerAfter == .hyphen
             let word = previousHyphen ? words.count - 1 : words.count
             if previousHyphen { words[word].last = tokens.count } else { words.append((tokens.count, tokens.count)) }
-            tokens.append(TextToken(start: start, end: i, original: original, key: Fold.key(original), joinerAfter: joiner, word: word))
+            tokens.append(TextToken(start: start, end: i, original: original, key: Fold.key(original), joinerAfter: joiner, truncated: truncated, word: word))
         }
         return (tokens, words)
     }
