@@ -7,7 +7,7 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernsatz-eval",
         abstract: "Measure Kernsatz against gold data, and fail below a recorded floor.",
-        subcommands: [Segments.self],
+        subcommands: [Segments.self, TermsEval.self],
         defaultSubcommand: Segments.self
     )
 }
