@@ -113,12 +113,13 @@ public struct GermanMorphology: Sendable {
         return forms
     }
 
-    /// The forms of a (folded) attributive adjective: its stem with every ending; the given form
-    /// is the base.
-    public func adjectiveForms(_ adjective: String) -> [String: Bool] {
+    /// The forms of a (folded) adjective: its stem with every ending; the given form is the base.
+    /// - Parameter declined: the adjective is given with an ending („starke“ in „starke NATO“), which
+    ///   is taken off to find the stem; otherwise it is the stem („rechtsextrem“).
+    public func adjectiveForms(_ adjective: String, declined: Bool = true) -> [String: Bool] {
         var forms = [adjective: false]
         var stem = adjective
-        if let ending = adjectiveEndings.first(where: { adjective.hasSuffix($0) && adjective.count > $0.count + 2 }) {
+        if declined, let ending = adjectiveEndings.first(where: { adjective.hasSuffix($0) && adjective.count > $0.count + 2 }) {
             stem = String(adjective.dropLast(ending.count))
         }
         for ending in adjectiveEndings where stem + ending != adjective { forms[stem + ending] = true }

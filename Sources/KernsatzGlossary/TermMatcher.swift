@@ -24,6 +24,8 @@ public struct TermMatcher: Sendable {
         var pressSpelling: String?
         /// The folded base form.
         var base: String
+        /// Written with a capital first letter in the glossary (a noun or name).
+        var capitalized = false
     }
 
     struct TermPattern: Sendable {
@@ -61,7 +63,10 @@ public struct TermMatcher: Sendable {
             let p = patterns.count
             patterns.append(pattern)
             for form in pattern.tokens[0].forms.keys { firstIndex[form, default: []].append(p) }
-            if pattern.tokens.count == 1, pattern.tokens[0].acronym == nil, pattern.tokens[0].base.count >= Self.minimumPart {
+            // Compound parts: single nouns and names (capitalized in the glossary), not adjectives or verbs,
+            // whose derivations („rechtsextrem-isten“) are no compounds.
+            if pattern.tokens.count == 1, pattern.tokens[0].acronym == nil, pattern.tokens[0].capitalized,
+               pattern.tokens[0].base.count >= Self.minimumPart {
                 let token = pattern.tokens[0]
                 for (form, inflected) in token.forms { singleForms[form, default: []].append((p, inflected)) }
                 for form in token.forms.keys { firstParts[form, default: []].append((p, form == token.base ? .base : .form)) }
@@ -81,7 +86,8 @@ public struct TermMatcher: Sendable {
         let units = Array(entry.term.utf16)
         let (tokens, _) = Tokenizer.tokens(units)
         guard !tokens.isEmpty else { return nil }
-        let pos = (entry.partOfSpeech ?? "noun").lowercased()
+        // Without a part of speech: a capitalized term is a noun, a lower-case one an adjective.
+        let pos = (entry.partOfSpeech ?? (tokens.last.map { startsLowercase($0.original) } == true ? "adjective" : "noun")).lowercased()
         // The head: the last token before the first function word (not the first token), else the last.
         var head = tokens.count - 1
         // („und“ after a truncated part coordinates: „Landes- und Bündnisverteidigung“ inflects at the end.)
@@ -91,7 +97,8 @@ public struct TermMatcher: Sendable {
         var patterns: [TokenPattern] = []
         for (k, token) in tokens.enumerated() {
             let isAcronym = Self.isAcronym(token.original)
-            var pattern = TokenPattern(forms: [token.key: false], acronym: nil, pressSpelling: nil, base: token.key)
+            var pattern = TokenPattern(forms: [token.key: false], acronym: nil, pressSpelling: nil, base: token.key,
+                                       capitalized: !startsLowercase(token.original))
             if isAcronym {
                 pattern.acronym = token.original
                 if token.original.count >= 3 { pattern.pressSpelling = token.original.prefix(1) + token.original.dropFirst().lowercased() }
@@ -99,7 +106,7 @@ public struct TermMatcher: Sendable {
                 if k == head { pattern.forms[token.key + "s"] = true }
             } else if k == head {
                 if pos.hasPrefix("adj") {
-                    pattern.forms = morphology.adjectiveForms(token.key)
+                    pattern.forms = morphology.adjectiveForms(token.key, declined: false)
                 } else if pos.hasPrefix("noun") || pos == "n" || pos.hasPrefix("subst") || pos == "other" {
                     pattern.forms = morphology.nounForms(token.key)
                 } else if pos.hasPrefix("proper") {
@@ -112,6 +119,10 @@ public struct TermMatcher: Sendable {
         }
         let joiners = tokens.dropLast().map { $0.joinerAfter == .hyphen ? Joiner.hyphen : Joiner.space }
         return TermPattern(entry: index, tokens: patterns, joiners: joiners, length: entry.term.count)
+    }
+
+    static func startsLowercase(_ word: String) -> Bool {
+        word.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
     }
 
     /// Two letters or more, none lowercase: „NATO“, „EU“, „OSZE“ (not „G7“, „EuGH“).
@@ -181,6 +192,8 @@ public struct TermMatcher: Sendable {
             } else {
                 guard let inflected = tp.forms[token.key] else { return }
                 if inflected {
+                    // German nouns are capitalized: „landen“ is a verb, not a form of „Land“.
+                    if tp.capitalized, Self.startsLowercase(token.original) { return }
                     if morphology.blocks(word: token.key, written: token.original, term: tp.base, compound: false) { return }
                     kind = max(kind, .inflected)
                 }
@@ -209,6 +222,10 @@ public struct TermMatcher: Sendable {
         let scalars = Array(key.unicodeScalars)
         let count = scalars.count
         guard count >= Self.minimumPart * 2 else { return }
+        // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
+        // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
+        let word = words[tokens[t].word]
+        if Self.startsLowercase(tokens[word.first].original) { return }
         for split in Self.minimumPart...(count - Self.minimumPart) {
             let suffix = Self.string(scalars[split...])
             guard let list = singleForms[suffix] else { continue }
@@ -219,7 +236,6 @@ public struct TermMatcher: Sendable {
                 // Short heads („Rat“, „Amt“) only after a linking s: „Sicherheitsrat“, not „Demokrat“.
                 if base.count <= 3, scalars[split - 1] != "s" { continue }
                 if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
-                let word = words[tokens[t].word]
                 candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 0))
             }
         }
@@ -234,6 +250,8 @@ public struct TermMatcher: Sendable {
         let word = words[tokens[t].word]
         let continues = word.last > t
         guard count > Self.minimumPart else { return }
+        // Lower-case words are adjectives and verbs derived from the noun („oppositionelle“, „landesweit“).
+        if Self.startsLowercase(tokens[t].original) { return }
         for split in Self.minimumPart..<count {
             guard let list = firstParts[Self.string(scalars[..<split])] else { continue }
             let rest = Array(scalars[split...])
