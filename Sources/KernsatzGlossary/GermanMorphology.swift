@@ -182,6 +182,17 @@ enum Fold {
             for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
             return String(decoding: bytes, as: UTF8.self)
         }
+        // Latin-1 letters (German, French, …) fold by rule: À–Þ to à–þ (not ×), ß to ss; the rest through ICU.
+        if text.utf16.allSatisfy({ $0 < 0x100 && $0 != 0xB5 }) {
+            var units: [UInt16] = []
+            units.reserveCapacity(text.utf16.count + 1)
+            for u in text.utf16 {
+                if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) { units.append(u + 0x20) }
+                else if u == 0xDF { units.append(0x73); units.append(0x73) }
+                else { units.append(u) }
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
         return CaseMapping.fold.apply(String(text))
     }
 

@@ -45,6 +45,11 @@ public struct TermMatcher: Sendable {
     let singleForms: [String: [(pattern: Int, inflected: Bool)]]
     /// Single-word, non-acronym terms as compound first parts.
     let firstParts: [String: [(pattern: Int, kind: PartKind)]]
+    /// The last three characters of every key of `singleForms`, and the first three of every key of
+    /// `firstParts`: a word that ends (begins) otherwise holds no head (first part), so most words
+    /// are passed over with one lookup.
+    let headEndings: Set<String>
+    let partBeginnings: Set<String>
 
     /// Shortest term found as a compound part, in characters.
     static let minimumPart = 3
@@ -79,6 +84,8 @@ public struct TermMatcher: Sendable {
         self.firstIndex = firstIndex
         self.singleForms = singleForms
         self.firstParts = firstParts
+        headEndings = Set(singleForms.keys.map { String($0.unicodeScalars.suffix(Self.minimumPart)) })
+        partBeginnings = Set(firstParts.keys.map { String($0.unicodeScalars.prefix(Self.minimumPart)) })
     }
 
     /// The term's tokens with the forms each may take.
@@ -219,22 +226,25 @@ public struct TermMatcher: Sendable {
     /// The term as the head of a closed compound: „Staatsgarantie“, „Staatsgarantien“.
     private func matchHeads(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
         let key = tokens[t].key
-        let scalars = Array(key.unicodeScalars)
-        let count = scalars.count
+        let view = key.unicodeScalars
+        guard headEndings.contains(String(view.suffix(Self.minimumPart))) else { return }
+        let count = view.count
         guard count >= Self.minimumPart * 2 else { return }
         // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
         // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
         let word = words[tokens[t].word]
         if Self.startsLowercase(tokens[word.first].original) { return }
-        for split in Self.minimumPart...(count - Self.minimumPart) {
-            let suffix = Self.string(scalars[split...])
-            guard let list = singleForms[suffix] else { continue }
-            let modifier = Self.string(scalars[..<split])
+        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
+        var position = Self.minimumPart
+        while position <= count - Self.minimumPart {
+            defer { split = view.index(after: split); position += 1 }
+            guard let list = singleForms[String(key[split...])] else { continue }
+            let modifier = String(key[..<split])
             guard morphology.isModifier(modifier) else { continue }
             for (p, _) in list {
                 let base = patterns[p].tokens[0].base
                 // Short heads („Rat“, „Amt“) only after a linking s: „Sicherheitsrat“, not „Demokrat“.
-                if base.count <= 3, scalars[split - 1] != "s" { continue }
+                if base.count <= 3, !modifier.hasSuffix("s") { continue }
                 if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
                 candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 0))
             }
@@ -245,28 +255,33 @@ public struct TermMatcher: Sendable {
     /// „Waffenstillstandsabkommen“, „Waffenstillstands-Abkommen“.
     private func matchFirstParts(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
         let key = tokens[t].key
-        let scalars = Array(key.unicodeScalars)
-        let count = scalars.count
+        let view = key.unicodeScalars
+        guard partBeginnings.contains(String(view.prefix(Self.minimumPart))) else { return }
+        let count = view.count
         let word = words[tokens[t].word]
         let continues = word.last > t
         guard count > Self.minimumPart else { return }
         // Lower-case words are adjectives and verbs derived from the noun („oppositionelle“, „landesweit“).
         if Self.startsLowercase(tokens[t].original) { return }
-        for split in Self.minimumPart..<count {
-            guard let list = firstParts[Self.string(scalars[..<split])] else { continue }
-            let rest = Array(scalars[split...])
+        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
+        var position = Self.minimumPart
+        while position < count {
+            defer { split = view.index(after: split); position += 1 }
+            guard let list = firstParts[String(key[..<split])] else { continue }
+            let rest = view[split...]
+            let restCount = count - position
             for (p, kind) in list {
                 let base = patterns[p].tokens[0].base
                 let links = kind == .base ? morphology.linkingElements : [""]
                 for link in links {
-                    let linkScalars = Array(link.unicodeScalars)
-                    guard rest.count >= linkScalars.count, Array(rest[..<linkScalars.count]) == linkScalars else { continue }
-                    let remainder = rest[linkScalars.count...]
+                    let linkCount = link.unicodeScalars.count
+                    guard restCount >= linkCount, rest.starts(with: link.unicodeScalars) else { continue }
+                    let remainder = rest.dropFirst(linkCount)
                     if remainder.isEmpty {
                         // „Waffenstillstands-Abkommen“: the part and its link make a whole token.
                         guard continues, !link.isEmpty, patterns[p].tokens[0].forms[key] == nil else { continue }
                     } else {
-                        guard remainder.count >= Self.minimumRest, remainder.contains(where: Fold.isVowel) else { continue }
+                        guard restCount - linkCount >= Self.minimumRest, remainder.contains(where: Fold.isVowel) else { continue }
                         // Short parts without a link must be followed by a consonant („Rathaus“, not „Ratifizierung“).
                         if base.count <= 3, link.isEmpty, let next = remainder.first, Fold.isVowel(next) { continue }
                     }
@@ -313,9 +328,4 @@ public struct TermMatcher: Sendable {
         return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
 }
