@@ -27,8 +27,13 @@ public struct TermExtractor {
     private let functionWords: Set<String>
     private var groups: [String: Group] = [:]
     private var order: [String] = []
+    /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
+    private var seen: Set<String> = []
+    private var seenLowercase: Set<String> = []
 
     private struct Group {
+        /// For closed single words: the folded word, checked at the end for a head seen on its own.
+        var closedWord: String?
         var forms: [String: Int] = [:]
         var count = 0
         var kind: Kind
@@ -39,6 +44,8 @@ public struct TermExtractor {
     public init(matcher: TermMatcher?) {
         self.matcher = matcher
         var words = Set((LanguageList.shipped(.stopwords, language: "de")?.entries ?? []).map(Fold.key))
+        // Units and amounts are capitalized nouns but no names: „Millionen Euro“.
+        words.formUnion(["millionen", "million", "milliarden", "milliarde", "prozent", "euro", "dollar", "uhr", "jahr", "jahre", "jahren"])
         words.formUnion((LanguageList.shipped(.sentenceStarters, language: "de")?.entries ?? []).map(Fold.key))
         words.formUnion((matcher?.morphology ?? .shipped).functionWords)
         functionWords = words
@@ -53,6 +60,10 @@ public struct TermExtractor {
         func capitalized(_ token: TextToken) -> Bool { token.original.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
         func hasLetters(_ token: TextToken) -> Bool { token.original.unicodeScalars.contains { $0.properties.isAlphabetic } }
 
+        for token in tokens {
+            seen.insert(token.key)
+            if TermMatcher.startsLowercase(token.original) { seenLowercase.insert(token.key) }
+        }
         // Compounds: hyphenated words with a capitalized part, and long capitalized single words.
         for word in words {
             let first = tokens[word.first], last = tokens[word.last]
@@ -63,7 +74,8 @@ public struct TermExtractor {
                 continue
             }
             let text = String(decoding: units[first.start..<last.end], as: UTF16.self)
-            count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source)
+            count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
+                  closedWord: word.first == word.last ? first.key : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
@@ -89,10 +101,10 @@ public struct TermExtractor {
         add(units: (try? CleanText(text))?.units ?? Array(text.utf16), source: source)
     }
 
-    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String) {
+    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String, closedWord: String? = nil) {
         if groups[key] == nil {
             order.append(key)
-            groups[key] = Group(kind: kind, context: Self.line(units, around: offset), source: source)
+            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source)
         }
         groups[key]!.forms[text, default: 0] += 1
         groups[key]!.count += 1
@@ -104,10 +116,41 @@ public struct TermExtractor {
         for (index, key) in order.enumerated() {
             let group = groups[key]!
             guard group.count >= minimumCount else { continue }
+            if let word = group.closedWord, !isCompound(word) { continue }
             let text = group.forms.max { a, b in a.value != b.value ? a.value < b.value : a.key.count > b.key.count }!.key
             result.append((index, Candidate(text: text, count: group.count, kind: group.kind, context: group.context, source: group.source)))
         }
         return result.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// A closed word is taken as a compound when it is never written in lower case (no adjective or
+    /// verb) and splits into a first part and a head (four letters or more) that were both seen on
+    /// their own („Innenministerium“ after „innen“ and „Ministerium“), not when it is one long simple
+    /// word („Entscheidung“, „Verhandlungen“, „Gesellschaft“).
+    private func isCompound(_ word: String) -> Bool {
+        if seenLowercase.contains(word) { return false }
+        let view = word.unicodeScalars
+        guard view.count >= 7 else { return false }
+        var split = view.index(view.startIndex, offsetBy: 3)
+        var rest = view.count - 3
+        while rest >= 4 {
+            let head = String(word[split...])
+            if seen.contains(head) || seen.contains(String(head.dropLast())), isSeenModifier(String(word[..<split])) { return true }
+            split = view.index(after: split)
+            rest -= 1
+        }
+        return false
+    }
+
+    /// A first part seen as a word of its own, perhaps with a linking element („Wirtschafts-“, „Innen-“),
+    /// and not a function word („aus-“ in „Auswirkungen“).
+    private func isSeenModifier(_ modifier: String) -> Bool {
+        let links = [""] + (matcher?.morphology ?? .shipped).linkingElements.filter { !$0.isEmpty }
+        for link in links where modifier.hasSuffix(link) {
+            let part = String(modifier.dropLast(link.count))
+            if part.count >= 3, seen.contains(part), !functionWords.contains(part) { return true }
+        }
+        return false
     }
 
     /// The candidates as a glossary without translations (for TSV/TBX export): count and context in the note.

@@ -94,7 +94,7 @@ extension CLITests {
     func testGlossaryExtract_directory_listsFrequentCompoundsNotInTheGlossary() throws {
         let dir = directory.appendingPathComponent("texte")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try "Die Rüstungsexportkontrolle wird verschärft. Die Europäische Kommission prüft.\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "Die Rüstungsexportkontrolle wird verschärft. Die Europäische Kommission prüft. Rüstungsexport braucht Kontrolle.\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try "Die Rüstungsexportkontrollen der Europäischen Kommission und der Waffenstillstand.\n".write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         let result = try run(["glossary", "extract", dir.path, "--glossary", try smallGlossary])
         XCTAssertEqual(result.status, 0, result.stderr)
