@@ -55,6 +55,9 @@ public struct TermMatcher: Sendable {
     static let minimumPart = 3
     /// Shortest rest of a compound after a first part (and link), in characters.
     static let minimumRest = 4
+    /// Longer tokens (a pasted hash, a URL's path) are not searched for compound parts, which costs
+    /// quadratic time in a token's length.
+    static let longestWord = 80
 
     public init(glossary: Glossary, morphology: GermanMorphology = .shipped) {
         self.glossary = glossary
@@ -229,7 +232,7 @@ public struct TermMatcher: Sendable {
         let view = key.unicodeScalars
         guard headEndings.contains(String(view.suffix(Self.minimumPart))) else { return }
         let count = view.count
-        guard count >= Self.minimumPart * 2 else { return }
+        guard count >= Self.minimumPart * 2, count <= Self.longestWord else { return }
         // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
         // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
         let word = words[tokens[t].word]
@@ -260,7 +263,7 @@ public struct TermMatcher: Sendable {
         let count = view.count
         let word = words[tokens[t].word]
         let continues = word.last > t
-        guard count > Self.minimumPart else { return }
+        guard count > Self.minimumPart, count <= Self.longestWord else { return }
         // Lower-case words are adjectives and verbs derived from the noun („oppositionelle“, „landesweit“).
         if Self.startsLowercase(tokens[t].original) { return }
         var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
@@ -320,7 +323,8 @@ public struct TermMatcher: Sendable {
         var taken = [Bool](repeating: false, count: tokens.count)
         var hits: [TermHit] = []
         for candidate in ordered {
-            if taken[candidate.first...candidate.last].contains(true) { continue }
+            // The ends first: candidates of one compound word share its span, and are turned away at once.
+            if taken[candidate.first] || taken[candidate.last] || taken[candidate.first...candidate.last].contains(true) { continue }
             for i in candidate.first...candidate.last { taken[i] = true }
             hits.append(TermHit(range: tokens[candidate.first].start..<tokens[candidate.last].end,
                                 entry: patterns[candidate.pattern].entry, match: candidate.match))

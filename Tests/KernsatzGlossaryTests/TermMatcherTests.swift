@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import KernsatzGlossary
 
@@ -40,6 +41,16 @@ final class TermMatcherTests: XCTestCase {
         XCTAssertEqual(found("stark. NATO", "starke NATO"), [])
         XCTAssertEqual(found("Europäische\n\nUnion", "Europäische Union"), [])
         XCTAssertEqual(found("Europäische\nUnion", "Europäische Union"), ["Europäische\nUnion=Europäische Union/exact"])
+    }
+
+    func testMatch_pathologicalInput_staysFast() {
+        let matcher = TermMatcher(glossary: glossary("Garantie", "NATO", "Gipfel"))
+        let longToken = String(repeating: "Staatsgarantie", count: 20_000)
+        let longWord = Array(repeating: "NATO", count: 20_000).joined(separator: "-")
+        let start = Date()
+        XCTAssertEqual(matcher.match(longToken).count, 0)
+        XCTAssertEqual(matcher.match(longWord).count, 1)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
     // MARK: case rules
