@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // CSV glossaries (quoted fields, embedded line breaks); only KernsatzGlossary uses it.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
@@ -46,8 +48,19 @@ let package = Package(
             dependencies: ["KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis",
                            .product(name: "HeapModule", package: "swift-collections")]
         ),
+        // Glossaries: TBX (v3 and 2008), TSV and CSV in, TBX v3 and TSV out; term matching that knows
+        // German inflection and compounds. Its German morphology is data (Resources/<kind>/<kind>.de.txt);
+        // the shipped glossaries live in Glossaries/ at the top (data only) and reach the binary through
+        // the symbolic link Resources/glossaries -> ../../../Glossaries, embedded like the lists.
+        .target(
+            name: "KernsatzGlossary",
+            dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            exclude: ["Resources/glossaries/README.md"],
+            resources: [.embedInCode("Resources")]
+        ),
         // The library product: the pipeline in one call, re-exporting the stages.
-        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis", "KernsatzSummary"]),
+        .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis",
+                                                 "KernsatzSummary", "KernsatzGlossary"]),
         .executableTarget(
             name: "kernsatz",
             dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -72,6 +85,7 @@ let package = Package(
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"], exclude: ["Fixtures"]),
         .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
+        .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),
     ],

@@ -4,3 +4,4 @@
 @_exported import KernsatzText
 @_exported import KernsatzAnalysis
 @_exported import KernsatzSummary
+@_exported import KernsatzGlossary

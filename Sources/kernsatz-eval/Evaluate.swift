@@ -7,7 +7,7 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernsatz-eval",
         abstract: "Measure Kernsatz against gold data, and fail below a recorded floor.",
-        subcommands: [Segments.self, Summaries.self, Quotes.self, Entities.self],
+        subcommands: [Segments.self, Summaries.self, Quotes.self, Entities.self, TermsEval.self],
         defaultSubcommand: Segments.self
     )
 }

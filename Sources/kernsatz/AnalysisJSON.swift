@@ -113,6 +113,8 @@ struct AnalyzeRecord: Encodable {
     let metadata: MetadataJSON
     let quotes: [QuoteJSON]
     let entities: [EntityJSON]
+    /// Glossary hits, with --glossary only.
+    var terms: [TermJSON]? = nil
 }
 
 struct FileAnalysisJSON: Encodable {
@@ -127,4 +129,6 @@ struct FileAnalysisJSON: Encodable {
     /// Left out by `segment`.
     let quotes: [QuoteJSON]?
     let entities: [EntityJSON]?
+    /// Glossary hits, with --glossary only.
+    var terms: [TermJSON]? = nil
 }

@@ -9,20 +9,24 @@ extension KernsatzCommand {
                 For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes","entities"};
                 one file: pretty-printed; several files: one object per line (JSON Lines).
                 --jsonl: {"id","lang","sentences","blocks","metadata","quotes","entities"} per record.
+                --glossary PATH: also "terms" (as `kernsatz terms` gives them).
                 """
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var glossary: GlossaryOptions
 
         func run() throws {
             let pipelines = try Pipelines(input)
+            let matcher = try glossary.matcher(orShipped: false)
             var runner = Runner(options: input)
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
-                                                   quotes: analysis.quotesJSON, entities: analysis.entitiesJSON))
+                                                   quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
+                                                   terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -33,7 +37,8 @@ extension KernsatzCommand {
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
                     metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
-                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON), pretty: input.paths.count == 1)
+                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
+                    terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

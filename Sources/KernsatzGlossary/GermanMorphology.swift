@@ -1,0 +1,205 @@
+import KernsatzICU
+
+/// The kinds of German morphology data the glossary matcher reads, one file each:
+/// `Resources/<kind>/<kind>.de.txt`, UTF-8 NFC, one entry per line, `#` comments.
+public enum MorphologyListKind: String, CaseIterable, Sendable {
+    /// Noun inflection by term ending: `ung +en`, `* +s +es +e …`.
+    case nounEndings = "noun-endings"
+    /// Fugenelemente between a compound's first part and the rest (`0` is none).
+    case linkingElements = "linking-elements"
+    /// Umlaut pairs (`a ä`).
+    case umlauts
+    /// Attributive adjective endings.
+    case adjectiveEndings = "adjective-endings"
+    /// Words in which a shorter term is never found.
+    case neverMatch = "never-match"
+    /// Articles and prepositions after a multiword term's head noun.
+    case functionWords = "function-words"
+    /// Prefixes that are not compound parts (ver-, be-, …).
+    case nonModifiers = "non-modifiers"
+
+    /// The shipped list's text.
+    var shippedText: String {
+        let bytes: [UInt8]
+        switch self {
+        case .nounEndings: bytes = PackageResources.noun_endings_de_txt
+        case .linkingElements: bytes = PackageResources.linking_elements_de_txt
+        case .umlauts: bytes = PackageResources.umlauts_de_txt
+        case .adjectiveEndings: bytes = PackageResources.adjective_endings_de_txt
+        case .neverMatch: bytes = PackageResources.never_match_de_txt
+        case .functionWords: bytes = PackageResources.function_words_de_txt
+        case .nonModifiers: bytes = PackageResources.non_modifiers_de_txt
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// German word-form knowledge for term matching, loaded from data. All strings are case-folded.
+///
+///     let morphology = GermanMorphology.shipped
+///     morphology.nounForms("haus").keys.sorted()   // ["haus", "hause", "hauses", "haus", "häuser", "häusern", …]
+public struct GermanMorphology: Sendable {
+    enum FormRule: Sendable, Equatable {
+        case append(String)
+        case umlautAppend(String)
+        case replace(String)
+    }
+
+    /// (term ending, forms), longest ending first; the `*` rule has the ending "".
+    let nounRules: [(ending: String, forms: [FormRule])]
+    /// Linking elements; "" is the empty link. `dropsE` is the `-e` rule.
+    let linkingElements: [String]
+    let dropsE: Bool
+    let umlauts: [(plain: String, umlaut: String)]
+    let adjectiveEndings: [String]
+    /// Folded never-match words; `lowerCaseOnly` for entries written in lower case (verbs, adjectives),
+    /// which block only text words written in lower case („gipfeln“, not „Gipfeln“).
+    let neverMatch: [(word: String, lowerCaseOnly: Bool)]
+    let functionWords: Set<String>
+    let nonModifiers: Set<String>
+
+    /// The shipped lists, parsed.
+    public static let shipped = GermanMorphology(lists: Dictionary(uniqueKeysWithValues: MorphologyListKind.allCases.map { ($0, $0.shippedText) }))
+
+    /// Builds from list texts (missing kinds are empty).
+    public init(lists: [MorphologyListKind: String]) {
+        func entries(_ kind: MorphologyListKind) -> [String] {
+            (lists[kind] ?? "").split(separator: "\n").compactMap { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
+            }
+        }
+        var rules: [(String, [FormRule])] = []
+        for line in entries(.nounEndings) {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let ending = fields.first else { continue }
+            let forms: [FormRule] = fields.dropFirst().compactMap { field in
+                if field.hasPrefix("^+") { return .umlautAppend(Fold.key(String(field.dropFirst(2)))) }
+                if field.hasPrefix("+") { return .append(Fold.key(String(field.dropFirst()))) }
+                if field.hasPrefix("=") { return .replace(Fold.key(String(field.dropFirst()))) }
+                return nil
+            }
+            rules.append((ending == "*" ? "" : Fold.key(ending), forms))
+        }
+        nounRules = rules.sorted { $0.0.count > $1.0.count }
+        let links = entries(.linkingElements)
+        dropsE = links.contains("-e")
+        linkingElements = links.filter { $0 != "-e" }.map { $0 == "0" ? "" : Fold.key($0) }
+        umlauts = entries(.umlauts).compactMap { line in
+            let pair = line.split(separator: " ")
+            return pair.count == 2 ? (Fold.key(String(pair[0])), Fold.key(String(pair[1]))) : nil
+        }.sorted { $0.0.count > $1.0.count }
+        adjectiveEndings = entries(.adjectiveEndings).map(Fold.key).sorted { $0.count > $1.count }
+        neverMatch = entries(.neverMatch).map { entry in
+            (Fold.key(entry), entry.unicodeScalars.first.map { $0.properties.isLowercase } ?? false)
+        }
+        functionWords = Set(entries(.functionWords).map(Fold.key))
+        nonModifiers = Set(entries(.nonModifiers).map(Fold.key))
+    }
+
+    /// The forms of a (folded) noun: form → whether it is inflected (the base form is not).
+    public func nounForms(_ noun: String) -> [String: Bool] {
+        var forms = [noun: false]
+        guard let rule = nounRules.first(where: { noun.hasSuffix($0.ending) && noun.count > $0.ending.count }) else { return forms }
+        for form in rule.forms {
+            let made: String?
+            switch form {
+            case .append(let s): made = noun + s
+            case .umlautAppend(let s): made = umlauted(noun).map { $0 + s }
+            case .replace(let s): made = String(noun.dropLast(rule.ending.count)) + s
+            }
+            if let made, made != noun { forms[made] = true }
+        }
+        return forms
+    }
+
+    /// The forms of a (folded) adjective: its stem with every ending; the given form is the base.
+    /// - Parameter declined: the adjective is given with an ending („starke“ in „starke NATO“), which
+    ///   is taken off to find the stem; otherwise it is the stem („rechtsextrem“).
+    public func adjectiveForms(_ adjective: String, declined: Bool = true) -> [String: Bool] {
+        var forms = [adjective: false]
+        var stem = adjective
+        if declined, let ending = adjectiveEndings.first(where: { adjective.hasSuffix($0) && adjective.count > $0.count + 2 }) {
+            stem = String(adjective.dropLast(ending.count))
+        }
+        for ending in adjectiveEndings where stem + ending != adjective { forms[stem + ending] = true }
+        if stem != adjective { forms[stem] = true }
+        return forms
+    }
+
+    /// Whether a (folded) word ends in an adjective ending (so it declines before a noun).
+    func looksAdjectival(_ word: String) -> Bool {
+        adjectiveEndings.contains { word.hasSuffix($0) && word.count > $0.count + 2 }
+    }
+
+    /// The noun with its last a/o/u/au umlauted, or nil when it has none. Final -er/-el/-en
+    /// syllables are skipped („Mutter“ → „Mütter“).
+    func umlauted(_ noun: String) -> String? {
+        let scalars = Array(noun.unicodeScalars)
+        var i = scalars.count - 1
+        while i >= 0 {
+            for (plain, umlaut) in umlauts {
+                let p = Array(plain.unicodeScalars)
+                if i - p.count + 1 >= 0, Array(scalars[(i - p.count + 1)...i]) == p {
+                    // "au": the a is at i-1; skip a lone "u" that belongs to an "au" handled above.
+                    var out = scalars
+                    out.replaceSubrange((i - p.count + 1)...i, with: Array(umlaut.unicodeScalars))
+                    var s = String.UnicodeScalarView()
+                    s.append(contentsOf: out)
+                    return String(s)
+                }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Whether `word` (folded) is (or, as a compound, starts or ends with) a never-match word that
+    /// contains `term` (folded) as a proper part.
+    /// - Parameter compound: whether the word is taken as a compound (then a never-match word at its
+    ///   start or end blocks too); an inflected form is blocked only by an equal never-match word.
+    func blocks(word: String, written: String, term: String, compound: Bool) -> Bool {
+        for (n, lowerCaseOnly) in neverMatch where n != term && n.count > term.count && n.contains(term) {
+            if lowerCaseOnly, let first = written.unicodeScalars.first, !first.properties.isLowercase { continue }
+            if word == n || (compound && (word.hasPrefix(n) || word.hasSuffix(n))) { return true }
+        }
+        return false
+    }
+
+    /// Whether `modifier` (folded) can be the first part of a compound: a word of its own,
+    /// not a prefix such as ver- or be-.
+    func isModifier(_ modifier: String) -> Bool {
+        modifier.count >= 3 && !nonModifiers.contains(modifier) && modifier.unicodeScalars.contains(where: Fold.isVowel)
+    }
+}
+
+/// Case folding for matching: NFC text folded with ICU's full case folding ("ß" → "ss"), with an
+/// ASCII fast path.
+enum Fold {
+    static func key(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(text.utf8)
+            for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Latin-1 letters (German, French, …) fold by rule: À–Þ to à–þ (not ×), ß to ss; the rest through ICU.
+        if text.utf16.allSatisfy({ $0 < 0x100 && $0 != 0xB5 }) {
+            var units: [UInt16] = []
+            units.reserveCapacity(text.utf16.count + 1)
+            for u in text.utf16 {
+                if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) { units.append(u + 0x20) }
+                else if u == 0xDF { units.append(0x73); units.append(0x73) }
+                else { units.append(u) }
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        return CaseMapping.fold.apply(String(text))
+    }
+
+    static func isVowel(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "a", "e", "i", "o", "u", "y", "ä", "ö", "ü", "é", "è", "à", "á", "í", "ó", "ú": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Writes TBX v3 (ISO 30042:2019) in the TBX-Basic dialect (`type="TBX-Basic"`, `style="dca"`), which
+/// validates against the TBX v3 core structure schema (TBXcoreStructV03.rng). Entries that share a
+/// `conceptID` become one `conceptEntry`.
+///
+///     TBXWriter.write(Glossary(entries: [GlossaryEntry(term: "Abschreckung",
+///         targets: [TargetTerm(language: "en", term: "deterrence")])]))
+///     // <tbx type="TBX-Basic" style="dca" xml:lang="de" xmlns="urn:iso:std:iso:30042:ed-2"> …
+///     //   <conceptEntry id="c1"><langSec xml:lang="de"><termSec><term>Abschreckung</term> …
+public enum TBXWriter {
+    public static func write(_ glossary: Glossary, description: String? = nil) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx type="TBX-Basic" style="dca" xml:lang="\(escape(glossary.sourceLanguage))" xmlns="urn:iso:std:iso:30042:ed-2">
+          <tbxHeader>
+            <fileDesc>
+              <sourceDesc>
+                <p>\(escape(description ?? "\(glossary.name): written by Kernsatz"))</p>
+              </sourceDesc>
+            </fileDesc>
+          </tbxHeader>
+          <text>
+            <body>
+
+        """
+        // Concepts in first-seen order.
+        var order: [String] = []
+        var groups: [String: [GlossaryEntry]] = [:]
+        var usedIDs: Set<String> = []
+        for (index, entry) in glossary.entries.enumerated() {
+            let key = entry.conceptID.map { "id:" + $0 } ?? "entry:\(index)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(entry)
+        }
+        var counter = 0
+        for key in order {
+            let entries = groups[key]!
+            var id = entries[0].conceptID.flatMap { isNCName($0) ? $0 : nil } ?? ""
+            while id.isEmpty || usedIDs.contains(id) {
+                counter += 1
+                id = "c\(counter)"
+            }
+            usedIDs.insert(id)
+            out += "      <conceptEntry id=\"\(escape(id))\">\n"
+            out += "        <langSec xml:lang=\"\(escape(glossary.sourceLanguage))\">\n"
+            if let definition = entries.compactMap(\.definition).first {
+                out += "          <descrip type=\"definition\">\(escape(definition))</descrip>\n"
+            }
+            for entry in entries {
+                out += termSec(term: entry.term, partOfSpeech: entry.partOfSpeech, status: entry.status, note: entry.note)
+            }
+            out += "        </langSec>\n"
+            var languages: [String] = []
+            var seen: Set<TargetTerm> = []
+            var targets: [TargetTerm] = []
+            for entry in entries { for target in entry.targets where seen.insert(target).inserted { targets.append(target) } }
+            for target in targets where !languages.contains(target.language) { languages.append(target.language) }
+            for language in languages {
+                out += "        <langSec xml:lang=\"\(escape(language))\">\n"
+                for target in targets where target.language == language {
+                    out += termSec(term: target.term, partOfSpeech: target.partOfSpeech, status: target.status, note: target.note)
+                }
+                out += "        </langSec>\n"
+            }
+            out += "      </conceptEntry>\n"
+        }
+        out += "    </body>\n  </text>\n</tbx>\n"
+        return out
+    }
+
+    private static func termSec(term: String, partOfSpeech: String?, status: TermStatus, note: String?) -> String {
+        var out = "          <termSec>\n            <term>\(escape(term))</term>\n"
+        if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(escape(partOfSpeech))</termNote>\n" }
+        out += "            <termNote type=\"administrativeStatus\">\(status.tbxValue)</termNote>\n"
+        if let note { out += "            <note>\(escape(note))</note>\n" }
+        return out + "          </termSec>\n"
+    }
+
+    /// Text and attribute values with the five XML specials escaped and characters XML 1.0 forbids dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                let v = scalar.value
+                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `id` can be an xml:id (an NCName, conservatively: ASCII letters, digits, `-_.`, starting with a letter or `_`).
+    static func isNCName(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+}

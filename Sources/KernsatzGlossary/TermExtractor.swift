@@ -1,0 +1,188 @@
+import KernsatzSegmentation
+import KernsatzText
+
+/// Lists term candidates a glossary lacks: frequent compound words („Waffenstillstandsabkommen“,
+/// „EU-Beitrittsgespräche“) and multiword names („Europäische Kommission“), with counts and the
+/// line of their first occurrence. Inflected forms are counted together under the most frequent one.
+///
+///     var extractor = TermExtractor(matcher: TermMatcher(glossary: glossary))
+///     extractor.add(text: "Das Waffenstillstandsabkommen … des Waffenstillstandsabkommens …", source: "a.txt")
+///     extractor.candidates(minimumCount: 2).first?.text   // "Waffenstillstandsabkommen"
+public struct TermExtractor {
+    /// A candidate: the form seen most often, how often any of its forms was seen, and where first.
+    public struct Candidate: Sendable, Equatable {
+        public var text: String
+        public var count: Int
+        public var kind: Kind
+        /// The line of the first occurrence (trimmed to about 160 characters).
+        public var context: String
+        public var source: String
+    }
+
+    public enum Kind: String, Sendable { case compound, name }
+
+    public let matcher: TermMatcher?
+    /// Shortest closed compound taken, in characters.
+    public var minimumCompoundLength = 12
+    private let functionWords: Set<String>
+    private var groups: [String: Group] = [:]
+    private var order: [String] = []
+    /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
+    private var seen: Set<String> = []
+    private var seenLowercase: Set<String> = []
+
+    private struct Group {
+        /// For closed single words: the folded word, checked at the end for a head seen on its own.
+        var closedWord: String?
+        var forms: [String: Int] = [:]
+        var count = 0
+        var kind: Kind
+        var context: String
+        var source: String
+    }
+
+    public init(matcher: TermMatcher?) {
+        self.matcher = matcher
+        var words = Set((LanguageList.shipped(.stopwords, language: "de")?.entries ?? []).map(Fold.key))
+        // Units and amounts are capitalized nouns but no names: „Millionen Euro“.
+        words.formUnion(["millionen", "million", "milliarden", "milliarde", "prozent", "euro", "dollar", "uhr", "jahr", "jahre", "jahren"])
+        words.formUnion((LanguageList.shipped(.sentenceStarters, language: "de")?.entries ?? []).map(Fold.key))
+        words.formUnion((matcher?.morphology ?? .shipped).functionWords)
+        functionWords = words
+    }
+
+    /// Counts the candidates of one text (clean NFC text is best: `CleanText(…).units`).
+    public mutating func add(units: [UInt16], source: String) {
+        let (tokens, words) = Tokenizer.tokens(units)
+        var covered = [Bool](repeating: false, count: units.count + 1)
+        for hit in matcher?.match(units: units) ?? [] { for i in hit.range { covered[i] = true } }
+        func isCovered(_ first: Int, _ last: Int) -> Bool { covered[tokens[first].start..<tokens[last].end].contains(true) }
+        func capitalized(_ token: TextToken) -> Bool { token.original.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+        func hasLetters(_ token: TextToken) -> Bool { token.original.unicodeScalars.contains { $0.properties.isAlphabetic } }
+
+        for token in tokens {
+            seen.insert(token.key)
+            if TermMatcher.startsLowercase(token.original) { seenLowercase.insert(token.key) }
+        }
+        // Compounds: hyphenated words with a capitalized part, and long capitalized single words.
+        for word in words {
+            let first = tokens[word.first], last = tokens[word.last]
+            guard !isCovered(word.first, word.last), capitalized(last) || capitalized(first) else { continue }
+            if word.first == word.last {
+                guard first.original.count >= minimumCompoundLength, capitalized(first), !TermMatcher.isAcronym(first.original) else { continue }
+            } else if !(word.first...word.last).allSatisfy({ hasLetters(tokens[$0]) }) {
+                continue
+            }
+            let text = String(decoding: units[first.start..<last.end], as: UTF16.self)
+            count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
+                  closedWord: word.first == word.last ? first.key : nil)
+        }
+        // Names: two to four capitalized words (not function words), inside a line.
+        var i = 0
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count, j - i < 4, capitalized(tokens[j]), hasLetters(tokens[j]), !functionWords.contains(tokens[j].key),
+                  words[tokens[j].word].first == j, words[tokens[j].word].last == j {
+                if tokens[j].joinerAfter != .space { j += 1; break }
+                j += 1
+            }
+            let end = j - 1
+            if end > i, capitalized(tokens[end]), !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
+                let text = String(decoding: units[tokens[i].start..<tokens[end].end], as: UTF16.self)
+                count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    public mutating func add(text: String, source: String) {
+        add(units: (try? CleanText(text))?.units ?? Array(text.utf16), source: source)
+    }
+
+    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String, closedWord: String? = nil) {
+        if groups[key] == nil {
+            order.append(key)
+            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source)
+        }
+        groups[key]!.forms[text, default: 0] += 1
+        groups[key]!.count += 1
+    }
+
+    /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).
+    public func candidates(minimumCount: Int = 2) -> [Candidate] {
+        var result: [(Int, Candidate)] = []
+        for (index, key) in order.enumerated() {
+            let group = groups[key]!
+            guard group.count >= minimumCount else { continue }
+            if let word = group.closedWord, !isCompound(word) { continue }
+            let text = group.forms.max { a, b in a.value != b.value ? a.value < b.value : a.key.count > b.key.count }!.key
+            result.append((index, Candidate(text: text, count: group.count, kind: group.kind, context: group.context, source: group.source)))
+        }
+        return result.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// A closed word is taken as a compound when it is never written in lower case (no adjective or
+    /// verb) and splits into a first part and a head (four letters or more) that were both seen on
+    /// their own („Innenministerium“ after „innen“ and „Ministerium“), not when it is one long simple
+    /// word („Entscheidung“, „Verhandlungen“, „Gesellschaft“).
+    private func isCompound(_ word: String) -> Bool {
+        if seenLowercase.contains(word) { return false }
+        let view = word.unicodeScalars
+        guard view.count >= 7 else { return false }
+        var split = view.index(view.startIndex, offsetBy: 3)
+        var rest = view.count - 3
+        while rest >= 4 {
+            let head = String(word[split...])
+            if seen.contains(head) || seen.contains(String(head.dropLast())), isSeenModifier(String(word[..<split])) { return true }
+            split = view.index(after: split)
+            rest -= 1
+        }
+        return false
+    }
+
+    /// A first part seen as a word of its own, perhaps with a linking element („Wirtschafts-“, „Innen-“),
+    /// and not a function word („aus-“ in „Auswirkungen“).
+    private func isSeenModifier(_ modifier: String) -> Bool {
+        let links = [""] + (matcher?.morphology ?? .shipped).linkingElements.filter { !$0.isEmpty }
+        for link in links where modifier.hasSuffix(link) {
+            let part = String(modifier.dropLast(link.count))
+            if part.count >= 3, seen.contains(part), !functionWords.contains(part) { return true }
+        }
+        return false
+    }
+
+    /// The candidates as a glossary without translations (for TSV/TBX export): count and context in the note.
+    public func glossary(minimumCount: Int = 2) -> Glossary {
+        Glossary(entries: candidates(minimumCount: minimumCount).map {
+            GlossaryEntry(term: $0.text, partOfSpeech: $0.kind == .name ? "properNoun" : "noun",
+                          note: "\($0.count)× in \($0.source): \($0.context)")
+        }, name: "candidates")
+    }
+
+    /// Inflected forms together: the folded text without a final -s, -es, -n, -en, -e, -er, -em.
+    static func groupKey(_ folded: String) -> String {
+        folded.split(separator: " ").map { word -> Substring in
+            for ending in ["en", "es", "er", "em", "n", "s", "e"] where word.count > ending.count + 3 && word.hasSuffix(ending) {
+                return word.dropLast(ending.count)
+            }
+            return word
+        }.joined(separator: " ")
+    }
+
+    static func startsSentence(_ units: [UInt16], at offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0, units[i] == 0x20 || units[i] == 0x22 || units[i] == 0x201E || units[i] == 0xBB { i -= 1 }
+        return i < 0 || units[i] == 0x2E || units[i] == 0x21 || units[i] == 0x3F || units[i] == 0x0A || units[i] == 0x3A
+    }
+
+    /// The line around `offset`, at most about 160 characters centred on it.
+    static func line(_ units: [UInt16], around offset: Int) -> String {
+        var start = offset, end = offset
+        while start > 0, units[start - 1] != 0x0A, offset - start < 80 { start -= 1 }
+        while end < units.count, units[end] != 0x0A, end - offset < 80 { end += 1 }
+        let text = String(decoding: units[start..<end], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        return (start > 0 && units[start - 1] != 0x0A ? "…" : "") + text + (end < units.count && units[end] != 0x0A ? "…" : "")
+    }
+}

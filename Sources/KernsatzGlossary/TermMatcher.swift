@@ -1,0 +1,335 @@
+/// Finds a glossary's terms in German text, whatever their form: inflected („Sicherheitsgarantien“,
+/// „des NATO-Gipfels“, „einer starken NATO“), inside compounds („Staatsgarantie“,
+/// „Waffenstillstandsabkommen“), with hyphen/space and press-spelling variants („Nato Gipfel“).
+/// The longest match wins; nothing is found inside unrelated words („Haus“ in „Staatshaushalt“).
+///
+///     let matcher = TermMatcher(glossary: Glossary(entries: [GlossaryEntry(term: "Sicherheitsgarantie")]))
+///     let hits = matcher.match("Kiew fordert Sicherheitsgarantien.")
+///     hits.map(\.range)   // [13..<33]
+///     hits.map(\.match)   // [.inflected]
+///
+/// Build one per glossary and reuse it, from any number of tasks (it is an immutable value).
+/// Matching never stems: it generates each term's forms from the morphology data once, and
+/// looks text words up in hash tables of those forms.
+public struct TermMatcher: Sendable {
+    public let glossary: Glossary
+    public let morphology: GermanMorphology
+
+    struct TokenPattern: Sendable {
+        /// Folded form → whether it is an inflected form.
+        var forms: [String: Bool]
+        /// The token as written when it is an acronym (matched case-sensitively).
+        var acronym: String?
+        /// The acronym in press spelling („Nato“), when it has 3 letters or more.
+        var pressSpelling: String?
+        /// The folded base form.
+        var base: String
+        /// Written with a capital first letter in the glossary (a noun or name).
+        var capitalized = false
+    }
+
+    struct TermPattern: Sendable {
+        var entry: Int
+        var tokens: [TokenPattern]
+        var joiners: [Joiner]
+        /// Length of the term in characters, for ties.
+        var length: Int
+    }
+
+    enum PartKind: Sendable { case base, form, droppedE }
+
+    let patterns: [TermPattern]
+    /// Folded forms of a pattern's first token → patterns.
+    let firstIndex: [String: [Int]]
+    /// Single-word, non-acronym terms: folded form → (pattern, inflected).
+    let singleForms: [String: [(pattern: Int, inflected: Bool)]]
+    /// Single-word, non-acronym terms as compound first parts.
+    let firstParts: [String: [(pattern: Int, kind: PartKind)]]
+    /// The last three characters of every key of `singleForms`, and the first three of every key of
+    /// `firstParts`: a word that ends (begins) otherwise holds no head (first part), so most words
+    /// are passed over with one lookup.
+    let headEndings: Set<String>
+    let partBeginnings: Set<String>
+
+    /// Shortest term found as a compound part, in characters.
+    static let minimumPart = 3
+    /// Shortest rest of a compound after a first part (and link), in characters.
+    static let minimumRest = 4
+    /// Longer tokens (a pasted hash, a URL's path) are not searched for compound parts, which costs
+    /// quadratic time in a token's length.
+    static let longestWord = 80
+
+    public init(glossary: Glossary, morphology: GermanMorphology = .shipped) {
+        self.glossary = glossary
+        self.morphology = morphology
+        var patterns: [TermPattern] = []
+        var firstIndex: [String: [Int]] = [:]
+        var singleForms: [String: [(pattern: Int, inflected: Bool)]] = [:]
+        var firstParts: [String: [(pattern: Int, kind: PartKind)]] = [:]
+        for (index, entry) in glossary.entries.enumerated() {
+            guard let pattern = Self.pattern(for: entry, index: index, morphology: morphology) else { continue }
+            let p = patterns.count
+            patterns.append(pattern)
+            for form in pattern.tokens[0].forms.keys { firstIndex[form, default: []].append(p) }
+            // Compound parts: single nouns and names (capitalized in the glossary), not adjectives or verbs,
+            // whose derivations („rechtsextrem-isten“) are no compounds.
+            if pattern.tokens.count == 1, pattern.tokens[0].acronym == nil, pattern.tokens[0].capitalized,
+               pattern.tokens[0].base.count >= Self.minimumPart {
+                let token = pattern.tokens[0]
+                for (form, inflected) in token.forms { singleForms[form, default: []].append((p, inflected)) }
+                for form in token.forms.keys { firstParts[form, default: []].append((p, form == token.base ? .base : .form)) }
+                if morphology.dropsE, token.base.hasSuffix("e"), token.base.count > Self.minimumPart + 1 {
+                    firstParts[String(token.base.dropLast()), default: []].append((p, .droppedE))
+                }
+            }
+        }
+        self.patterns = patterns
+        self.firstIndex = firstIndex
+        self.singleForms = singleForms
+        self.firstParts = firstParts
+        headEndings = Set(singleForms.keys.map { String($0.unicodeScalars.suffix(Self.minimumPart)) })
+        partBeginnings = Set(firstParts.keys.map { String($0.unicodeScalars.prefix(Self.minimumPart)) })
+    }
+
+    /// The term's tokens with the forms each may take.
+    static func pattern(for entry: GlossaryEntry, index: Int, morphology: GermanMorphology) -> TermPattern? {
+        let units = Array(entry.term.utf16)
+        let (tokens, _) = Tokenizer.tokens(units)
+        guard !tokens.isEmpty else { return nil }
+        // Without a part of speech: a capitalized term is a noun, a lower-case one an adjective.
+        let pos = (entry.partOfSpeech ?? (tokens.last.map { startsLowercase($0.original) } == true ? "adjective" : "noun")).lowercased()
+        // The head: the last token before the first function word (not the first token), else the last.
+        var head = tokens.count - 1
+        // („und“ after a truncated part coordinates: „Landes- und Bündnisverteidigung“ inflects at the end.)
+        if let function = tokens.indices.dropFirst().first(where: { morphology.functionWords.contains(tokens[$0].key) && !tokens[$0 - 1].truncated }) {
+            head = function - 1
+        }
+        var patterns: [TokenPattern] = []
+        for (k, token) in tokens.enumerated() {
+            let isAcronym = Self.isAcronym(token.original)
+            var pattern = TokenPattern(forms: [token.key: false], acronym: nil, pressSpelling: nil, base: token.key,
+                                       capitalized: !startsLowercase(token.original))
+            if isAcronym {
+                pattern.acronym = token.original
+                if token.original.count >= 3 { pattern.pressSpelling = token.original.prefix(1) + token.original.dropFirst().lowercased() }
+                // An acronym takes the genitive -s („des IWFs“) when it is the head.
+                if k == head { pattern.forms[token.key + "s"] = true }
+            } else if k == head {
+                if pos.hasPrefix("adj") {
+                    pattern.forms = morphology.adjectiveForms(token.key, declined: false)
+                } else if pos.hasPrefix("noun") || pos == "n" || pos.hasPrefix("subst") || pos == "other" {
+                    pattern.forms = morphology.nounForms(token.key)
+                } else if pos.hasPrefix("proper") {
+                    pattern.forms[token.key + "s"] = true
+                }
+            } else if k < head, morphology.looksAdjectival(token.key), token.joinerAfter == .space, !token.truncated {
+                pattern.forms = morphology.adjectiveForms(token.key)
+            }
+            patterns.append(pattern)
+        }
+        let joiners = tokens.dropLast().map { $0.joinerAfter == .hyphen ? Joiner.hyphen : Joiner.space }
+        return TermPattern(entry: index, tokens: patterns, joiners: joiners, length: entry.term.count)
+    }
+
+    static func startsLowercase(_ word: String) -> Bool {
+        word.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
+    }
+
+    /// Two letters or more, none lowercase: „NATO“, „EU“, „OSZE“ (not „G7“, „EuGH“).
+    static func isAcronym(_ token: String) -> Bool {
+        var letters = 0
+        for scalar in token.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// The terms in `text`, in text order, none overlapping.
+    public func match(_ text: String) -> [TermHit] { match(units: Array(text.utf16)) }
+
+    /// The terms in UTF-16 text (for `Analysis.text.units`, which is NFC); ranges are UTF-16 offsets.
+    /// - Complexity: O(*n*) in the text length for a fixed glossary (hash lookups per word).
+    public func match(units: [UInt16]) -> [TermHit] {
+        let (tokens, words) = Tokenizer.tokens(units)
+        var candidates: [Candidate] = []
+        for i in tokens.indices {
+            if let list = firstIndex[tokens[i].key] {
+                for p in list { matchPattern(p, at: i, tokens: tokens, words: words, into: &candidates) }
+            }
+            let word = words[tokens[i].word]
+            if word.last == i { matchHeads(token: i, tokens: tokens, words: words, into: &candidates) }
+            if word.first == i {
+                matchFirstParts(token: i, tokens: tokens, words: words, into: &candidates)
+                if word.last > i { matchJoined(word: word, tokens: tokens, into: &candidates) }
+            }
+        }
+        return select(candidates, tokens: tokens)
+    }
+
+    struct Candidate {
+        var first: Int
+        var last: Int
+        var pattern: Int
+        var match: MatchKind
+        /// Among compounds: the term as head (0) before the term as first part (1).
+        var subrank: Int
+    }
+
+    private func matchPattern(_ p: Int, at i: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+        let pattern = patterns[p]
+        let n = pattern.tokens.count
+        guard i + n <= tokens.count else { return }
+        var kind = MatchKind.exact
+        for k in 0..<n {
+            let token = tokens[i + k]
+            if k > 0 {
+                let joiner = tokens[i + k - 1].joinerAfter
+                if joiner == .none { return }
+                if joiner != pattern.joiners[k - 1] { kind = max(kind, .variant) }
+            }
+            let tp = pattern.tokens[k]
+            if let acronym = tp.acronym {
+                let written = token.original
+                if written == acronym {
+                } else if let press = tp.pressSpelling, written == press {
+                    kind = max(kind, .variant)
+                } else if tp.forms[token.key] == true, written == acronym + "s" || (tp.pressSpelling.map { written == $0 + "s" } ?? false) {
+                    kind = max(kind, .inflected)
+                } else {
+                    return
+                }
+            } else {
+                guard let inflected = tp.forms[token.key] else { return }
+                if inflected {
+                    // German nouns are capitalized: „landen“ is a verb, not a form of „Land“.
+                    if tp.capitalized, Self.startsLowercase(token.original) { return }
+                    if morphology.blocks(word: token.key, written: token.original, term: tp.base, compound: false) { return }
+                    kind = max(kind, .inflected)
+                }
+            }
+        }
+        let last = i + n - 1
+        var first = i
+        var end = last
+        var subrank = 0
+        let startWord = words[tokens[i].word], endWord = words[tokens[last].word]
+        if startWord.first != i || endWord.last != last {
+            // Only single words and hyphenated terms extend into a compound („NATO-Gipfel-Erklärung“);
+            // „starke NATO“ does not reach into „starker NATO-Pfeiler“.
+            if pattern.joiners.contains(.space) { return }
+            kind = .compound
+            subrank = endWord.last == last ? 0 : 1
+            first = startWord.first
+            end = endWord.last
+        }
+        candidates.append(Candidate(first: first, last: end, pattern: p, match: kind, subrank: subrank))
+    }
+
+    /// The term as the head of a closed compound: „Staatsgarantie“, „Staatsgarantien“.
+    private func matchHeads(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+        let key = tokens[t].key
+        let view = key.unicodeScalars
+        guard headEndings.contains(String(view.suffix(Self.minimumPart))) else { return }
+        let count = view.count
+        guard count >= Self.minimumPart * 2, count <= Self.longestWord else { return }
+        // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
+        // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
+        let word = words[tokens[t].word]
+        if Self.startsLowercase(tokens[word.first].original) { return }
+        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
+        var position = Self.minimumPart
+        while position <= count - Self.minimumPart {
+            defer { split = view.index(after: split); position += 1 }
+            guard let list = singleForms[String(key[split...])] else { continue }
+            let modifier = String(key[..<split])
+            guard morphology.isModifier(modifier) else { continue }
+            for (p, _) in list {
+                let base = patterns[p].tokens[0].base
+                // Short heads („Rat“, „Amt“) only after a linking s: „Sicherheitsrat“, not „Demokrat“.
+                if base.count <= 3, !modifier.hasSuffix("s") { continue }
+                if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
+                candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 0))
+            }
+        }
+    }
+
+    /// The term as the first part of a closed compound, with a linking element:
+    /// „Waffenstillstandsabkommen“, „Waffenstillstands-Abkommen“.
+    private func matchFirstParts(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+        let key = tokens[t].key
+        let view = key.unicodeScalars
+        guard partBeginnings.contains(String(view.prefix(Self.minimumPart))) else { return }
+        let count = view.count
+        let word = words[tokens[t].word]
+        let continues = word.last > t
+        guard count > Self.minimumPart, count <= Self.longestWord else { return }
+        // Lower-case words are adjectives and verbs derived from the noun („oppositionelle“, „landesweit“).
+        if Self.startsLowercase(tokens[t].original) { return }
+        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
+        var position = Self.minimumPart
+        while position < count {
+            defer { split = view.index(after: split); position += 1 }
+            guard let list = firstParts[String(key[..<split])] else { continue }
+            let rest = view[split...]
+            let restCount = count - position
+            for (p, kind) in list {
+                let base = patterns[p].tokens[0].base
+                let links = kind == .base ? morphology.linkingElements : [""]
+                for link in links {
+                    let linkCount = link.unicodeScalars.count
+                    guard restCount >= linkCount, rest.starts(with: link.unicodeScalars) else { continue }
+                    let remainder = rest.dropFirst(linkCount)
+                    if remainder.isEmpty {
+                        // „Waffenstillstands-Abkommen“: the part and its link make a whole token.
+                        guard continues, !link.isEmpty, patterns[p].tokens[0].forms[key] == nil else { continue }
+                    } else {
+                        guard restCount - linkCount >= Self.minimumRest, remainder.contains(where: Fold.isVowel) else { continue }
+                        // Short parts without a link must be followed by a consonant („Rathaus“, not „Ratifizierung“).
+                        if base.count <= 3, link.isEmpty, let next = remainder.first, Fold.isVowel(next) { continue }
+                    }
+                    if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
+                    candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 1))
+                    break
+                }
+            }
+        }
+    }
+
+    /// A closed term written with hyphens: „Waffen-Stillstand“ for „Waffenstillstand“.
+    private func matchJoined(word: (first: Int, last: Int), tokens: [TextToken], into candidates: inout [Candidate]) {
+        let joined = tokens[word.first...word.last].map(\.key).joined()
+        guard let list = singleForms[joined] else { return }
+        for (p, inflected) in list {
+            candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: inflected ? .inflected : .variant, subrank: 0))
+        }
+    }
+
+    /// Longest first; then exact before variant before inflected before compound; then the
+    /// longer term („Waffenstillstand“ before „Abkommen“ in „Waffenstillstandsabkommen“); then the
+    /// head of a compound before its first part; then glossary order.
+    private func select(_ candidates: [Candidate], tokens: [TextToken]) -> [TermHit] {
+        guard !candidates.isEmpty else { return [] }
+        let ordered = candidates.sorted { a, b in
+            let la = tokens[a.last].end - tokens[a.first].start, lb = tokens[b.last].end - tokens[b.first].start
+            if la != lb { return la > lb }
+            if a.match != b.match { return a.match < b.match }
+            let ta = patterns[a.pattern].length, tb = patterns[b.pattern].length
+            if ta != tb { return ta > tb }
+            if a.subrank != b.subrank { return a.subrank < b.subrank }
+            if a.first != b.first { return a.first < b.first }
+            return patterns[a.pattern].entry < patterns[b.pattern].entry
+        }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var hits: [TermHit] = []
+        for candidate in ordered {
+            // The ends first: candidates of one compound word share its span, and are turned away at once.
+            if taken[candidate.first] || taken[candidate.last] || taken[candidate.first...candidate.last].contains(true) { continue }
+            for i in candidate.first...candidate.last { taken[i] = true }
+            hits.append(TermHit(range: tokens[candidate.first].start..<tokens[candidate.last].end,
+                                entry: patterns[candidate.pattern].entry, match: candidate.match))
+        }
+        return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+}

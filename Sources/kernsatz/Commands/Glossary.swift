@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import Kernsatz
+
+extension KernsatzCommand {
+    /// `kernsatz glossary validate|convert|extract`.
+    struct GlossaryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "glossary",
+            abstract: "Check, convert and grow glossaries (TBX v3/2008, OmegaT TSV, CSV).",
+            subcommands: [Validate.self, Convert.self, Extract.self]
+        )
+    }
+}
+
+extension KernsatzCommand.GlossaryCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report every problem of glossary files, with file and line.",
+            discussion: """
+                One line per problem (FILE:LINE: message), then a summary per file. Exit 1 when a file \
+                has an error (warnings — duplicates, entries without translation, an external DTD — do \
+                not fail unless --strict).
+                """
+        )
+
+        @Argument(help: "Glossary files (.tbx, .tsv/.txt, .csv).")
+        var paths: [String]
+
+        @Option(help: "The glossary's source language.")
+        var sourceLang: String = "de"
+
+        @Flag(help: "Fail on warnings too.")
+        var strict = false
+
+        func run() throws {
+            var failed = false
+            for path in paths {
+                let (glossary, problems) = GlossaryReader(sourceLanguage: sourceLang).check(path: path)
+                for problem in problems { print(problem) }
+                let errors = problems.filter { !$0.isWarning }.count
+                let entries = glossary?.entries.count ?? 0
+                let languages = glossary.map { ([$0.sourceLanguage] + $0.targetLanguages).joined(separator: ", ") } ?? "-"
+                print("\(path): \(entries) entries (\(languages)), \(errors) error(s), \(problems.count - errors) warning(s)")
+                if errors > 0 || (strict && !problems.isEmpty) { failed = true }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a glossary between formats, by the files' extensions.",
+            discussion: """
+                Reads .tbx (v3 or 2008), .tsv/.txt (OmegaT) and .csv; writes .tbx (TBX v3, TBX-Basic) and \
+                .tsv (OmegaT: source, target, comment — one target language, --to). OUT may be - (standard \
+                output) with --format.
+                """
+        )
+
+        @Argument(help: "The glossary to read.")
+        var input: String
+
+        @Argument(help: "The file to write (.tbx or .tsv), or - for standard output.")
+        var output: String
+
+        @Option(help: "Output format when OUT is - or has another extension: tbx, tsv.")
+        var format: String?
+
+        @Option(help: "Target language for TSV output (OmegaT glossaries hold one) and of TSV input.")
+        var to: String = "en"
+
+        @Option(help: "The glossary's source language.")
+        var sourceLang: String = "de"
+
+        func validate() throws {
+            if let format, GlossaryFormat(rawValue: format) == nil {
+                throw ValidationError("--format takes tbx or tsv, not '\(format)'.")
+            }
+            guard let target = format.flatMap(GlossaryFormat.init(rawValue:)) ?? GlossaryFormat(path: output) else {
+                throw ValidationError("Cannot tell the output format of '\(output)': name it .tbx or .tsv, or give --format.")
+            }
+            if !target.isWritable { throw ValidationError("Kernsatz writes .tbx and .tsv glossaries, not .\(target.rawValue).") }
+        }
+
+        func run() throws {
+            let glossary: Glossary
+            do {
+                glossary = try GlossaryReader(sourceLanguage: sourceLang, tsvTargetLanguage: to).read(path: input)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            let target = format.flatMap(GlossaryFormat.init(rawValue:)) ?? GlossaryFormat(path: output) ?? .tbx
+            let text = target == .tbx ? TBXWriter.write(glossary) : TSVFormat.write(glossary, targetLanguage: to)
+            if output == "-" {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                return
+            }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError("\(GlossaryError(.unwritable((error as NSError).localizedDescription), source: output))")
+            }
+            Output.warn("\(output): \(glossary.entries.count) entries written")
+        }
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List frequent compounds and multiword names that the glossary lacks.",
+            discussion: """
+                Reads text files (a directory: its .txt and .md files). Terms the glossaries already \
+                cover (in any form) are left out. Output: count, kind, candidate, and the line of its \
+                first occurrence; --format tsv (OmegaT, empty target) or tbx for a glossary to fill in.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, tsv, tbx }
+
+        @Argument(help: "Text files or directories.")
+        var paths: [String]
+
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(help: "Only candidates seen at least this often.")
+        var minCount: Int = 2
+
+        @Option(help: "Show at most this many.")
+        var top: Int = 100
+
+        @Option(help: "Output: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: Format = .table
+
+        @Option(help: "Refuse files larger than this many bytes.")
+        var maxBytes: Int = 64 << 20
+
+        func validate() throws {
+            if minCount < 1 { throw ValidationError("--min-count must be at least 1.") }
+            if top < 1 { throw ValidationError("--top must be at least 1.") }
+        }
+
+        func run() throws {
+            let matcher = try glossary.matcher(orShipped: true)
+            var extractor = TermExtractor(matcher: matcher)
+            let reader = FileReader(maxBytes: maxBytes)
+            var ok = true
+            for path in try files() {
+                do {
+                    let decoded = try reader.read(path)
+                    extractor.add(units: try CleanText(units: decoded.units).units, source: path)
+                } catch {
+                    Output.warn("\(error)")
+                    ok = false
+                }
+            }
+            let candidates = Array(extractor.candidates(minimumCount: minCount).prefix(top))
+            var candidateGlossary = extractor.glossary(minimumCount: minCount)
+            candidateGlossary.entries = Array(candidateGlossary.entries.prefix(top))
+            switch format {
+            case .table:
+                if candidates.isEmpty { print("(no candidates seen \(minCount) times or more)") }
+                let width = candidates.map(\.text.count).max() ?? 0
+                for candidate in candidates {
+                    print(String(format: "%5d", candidate.count) + "  " + candidate.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                          + "  " + candidate.text.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + candidate.context)
+                }
+            case .tsv:
+                print(TSVFormat.write(candidateGlossary, targetLanguage: glossary.to), terminator: "")
+            case .tbx:
+                print(TBXWriter.write(candidateGlossary, description: "Term candidates found by kernsatz glossary extract; translations to be added"), terminator: "")
+            }
+            if !ok { throw ExitCode.failure }
+        }
+
+        /// The files named, with directories expanded to their .txt and .md files (sorted).
+        func files() throws -> [String] {
+            var result: [String] = []
+            for path in paths {
+                var isDirectory: ObjCBool = false
+                if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                        .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+                    if found.isEmpty { Output.warn("\(path): no .txt or .md files in this directory") }
+                    result += found.map { (path as NSString).appendingPathComponent($0) }
+                } else {
+                    result.append(path)
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Kernsatz
+
+extension KernsatzCommand {
+    struct Terms: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark glossary terms in texts, whatever their form (inflected, in compounds, variants).",
+            discussion: """
+                Text output: the text with each term in ⟦ ⟧, then a table of the hits (match: exact, \
+                inflected, compound, variant) with the glossary entry and its translations. --format json: \
+                {"source","terms":[…]} (one file: pretty-printed). --jsonl: {"id","terms":[{"text","start",\
+                "end","entry","targets","match"}]} per record. Offsets are Unicode scalars into the text as \
+                received. Without --glossary, the shipped glossaries are used.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(help: "Output format for files: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: Format = .text
+
+        struct TermsRecord: Encodable {
+            let id: RecordID
+            let terms: [TermJSON]
+        }
+
+        struct FileTermsJSON: Encodable {
+            let source: String
+            let terms: [TermJSON]
+        }
+
+        func run() throws {
+            guard let matcher = try glossary.matcher(orShipped: true) else { return }
+            var runner = Runner(options: input)
+            if input.jsonl {
+                let ok = runner.eachRecord { record, output in
+                    let text = try CleanText(record.text)
+                    output.writeJSON(TermsRecord(id: record.id, terms: text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: glossary.to)))
+                }
+                if !ok { throw ExitCode.failure }
+                return
+            }
+            let several = input.paths.count > 1
+            let ok = runner.eachFile { path, decoded, output in
+                let text = try CleanText(units: decoded.units)
+                let hits = matcher.match(units: text.units)
+                switch format {
+                case .json:
+                    output.writeJSON(FileTermsJSON(source: path, terms: text.termsJSON(hits, matcher: matcher, to: glossary.to)), pretty: !several)
+                case .text:
+                    if several { output.line("==> \(path) <==") }
+                    output.line(Self.marked(text, hits))
+                    output.line("")
+                    for row in Self.table(text, hits, matcher: matcher, to: glossary.to) { output.line(row) }
+                }
+            }
+            if !ok { throw ExitCode.failure }
+        }
+
+        /// The clean text with ⟦ ⟧ around every hit.
+        static func marked(_ text: CleanText, _ hits: [TermHit]) -> String {
+            var out = ""
+            var position = 0
+            for hit in hits {
+                out += text.string(position..<hit.range.lowerBound) + "⟦" + text.string(hit.range) + "⟧"
+                position = hit.range.upperBound
+            }
+            out += text.string(position..<text.count)
+            return out.hasSuffix("\n") ? String(out.dropLast()) : out
+        }
+
+        /// One line per hit, columns aligned: start, end, match, text, entry → targets.
+        static func table(_ text: CleanText, _ hits: [TermHit], matcher: TermMatcher, to language: String) -> [String] {
+            if hits.isEmpty { return ["(no terms)"] }
+            let rows = text.termsJSON(hits, matcher: matcher, to: language).map { term in
+                ["\(term.start)", "\(term.end)", term.match, term.text, term.entry, term.targets.isEmpty ? "–" : term.targets.joined(separator: "; ")]
+            }
+            let header = ["start", "end", "match", "text", "entry", "→ \(language)"]
+            let widths = (0..<5).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+            return ([header] + rows).map { row in
+                (0..<5).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[5]
+            }
+        }
+    }
+}

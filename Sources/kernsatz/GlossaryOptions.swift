@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Kernsatz
+
+/// Which glossaries to mark and which translations to show (`terms`, `analyze`).
+struct GlossaryOptions: ParsableArguments {
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (.tbx, .tsv, .csv); repeat for several. Default for `terms`: the shipped glossaries (`shipped` names them).",
+        valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: "Target language of the translations shown.")
+    var to: String = "en"
+
+    func validate() throws {
+        for path in paths where path.isEmpty { throw ValidationError("--glossary needs a file path.") }
+        if to.isEmpty || to.contains(" ") { throw ValidationError("--to takes a language code such as en or fr, not '\(to)'.") }
+    }
+
+    /// The matcher for the glossaries named, or the shipped ones when none is and `orShipped` says so.
+    /// Warnings go to standard error; an error stops the run.
+    func matcher(orShipped: Bool) throws -> TermMatcher? {
+        if paths.isEmpty && !orShipped { return nil }
+        var glossaries: [Glossary] = []
+        for path in paths.isEmpty ? ["shipped"] : paths {
+            if path == "shipped" && !FileManager.default.fileExists(atPath: path) {
+                glossaries.append(try ShippedGlossaries.glossary())
+                continue
+            }
+            let (glossary, problems) = GlossaryReader().check(path: path)
+            if let error = problems.first(where: { !$0.isWarning }) {
+                throw CLIError("\(error)\(problems.count > 1 ? " (kernsatz glossary validate \(path) lists all \(problems.count) problems)" : "")")
+            }
+            let warnings = problems.filter(\.isWarning)
+            if !warnings.isEmpty {
+                Output.warn("\(path): \(warnings.count) warning(s), e.g. \(warnings[0]); kernsatz glossary validate \(path) lists them")
+            }
+            if let glossary { glossaries.append(glossary) }
+        }
+        return TermMatcher(glossary: Glossary.merged(glossaries))
+    }
+}
+
+/// One hit in JSON: offsets are Unicode scalars into the text as received, like sentences'.
+struct TermJSON: Encodable {
+    let text: String
+    let start: Int
+    let end: Int
+    /// The glossary's source term as written there.
+    let entry: String
+    let targets: [String]
+    let match: String
+}
+
+extension CleanText {
+    func termsJSON(_ hits: [TermHit], matcher: TermMatcher, to language: String) -> [TermJSON] {
+        hits.map { hit in
+            let range = sourceScalarRange(hit.range)
+            let entry = matcher.glossary.entries[hit.entry]
+            return TermJSON(text: sourceString(hit.range), start: range.lowerBound, end: range.upperBound,
+                            entry: entry.term, targets: entry.targets(in: language).map(\.term), match: hit.match.rawValue)
+        }
+    }
+}
+
+extension Analysis {
+    /// The glossary hits of an analyzed text (its clean NFC text), in `analyze`'s JSON shape.
+    func termsJSON(_ matcher: TermMatcher, to language: String) -> [TermJSON] {
+        text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: language)
+    }
+}
