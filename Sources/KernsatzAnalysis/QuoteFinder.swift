@@ -276,6 +276,10 @@ public struct QuoteFinder: Sendable {
         if introducers.contains(word) {
             let phrase = speakerPhrase(tokens, from: i + 1, units: units)
             guard phrase.range != nil else { return nil }
+            // „Der „Tatort“, so die ARD, …“: quoted words after an article are a name, not speech.
+            let open = quoteStart(before: end, units: units)
+            if let before = Tokenizer.tokens(in: units, range: max(0, open - 30)..<open).last, before.kind == .word,
+               determiners.contains(lower(units, before)) { return nil }
             result = Attribution(speaker: phrase.range, verb: tokens[i].range)
             i = phrase.next
         } else if let (verb, next) = verbAt(tokens, i, units: units) {
@@ -314,7 +318,7 @@ public struct QuoteFinder: Sendable {
         for index in quotes.indices where quotes[index].kind == .direct && quotes[index].speaker == nil && quotes[index].verb == nil {
             let end = quotes[index].span.upperBound
             if let next = sentence(containing: end, sentences) ?? sentence(containing: min(end + 1, units.count - 1), sentences),
-               next.lowerBound >= end - 1, !units[end..<next.lowerBound].contains(0x0A) {
+               next.lowerBound >= end, !units[end..<next.lowerBound].contains(0x0A) {
                 let tokens = Tokenizer.tokens(in: units, range: next.lowerBound..<min(next.upperBound, next.lowerBound + 200))
                 if let first = tokens.first, first.kind == .word, anaphora.contains(lower(units, first)),
                    let (verb, after) = verbAt(tokens, 1, units: units) {
@@ -326,8 +330,13 @@ public struct QuoteFinder: Sendable {
                     }
                 }
             }
+            // Only a quotation that opens its sentence goes on from the one before („Schmidt sieht das
+            // anders: „…““ is someone else speaking).
             guard index > 0, quotes[index - 1].kind == .direct, let speaker = quotes[index - 1].speaker,
-                  !units[quotes[index - 1].span.upperBound..<quotes[index].span.lowerBound].contains(0x0A) else { continue }
+                  quotes[index - 1].span.upperBound <= quotes[index].span.lowerBound,
+                  !units[quotes[index - 1].span.upperBound..<quotes[index].span.lowerBound].contains(0x0A),
+                  let own = sentence(containing: quotes[index].span.lowerBound, sentences),
+                  own.lowerBound == quotes[index].span.lowerBound else { continue }
             quotes[index].speaker = speaker
         }
     }
@@ -361,6 +370,17 @@ public struct QuoteFinder: Sendable {
         return nil
     }
 
+    /// The opening mark of the quotation that closes just before `end` (for a look at its words).
+    func quoteStart(before end: Int, units: [UInt16]) -> Int {
+        var i = end - 2
+        let close = units[end - 1]
+        while i > 0, units[i] != 0x0A {
+            if let marks = closers[units[i]], marks.contains(close) { return i }
+            i -= 1
+        }
+        return max(0, i)
+    }
+
     /// Rutte sagte: „…“ / Dazu sagte er: „…“ / Smith said, "…" / X a affirmé : « … » / Rutte: „…“
     func attribution(before start: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
         guard let sentence = sentence(containing: start, sentences), sentence.lowerBound < start else { return nil }
@@ -374,7 +394,7 @@ public struct QuoteFinder: Sendable {
         if let cut = tokens.lastIndex(where: { $0.kind == .mark && [0x2C, 0x3B, 0x2013, 0x2014].contains(units[$0.range.lowerBound]) }) {
             tokens.removeSubrange(...cut)
         }
-        guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
+        guard !tokens.isEmpty, tokens.count <= 25 else { return nil }
         for k in tokens.indices {
             guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
             // Inverted order first („Dazu sagte Rutte:“), then the subject before the verb.
@@ -448,8 +468,11 @@ public struct QuoteFinder: Sendable {
             let word = lower(units, tokens[j])
             let capitalized = isCapitalized(units, tokens[j])
             if j > i, verbs.contains(word) || introducers.contains(word) { break }
+            // („der“ after „von“ is part of the name, after a name it starts an object: „sagte Rutte der dpa“.)
             if !words.isEmpty, nameParticles.contains(word), j + 1 < tokens.count, tokens[j + 1].kind == .word,
-               UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(units, tokens[j - 1])) {
+               determiners.contains(word)
+                   ? nameParticles.contains(lower(units, tokens[j - 1])) && !determiners.contains(lower(units, tokens[j - 1]))
+                   : UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(units, tokens[j - 1])) {
                 // Name particles between name words („Ursula von der Leyen“).
                 words.append(j)
                 j += 1
@@ -485,7 +508,9 @@ public struct QuoteFinder: Sendable {
         // Role words before a name are not part of it.
         if let lastRole = words.lastIndex(where: { isRole(lower(units, tokens[$0])) }), lastRole + 1 < words.count {
             let rest = words[(lastRole + 1)...]
-            if rest.allSatisfy({ UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[$0].range.lowerBound)) || lower(units, tokens[$0]).count <= 3 }) {
+            if let head = rest.first, !determiners.contains(lower(units, tokens[head])),
+               UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[head].range.lowerBound)),
+               rest.allSatisfy({ UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[$0].range.lowerBound)) || nameParticles.contains(lower(units, tokens[$0])) }) {
                 words = Array(rest)
             }
         }
@@ -496,11 +521,19 @@ public struct QuoteFinder: Sendable {
     /// („Der NATO-Generalsekretär Mark Rutte sagte“, „Er sagte“; „Dazu“ is left out).
     func subjectPhrase(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Range<Int>? {
         let array = Array(tokens)
-        for start in array.indices {
+        // The phrase that opens the clause („Ein Sprecher des Ministeriums in Berlin sagte“,
+        // „Merkel hatte 2015 gesagt“), else one that ends right before the verb („Dazu sagte“ has none).
+        let first = speakerPhrase(array, from: 0, units: units)
+        if let range = first.range, !isNumber(units, range) { return range }
+        for start in array.indices.dropFirst() {
             let phrase = speakerPhrase(array, from: start, units: units)
-            if let range = phrase.range, phrase.next == array.count { return range }
+            if let range = phrase.range, phrase.next == array.count, !isNumber(units, range) { return range }
         }
         return nil
+    }
+
+    func isNumber(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        units[range].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 }
     }
 
     /// Starts with a capital or a digit, also after an elided article („l’Élysée“).

@@ -109,13 +109,25 @@ public struct SentenceSegmenter: Sendable {
             let boundary = movedPastClosingQuote(buffer, candidate)
             guard boundary > start, boundary < buffer.count, shouldSplit(buffer, at: boundary) else { continue }
             let sentence = UTF16Scan.trim(buffer, start..<boundary)
-            if !sentence.isEmpty { ranges.append(sentence) }
+            if !sentence.isEmpty { Self.append(sentence, to: &ranges, in: buffer) }
             start = boundary
         }
         let last = UTF16Scan.trim(buffer, start..<buffer.count)
-        if !last.isEmpty { ranges.append(last) }
+        if !last.isEmpty { Self.append(last, to: &ranges, in: buffer) }
         let offset = range.lowerBound
         return ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+    }
+
+    /// Adds a sentence; closing marks alone („ »“ after „« Nous sommes prêts.“ at the end of a
+    /// text) are no sentence but the end of the one before.
+    static func append(_ sentence: Range<Int>, to ranges: inout [Range<Int>], in text: [UInt16]) {
+        if let previous = ranges.last, sentence.allSatisfy({ i in
+            UTF16Scan.isSpace(text[i]) || text[i] == 0xA0 || text[i] == 0x202F || UTF16Scan.isClosing(UTF16Scan.scalar(text, at: i))
+        }) {
+            ranges[ranges.count - 1] = previous.lowerBound..<sentence.upperBound
+        } else {
+            ranges.append(sentence)
+        }
     }
 
     /// ICU misses some sentence ends: before a number („… gesagt. 2015 zog er …“: its rule SB8

@@ -13,7 +13,7 @@ public enum SummaryLength: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sentences(let n): return "\(n) sentence\(n == 1 ? "" : "s")"
-        case .words(let n): return "\(n) words"
+        case .words(let n): return "\(n) word\(n == 1 ? "" : "s")"
         case .ratio(let r): return "ratio \(r)"
         }
     }

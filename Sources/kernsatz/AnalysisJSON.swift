@@ -29,6 +29,21 @@ struct QuoteJSON: Encodable {
     let verb: String?
     let speakerStart: Int?
     let speakerEnd: Int?
+
+    enum CodingKeys: String, CodingKey { case text, start, end, kind, speaker, verb, speakerStart, speakerEnd }
+
+    /// Every key is always there: a missing speaker or verb is `null`.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(verb, forKey: .verb)
+        try c.encode(speakerStart, forKey: .speakerStart)
+        try c.encode(speakerEnd, forKey: .speakerEnd)
+    }
 }
 
 /// A named entity: `type` is PER, LOC, ORG or OTH; `cue` says why it was found.

@@ -4,7 +4,7 @@ import ArgumentParser
 struct KernsatzCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernsatz",
-        abstract: "Prepares news and policy texts for translators: sentences, normalization, transliteration, analysis.",
+        abstract: "Prepares news and policy texts for translators: sentences, summaries, quotes, entities, glossary terms, normalization, transliteration.",
         discussion: """
             Every command reads FILE… or - (standard input, the default) and writes to standard output.
             With --jsonl, each input line is a JSON record {"id":…, "text":…, "lang"?:…} and each output \

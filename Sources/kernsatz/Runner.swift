@@ -175,7 +175,14 @@ struct Output {
     }
 
     mutating func writeJSON<T: Encodable>(_ value: T, pretty: Bool = false) {
-        let data = (try? (pretty ? prettyEncoder : encoder).encode(value)) ?? Data("{}".utf8)
+        let data: Data
+        do {
+            data = try (pretty ? prettyEncoder : encoder).encode(value)
+        } catch {
+            // Never a silent "{}": say what could not be written (e.g. a number that is not finite).
+            Output.warn("cannot write the result as JSON: \(error)")
+            data = (try? encoder.encode(["error": "cannot write the result as JSON: \(error)"])) ?? Data("{}".utf8)
+        }
         // U+2028 and U+2029 are valid in JSON strings but end lines for many line readers
         // (Python's str.splitlines): escape them so one record stays one line.
         line(String(decoding: data, as: UTF8.self)

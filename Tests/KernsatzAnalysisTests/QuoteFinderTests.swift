@@ -36,6 +36,14 @@ final class QuoteFinderTests: XCTestCase {
                        [Found(text: "Neu", kind: .direct, speaker: "sie", verb: "sagte")])
     }
 
+    func testQuotes_quoteEndingTheText_withSpaceBeforeClosingMark_doesNotCrash() throws {
+        // Found in review: the closing mark became a sentence of its own and the look at the next
+        // sentence built a reversed range.
+        XCTAssertEqual(try quotes("« Nous sommes prêts. »", language: "fr").map(\.text), ["Nous sommes prêts."])
+        XCTAssertEqual(try quotes("\"Are you sure? \" Nobody answered.", language: "en").map(\.text), ["Are you sure?"])
+        XCTAssertEqual(try quotes("Er fragte: „Wirklich? “ Niemand antwortete.").map(\.text), ["Wirklich?"])
+    }
+
     func testQuotes_apostropheInsideWord_isNoQuotationMark() throws {
         XCTAssertEqual(try quotes("Wie geht’s? Gut, sagte er."), [])
     }
@@ -76,6 +84,28 @@ final class QuoteFinderTests: XCTestCase {
     func testQuotes_impersonalAttribution_hasVerbButNoSpeaker() throws {
         XCTAssertEqual(try quotes("„Die Grenze bleibt offen“, hieß es in Berlin.").first,
                        Found(text: "Die Grenze bleibt offen", kind: .direct, speaker: nil, verb: "hieß"))
+    }
+
+    func testQuotes_subjectOpeningTheClause_isSpeakerNotANumberOrPlace() throws {
+        XCTAssertEqual(try quotes("Merkel hatte 2015 gesagt: „Wir schaffen das.“").first?.speaker, "Merkel")
+        XCTAssertEqual(try quotes("Ein Sprecher des Ministeriums in Berlin sagte, die Lage sei ruhig.").first?.speaker,
+                       "Ein Sprecher des Ministeriums")
+    }
+
+    func testQuotes_objectAfterName_isNotPartOfSpeaker() throws {
+        XCTAssertEqual(try quotes("„Gut“, sagte Rutte der Deutschen Presse-Agentur.").first?.speaker, "Rutte")
+        XCTAssertEqual(try quotes("„Ja“, sagte ein Sprecher des Innenministeriums.").first?.speaker, "ein Sprecher des Innenministeriums")
+        XCTAssertEqual(try quotes("„Nein“, sagte Ursula von der Leyen.").first?.speaker, "Ursula von der Leyen")
+    }
+
+    func testQuotes_nameInQuotesAfterArticle_withSo_isNoSpeech() throws {
+        XCTAssertEqual(try quotes("Der „Tatort“, so die ARD, bleibt am Sonntag."), [])
+        XCTAssertEqual(try quotes("„Ja“, so Rutte.").first?.speaker, "Rutte")
+    }
+
+    func testQuotes_quoteWithItsOwnIntroduction_doesNotInheritSpeaker() throws {
+        let found = try quotes("„Das stimmt“, sagte Müller. Schmidt sieht das anders: „Das ist falsch.“")
+        XCTAssertEqual(found.map(\.speaker), ["Müller", nil])
     }
 
     func testQuotes_impersonalColonIntro_hasNoSpeaker() throws {

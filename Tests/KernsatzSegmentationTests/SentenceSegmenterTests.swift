@@ -183,4 +183,11 @@ final class SentenceSegmenterTests: XCTestCase {
         let russian = try SentenceSegmenter(language: "ru")
         XCTAssertEqual(split("Это первое предложение. Это второе.", russian), ["Это первое предложение.", "Это второе."])
     }
+
+    func testSegment_closingGuillemetAtTextEnd_staysWithItsSentence() throws {
+        let segmenter = try SentenceSegmenter(language: "fr")
+        let text = Array("Le ministre a été clair. « Nous sommes prêts. »".utf16)
+        let sentences = segmenter.sentenceRanges(in: text).map { String(decoding: text[$0], as: UTF16.self) }
+        XCTAssertEqual(sentences, ["Le ministre a été clair.", "« Nous sommes prêts. »"])
+    }
 }

@@ -8,8 +8,8 @@ extension SummaryWeights {
         self.init()
         for pair in overrides.split(separator: ",") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let value = Double(parts[1]), set(String(parts[0]), value) else {
-                throw ValidationError("--weights: cannot read '\(pair)'; write name=value with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, set(String(parts[0]), value) else {
+                throw ValidationError("--weights: cannot read '\(pair)'; write name=value (a finite number) with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
             }
         }
     }
@@ -61,6 +61,9 @@ extension KernsatzCommand {
             if let words, words < 1 { throw ValidationError("--words must be at least 1.") }
             if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be above 0 and at most 1.") }
             if let weights { _ = try SummaryWeights(overrides: weights) }
+            if input.jsonl && format != .text && format != .json {
+                throw ValidationError("--jsonl writes JSON Lines; leave out --format \(format.rawValue).")
+            }
         }
 
         var length: SummaryLength {
@@ -151,6 +154,20 @@ struct SummaryJSON: Encodable {
         let gain: Double?
         let selected: Bool
         let text: String
+
+        enum CodingKeys: String, CodingKey {
+            case index, role, words, position, centrality, entities, quotes, length, score, overlap, gain, selected, text
+        }
+
+        /// `gain` is `null` for sentences never weighed (teaser, headings), not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(index, forKey: .index); try c.encode(role, forKey: .role); try c.encode(words, forKey: .words)
+            try c.encode(position, forKey: .position); try c.encode(centrality, forKey: .centrality)
+            try c.encode(entities, forKey: .entities); try c.encode(quotes, forKey: .quotes); try c.encode(length, forKey: .length)
+            try c.encode(score, forKey: .score); try c.encode(overlap, forKey: .overlap); try c.encode(gain, forKey: .gain)
+            try c.encode(selected, forKey: .selected); try c.encode(text, forKey: .text)
+        }
     }
 
     let id: RecordID?
