@@ -43,6 +43,9 @@ public struct TermMatcher: Sendable {
     let firstIndex: [String: [Int]]
     /// Single-word, non-acronym terms: folded form → (pattern, inflected).
     let singleForms: [String: [(pattern: Int, inflected: Bool)]]
+    /// Hyphenated terms written closed or with other hyphens: the folded tokens joined
+    /// („ukrainekrieg“ for „Ukraine-Krieg“, „g7gipfel“ for „G7-Gipfel“ and „G-7-Gipfel“) → (pattern, inflected).
+    let closedForms: [String: [(pattern: Int, inflected: Bool)]]
     /// Single-word, non-acronym terms as compound first parts.
     let firstParts: [String: [(pattern: Int, kind: PartKind)]]
     /// The last three characters of every key of `singleForms`, and the first three of every key of
@@ -66,11 +69,18 @@ public struct TermMatcher: Sendable {
         var firstIndex: [String: [Int]] = [:]
         var singleForms: [String: [(pattern: Int, inflected: Bool)]] = [:]
         var firstParts: [String: [(pattern: Int, kind: PartKind)]] = [:]
+        var closedForms: [String: [(pattern: Int, inflected: Bool)]] = [:]
         for (index, entry) in glossary.entries.enumerated() {
             guard let pattern = Self.pattern(for: entry, index: index, morphology: morphology) else { continue }
             let p = patterns.count
             patterns.append(pattern)
             for form in pattern.tokens[0].forms.keys { firstIndex[form, default: []].append(p) }
+            if pattern.tokens.count > 1, pattern.joiners.allSatisfy({ $0 == .hyphen }) {
+                let stem = pattern.tokens.dropLast().map(\.base).joined()
+                for (form, inflected) in pattern.tokens[pattern.tokens.count - 1].forms {
+                    closedForms[stem + form, default: []].append((p, inflected))
+                }
+            }
             // Compound parts: single nouns and names (capitalized in the glossary), not adjectives or verbs,
             // whose derivations („rechtsextrem-isten“) are no compounds.
             if pattern.tokens.count == 1, pattern.tokens[0].acronym == nil, pattern.tokens[0].capitalized,
@@ -87,6 +97,7 @@ public struct TermMatcher: Sendable {
         self.firstIndex = firstIndex
         self.singleForms = singleForms
         self.firstParts = firstParts
+        self.closedForms = closedForms
         headEndings = Set(singleForms.keys.map { String($0.unicodeScalars.suffix(Self.minimumPart)) })
         partBeginnings = Set(firstParts.keys.map { String($0.unicodeScalars.prefix(Self.minimumPart)) })
     }
@@ -162,6 +173,7 @@ public struct TermMatcher: Sendable {
             if word.first == i {
                 matchFirstParts(token: i, tokens: tokens, words: words, into: &candidates)
                 if word.last > i { matchJoined(word: word, tokens: tokens, into: &candidates) }
+                if !closedForms.isEmpty { matchClosed(word: word, tokens: tokens, into: &candidates) }
             }
         }
         return select(candidates, tokens: tokens)
@@ -301,6 +313,18 @@ public struct TermMatcher: Sendable {
         let joined = tokens[word.first...word.last].map(\.key).joined()
         guard let list = singleForms[joined] else { return }
         for (p, inflected) in list {
+            candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: inflected ? .inflected : .variant, subrank: 0))
+        }
+    }
+
+    /// A hyphenated term written closed or with other hyphens: „Ukrainekrieg“ for „Ukraine-Krieg“,
+    /// „G-7-Gipfel“ for „G7-Gipfel“ (a variant; inflected when the last part is inflected).
+    private func matchClosed(word: (first: Int, last: Int), tokens: [TextToken], into candidates: inout [Candidate]) {
+        let joined = word.first == word.last ? tokens[word.first].key : tokens[word.first...word.last].map(\.key).joined()
+        guard let list = closedForms[joined] else { return }
+        if Self.startsLowercase(tokens[word.first].original) { return }
+        for (p, inflected) in list {
+            // Written exactly as in the glossary, the token patterns find it already.
             candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: inflected ? .inflected : .variant, subrank: 0))
         }
     }

@@ -162,3 +162,13 @@ final class TermMatcherTests: XCTestCase {
         }
     }
 }
+
+extension TermMatcherTests {
+    func testMatch_hyphenatedTermWrittenClosedOrWithOtherHyphens_isVariant() {
+        let matcher = TermMatcher(glossary: Glossary(entries: [GlossaryEntry(term: "Ukraine-Krieg"), GlossaryEntry(term: "G7-Gipfel")]))
+        let text = "Der Ukrainekrieg und der G-7-Gipfel des Ukrainekriegs."
+        let hits = matcher.match(text).map { (String(Array(text.utf16)[$0.range].map { Character(Unicode.Scalar($0)!) }), $0.match) }
+        XCTAssertEqual(hits.map(\.0), ["Ukrainekrieg", "G-7-Gipfel", "Ukrainekriegs"])
+        XCTAssertEqual(hits.map(\.1), [.variant, .variant, .inflected])
+    }
+}
