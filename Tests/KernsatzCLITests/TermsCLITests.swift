@@ -106,3 +106,17 @@ extension CLITests {
         XCTAssertTrue(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 3 }, tsv.stdout)
     }
 }
+
+extension CLITests {
+    func testGlossaryConvert_existingOutput_isNotTouchedWithoutForce() throws {
+        let out = directory.appendingPathComponent("mine.tsv").path
+        try "meins\tmine\t\n".write(toFile: out, atomically: true, encoding: .utf8)
+        let refused = try run(["glossary", "convert", try smallGlossary, out])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("mine.tsv exists; choose another name, or add --force to replace it."), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "meins\tmine\t\n")
+        let forced = try run(["glossary", "convert", "--force", try smallGlossary, out])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("Sicherheitsgarantie\tsecurity guarantee"))
+    }
+}

@@ -73,7 +73,13 @@ extension KernsatzCommand.GlossaryCommand {
         @Option(help: "The glossary's source language.")
         var sourceLang: String = "de"
 
+        @Flag(help: "Replace OUT when it exists (without it, an existing file is never touched).")
+        var force = false
+
         func validate() throws {
+            if output != "-", !force, FileManager.default.fileExists(atPath: output) {
+                throw ValidationError("\(output) exists; choose another name, or add --force to replace it.")
+            }
             if let format, GlossaryFormat(rawValue: format) == nil {
                 throw ValidationError("--format takes tbx or tsv, not '\(format)'.")
             }
@@ -97,7 +103,8 @@ extension KernsatzCommand.GlossaryCommand {
                 return
             }
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                // Written to a temporary file beside OUT, then renamed: never a half-written glossary.
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
                 throw CLIError("\(GlossaryError(.unwritable((error as NSError).localizedDescription), source: output))")
             }
