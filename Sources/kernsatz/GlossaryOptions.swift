@@ -65,7 +65,9 @@ extension CleanText {
 
 extension Analysis {
     /// The glossary hits of an analyzed text (its clean NFC text), in `analyze`'s JSON shape.
+    /// Only text in the glossary's source language is searched (empty otherwise).
     func termsJSON(_ matcher: TermMatcher, to language: String) -> [TermJSON] {
-        text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: language)
+        guard LanguageTag.primary(self.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) else { return [] }
+        return text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: language)
     }
 }

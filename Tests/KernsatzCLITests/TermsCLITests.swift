@@ -120,3 +120,12 @@ extension CLITests {
         XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("Sicherheitsgarantie\tsecurity guarantee"))
     }
 }
+
+extension CLITests {
+    func testTerms_textInAnotherLanguage_isNotMarkedAndSaysSo() throws {
+        let result = try run(["terms", "--format", "json", "-"], stdin: "L'opposition a voté contre le projet de la majorité municipale.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(#""terms" : ["#) && !result.stdout.contains("Opposition"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("the text is in 'fr', the glossary's terms in 'de'; nothing marked"), result.stderr)
+    }
+}

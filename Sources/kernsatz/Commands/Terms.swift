@@ -38,10 +38,23 @@ extension KernsatzCommand {
         func run() throws {
             guard let matcher = try glossary.matcher(orShipped: true) else { return }
             var runner = Runner(options: input)
+            let identifier = LanguageIdentifier()
+            let glossaryLanguage = LanguageTag.primary(matcher.glossary.sourceLanguage)
+            /// A glossary's terms are looked for only in text of its source language (a German
+            /// glossary finds „opposition“ in French text otherwise).
+            func hits(_ text: CleanText, lang: String?, source: String) -> [TermHit] {
+                let language = LanguageTag.primary(input.lang ?? lang ?? identifier.identify(units: text.units))
+                guard language == glossaryLanguage else {
+                    Output.warn("note: \(source): the text is in '\(language)', the glossary's terms in '\(glossaryLanguage)'; nothing marked (--lang \(glossaryLanguage) marks anyway)")
+                    return []
+                }
+                return matcher.match(units: text.units)
+            }
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in
                     let text = try CleanText(record.text)
-                    output.writeJSON(TermsRecord(id: record.id, terms: text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: glossary.to)))
+                    let found = hits(text, lang: record.lang, source: "record \(record.id)")
+                    output.writeJSON(TermsRecord(id: record.id, terms: text.termsJSON(found, matcher: matcher, to: glossary.to)))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -49,7 +62,7 @@ extension KernsatzCommand {
             let several = input.paths.count > 1
             let ok = runner.eachFile { path, decoded, output in
                 let text = try CleanText(units: decoded.units)
-                let hits = matcher.match(units: text.units)
+                let hits = hits(text, lang: nil, source: path)
                 switch format {
                 case .json:
                     output.writeJSON(FileTermsJSON(source: path, terms: text.termsJSON(hits, matcher: matcher, to: glossary.to)), pretty: !several)
