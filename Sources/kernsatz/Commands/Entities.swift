@@ -41,14 +41,9 @@ extension KernsatzCommand {
                     }
                     return
                 }
-                let units = analysis.text.units
-                var line = 1, column = 1, at = 0
+                var cursor = LineColumnCursor(analysis.text.units)
                 for entity in analysis.entities {
-                    while at < entity.range.lowerBound {
-                        if units[at] == 0x0A { line += 1; column = 1 } else if !UTF16.isTrailSurrogate(units[at]) { column += 1 }
-                        at += 1
-                    }
-                    output.line("\(line):\(column)\t\(entity.type.rawValue)\t\(oneLine(analysis.text.sourceString(entity.range)))\t\(entity.cue)")
+                    output.line("\(cursor.position(of: entity.range.lowerBound))\t\(entity.type.rawValue)\t\(oneLine(analysis.text.sourceString(entity.range)))\t\(entity.cue)")
                 }
             }
             if !ok { throw ExitCode.failure }

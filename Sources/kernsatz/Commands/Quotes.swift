@@ -25,21 +25,33 @@ extension KernsatzCommand {
             let ok = runner.eachFile { path, decoded, output in
                 let analysis = try pipelines.analyze(decoded, source: path)
                 if several { output.line("==> \(path) <==") }
-                let units = analysis.text.units
-                var line = 1, column = 1, at = 0
+                var cursor = LineColumnCursor(analysis.text.units)
                 for quote in analysis.quotes {
-                    // Line and column of the quote in the cleaned text (one pass over the text in all).
-                    while at < quote.range.lowerBound {
-                        if units[at] == 0x0A { line += 1; column = 1 } else if !UTF16.isTrailSurrogate(units[at]) { column += 1 }
-                        at += 1
-                    }
+                    let position = cursor.position(of: quote.range.lowerBound)
                     let speaker = quote.speaker.map { analysis.text.sourceString($0) } ?? "–"
                     let verb = quote.verb.map { analysis.text.sourceString($0) } ?? "–"
                     let words = quote.parts.map { oneLine(analysis.text.sourceString($0)) }.joined(separator: " ")
-                    output.line("\(line):\(column)\t\(quote.kind.rawValue)\t\(speaker)\t\(verb)\t\(words)")
+                    output.line("\(position)\t\(quote.kind.rawValue)\t\(speaker)\t\(verb)\t\(words)")
                 }
             }
             if !ok { throw ExitCode.failure }
         }
+    }
+}
+
+/// Line and column (1-based, in characters of the cleaned text) of offsets visited in order: one
+/// pass over the text for a whole listing.
+struct LineColumnCursor {
+    let units: [UInt16]
+    private var at = 0, line = 1, column = 1
+
+    init(_ units: [UInt16]) { self.units = units }
+
+    mutating func position(of offset: Int) -> String {
+        while at < offset, at < units.count {
+            if units[at] == 0x0A { line += 1; column = 1 } else if !UTF16.isTrailSurrogate(units[at]) { column += 1 }
+            at += 1
+        }
+        return "\(line):\(column)"
     }
 }
