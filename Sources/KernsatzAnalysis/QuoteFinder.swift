@@ -35,6 +35,7 @@ public struct QuoteFinder: Sendable {
     let subjunctiveHashes: Set<UInt64>
     let nameParticles: Set<String>
     let anaphora: Set<String>
+    let coordinators: Set<String>
     let speakerPronouns: Set<String>
     let nonSpeakerPronouns: Set<String>
     let titleCues: Set<String>
@@ -88,6 +89,7 @@ public struct QuoteFinder: Sendable {
         subjunctiveHashes = Set(subjunctive.map { WordHash.of($0.utf16, fold: true) })
         nameParticles = Set(list(.nameParticles))
         anaphora = Set(list(.anaphora))
+        coordinators = Set(list(.coordinators))
         let pronouns = list(.pronouns)
         speakerPronouns = Set(pronouns.filter { !$0.hasPrefix("!") })
         nonSpeakerPronouns = Set(pronouns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
@@ -383,9 +385,20 @@ public struct QuoteFinder: Sendable {
 
     /// Rutte sagte: „…“ / Dazu sagte er: „…“ / Smith said, "…" / X a affirmé : « … » / Rutte: „…“
     func attribution(before start: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
-        guard let sentence = sentence(containing: start, sentences), sentence.lowerBound < start else { return nil }
-        let from = max(sentence.lowerBound, start - 300)
-        var tokens = Tokenizer.tokens(in: units, range: from..<start)
+        guard var sentence = sentence(containing: start, sentences) else { return nil }
+        var end = start
+        if sentence.lowerBound >= start {
+            // The quote opens its sentence (or line): the introduction may end the line before
+            // („Rutte sagte:⏎„…““), with nothing but spaces and one line break between.
+            guard let index = sentences.lastIndex(where: { $0.upperBound <= start }),
+                  units[sentences[index].upperBound..<start].allSatisfy({ UTF16Scan.isSpace($0) }),
+                  units[sentences[index].upperBound..<start].filter({ $0 == 0x0A }).count <= 1,
+                  units[sentences[index].upperBound - 1] == 0x3A else { return nil }
+            sentence = sentences[index]
+            end = sentence.upperBound
+        }
+        let from = max(sentence.lowerBound, end - 300)
+        var tokens = Tokenizer.tokens(in: units, range: from..<end)
         guard let last = tokens.last, last.kind == .mark else { return nil }
         let mark = units[last.range.lowerBound]
         guard mark == 0x3A || (mark == 0x2C && language.hasPrefix("en")) else { return nil }
@@ -571,29 +584,50 @@ public struct QuoteFinder: Sendable {
             else { continue }
             var end = tokens.count
             while end > 0, tokens[end - 1].kind == .mark { end -= 1 }
+            func isComma(_ i: Int) -> Bool { tokens[i].kind == .mark && units[tokens[i].range.lowerBound] == 0x2C }
             for k in 0..<end {
                 guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
-                // Verb, comma, clause: „Rutte sagte, die NATO sei stark.“
                 var comma = next
-                while comma < end, comma - next <= 5, !(tokens[comma].kind == .mark && units[tokens[comma].range.lowerBound] == 0x2C) { comma += 1 }
-                if comma < end - 1, comma - next <= 5, isReportedClause(tokens[(comma + 1)..<end], units: units) {
+                while comma < end, comma - next <= 5, !isComma(comma) { comma += 1 }
+                let after = comma < end - 1 && comma - next <= 5 ? reportedClause(tokens, from: comma + 1, to: end, units: units) : nil
+                // Clause, comma, verb: „Die NATO sei stark, sagte Rutte.“ — and its continuation after
+                // the attribution („Er sei müde, sagte er, und gehe nun nach Hause.“).
+                if k >= 3, isComma(k - 1), isReportedClause(tokens[0..<(k - 1)], units: units) {
                     let speaker = speakerPhrase(tokens, from: next, units: units).range
-                        ?? (k > 0 ? subjectPhrase(tokens[0..<k], units: units) : nil)
-                    let clause = tokens[comma + 1].range.lowerBound..<tokens[end - 1].range.upperBound
-                    found.append(Quote(parts: [clause], kind: .reported, speaker: speaker, verb: verb, span: clause))
+                    var parts = [tokens[0].range.lowerBound..<tokens[k - 2].range.upperBound]
+                    if let after { parts.append(after) }
+                    found.append(Quote(parts: parts, kind: .reported, speaker: speaker, verb: verb,
+                                       span: parts[0].lowerBound..<parts[parts.count - 1].upperBound))
                     break
                 }
-                // Clause, comma, verb: „Die NATO sei stark, sagte Rutte.“
-                if k >= 3, tokens[k - 1].kind == .mark, units[tokens[k - 1].range.lowerBound] == 0x2C,
-                   isReportedClause(tokens[0..<(k - 1)], units: units) {
+                // Verb, comma, clause: „Rutte sagte, die NATO sei stark.“
+                if let after {
                     let speaker = speakerPhrase(tokens, from: next, units: units).range
-                    let clause = tokens[0].range.lowerBound..<tokens[k - 2].range.upperBound
-                    found.append(Quote(parts: [clause], kind: .reported, speaker: speaker, verb: verb, span: clause))
+                        ?? (k > 0 ? subjectPhrase(tokens[0..<k], units: units) : nil)
+                    found.append(Quote(parts: [after], kind: .reported, speaker: speaker, verb: verb, span: after))
                     break
                 }
             }
         }
         return found
+    }
+
+    /// The reported clause from `start` (a Konjunktiv I form in it), ending before a comma and a
+    /// conjunction that opens an indicative main clause („…, die Lage sei ruhig, und verließ den Saal.“).
+    func reportedClause(_ tokens: [Token], from start: Int, to end: Int, units: [UInt16]) -> Range<Int>? {
+        guard isReportedClause(tokens[start..<end], units: units) else { return nil }
+        var stop = end
+        var i = start + 1
+        while i + 1 < end {
+            if tokens[i].kind == .mark, units[tokens[i].range.lowerBound] == 0x2C, tokens[i + 1].kind == .word,
+               coordinators.contains(lower(units, tokens[i + 1])), isReportedClause(tokens[start..<i], units: units),
+               !isReportedClause(tokens[(i + 1)..<end], units: units) {
+                stop = i
+                break
+            }
+            i += 1
+        }
+        return tokens[start].range.lowerBound..<tokens[stop - 1].range.upperBound
     }
 
     /// A clause with a Konjunktiv I form (an indicative „dass“-clause is not reported speech).

@@ -23,6 +23,8 @@ public enum QuoteListKind: String, CaseIterable, Sendable {
     case nameParticles = "name-particles"
     /// Words opening the sentence after a quotation that point back to it („Das sagte Rutte.“).
     case anaphora
+    /// Conjunctions that join a new main clause after a comma („…, und verließ den Saal“).
+    case coordinators
 }
 
 enum QuoteLists {
@@ -54,6 +56,7 @@ enum QuoteLists {
         case (.anaphora, "de"): return PackageResources.anaphora_de_txt
         case (.anaphora, "en"): return PackageResources.anaphora_en_txt
         case (.anaphora, "fr"): return PackageResources.anaphora_fr_txt
+        case (.coordinators, "de"): return PackageResources.coordinators_de_txt
         default: return nil
         }
     }

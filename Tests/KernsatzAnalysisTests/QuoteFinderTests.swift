@@ -134,6 +134,18 @@ final class QuoteFinderTests: XCTestCase {
                        [Found(text: "die NATO sei stark genug", kind: .reported, speaker: "Rutte", verb: "sagte")])
     }
 
+    func testQuotes_reportedSpeech_endsBeforeIndicativeMainClause_andGoesOnAfterAttribution() throws {
+        XCTAssertEqual(try quotes("Der Minister sagte gestern, die Lage sei unter Kontrolle, und verließ den Saal.").map(\.text),
+                       ["die Lage sei unter Kontrolle"])
+        XCTAssertEqual(try quotes("Er sei müde, sagte er, und gehe nun nach Hause.").first,
+                       Found(text: "Er sei müde und gehe nun nach Hause", kind: .reported, speaker: "er", verb: "sagte"))
+    }
+
+    func testQuotes_introductionEndingTheLineBefore_givesSpeaker() throws {
+        XCTAssertEqual(try quotes("Rutte sagte:\n„Die Ukraine muss stark bleiben.“").first,
+                       Found(text: "Die Ukraine muss stark bleiben.", kind: .direct, speaker: "Rutte", verb: "sagte"))
+    }
+
     func testQuotes_indicativeDassClause_isNotReportedSpeech() throws {
         XCTAssertEqual(try quotes("Der Minister sagte, dass das Gespräch am Freitag weitergeht."), [])
     }
