@@ -53,7 +53,9 @@ public struct Summarizer: Sendable {
             var row = SentenceScore(sentence: index, role: role, words: tokens.count)
             var sentenceTerms: [UInt64] = []
             var seen: Set<UInt64> = []
+            var years = 0
             for token in tokens {
+                if Self.isYear(units, token.range) { years += 1 }
                 guard let term = keyTerm(units, token.range), seen.insert(term).inserted else { continue }
                 sentenceTerms.append(term)
             }
@@ -78,6 +80,7 @@ public struct Summarizer: Sendable {
             }
             row.entities = tokens.isEmpty ? 0 : Double(entityCount) / Double(tokens.count)
             row.quotes = sentence.range.isEmpty ? 0 : Double(quoted) / Double(sentence.range.count)
+            row.years = tokens.isEmpty ? 0 : Double(years) / Double(tokens.count)
             if role == .candidate {
                 row.position = 1 / pow(1 + Double(bodyIndex), weights.positionDecay)
                 bodyIndex += 1
@@ -88,7 +91,7 @@ public struct Summarizer: Sendable {
         }
 
         // Centrality: the key terms a sentence shares with the rest of the document, per √terms.
-        var maxCentrality = 0.0, maxEntities = 0.0
+        var maxCentrality = 0.0, maxEntities = 0.0, maxYears = 0.0
         for index in scores.indices where scores[index].role == .candidate {
             var shared = 0.0
             for term in terms[index] { shared += Double((documentFrequency[term] ?? 1) - 1) }
@@ -96,13 +99,16 @@ public struct Summarizer: Sendable {
             scores[index].centrality = centrality
             maxCentrality = max(maxCentrality, centrality)
             maxEntities = max(maxEntities, scores[index].entities)
+            maxYears = max(maxYears, scores[index].years)
         }
         for index in scores.indices where scores[index].role == .candidate {
             if maxCentrality > 0 { scores[index].centrality /= maxCentrality }
             if maxEntities > 0 { scores[index].entities /= maxEntities }
+            if maxYears > 0 { scores[index].years /= maxYears }
             let row = scores[index]
             scores[index].score = weights.position * row.position + weights.centrality * row.centrality
-                + weights.entities * row.entities + weights.quotes * row.quotes + weights.length * row.length
+                + weights.entities * row.entities + weights.quotes * row.quotes + weights.years * row.years
+                + weights.length * row.length
         }
 
         let picked = pick(&scores, terms: terms, covered: teaserTerms, length: length)
@@ -177,6 +183,14 @@ public struct Summarizer: Sendable {
         var shared = 0
         for term in terms where covered.contains(term) { shared += 1 }
         return Double(shared) / Double(terms.count)
+    }
+
+    /// Four digits from 1900 to 2099.
+    static func isYear(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard range.count == 4 else { return false }
+        let d = units[range].map { Int($0) - 0x30 }
+        guard d.allSatisfy({ (0...9).contains($0) }) else { return false }
+        return (d[0] == 1 && d[1] == 9) || (d[0] == 2 && d[1] == 0)
     }
 
     /// 0 for fragments, 1 for ordinary sentences, falling slowly past `longSentence` words.

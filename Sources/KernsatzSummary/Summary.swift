@@ -58,6 +58,7 @@ public struct SentenceScore: Sendable, Equatable {
     public var centrality = 0.0
     public var entities = 0.0
     public var quotes = 0.0
+    public var years = 0.0
     public var length = 0.0
     /// The weighted sum of the features.
     public var score = 0.0

@@ -126,3 +126,21 @@ final class SummarizerTests: XCTestCase {
         XCTAssertFalse(headings[0].selected)
     }
 }
+
+extension SummarizerTests {
+    /// The seed article: its 3-sentence summary says who (Rutte), what (keep Ukraine strong) and why
+    /// (risk from 2027, 2029 or 2031), in document order; the teaser (rapid rearmament) is shown apart.
+    func testSummarize_seedArticle_tellsWhoWhatAndWhy() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/de/nato-rutte-2025-12-23.txt")
+        let analysis = try Self.pipeline.analyze(try String(contentsOf: seed, encoding: .utf8))
+        let summary = Summarizer(language: "de").summarize(analysis, length: .sentences(3))
+        let chosen = texts(analysis, summary)
+        XCTAssertEqual(chosen.count, 3)
+        XCTAssertTrue(chosen[0].hasPrefix("NATO-Generalsekretär Mark Rutte rief"), chosen[0])
+        XCTAssertTrue(chosen[1].contains("dass die Ukraine stark bleibe"), chosen[1])
+        XCTAssertTrue(chosen[2].contains("ab 2027, 2029 oder 2031 gefährlich"), chosen[2])
+        XCTAssertEqual(summary.teaser.map { analysis.sourceText(of: analysis.sentences[$0]) },
+                       ["Der niederländische NATO-Generalsekretär fordert die rasche Aufrüstung Europas und ruft zur weiteren Unterstützung der Ukraine auf."])
+    }
+}

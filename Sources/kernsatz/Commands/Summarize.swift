@@ -21,7 +21,7 @@ extension KernsatzCommand {
             abstract: "Summarize texts: the most informative sentences, in document order.",
             discussion: """
                 Sentences are scored from position (the news lede), centrality (overlap with the text's key \
-                terms), named-entity density, direct-quote density and length; a sentence that repeats what the \
+                terms), named-entity density, direct-quote density, years (when) and length; a sentence that repeats what the \
                 summary or the teaser already says loses points. A teaser (standfirst) is shown as the text's own \
                 summary and never picked again. --explain shows every sentence's features and score.
                 Default length: 3 sentences. --words N never exceeds N words, unless the best single sentence is \
@@ -48,7 +48,7 @@ extension KernsatzCommand {
         @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .text
 
-        @Flag(help: "Show every sentence's features (position, centrality, entities, quotes, length), score and redundancy.")
+        @Flag(help: "Show every sentence's features (position, centrality, entities, quotes, years, length), score and redundancy.")
         var explain = false
 
         @Option(help: "Override ranking weights: name=value,… (\(SummaryWeights.names.joined(separator: ", "))).")
@@ -148,6 +148,7 @@ struct SummaryJSON: Encodable {
         let centrality: Double
         let entities: Double
         let quotes: Double
+        let years: Double
         let length: Double
         let score: Double
         let overlap: Double
@@ -156,7 +157,7 @@ struct SummaryJSON: Encodable {
         let text: String
 
         enum CodingKeys: String, CodingKey {
-            case index, role, words, position, centrality, entities, quotes, length, score, overlap, gain, selected, text
+            case index, role, words, position, centrality, entities, quotes, years, length, score, overlap, gain, selected, text
         }
 
         /// `gain` is `null` for sentences never weighed (teaser, headings), not left out.
@@ -164,7 +165,8 @@ struct SummaryJSON: Encodable {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(index, forKey: .index); try c.encode(role, forKey: .role); try c.encode(words, forKey: .words)
             try c.encode(position, forKey: .position); try c.encode(centrality, forKey: .centrality)
-            try c.encode(entities, forKey: .entities); try c.encode(quotes, forKey: .quotes); try c.encode(length, forKey: .length)
+            try c.encode(entities, forKey: .entities); try c.encode(quotes, forKey: .quotes); try c.encode(years, forKey: .years)
+            try c.encode(length, forKey: .length)
             try c.encode(score, forKey: .score); try c.encode(overlap, forKey: .overlap); try c.encode(gain, forKey: .gain)
             try c.encode(selected, forKey: .selected); try c.encode(text, forKey: .text)
         }
@@ -202,7 +204,8 @@ struct SummaryJSON: Encodable {
             self.explain = summary.scores.map { row in
                 ExplainRow(index: row.sentence, role: row.role.rawValue, words: row.words,
                            position: Self.round(row.position), centrality: Self.round(row.centrality),
-                           entities: Self.round(row.entities), quotes: Self.round(row.quotes), length: Self.round(row.length),
+                           entities: Self.round(row.entities), quotes: Self.round(row.quotes), years: Self.round(row.years),
+                           length: Self.round(row.length),
                            score: Self.round(row.score), overlap: Self.round(row.overlap), gain: row.gain.map(Self.round),
                            selected: row.selected, text: analysis.sourceText(of: analysis.sentences[row.sentence]))
             }
@@ -221,12 +224,12 @@ enum ExplainTable {
     static func write(_ analysis: Analysis, _ summary: Summary, to output: inout Output) {
         let w = summary.weights
         output.line("")
-        output.line("score = \(w.position)·position + \(w.centrality)·centrality + \(w.entities)·entities + \(w.quotes)·quotes + \(w.length)·length; gain = score − \(w.redundancy)·overlap; position = 1/(1+i)^\(w.positionDecay)")
-        output.line("   #  pick role       words  posit  centr  entit  quote  lengt  score  overl   gain  sentence")
+        output.line("score = \(w.position)·position + \(w.centrality)·centrality + \(w.entities)·entities + \(w.quotes)·quotes + \(w.years)·years + \(w.length)·length; gain = score − \(w.redundancy)·overlap; position = 1/(1+i)^\(w.positionDecay)")
+        output.line("   #  pick role       words  posit  centr  entit  quote  years  lengt  score  overl   gain  sentence")
         for row in summary.scores {
             let text = oneLine(analysis.sourceText(of: analysis.sentences[row.sentence]))
             let preview = text.count > 60 ? String(text.prefix(59)) + "…" : text
-            let cells = [row.position, row.centrality, row.entities, row.quotes, row.length, row.score, row.overlap]
+            let cells = [row.position, row.centrality, row.entities, row.quotes, row.years, row.length, row.score, row.overlap]
                 .map { String(format: "%6.3f", $0) }.joined(separator: " ")
             let gain = row.gain.map { String(format: "%6.3f", $0) } ?? "     –"
             let number = String(format: "%4d", row.sentence + 1), words = String(format: "%6d", row.words)
