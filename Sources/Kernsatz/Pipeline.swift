@@ -4,11 +4,12 @@ public struct PipelineOptions: Sendable {
     public var language: String?
     /// Look for a teaser before a dateline.
     public var detectTeaser = true
-    /// Find direct and reported speech (`Analysis.quotes`).
+    /// Find direct and reported speech (`Analysis.quotes`); false for segmentation only.
     public var findQuotes = true
     /// Find named entities (`Analysis.entities`).
     public var findEntities = true
 
+    /// - Parameter findEntities: defaults to `findQuotes`, so `findQuotes: false` asks for segmentation only.
     public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true, findEntities: Bool? = nil) {
         self.language = language
         self.detectTeaser = detectTeaser

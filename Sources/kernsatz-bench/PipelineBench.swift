@@ -37,7 +37,7 @@ struct PipelineBench: ParsableCommand {
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let utf8 = texts.map { Array($0.utf8) }
         let units = texts.map { Array($0.utf16) }
-        let pipeline = try Pipeline(options: PipelineOptions(language: "de"))
+        let pipeline = try Pipeline(options: PipelineOptions(language: "de", findQuotes: false))
         let segmenter = try SentenceSegmenter(language: "de")
         let parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
         let identifier = LanguageIdentifier()
@@ -83,7 +83,7 @@ struct PipelineBench: ParsableCommand {
         stages.append(try time("probe: clone ICU iterator per document") {
             try units.reduce(0) { acc, _ in acc + (try icu.copy()).origin.count }
         })
-        let auto = try Pipeline()
+        let auto = try Pipeline(options: PipelineOptions(findQuotes: false))
         let session = Pipeline.Session()
         stages.append(try time("whole pipeline, --lang de") {
             try units.reduce(0) { $0 + (try pipeline.analyze(units: $1, session: session)).sentences.count }

@@ -163,7 +163,7 @@ struct Segments: ParsableCommand {
         switch segmenter {
         case .kernsatz:
             if pipelines[language] == nil {
-                pipelines[language] = try Pipeline(options: PipelineOptions(language: record.lang))
+                pipelines[language] = try Pipeline(options: PipelineOptions(language: record.lang, findQuotes: false))
             }
             let analysis = try pipelines[language]!.analyze(record.text)
             return analysis.sentences.map { analysis.sourceScalarRange($0.range).upperBound }
