@@ -38,6 +38,18 @@ public struct SummaryWeights: Sendable, Equatable, Codable {
     /// The weights' names as `--weights` takes them: "position=1,centrality=0.5".
     public static let names = ["position", "positionDecay", "centrality", "entities", "quotes", "years", "length", "redundancy"]
 
+    /// Sets weights from "name=value,…" (`--weights`); returns the first pair it cannot read (no
+    /// such weight, or not a finite number), or nil when all were set.
+    public mutating func apply(_ overrides: String) -> String? {
+        for pair in overrides.split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, set(String(parts[0]), value) else {
+                return String(pair)
+            }
+        }
+        return nil
+    }
+
     /// Sets one weight by name; false when there is no such weight.
     public mutating func set(_ name: String, _ value: Double) -> Bool {
         switch name {

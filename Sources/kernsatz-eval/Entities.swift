@@ -86,7 +86,7 @@ struct Entities: ParsableCommand {
         }
         var failed = false
         for path in gold {
-            var records = try load(path)
+            var records = try JSONLines.read(path, as: GoldRecord.self, what: "a gold span record")
             switch half {
             case .all: break
             case .first: records = Array(records.prefix(records.count / 2))
@@ -200,11 +200,9 @@ struct Entities: ParsableCommand {
         struct TextRecord: Decodable { var text: String }
         let pipeline = try Pipeline(options: PipelineOptions(language: language))
         for path in gold {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot be read") }
             var documents: [([UInt16], [Range<Int>])] = []
             var bytes = 0
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.isEmpty {
-                let record = try JSONDecoder().decode(TextRecord.self, from: Data(line.utf8))
+            for record in try JSONLines.read(path, as: TextRecord.self, what: "a {\"text\"} record") {
                 let analysis = try pipeline.analyze(record.text)
                 documents.append((analysis.text.units, analysis.sentences.map(\.range)))
                 bytes += record.text.utf8.count
@@ -229,21 +227,6 @@ struct Entities: ParsableCommand {
     static func cueKind(_ cue: String) -> String {
         for prefix in ["title ", "org head ", "org suffix "] where cue.hasPrefix(prefix) { return String(prefix.dropLast()) }
         return cue
-    }
-
-    func load(_ path: String) throws -> [GoldRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot be read")
-        }
-        var records: [GoldRecord] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.isEmpty {
-            do {
-                records.append(try JSONDecoder().decode(GoldRecord.self, from: Data(line.utf8)))
-            } catch {
-                throw ValidationError("\(path):\(number + 1): not a gold span record (\(error))")
-            }
-        }
-        return records
     }
 
     /// UTF-16 offset of every scalar offset 0...count (characters beyond the BMP take two units).

@@ -78,20 +78,13 @@ struct Quotes: ParsableCommand {
         let session = Pipeline.Session()
         var failed = false
         for path in gold {
-            let data = try String(contentsOfFile: path, encoding: .utf8)
             var total = Tally()
             var byKindTally: [String: Tally] = [:]
             var messages: [String] = []
-            for (number, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-                let record: Record
-                do {
-                    record = try JSONDecoder().decode(Record.self, from: Data(line.utf8))
-                } catch {
-                    throw ValidationError("\(path):\(number + 1): not a quote record: \(error)")
-                }
+            for (line, record) in try JSONLines.numbered(path, as: Record.self, what: "a quote record") {
                 let lang = record.lang ?? "de"
                 if pipelines[lang] == nil { pipelines[lang] = try Pipeline(options: PipelineOptions(language: lang)) }
-                let analysis = try pipelines[lang]!.analyze(record.text, source: "\(path):\(number + 1)", session: session)
+                let analysis = try pipelines[lang]!.analyze(record.text, source: "\(path):\(line)", session: session)
                 let units = analysis.text.units
                 var tally = Tally()
                 for type in ["direct", "reported"] {

@@ -69,7 +69,7 @@ struct Segments: ParsableCommand {
     func run() throws {
         var failed = false
         for path in gold {
-            let records = try load(path)
+            let records = try JSONLines.read(path, as: GoldRecord.self, what: "a gold record")
             var total = Score()
             var kinds: [String: Score] = [:]
             var falseSplits: [String] = []
@@ -115,27 +115,10 @@ struct Segments: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    func load(_ path: String) throws -> [GoldRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot be read")
-        }
-        var records: [GoldRecord] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.isEmpty {
-            do {
-                records.append(try JSONDecoder().decode(GoldRecord.self, from: Data(line.utf8)))
-            } catch {
-                throw ValidationError("\(path):\(number + 1): not a gold record (\(error))")
-            }
-        }
-        return records
-    }
-
     func loadPredictions(_ path: String) throws -> [String: [String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot be read") }
         struct Prediction: Decodable { var id: String; var sentences: [String] }
         var result: [String: [String]] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.isEmpty {
-            let prediction = try JSONDecoder().decode(Prediction.self, from: Data(line.utf8))
+        for prediction in try JSONLines.read(path, as: Prediction.self, what: "a prediction record {\"id\", \"sentences\"}") {
             result[prediction.id] = prediction.sentences
         }
         return result

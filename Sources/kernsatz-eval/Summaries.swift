@@ -47,22 +47,10 @@ struct Summaries: ParsableCommand {
 
     func run() throws {
         var weightValues = SummaryWeights()
-        if let weights {
-            for pair in weights.split(separator: ",") {
-                let parts = pair.split(separator: "=")
-                guard parts.count == 2, let value = Double(parts[1]), weightValues.set(String(parts[0]), value) else {
-                    throw ValidationError("--weights: cannot read '\(pair)'; use name=value with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
-                }
-            }
+        if let weights, let bad = weightValues.apply(weights) {
+            throw ValidationError("--weights: cannot read '\(bad)'; write name=value (a finite number) with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
         }
-        let data = try String(contentsOfFile: file, encoding: .utf8)
-        var records = try data.split(separator: "\n").filter { !$0.isEmpty }.enumerated().map { index, line in
-            do {
-                return try JSONDecoder().decode(Record.self, from: Data(line.utf8))
-            } catch {
-                throw ValidationError("\(file):\(index + 1): not a {\"id\",\"text\",\"summary\"} record")
-            }
-        }
+        var records = try JSONLines.read(file, as: Record.self, what: "a {\"id\",\"text\",\"summary\"} record")
         if let half {
             let middle = records.count / 2
             records = half == .first ? Array(records[..<middle]) : Array(records[middle...])

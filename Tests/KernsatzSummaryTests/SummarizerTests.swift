@@ -144,3 +144,16 @@ extension SummarizerTests {
                        ["Der niederländische NATO-Generalsekretär fordert die rasche Aufrüstung Europas und ruft zur weiteren Unterstützung der Ukraine auf."])
     }
 }
+
+extension SummarizerTests {
+    func testWeightsApply_readsPairsAndNamesTheFirstItCannot() {
+        var weights = SummaryWeights()
+        XCTAssertNil(weights.apply("position=2,years=0"))
+        XCTAssertEqual(weights.position, 2)
+        XCTAssertEqual(weights.years, 0)
+        XCTAssertEqual(weights.apply("quotes=0.5,lede=1"), "lede=1")
+        XCTAssertEqual(weights.quotes, 0.5)
+        XCTAssertEqual(weights.apply("length=nan"), "length=nan")
+        XCTAssertEqual(weights.apply("entities"), "entities")
+    }
+}

@@ -6,11 +6,8 @@ extension SummaryWeights {
     /// Reads "name=value,…" over the defaults.
     init(overrides: String) throws {
         self.init()
-        for pair in overrides.split(separator: ",") {
-            let parts = pair.split(separator: "=")
-            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, set(String(parts[0]), value) else {
-                throw ValidationError("--weights: cannot read '\(pair)'; write name=value (a finite number) with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
-            }
+        if let bad = apply(overrides) {
+            throw ValidationError("--weights: cannot read '\(bad)'; write name=value (a finite number) with a name of: \(SummaryWeights.names.joined(separator: ", ")).")
         }
     }
 }
