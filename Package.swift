@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Kernsatz", targets: ["Kernsatz"]),
+        .library(name: "KernsatzWorksheet", targets: ["KernsatzWorksheet"]),
         .executable(name: "kernsatz", targets: ["kernsatz"]),
     ],
     dependencies: [
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // CSV glossaries (quoted fields, embedded line breaks); only KernsatzGlossary uses it.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // DOCX worksheets are ZIP packages; only KernsatzWorksheet uses it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
@@ -61,9 +64,15 @@ let package = Package(
         // The library product: the pipeline in one call, re-exporting the stages.
         .target(name: "Kernsatz", dependencies: ["KernsatzICU", "KernsatzText", "KernsatzSegmentation", "KernsatzAnalysis",
                                                  "KernsatzSummary", "KernsatzGlossary"]),
+        // Translator worksheets: an analyzed text as numbered segments with terms, names, numbers and
+        // quotes flagged, written as XLIFF 2.1/1.2, HTML, DOCX, CSV, Markdown or JSON.
+        .target(
+            name: "KernsatzWorksheet",
+            dependencies: ["Kernsatz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "kernsatz",
-            dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Scores segmentation against gold data (../shared and our own tables); fails below a floor.
         .executableTarget(
@@ -85,6 +94,7 @@ let package = Package(
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"], exclude: ["Fixtures"]),
         .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
+        .testTarget(name: "KernsatzWorksheetTests", dependencies: ["KernsatzWorksheet"], resources: [.copy("Golden")]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

@@ -1,0 +1,258 @@
+/// Everything a translator needs of one text: numbered segments with their terms, names, numbers
+/// and quotes, counts, a summary for context and the glossary entries that occur.
+///
+/// A plain value: `WorksheetBuilder` makes it from an analysis, the writers (`WorksheetFormat`)
+/// turn it into XLIFF, HTML, DOCX, CSV, Markdown or JSON. Its JSON form is the `json` format
+/// (`version` counts incompatible changes of that form).
+///
+/// Offsets (`start`, `end` of every mark) are Unicode scalars into the segment's `source`.
+public struct Worksheet: Sendable, Equatable, Codable {
+    /// The version of the JSON form; raised when a field changes meaning or disappears.
+    public static let formatVersion = 1
+
+    public var format = "kernsatz-worksheet"
+    public var version = Worksheet.formatVersion
+    /// The input as named by the user ("-" for standard input).
+    public var source: String
+    /// BCP 47 tag of the text ("de").
+    public var sourceLanguage: String
+    /// Whether `sourceLanguage` was identified from the text (rather than given).
+    public var languageIdentified: Bool
+    /// BCP 47 tag of the translation ("en", "en-GB"): it decides the translations shown and how
+    /// numbers and dates are rendered.
+    public var targetLanguage: String
+    /// The text's metadata lines (`date 2025-12-23`, `title …`), in input order.
+    public var metadata: [Field]
+    /// The text's date (metadata `date`), if it has one.
+    public var date: String?
+    /// The teaser (standfirst) as one string, if the text has one.
+    public var teaser: String?
+    /// The dateline place („Brüssel“ of „Brüssel – …“), if any.
+    public var dateline: String?
+    /// Words and characters of all segments (see `Counts`).
+    public var counts: Counts
+    /// The summary for context: ids of the segments it takes, in document order.
+    public var summary: [Int]
+    public var segments: [Segment]
+    /// The glossary entries that occur in the text, in order of first occurrence.
+    public var glossary: [GlossaryItem]
+    /// The glossaries searched ("shipped" or file names).
+    public var glossaries: [String]
+
+    public init(source: String, sourceLanguage: String, languageIdentified: Bool, targetLanguage: String,
+                metadata: [Field] = [], date: String? = nil, teaser: String? = nil, dateline: String? = nil,
+                counts: Counts = Counts(), summary: [Int] = [], segments: [Segment] = [],
+                glossary: [GlossaryItem] = [], glossaries: [String] = []) {
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.languageIdentified = languageIdentified
+        self.targetLanguage = targetLanguage
+        self.metadata = metadata
+        self.date = date
+        self.teaser = teaser
+        self.dateline = dateline
+        self.counts = counts
+        self.summary = summary
+        self.segments = segments
+        self.glossary = glossary
+        self.glossaries = glossaries
+    }
+
+    /// The summary's segments, in document order.
+    public var summarySegments: [Segment] {
+        summary.compactMap { id in segments.first { $0.id == id } }
+    }
+
+    /// The glossary entry with this id ("g3").
+    public func glossaryItem(_ id: String) -> GlossaryItem? {
+        glossary.first { $0.id == id }
+    }
+}
+
+/// A metadata line: key and value.
+public struct Field: Sendable, Equatable, Codable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Word and character counts, GMX-V style (see `WordCounter`).
+public struct Counts: Sendable, Equatable, Codable {
+    public var words = 0
+    public var characters = 0
+
+    public init(words: Int = 0, characters: Int = 0) {
+        self.words = words
+        self.characters = characters
+    }
+
+    public static func + (a: Counts, b: Counts) -> Counts {
+        Counts(words: a.words + b.words, characters: a.characters + b.characters)
+    }
+}
+
+/// What a segment is in the document.
+public enum SegmentKind: String, Sendable, Equatable, Codable, CaseIterable {
+    case teaser
+    case dateline
+    case heading
+    case paragraph
+    case listItem = "list-item"
+}
+
+/// One unit of translation: a sentence, a heading, the dateline.
+public struct Segment: Sendable, Equatable, Codable {
+    /// 1, 2, 3, … in document order.
+    public var id: Int
+    public var kind: SegmentKind
+    /// The block it belongs to, counted from 1 (segments of one paragraph share it).
+    public var block: Int
+    /// The source text (cleaned: NFC, soft hyphens and stray controls removed).
+    public var source: String
+    /// Always empty: the translator's column.
+    public var target = ""
+    public var counts: Counts
+    /// Whether the summary takes this segment.
+    public var inSummary = false
+    public var terms: [TermMark] = []
+    public var entities: [EntityMark] = []
+    public var measures: [MeasureMark] = []
+    public var quotes: [QuoteMark] = []
+
+    public init(id: Int, kind: SegmentKind, block: Int, source: String, counts: Counts) {
+        self.id = id
+        self.kind = kind
+        self.block = block
+        self.source = source
+        self.counts = counts
+    }
+}
+
+/// A glossary term in a segment.
+public struct TermMark: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+    /// The words as they stand in the text („Sicherheitsgarantien“).
+    public var text: String
+    /// The `GlossaryItem.id` of its entry.
+    public var entry: String
+    /// How it was found: exact, variant, inflected, compound.
+    public var match: String
+
+    public init(start: Int, end: Int, text: String, entry: String, match: String) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+        self.match = match
+    }
+}
+
+/// A name in a segment.
+public struct EntityMark: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    /// PER, LOC, ORG or OTH.
+    public var type: String
+    /// The name in Latin script (ICU's Any-Latin) when it is written in another script.
+    public var latin: String?
+
+    public init(start: Int, end: Int, text: String, type: String, latin: String? = nil) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.latin = latin
+    }
+}
+
+/// A number, percentage, amount of money, date or year in a segment.
+public struct MeasureMark: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    /// number, percent, currency, date, year.
+    public var kind: String
+    /// How the target locale writes it („1.1 million“, „12/23/2025“), when ICU can say.
+    public var rendering: String?
+
+    public init(start: Int, end: Int, text: String, kind: String, rendering: String? = nil) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.rendering = rendering
+    }
+}
+
+/// Direct or reported speech in a segment (clipped to the segment when it runs over several).
+public struct QuoteMark: Sendable, Equatable, Codable {
+    /// The quoted words, from the first to the last (without the marks).
+    public var start: Int
+    public var end: Int
+    public var text: String
+    /// direct or reported.
+    public var kind: String
+    /// How the text names the speaker („Rutte“, „er“), nil when it names none.
+    public var speaker: String?
+
+    public init(start: Int, end: Int, text: String, kind: String, speaker: String? = nil) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+    }
+}
+
+/// A glossary entry that occurs in the text, with its translations into the target language.
+public struct GlossaryItem: Sendable, Equatable, Codable {
+    /// "g1", "g2", … in order of first occurrence; what `TermMark.entry` names.
+    public var id: String
+    /// The concept's id in the glossary file, if it has one.
+    public var concept: String?
+    public var term: String
+    public var partOfSpeech: String?
+    public var definition: String?
+    public var note: String?
+    /// Translations into the target language: preferred first, then admitted, then deprecated.
+    public var translations: [Translation]
+    /// The segments it occurs in.
+    public var segments: [Int]
+
+    public init(id: String, concept: String? = nil, term: String, partOfSpeech: String? = nil, definition: String? = nil,
+                note: String? = nil, translations: [Translation] = [], segments: [Int] = []) {
+        self.id = id
+        self.concept = concept
+        self.term = term
+        self.partOfSpeech = partOfSpeech
+        self.definition = definition
+        self.note = note
+        self.translations = translations
+        self.segments = segments
+    }
+
+    /// The translations to use (preferred and admitted).
+    public var approved: [Translation] { translations.filter { $0.status != "deprecated" } }
+    /// The translations not to use.
+    public var deprecated: [Translation] { translations.filter { $0.status == "deprecated" } }
+}
+
+/// A target-language term of a glossary entry.
+public struct Translation: Sendable, Equatable, Codable {
+    public var term: String
+    /// preferred, admitted or deprecated.
+    public var status: String
+    public var note: String?
+
+    public init(term: String, status: String, note: String? = nil) {
+        self.term = term
+        self.status = status
+        self.note = note
+    }
+}

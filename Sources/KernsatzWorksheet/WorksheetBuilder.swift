@@ -1,0 +1,250 @@
+import Foundation
+import Kernsatz
+
+/// What goes into a worksheet besides the text.
+public struct WorksheetOptions: Sendable {
+    /// The translation's language ("en", "en-GB", "fr"): translations shown, numbers and dates rendered.
+    public var targetLanguage: String
+    /// Sentences of the summary given for context.
+    public var summarySentences: Int
+    /// Names of the glossaries searched, for the header.
+    public var glossaryNames: [String]
+
+    public init(targetLanguage: String = "en", summarySentences: Int = 3, glossaryNames: [String] = []) {
+        self.targetLanguage = targetLanguage
+        self.summarySentences = summarySentences
+        self.glossaryNames = glossaryNames
+    }
+}
+
+/// Analysis (+ glossary) → `Worksheet`.
+///
+///     let analysis = try Pipeline().analyze(text, source: "a.txt")
+///     let builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "en"), matcher: matcher)
+///     let sheet = builder.build(analysis, source: "a.txt")
+///
+/// One segment per sentence; the teaser's sentences, subheadings and the dateline are segments of
+/// their own kind. Holds ICU state (word iterator, transliterator, number formats): one per thread.
+public final class WorksheetBuilder {
+    public let options: WorksheetOptions
+    public let matcher: TermMatcher?
+    private let weights: SummaryWeights
+    private var counters: [String: WordCounter] = [:]
+    private let transliterator: Transliterator
+
+    /// - Parameter matcher: the glossary to mark; nil marks no terms.
+    /// - Throws: `WorksheetError` when the target language is not usable or ICU lacks a service.
+    public init(options: WorksheetOptions = WorksheetOptions(), matcher: TermMatcher? = nil,
+                weights: SummaryWeights = SummaryWeights()) throws(WorksheetError) {
+        let target = options.targetLanguage
+        guard Self.isLanguageTag(target) else { throw WorksheetError(.badTargetLanguage(target)) }
+        self.options = options
+        self.matcher = matcher
+        self.weights = weights
+        do {
+            transliterator = try Transliterator(id: "Any-Latin")
+        } catch {
+            throw WorksheetError(.icu("open the Any-Latin transliterator"))
+        }
+    }
+
+    /// Letters, digits, hyphens or underscores, starting with 2–3 letters ("en", "en-GB", "zh-Hant-TW").
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    public func build(_ analysis: Analysis, source: String) -> Worksheet {
+        let text = analysis.text
+        let units = text.units
+        let structure = analysis.structure
+        let counter = wordCounter(analysis.language)
+
+        // Segments: sentences in order, the dateline before the sentence that follows it.
+        var pieces: [(range: Range<Int>, kind: SegmentKind, block: Int, sentence: Int?)] = []
+        let dateline = structure.metadata.datelineRange
+        var datelinePlaced = dateline == nil
+        for (index, sentence) in analysis.sentences.enumerated() {
+            if !datelinePlaced, let dateline, sentence.range.lowerBound >= dateline.upperBound {
+                pieces.append((dateline, .dateline, sentence.block, nil))
+                datelinePlaced = true
+            }
+            pieces.append((sentence.range, Self.kind(structure.blocks[sentence.block].kind), sentence.block, index))
+        }
+        if !datelinePlaced, let dateline { pieces.append((dateline, .dateline, structure.blocks.count, nil)) }
+
+        var segments: [Segment] = []
+        var segmentOfSentence: [Int: Int] = [:]
+        for (number, piece) in pieces.enumerated() {
+            let string = text.string(piece.range)
+            var segment = Segment(id: number + 1, kind: piece.kind, block: piece.block + 1, source: string, counts: counter.count(string))
+            if let sentence = piece.sentence { segmentOfSentence[sentence] = segments.count }
+            segment.target = ""
+            segments.append(segment)
+        }
+        let ranges = pieces.map(\.range)
+        /// The segment holding a clean-text offset range's start, and the range's scalar offsets in it.
+        func locate(_ range: Range<Int>) -> (segment: Int, start: Int, end: Int)? {
+            guard let index = Self.segmentIndex(ranges, containing: range.lowerBound) else { return nil }
+            let segmentRange = ranges[index]
+            let clipped = range.clamped(to: segmentRange)
+            guard !clipped.isEmpty else { return nil }
+            let start = Self.scalars(units, segmentRange.lowerBound..<clipped.lowerBound)
+            let length = Self.scalars(units, clipped)
+            return (index, start, start + length)
+        }
+
+        // Glossary terms, numbered by first occurrence.
+        var glossary: [GlossaryItem] = []
+        if let matcher, LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) {
+            var itemOfEntry: [Int: Int] = [:]
+            for hit in matcher.match(units: units) {
+                guard let place = locate(hit.range) else { continue }
+                let item: Int
+                if let known = itemOfEntry[hit.entry] {
+                    item = known
+                } else {
+                    item = glossary.count
+                    itemOfEntry[hit.entry] = item
+                    glossary.append(Self.item(matcher.glossary.entries[hit.entry], id: "g\(item + 1)", target: options.targetLanguage))
+                }
+                let id = segments[place.segment].id
+                if glossary[item].segments.last != id { glossary[item].segments.append(id) }
+                segments[place.segment].terms.append(TermMark(start: place.start, end: place.end, text: text.string(hit.range),
+                                                              entry: glossary[item].id, match: hit.match.rawValue))
+            }
+        }
+
+        for entity in analysis.entities {
+            guard let place = locate(entity.range) else { continue }
+            let name = text.string(entity.range)
+            segments[place.segment].entities.append(EntityMark(start: place.start, end: place.end, text: name, type: entity.type.rawValue,
+                                                               latin: latin(name)))
+        }
+
+        // Quotes: one mark per segment they touch, from the first quoted word there to the last.
+        for quote in analysis.quotes {
+            let speaker = quote.speaker.map { text.string($0) }
+            var byPiece: [Int: Range<Int>] = [:]
+            var order: [Int] = []
+            for part in quote.parts {
+                for (index, range) in ranges.enumerated() where range.overlaps(part) {
+                    let clipped = part.clamped(to: range)
+                    if let known = byPiece[index] {
+                        byPiece[index] = min(known.lowerBound, clipped.lowerBound)..<max(known.upperBound, clipped.upperBound)
+                    } else {
+                        byPiece[index] = clipped
+                        order.append(index)
+                    }
+                }
+            }
+            for index in order {
+                guard let range = byPiece[index], let place = locate(range) else { continue }
+                let words = quote.parts.compactMap { part -> String? in
+                    let clipped = part.clamped(to: range)
+                    return clipped.isEmpty ? nil : text.string(clipped)
+                }
+                segments[place.segment].quotes.append(QuoteMark(start: place.start, end: place.end, text: words.joined(separator: " "),
+                                                                kind: quote.kind.rawValue, speaker: speaker))
+            }
+        }
+
+        // The summary for context.
+        var summaryIDs: [Int] = []
+        if options.summarySentences > 0, !analysis.sentences.isEmpty {
+            let summary = Summarizer(language: analysis.language, weights: weights)
+                .summarize(analysis, length: .sentences(options.summarySentences))
+            for sentence in summary.sentences {
+                guard let index = segmentOfSentence[sentence] else { continue }
+                segments[index].inSummary = true
+                summaryIDs.append(segments[index].id)
+            }
+            summaryIDs.sort()
+        }
+
+        let metadata = structure.metadata
+        let teaser = segments.filter { $0.kind == .teaser }.map(\.source).joined(separator: " ")
+        return Worksheet(
+            source: source,
+            sourceLanguage: analysis.language,
+            languageIdentified: analysis.languageIdentified,
+            targetLanguage: options.targetLanguage,
+            metadata: metadata.fields.map { Field(key: $0.key, value: $0.value) },
+            date: metadata.date,
+            teaser: teaser.isEmpty ? nil : teaser,
+            dateline: metadata.dateline,
+            counts: segments.reduce(Counts()) { $0 + $1.counts },
+            summary: summaryIDs,
+            segments: segments,
+            glossary: glossary,
+            glossaries: options.glossaryNames
+        )
+    }
+
+    // MARK: pieces
+
+    private func wordCounter(_ language: String) -> WordCounter {
+        if let known = counters[language] { return known }
+        // ICU opens a word iterator for any locale (root rules at worst): failure means no ICU data.
+        let counter = (try? WordCounter(language: language)) ?? (try? WordCounter(language: "und"))
+        guard let counter else { preconditionFailure("ICU has no word break rules at all") }
+        counters[language] = counter
+        return counter
+    }
+
+    /// The name in Latin letters when it has letters of another script; nil otherwise.
+    private func latin(_ name: String) -> String? {
+        guard name.unicodeScalars.contains(where: Self.isNonLatinLetter) else { return nil }
+        let result = try? transliterator.transliterate(name)
+        return result == name ? nil : result
+    }
+
+    static func isNonLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.properties.isAlphabetic else { return false }
+        switch scalar.value {
+        case 0...0x024F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFB00...0xFB06, 0xFF21...0xFF5A:
+            return false
+        default:
+            return true
+        }
+    }
+
+    static func kind(_ block: BlockKind) -> SegmentKind {
+        switch block {
+        case .teaser: return .teaser
+        case .heading: return .heading
+        case .paragraph: return .paragraph
+        case .listItem: return .listItem
+        }
+    }
+
+    static func item(_ entry: GlossaryEntry, id: String, target: String) -> GlossaryItem {
+        let wanted = LanguageTag.primary(target)
+        let order: [TermStatus] = [.preferred, .admitted, .deprecated]
+        let translations = order.flatMap { status in
+            entry.targets.filter { LanguageTag.primary($0.language) == wanted && $0.status == status }
+                .map { Translation(term: $0.term, status: status.rawValue, note: $0.note) }
+        }
+        return GlossaryItem(id: id, concept: entry.conceptID, term: entry.term, partOfSpeech: entry.partOfSpeech,
+                            definition: entry.definition, note: entry.note, translations: translations)
+    }
+
+    /// Binary search over ordered, disjoint ranges.
+    static func segmentIndex(_ ranges: [Range<Int>], containing offset: Int) -> Int? {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(offset) ? low : nil
+    }
+
+    /// Unicode scalars in a UTF-16 range (low surrogates do not start one).
+    static func scalars(_ units: [UInt16], _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where !(0xDC00...0xDFFF).contains(units[index]) { count += 1 }
+        return count
+    }
+}

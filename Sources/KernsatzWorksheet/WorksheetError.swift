@@ -1,0 +1,26 @@
+/// What can go wrong making or writing a worksheet.
+public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The target language is not a language tag ICU can use ("en", "en-GB", "fr").
+        case badTargetLanguage(String)
+        /// ICU could not open what the worksheet needs (word counting, transliteration, number formats).
+        case icu(String)
+        /// The DOCX package could not be assembled.
+        case archive(String)
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    public var description: String {
+        switch kind {
+        case .badTargetLanguage(let tag):
+            return "'\(tag)' is not a target language Kernsatz can use; give a language code such as en, en-GB or fr"
+        case .icu(let what):
+            return "ICU could not \(what); is libicu (libicu-dev) installed completely?"
+        case .archive(let what):
+            return "could not build the DOCX file: \(what)"
+        }
+    }
+}

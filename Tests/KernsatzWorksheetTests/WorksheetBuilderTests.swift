@@ -1,0 +1,88 @@
+import Kernsatz
+import KernsatzWorksheet
+import XCTest
+
+final class WorksheetBuilderTests: XCTestCase {
+    func analysis(_ text: String) throws -> Analysis {
+        try Pipeline(options: PipelineOptions(language: "de")).analyze(text, source: "t.txt")
+    }
+
+    func testEmptyTextGivesNoSegmentsAndZeroCounts() throws {
+        let sheet = try WorksheetBuilder().build(analysis(""), source: "t.txt")
+        XCTAssertEqual(sheet.segments, [])
+        XCTAssertEqual(sheet.counts, Counts(words: 0, characters: 0))
+        XCTAssertEqual(sheet.summary, [])
+    }
+
+    func testBadTargetLanguageIsRefusedWithTheTagInTheMessage() {
+        XCTAssertThrowsError(try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "english please"))) { error in
+            XCTAssertTrue("\(error)".contains("'english please'"), "\(error)")
+        }
+    }
+
+    func testTeaserDatelineAndHeadingAreSegmentsOfTheirOwnKind() throws {
+        let text = "Kurzer Vorspann über den Gipfel.\n\nBrüssel – Die Minister trafen sich. Sie einigten sich.\n\nNeue Pläne\n\nDer Rat tagt morgen."
+        let sheet = try WorksheetBuilder().build(analysis(text), source: "t.txt")
+        XCTAssertEqual(sheet.segments.map(\.kind), [.teaser, .dateline, .paragraph, .paragraph, .heading, .paragraph])
+        XCTAssertEqual(sheet.segments.map(\.source), ["Kurzer Vorspann über den Gipfel.", "Brüssel", "Die Minister trafen sich.",
+                                                      "Sie einigten sich.", "Neue Pläne", "Der Rat tagt morgen."])
+        XCTAssertEqual(sheet.segments.map(\.id), [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(sheet.teaser, "Kurzer Vorspann über den Gipfel.")
+        XCTAssertEqual(sheet.dateline, "Brüssel")
+        XCTAssertTrue(sheet.segments.allSatisfy { $0.target.isEmpty })
+    }
+
+    func testCountsFollowWordSegmentationAndSkipSpaces() throws {
+        let counter = try WordCounter(language: "de")
+        XCTAssertEqual(counter.count(""), Counts(words: 0, characters: 0))
+        XCTAssertEqual(counter.count("„Das ist die Realität“, sagte er."), Counts(words: 6, characters: 28))
+        // A hyphen divides words; a decimal number is one word.
+        XCTAssertEqual(counter.count("NATO-Generalsekretär 1,1"), Counts(words: 3, characters: 23))
+    }
+
+    func testTermsAreMarkedWithTheirEntryAndTheGlossaryListsOnlyWhatOccurs() throws {
+        let glossary = Glossary(sourceLanguage: "de", entries: [
+            GlossaryEntry(term: "Sicherheitsgarantie", targets: [TargetTerm(language: "en", term: "security guarantee"),
+                                                                  TargetTerm(language: "en", term: "safety guarantee", status: .deprecated, note: "not in defence")]),
+            GlossaryEntry(term: "Abschreckung", targets: [TargetTerm(language: "en", term: "deterrence")]),
+        ])
+        let builder = try WorksheetBuilder(matcher: TermMatcher(glossary: glossary))
+        let sheet = builder.build(try analysis("Man brauche starke Sicherheitsgarantien für die Ukraine."), source: "t.txt")
+        XCTAssertEqual(sheet.segments[0].terms, [TermMark(start: 19, end: 39, text: "Sicherheitsgarantien", entry: "g1", match: "inflected")])
+        XCTAssertEqual(sheet.glossary.map(\.term), ["Sicherheitsgarantie"])
+        XCTAssertEqual(sheet.glossary[0].approved.map(\.term), ["security guarantee"])
+        XCTAssertEqual(sheet.glossary[0].deprecated, [Translation(term: "safety guarantee", status: "deprecated", note: "not in defence")])
+        XCTAssertEqual(sheet.glossary[0].segments, [1])
+    }
+
+    func testOffsetsCountUnicodeScalarsOfTheSegment() throws {
+        let text = "Das 😀 Emoji stört nicht. Ursula von der Leyen kam nach Berlin."
+        let sheet = try WorksheetBuilder().build(analysis(text), source: "t.txt")
+        let second = sheet.segments[1]
+        let scalars = Array(second.source.unicodeScalars)
+        for mark in second.entities {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        }
+        XCTAssertTrue(second.entities.contains { $0.text == "Berlin" && $0.type == "LOC" }, "\(second.entities)")
+    }
+
+    func testRunsCutAtEveryMarkAndJoinBackToTheSource() {
+        var segment = Segment(id: 1, kind: .paragraph, block: 1, source: "„Putin weiß es“, sagte Rutte.", counts: Counts())
+        segment.quotes = [QuoteMark(start: 1, end: 14, text: "Putin weiß es", kind: "direct", speaker: "Rutte")]
+        segment.entities = [EntityMark(start: 1, end: 6, text: "Putin", type: "PER"), EntityMark(start: 23, end: 28, text: "Rutte", type: "PER")]
+        let runs = segment.runs
+        XCTAssertEqual(runs.map(\.text).joined(), segment.source)
+        XCTAssertEqual(runs.map(\.text), ["„", "Putin", " weiß es", "“, sagte ", "Rutte", "."])
+        XCTAssertEqual(runs[1], Run(text: "Putin", entity: 0, quote: 0))
+        XCTAssertEqual(runs[2], Run(text: " weiß es", quote: 0))
+        XCTAssertEqual(runs[4], Run(text: "Rutte", entity: 1))
+    }
+
+    func testNamesInOtherScriptsGetALatinSpelling() throws {
+        let sheet = try WorksheetBuilder().build(analysis("Das sagte Präsident Владимир Путин am Montag in Moskau."), source: "t.txt")
+        let names = sheet.segments.flatMap(\.entities)
+        let cyrillic = try XCTUnwrap(names.first { $0.text.contains("Путин") }, "\(names)")
+        XCTAssertEqual(cyrillic.latin, cyrillic.text == "Путин" ? "Putin" : "Vladimir Putin")
+        XCTAssertNil(names.first { $0.text == "Moskau" }?.latin)
+    }
+}
