@@ -94,7 +94,8 @@ let package = Package(
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"], exclude: ["Fixtures"]),
         .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
-        .testTarget(name: "KernsatzWorksheetTests", dependencies: ["KernsatzWorksheet"], resources: [.copy("Golden")]),
+        .testTarget(name: "KernsatzWorksheetTests", dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV")],
+                    resources: [.copy("Golden")]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

@@ -256,3 +256,83 @@ public struct Translation: Sendable, Equatable, Codable {
         self.note = note
     }
 }
+
+// MARK: JSON with explicit nulls
+// The JSON form writes every key, `null` where a value is unknown, so readers need no defaults.
+
+extension Worksheet {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(version, forKey: .version)
+        try c.encode(source, forKey: .source)
+        try c.encode(sourceLanguage, forKey: .sourceLanguage)
+        try c.encode(languageIdentified, forKey: .languageIdentified)
+        try c.encode(targetLanguage, forKey: .targetLanguage)
+        try c.encode(metadata, forKey: .metadata)
+        try c.encode(date, forKey: .date)
+        try c.encode(teaser, forKey: .teaser)
+        try c.encode(dateline, forKey: .dateline)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(segments, forKey: .segments)
+        try c.encode(glossary, forKey: .glossary)
+        try c.encode(glossaries, forKey: .glossaries)
+    }
+}
+
+extension EntityMark {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(text, forKey: .text)
+        try c.encode(type, forKey: .type)
+        try c.encode(latin, forKey: .latin)
+    }
+}
+
+extension MeasureMark {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(text, forKey: .text)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(rendering, forKey: .rendering)
+    }
+}
+
+extension QuoteMark {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(text, forKey: .text)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(speaker, forKey: .speaker)
+    }
+}
+
+extension GlossaryItem {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(concept, forKey: .concept)
+        try c.encode(term, forKey: .term)
+        try c.encode(partOfSpeech, forKey: .partOfSpeech)
+        try c.encode(definition, forKey: .definition)
+        try c.encode(note, forKey: .note)
+        try c.encode(translations, forKey: .translations)
+        try c.encode(segments, forKey: .segments)
+    }
+}
+
+extension Translation {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(term, forKey: .term)
+        try c.encode(status, forKey: .status)
+        try c.encode(note, forKey: .note)
+    }
+}

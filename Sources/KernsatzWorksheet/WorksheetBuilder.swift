@@ -63,7 +63,7 @@ public final class WorksheetBuilder {
 
         // Segments: sentences in order, the dateline before the sentence that follows it.
         var pieces: [(range: Range<Int>, kind: SegmentKind, block: Int, sentence: Int?)] = []
-        let dateline = structure.metadata.datelineRange
+        let dateline = structure.metadata.datelineRange.map { Self.trimmingDash($0, units) }.flatMap { $0.isEmpty ? nil : $0 }
         var datelinePlaced = dateline == nil
         for (index, sentence) in analysis.sentences.enumerated() {
             if !datelinePlaced, let dateline, sentence.range.lowerBound >= dateline.upperBound {
@@ -208,6 +208,13 @@ public final class WorksheetBuilder {
         default:
             return true
         }
+    }
+
+    /// The dateline without the dash and spaces that join it to the text („Brüssel – “ → „Brüssel“).
+    static func trimmingDash(_ range: Range<Int>, _ units: [UInt16]) -> Range<Int> {
+        var end = range.upperBound
+        while end > range.lowerBound, [0x20, 0xA0, 0x2D, 0x2013, 0x2014, 0x2012, 0x2015, 0x3A].contains(units[end - 1]) { end -= 1 }
+        return range.lowerBound..<end
     }
 
     static func kind(_ block: BlockKind) -> SegmentKind {

@@ -7,6 +7,8 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case icu(String)
         /// The DOCX package could not be assembled.
         case archive(String)
+        /// The worksheet could not be encoded as JSON.
+        case encoding(String)
     }
 
     public let kind: Kind
@@ -21,6 +23,8 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
             return "ICU could not \(what); is libicu (libicu-dev) installed completely?"
         case .archive(let what):
             return "could not build the DOCX file: \(what)"
+        case .encoding(let what):
+            return "could not write the worksheet as JSON: \(what)"
         }
     }
 }

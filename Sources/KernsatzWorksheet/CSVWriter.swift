@@ -1,0 +1,40 @@
+/// A worksheet as a spreadsheet: RFC 4180 CSV in UTF-8 with a byte order mark (so Excel reads it
+/// as UTF-8), CRLF line ends, one row per segment under a header row.
+///
+/// Formula injection: a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// is read as a formula by spreadsheet programs; such cells get a leading apostrophe (`'=SUM(…)`),
+/// which the programs show as text and which keeps the cell's content visible.
+public enum CSVWriter {
+    public static let columns = ["segment", "kind", "summary", "source", "target", "words", "characters",
+                                 "terms", "do not use", "names", "numbers", "quotes"]
+
+    public static func write(_ sheet: Worksheet) -> String {
+        var out = "\u{FEFF}"
+        out += row(columns)
+        for segment in sheet.segments {
+            let notes = WorksheetNotes(segment, in: sheet)
+            out += row([
+                "\(segment.id)", segment.kind.rawValue, segment.inSummary ? "yes" : "",
+                segment.source, segment.target, "\(segment.counts.words)", "\(segment.counts.characters)",
+                notes.terms.joined(separator: "; "), notes.doNotUse.joined(separator: "; "),
+                notes.names.joined(separator: "; "), notes.numbers.joined(separator: "; "),
+                notes.quotes.joined(separator: "; "),
+            ])
+        }
+        return out
+    }
+
+    static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field: neutralized, then quoted when it holds a comma, a quote or a line break.
+    static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
