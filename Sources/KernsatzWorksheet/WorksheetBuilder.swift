@@ -63,7 +63,11 @@ public final class WorksheetBuilder {
 
         // Segments: sentences in order, the dateline before the sentence that follows it.
         var pieces: [(range: Range<Int>, kind: SegmentKind, block: Int, sentence: Int?)] = []
-        let dateline = structure.metadata.datelineRange
+        // The dateline's range runs to the end of its dash; the segment is the place only („Brüssel“).
+        let dateline = structure.metadata.datelineRange.map { range -> Range<Int> in
+            let place = structure.metadata.dateline.map { range.lowerBound + $0.utf16.count } ?? range.upperBound
+            return range.lowerBound..<min(place, range.upperBound)
+        }
         var datelinePlaced = dateline == nil
         for (index, sentence) in analysis.sentences.enumerated() {
             if !datelinePlaced, let dateline, sentence.range.lowerBound >= dateline.upperBound {
