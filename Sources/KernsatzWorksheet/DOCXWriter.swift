@@ -223,7 +223,7 @@ struct DOCXDocument {
         if let dateline = sheet.dateline { facts.append(("Dateline", dateline)) }
         if let teaser = sheet.teaser { facts.append(("Teaser", teaser)) }
         for field in sheet.metadata { facts.append(("Metadata " + field.key, field.value)) }
-        facts.append(("Size", "\(sheet.segments.count) segments, \(sheet.counts.words) words, \(sheet.counts.characters) characters"))
+        facts.append(("Size", Counting.phrase(sheet.segments.count, "segment") + ", " + Counting.words(sheet.counts)))
         facts.append(("Glossaries searched", sheet.glossaries.isEmpty ? "none" : sheet.glossaries.joined(separator: ", ")))
         return facts.map { paragraph([run($0.0 + ": ", Format(bold: true)), run($0.1)]) }.joined()
     }
@@ -335,7 +335,7 @@ struct DOCXDocument {
             paragraphs.append([run((quote.kind == "direct" ? "direct quote" : "reported speech") + ", speaker: ", Format(italic: true)),
                                run(quote.speaker ?? "not named")])
         }
-        paragraphs.append([run("\(segment.counts.words) words, \(segment.counts.characters) characters", Format(color: "595959"))])
+        paragraphs.append([run(Counting.words(segment.counts), Format(color: "595959"))])
         return paragraphs.map { paragraph(style: "Notes", $0) }.joined()
     }
 
@@ -378,7 +378,7 @@ struct DOCXDocument {
         case "PER": return "person"
         case "LOC": return "place"
         case "ORG": return "organisation"
-        default: return "name"
+        default: return "other name"
         }
     }
 

@@ -79,7 +79,7 @@ private struct Page {
             let fields = sheet.metadata.map { "<li><span class=\"key\">\(text($0.key))</span> <bdi>\(text($0.value))</bdi></li>" }
             fact("Metadata", "<ul class=\"metadata\">" + fields.joined() + "</ul>")
         }
-        fact("Size", "\(sheet.segments.count) segments, \(sheet.counts.words) words, \(sheet.counts.characters) characters")
+        fact("Size", Counting.phrase(sheet.segments.count, "segment") + ", " + Counting.words(sheet.counts))
         fact("Glossaries searched", sheet.glossaries.isEmpty ? "<span class=\"none\">none</span>"
             : sheet.glossaries.map { "<bdi>\(text($0))</bdi>" }.joined(separator: ", "))
         line("</dl>")
@@ -154,7 +154,7 @@ private struct Page {
         var classes = "seg kind-\(segment.kind.rawValue)"
         if segment.inSummary { classes += " in-summary" }
         out += "<tr id=\"s\(segment.id)\" class=\"\(classes)\">"
-        out += "<td class=\"num\"><a href=\"#s\(segment.id)\">\(segment.id)</a>"
+        out += "<td class=\"id\"><a href=\"#s\(segment.id)\">\(segment.id)</a>"
         if segment.kind != .paragraph {
             out += "<span class=\"badge kind\">\(Self.kindName(segment.kind))</span>"
         }
@@ -268,7 +268,7 @@ private struct Page {
             let speaker = quote.speaker.map { "<bdi>\(text($0))</bdi>" } ?? "<span class=\"none\">not named</span>"
             items.append("<li class=\"n-quote\"><span class=\"label\">\(kind)</span> speaker: \(speaker)</li>")
         }
-        items.append("<li class=\"n-count\">\(segment.counts.words) words, \(segment.counts.characters) characters</li>")
+        items.append("<li class=\"n-count\">\(Counting.words(segment.counts))</li>")
         return "<ul>" + items.joined() + "</ul>"
     }
 
@@ -353,12 +353,13 @@ enum HTMLStyle {
     ol.summary li { margin-bottom: .3em; }
     ul.legend { list-style: none; padding: 0; columns: 2; }
     ul.legend li { margin-bottom: .3em; break-inside: avoid; }
+    ul.legend .badge { display: inline-block; margin-top: 0; }
     table { border-collapse: collapse; width: 100%; table-layout: fixed; }
     th, td { border: 1px solid #8c8c8c; padding: .4em .5em; vertical-align: top; text-align: left;
              overflow-wrap: anywhere; }
     thead th { background: #e8e8e8; }
     col.c-num { width: 4.5em; } col.c-src { width: 36%; } col.c-tgt { width: 32%; } col.c-notes { width: auto; }
-    td.num a { font-weight: bold; color: #1a1a1a; text-decoration: none; }
+    td.id a { font-weight: bold; color: #1a1a1a; text-decoration: none; }
     td.target { background: #fbfbf4; border: 2px dashed #7a7a7a; min-height: 3em; height: 3em; }
     td.notes { font-size: .85em; }
     td.notes ul, table.glossary ul { margin: 0; padding-left: 1em; }
@@ -368,7 +369,7 @@ enum HTMLStyle {
     .badge.summary { background: #fff0a6; font-weight: bold; }
     tr.kind-heading td.source { font-weight: bold; font-size: 1.05em; }
     tr.kind-teaser td.source, tr.kind-dateline td.source { font-style: italic; }
-    tr.in-summary td.num { border-left: 5px solid #b8860b; }
+    tr.in-summary td.id { border-left: 5px solid #b8860b; }
     .term { font-weight: bold; background: #fff0a6; text-decoration: underline solid #6b5900; }
     .term.warn { background: #ffdcd2; text-decoration: underline wavy #b3261e; }
     .name { border-bottom: 2px solid; }
