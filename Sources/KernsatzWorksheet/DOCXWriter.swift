@@ -166,7 +166,7 @@ struct DOCXDocument {
     static let pageWidth = 16838, pageHeight = 11906, margin = 1134
     static let textWidth = pageWidth - 2 * margin
     /// Segment table columns: number | source | target | notes.
-    static let segmentColumns = [760, 5300, 4900, textWidth - 760 - 5300 - 4900]
+    static let segmentColumns = [1100, 4900, 4400, textWidth - 1100 - 4900 - 4400]
     /// Glossary table columns: term | translations | definition and note | segments.
     static let glossaryColumns = [3000, 4400, 5170, textWidth - 3000 - 4400 - 5170]
 
@@ -196,7 +196,8 @@ struct DOCXDocument {
         }
         body += paragraph(style: "Heading1", [run("Segments")])
         body += segmentTable()
-        body += paragraph(style: "Heading1", [run("Glossary extract")])
+        // The glossary extract is for reference: it starts a page of its own.
+        body += "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr>" + run("Glossary extract") + "</w:p>"
         if sheet.glossary.isEmpty {
             body += paragraph([run("No glossary term occurs in the text.", Format(italic: true))])
         } else {
