@@ -387,8 +387,10 @@ enum HTMLStyle {
     table.glossary td:first-child { width: 22%; }
     table.glossary td:last-child { width: 10%; }
     a { color: #0b4f9c; }
+    @page { size: A4 landscape; margin: 1.5cm; }
     @media print {
       body { margin: 0; font-size: 10pt; }
+      table { width: 99%; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       a { color: inherit; text-decoration: none; }
       a[href]::after { content: none !important; }
