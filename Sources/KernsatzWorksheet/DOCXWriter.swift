@@ -127,7 +127,7 @@ enum DOCXParts {
         return declaration + """
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
         <w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val="20"/><w:szCs w:val="20"/>\
-        <w:lang w:val="\(source)" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>\
+        <w:lang w:val="\(source)"/></w:rPr></w:rPrDefault>\
         <w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="252" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
