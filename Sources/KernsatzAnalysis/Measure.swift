@@ -5,7 +5,7 @@
 ///     „2,5 Milliarden Euro“ → .currency, value 2_500_000_000, currency "EUR", scaleWord
 ///     „23.12.2025“     → .date, date 2025-12-23 (numeric)
 ///     „2027“           → .year, value 2027
-public struct Measure: Sendable, Equatable {
+public struct Measure: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case number, percent, currency, date, year
     }

@@ -34,6 +34,8 @@ public struct MeasureFinder: Sendable {
     private let daySuffixes: WordTable<Int>
     /// The source writes the month before the day („December 23“), as ICU's pattern says.
     private let monthFirst: Bool
+    /// The source marks ordinals with a dot („3. Oktober“, „die 3. Liga“), as ICU's pattern says.
+    private let ordinalDot: Bool
 
     private struct Currency: Sendable {
         var code: String
@@ -111,6 +113,7 @@ public struct MeasureFinder: Sendable {
 
         let pattern = (try? DateFormat(skeleton: "MMMMd", locale: locale.isEmpty ? "en" : locale).pattern) ?? ""
         if let m = pattern.firstIndex(of: "M"), let d = pattern.firstIndex(of: "d") { monthFirst = m < d } else { monthFirst = false }
+        ordinalDot = pattern.contains("d.")
     }
 
     /// The measures in `units`, in text order, not overlapping; the longest reading wins
@@ -121,7 +124,7 @@ public struct MeasureFinder: Sendable {
     /// - Complexity: O(n) in the length of the text (word lists are matched only next to digits).
     public func measures(in units: [UInt16], ranges: [Range<Int>]? = nil) -> [Measure] {
         let whole = 0..<units.count
-        let spans = (ranges ?? [whole]).map { $0.clamped(to: whole) }
+        let spans = (ranges ?? [whole]).map { $0.clamped(to: whole) }.sorted { $0.lowerBound < $1.lowerBound }
         var found: [Measure] = []
         for span in spans where !span.isEmpty {
             var scan = Scan(text: units, span: span)
@@ -244,7 +247,13 @@ public struct MeasureFinder: Sendable {
         // Digits inside a word or an ID: „G7“, „A4“, „Covid-19“, „F-35“; „+49 30 …“ (phone).
         if let previous = scan.unit(start - 1) {
             if isWordUnit(previous) { return .skip(to: scan.tokenEnd(start), chain: false) }
-            if previous == 0x2B { return .skip(to: scan.tokenEnd(start), chain: true) }
+            // „+49 30 …“ is a phone number; „+3 Prozent“ is not (the plus stays outside the measure).
+            if previous == 0x2B {
+                let d = scan.digits(start)
+                if let space = scan.unit(d.end), isInlineSpace(space), let next = scan.unit(d.end + 1), isDigitUnit(next) {
+                    return .skip(to: scan.tokenEnd(start), chain: true)
+                }
+            }
             if [0x2D, 0x2F, 0x2E, 0x2C, 0x3A, 0x5F, 0x23].contains(previous),
                let before = scan.unit(start - 2), isWordUnit(before) {
                 return .skip(to: scan.tokenEnd(start), chain: false)
@@ -280,6 +289,11 @@ public struct MeasureFinder: Sendable {
 
         if let date = dayMonth(scan, literal) { return .measure(date) }
         if let date = monthBefore(scan, literal) { return .measure(date) }
+        // „die 3. Liga“, „zum 2. Mal“: an ordinal, not a count („2025. Dann“ stays a year).
+        if ordinalDot, literal.isInteger, !literal.grouped, literal.integerDigits <= 3, scan.unit(end) == 0x2E,
+           let wordStart = scan.afterSpace(end + 1), let next = scan.unit(wordStart), isLetterUnit(next) {
+            return .skip(to: end + 1, chain: false)
+        }
 
         // Before the number: a currency symbol or code („€5“, „CHF 20“), then a sign („-3“, „minus 3“).
         var first = start

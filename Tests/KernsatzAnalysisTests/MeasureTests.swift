@@ -67,9 +67,23 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(find("999 und 2200"), [Found(text: "999", kind: .number, value: 999), Found(text: "2200", kind: .number, value: 2200)])
     }
 
+    func testGermanOrdinals_areNotCounts() {
+        XCTAssertEqual(find("Die 3. Liga spielt zum 2. Mal."), [])
+        XCTAssertEqual(find("vom 1. bis 3. Oktober"), [Found(text: "3. Oktober", kind: .date, value: nil)])
+        XCTAssertEqual(find("Er belegte Platz 3."), [Found(text: "3", kind: .number, value: 3)])
+    }
+
+    func testPlusSign_beforePercentIsNotAPhoneNumber() {
+        XCTAssertEqual(find("ein Plus von +3 Prozent"), [Found(text: "3 Prozent", kind: .percent, value: 3)])
+    }
+
+    func testDecadesAndMultipliers_attachedLetters_areSkipped() {
+        XCTAssertEqual(find("die 1990er Jahre, 3,5-fach, ein 5:3-Sieg"), [])
+    }
+
     func testImpossibleDate_isNotADate() {
         XCTAssertEqual(find("am 31.02.2025").map(\.kind), [])
-        XCTAssertEqual(find("am 31. Februar").map(\.kind), [.number])
+        XCTAssertEqual(find("am 31. Februar").map(\.kind), [])  // an ordinal, but no day
     }
 
     func testRanges_limitTheScan() {
