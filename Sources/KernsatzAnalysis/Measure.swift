@@ -26,9 +26,12 @@ public struct Measure: Sendable, Equatable, Codable {
     public var percentSign: Bool
     /// `.percent` in percentage points („3 Prozentpunkte“), not percent.
     public var percentagePoints: Bool
+    /// Digits the source wrote after the decimal sign („1,80“: 2), kept when rendering plain
+    /// numbers and percentages ("1.80").
+    public var fractionDigits: Int
 
     public init(range: Range<Int>, kind: Kind, value: Double? = nil, currency: String? = nil, date: DateParts? = nil,
-                scaleWord: Bool = false, percentSign: Bool = false, percentagePoints: Bool = false) {
+                scaleWord: Bool = false, percentSign: Bool = false, percentagePoints: Bool = false, fractionDigits: Int = 0) {
         self.range = range
         self.kind = kind
         self.value = value
@@ -37,6 +40,7 @@ public struct Measure: Sendable, Equatable, Codable {
         self.scaleWord = scaleWord
         self.percentSign = percentSign
         self.percentagePoints = percentagePoints
+        self.fractionDigits = fractionDigits
     }
 }
 

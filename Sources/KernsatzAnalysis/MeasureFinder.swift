@@ -357,6 +357,9 @@ public struct MeasureFinder: Sendable {
         if kind == .number, let next = scan.unit(end), isLetterUnit(next) {
             return .skip(to: scan.tokenEnd(start), chain: false)  // „3D“, „10er“
         }
+        if scan.unit(end) == 0x2D, let next = scan.unit(end + 1), isLetterUnit(next) {
+            return .skip(to: scan.tokenEnd(start), chain: false)  // „5 €-Münzen“: part of a compound
+        }
 
         var value = literal.mantissa * factor / pow10(literal.fractionDigits)
         if negative { value = -value }
@@ -365,7 +368,8 @@ public struct MeasureFinder: Sendable {
             kind = .year
         }
         return .measure(Measure(range: first..<end, kind: kind, value: value, currency: currency,
-                                scaleWord: scaleWord, percentSign: percentSign, percentagePoints: points))
+                                scaleWord: scaleWord, percentSign: percentSign, percentagePoints: points,
+                                fractionDigits: literal.fractionDigits))
     }
 
     // MARK: dates

@@ -9,7 +9,8 @@ import KernsatzSegmentation
 ///     // „1.200 US-Dollar“ → "US$1,200", „2027“ → "2027"
 ///
 /// Choices, each an ICU skeleton:
-/// - numbers: the locale's grouping and decimal signs (""); with a scale word in the source, the
+/// - numbers: the locale's grouping and decimal signs, as many fraction digits as the source wrote
+///   ("" or ".00": „1,80“ → "1.80"); with a scale word in the source, the
 ///   compact long form with every digit kept ("compact-long precision-unlimited": "1.25 million").
 /// - percent: „%“ stays a sign ("percent": "40%"); „Prozent“ is spelled out
 ///   ("measure-unit/concentr-percent unit-width-full-name": "40 percent"); percentage points are
@@ -55,15 +56,16 @@ public final class MeasureRenderer {
             return String(Int(value))
         case .number:
             guard let value = measure.value else { return nil }
-            return number(value, measure.scaleWord ? "compact-long precision-unlimited" : "")
+            return number(value, measure.scaleWord ? "compact-long precision-unlimited" : fraction(measure))
         case .percent:
             guard let value = measure.value else { return nil }
             if measure.percentagePoints {
                 let form = abs(value) == 1 ? "one" : "other"
-                guard let words = pointWords[form] ?? pointWords["other"], let digits = number(value, "") else { return nil }
+                guard let words = pointWords[form] ?? pointWords["other"], let digits = number(value, fraction(measure)) else { return nil }
                 return "\(digits) \(words)"
             }
-            return number(value, measure.percentSign ? "percent" : "measure-unit/concentr-percent unit-width-full-name")
+            let style = measure.percentSign ? "percent" : "measure-unit/concentr-percent unit-width-full-name"
+            return number(value, measure.fractionDigits > 0 ? "\(style) \(fraction(measure))" : style)
         case .currency:
             guard let value = measure.value, let code = measure.currency, code.count == 3,
                   code.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
@@ -82,6 +84,11 @@ public final class MeasureRenderer {
             // A leap year stands in for a missing year, so „29. Februar“ exists.
             return self.date(skeleton, year: date.year ?? 2000, month: date.month, day: date.day ?? 1)
         }
+    }
+
+    /// The source's fraction digits, exactly ("1,80" → ".00"); "" (ICU's default) for none.
+    private func fraction(_ measure: Measure) -> String {
+        measure.fractionDigits > 0 ? "." + String(repeating: "0", count: min(measure.fractionDigits, 15)) : ""
     }
 
     private func number(_ value: Double, _ skeleton: String) -> String? {

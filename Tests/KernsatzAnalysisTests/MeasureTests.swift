@@ -81,6 +81,10 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(find("die 1990er Jahre, 3,5-fach, ein 5:3-Sieg"), [])
     }
 
+    func testAmountInsideCompound_isSkipped() {
+        XCTAssertEqual(find("5 €-Münzen und 5-Euro-Scheine"), [])
+    }
+
     func testImpossibleDate_isNotADate() {
         XCTAssertEqual(find("am 31.02.2025").map(\.kind), [])
         XCTAssertEqual(find("am 31. Februar").map(\.kind), [])  // an ordinal, but no day
@@ -284,6 +288,19 @@ final class MeasureRendererTests: XCTestCase {
         XCTAssertEqual(try render("12,50 Euro"), ["€12.50"])
         XCTAssertEqual(try render("5 Millionen Pfund", "en-GB"), ["5 million British pounds"])
         XCTAssertEqual(try render("20 Schweizer Franken"), ["CHF\u{00A0}20"])
+    }
+
+    func testFractionDigits_areKeptAsWritten() throws {
+        XCTAssertEqual(try render("1,80 m und 12,50 Prozent"), ["1.80", "12.50 percent"])
+        XCTAssertEqual(try render("0,5 %"), ["0.5%"])
+    }
+
+    func testFrenchSource_currencyAfterDe() throws {
+        let finder = try MeasureFinder(language: "fr")
+        let text = Array("2,5 milliards d’euros".utf16)
+        let found = finder.measures(in: text)
+        XCTAssertEqual(found.map(\.range), [0..<text.count])
+        XCTAssertEqual(try found.map(MeasureRenderer(locale: "en").render), ["2.5 billion euros"])
     }
 
     func testOtherTargets_frenchAndGerman() throws {
