@@ -14,7 +14,7 @@ import KernsatzSegmentation
 ///
 /// Not measures: digits inside words and IDs („G7“, „F-35“, „Covid-19“, „A4“, „3D“), numbers
 /// joined to a word by a hyphen („58-Jährige“, „35-Stunden-Woche“), digit groups joined by
-/// „.“/„,“/„:“/„/“/„-“ that are not a number or a d.m.yyyy date (times „14.30 Uhr“, scores, ISBNs,
+/// „.“/„,“/„:“/„/“/„-“ that are not a number or a date in digits (times „14.30 Uhr“, scores, ISBNs,
 /// ranges „10-15“), numbers with a leading zero or more than nine ungrouped digits and the digit
 /// groups after them (phone numbers), and clock times before a time word („14 Uhr“).
 public struct MeasureFinder: Sendable {
@@ -34,6 +34,10 @@ public struct MeasureFinder: Sendable {
     private let daySuffixes: WordTable<Int>
     /// The source writes the month before the day („December 23“), as ICU's pattern says.
     private let monthFirst: Bool
+    /// How the source writes a date in digits, from ICU's "yMd" pattern: the fields in order
+    /// ("d", "M", "y" for „23.12.2025“) and the sign between them.
+    private let numericDateOrder: [Character]
+    private let numericDateSeparator: UInt16
     /// The source marks ordinals with a dot („3. Oktober“, „die 3. Liga“), as ICU's pattern says.
     private let ordinalDot: Bool
 
@@ -114,6 +118,20 @@ public struct MeasureFinder: Sendable {
         let pattern = (try? DateFormat(skeleton: "MMMMd", locale: locale.isEmpty ? "en" : locale).pattern) ?? ""
         if let m = pattern.firstIndex(of: "M"), let d = pattern.firstIndex(of: "d") { monthFirst = m < d } else { monthFirst = false }
         ordinalDot = pattern.contains("d.")
+        var order: [Character] = []
+        var separator: UInt16?
+        for character in (try? DateFormat(skeleton: "yMd", locale: locale.isEmpty ? "en" : locale).pattern) ?? "" {
+            if "dMy".contains(character) {
+                if order.last != character { order.append(character) }
+            } else if separator == nil, !order.isEmpty, let unit = character.utf16.first, character.utf16.count == 1, unit < 0x80 {
+                separator = unit
+            }
+        }
+        if order.count == 3, Set(order).count == 3, let separator, separator != 0x2D {
+            (numericDateOrder, numericDateSeparator) = (order, separator)
+        } else {
+            (numericDateOrder, numericDateSeparator) = (["d", "M", "y"], 0x2E)
+        }
     }
 
     /// The measures in `units`, in text order, not overlapping; the longest reading wins
@@ -193,7 +211,7 @@ public struct MeasureFinder: Sendable {
             return (Int(d.value), d.end)
         }
 
-        /// After one inline space at `i` (or at `i` itself when `direct`).
+        /// Just after the one inline space at `i`; nil when there is none.
         func afterSpace(_ i: Int) -> Int? {
             guard let u = unit(i), isInlineSpace(u), i + 1 < limit else { return nil }
             return i + 1
@@ -374,25 +392,29 @@ public struct MeasureFinder: Sendable {
 
     // MARK: dates
 
-    /// „23.12.2025“ (d.m.yyyy, the German and French numeric order) and ISO „2025-12-23“.
+    /// A date in the source's digits, in the order and with the sign of ICU's pattern
+    /// („23.12.2025“ in German, „12/23/2025“ in English, „23/12/2025“ in French), and ISO „2025-12-23“.
     private func numericDate(_ scan: Scan, at start: Int) -> Measure? {
         let a = scan.digits(start)
-        guard let sep = scan.unit(a.end), sep == 0x2E || sep == 0x2D else { return nil }
+        guard let sep = scan.unit(a.end), sep == numericDateSeparator || sep == 0x2D else { return nil }
         let b = scan.digits(a.end + 1)
-        guard scan.unit(b.end) == sep else { return nil }
+        guard b.count > 0, scan.unit(b.end) == sep else { return nil }
         let c = scan.digits(b.end + 1)
         if let next = scan.unit(c.end), isWordUnit(next) { return nil }
         if let next = scan.unit(c.end), [0x2E, 0x2D, 0x2C, 0x3A, 0x2F].contains(next),
            let after = scan.unit(c.end + 1), isDigitUnit(after) { return nil }
-        let (year, month, day): (Int, Int, Int)
-        if sep == 0x2E, (1...2).contains(a.count), (1...2).contains(b.count), c.count == 4 {
-            (year, month, day) = (Int(c.value), Int(b.value), Int(a.value))
-        } else if sep == 0x2D, a.count == 4, b.count == 2, c.count == 2 {
-            (year, month, day) = (Int(a.value), Int(b.value), Int(c.value))
+        var fields: [Character: Int] = [:]
+        if sep == 0x2D {
+            guard a.count == 4, b.count == 2, c.count == 2 else { return nil }
+            fields = ["y": Int(a.value), "M": Int(b.value), "d": Int(c.value)]
         } else {
-            return nil
+            for (field, part) in zip(numericDateOrder, [a, b, c]) {
+                guard field == "y" ? part.count == 4 : (1...2).contains(part.count) else { return nil }
+                fields[field] = Int(part.value)
+            }
         }
-        guard isValid(year: year, month: month, day: day) else { return nil }
+        guard let year = fields["y"], let month = fields["M"], let day = fields["d"],
+              isValid(year: year, month: month, day: day) else { return nil }
         return Measure(range: start..<c.end, kind: .date, date: DateParts(year: year, month: month, day: day, numeric: true))
     }
 

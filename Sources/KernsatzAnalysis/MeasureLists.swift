@@ -50,14 +50,19 @@ enum MeasureLists {
     /// - Throws: `AnalysisError.Kind.badList` for a line without exactly one tab.
     static func pairs(_ kind: MeasureListKind, language: String) throws(AnalysisError) -> [(word: String, value: String, line: Int)] {
         guard let bytes = bytes(kind, language: language) else { return [] }
+        return try pairs(parsing: String(decoding: bytes, as: UTF8.self), file: kind.fileName(language: language))
+    }
+
+    /// The `(word, value, line)` entries of list text; `file` names it in errors.
+    static func pairs(parsing text: String, file: String) throws(AnalysisError) -> [(word: String, value: String, line: Int)] {
         var pairs: [(word: String, value: String, line: Int)] = []
         var lineNumber = 0
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw AnalysisError(.badList(file: kind.fileName(language: language), line: lineNumber,
+                throw AnalysisError(.badList(file: file, line: lineNumber,
                                              reason: "an entry is not 'word<TAB>value': \(line)"))
             }
             pairs.append((String(fields[0]), String(fields[1]), lineNumber))

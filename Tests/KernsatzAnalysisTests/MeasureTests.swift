@@ -168,11 +168,14 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(try one("on December 23, 2025", finder).date, DateParts(year: 2025, month: 12, day: 23))
         XCTAssertEqual(find("on December 23, 2025.", finder), [Found(text: "December 23, 2025", kind: .date, value: nil)])
         XCTAssertEqual(try one("on 3rd October", finder).date, DateParts(year: nil, month: 10, day: 3))
+        XCTAssertEqual(try one("on 12/23/2025", finder).date, DateParts(year: 2025, month: 12, day: 23, numeric: true))
+        XCTAssertEqual(find("on 23/12/2025", finder), [], "no 23rd month: skipped, not a fraction")
     }
 
     func testFrenchDates_andSpacesAsGrouping() throws {
         let finder = try MeasureFinder(language: "fr")
         XCTAssertEqual(try one("le 1er janvier 2026", finder).date, DateParts(year: 2026, month: 1, day: 1))
+        XCTAssertEqual(try one("le 23/12/2025", finder).date, DateParts(year: 2025, month: 12, day: 23, numeric: true))
         XCTAssertEqual(find("3 000 personnes et 40 pour cent", finder),
                        [Found(text: "3 000", kind: .number, value: 3000), Found(text: "40 pour cent", kind: .percent, value: 40)])
     }
@@ -195,6 +198,13 @@ final class MeasureFinderTests: XCTestCase {
     }
 
     // MARK: data
+
+    func testListLine_withoutTab_namesFileAndLine() {
+        XCTAssertThrowsError(try MeasureLists.pairs(parsing: "# header\nMillionen\t1e6\nMilliarden 1e9\n", file: "measures/scales.de.txt")) { error in
+            XCTAssertEqual((error as? AnalysisError)?.description,
+                           "measures/scales.de.txt:3: an entry is not 'word<TAB>value': Milliarden 1e9")
+        }
+    }
 
     func testShipped_everyResourceFileIsEmbedded_andParses() throws {
         let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
