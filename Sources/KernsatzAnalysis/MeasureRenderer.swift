@@ -52,7 +52,7 @@ public final class MeasureRenderer {
     public func render(_ measure: Measure) -> String? {
         switch measure.kind {
         case .year:
-            guard let value = measure.value, value == value.rounded() else { return nil }
+            guard let value = measure.value, value == value.rounded(), abs(value) < 1e15 else { return nil }
             return String(Int(value))
         case .number:
             guard let value = measure.value else { return nil }

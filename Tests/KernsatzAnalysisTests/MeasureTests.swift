@@ -49,6 +49,10 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(find("Um 14:30 Uhr und um 9 Uhr."), [])
     }
 
+    func testHugeGroupedNumber_doesNotOverflow() {
+        XCTAssertEqual(find("1.000.000.000.000.000.000.000 Euro").map(\.kind), [.currency])
+    }
+
     func testPhoneNumbersAndISBNs_areSkipped() {
         XCTAssertEqual(find("Tel. 030 12345678 oder +49 30 1234567"), [])
         XCTAssertEqual(find("ISBN 978-3-16-148410-0"), [])
@@ -251,6 +255,8 @@ final class MeasureRendererTests: XCTestCase {
     func testNothingSensible_isNil() throws {
         let renderer = try MeasureRenderer(locale: "en")
         XCTAssertNil(renderer.render(Measure(range: 0..<1, kind: .number)))
+        XCTAssertNil(renderer.render(Measure(range: 0..<1, kind: .year, value: 1e300)))
+        XCTAssertNil(renderer.render(Measure(range: 0..<1, kind: .number, value: .nan)))
         XCTAssertNil(renderer.render(Measure(range: 0..<1, kind: .currency, value: 5, currency: "euro")))
         XCTAssertNil(renderer.render(Measure(range: 0..<1, kind: .date, date: DateParts(year: 2025, month: 2, day: 30))))
         XCTAssertNil(try MeasureRenderer(locale: "it").render(Measure(range: 0..<1, kind: .percent, value: 3, percentagePoints: true)))
