@@ -1,15 +1,20 @@
 // The only file that includes ICU's headers. See include/CKernsatzICU.h for the contract.
 #include "CKernsatzICU.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucal.h>
 #include <unicode/ucasemap.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/udat.h>
+#include <unicode/udatpg.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
+#include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
@@ -305,4 +310,116 @@ int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const cha
     int32_t length = udat_format(format, ucal_getNow(), destination, capacity, NULL, (UErrorCode *)status);
     udat_close(format);
     return length;
+}
+
+// MARK: number formatting
+
+int32_t ks_number_symbol(const char *locale, int32_t which, uint16_t *destination, int32_t capacity,
+                         int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    if (which != 0 && which != 1) { *s = U_ILLEGAL_ARGUMENT_ERROR; return 0; }
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, s);
+    if (U_FAILURE(*s)) return 0;
+    int32_t length = unum_getSymbol(format, which == 0 ? UNUM_DECIMAL_SEPARATOR_SYMBOL
+                                                       : UNUM_GROUPING_SEPARATOR_SYMBOL,
+                                    destination, capacity, s);
+    unum_close(format);
+    return length;
+}
+
+struct ks_numfmt {
+    UNumberFormatter *formatter;
+    UFormattedNumber *result;
+};
+
+ks_numfmt *ks_numfmt_open(const uint16_t *skeleton, int32_t skeleton_length, const char *locale,
+                          int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    UNumberFormatter *formatter = unumf_openForSkeletonAndLocale(skeleton, skeleton_length, locale, s);
+    if (U_FAILURE(*s)) return NULL;
+    UFormattedNumber *result = unumf_openResult(s);
+    if (U_FAILURE(*s)) { unumf_close(formatter); return NULL; }
+    ks_numfmt *format = malloc(sizeof *format);
+    if (format == NULL) {
+        unumf_closeResult(result);
+        unumf_close(formatter);
+        *s = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    format->formatter = formatter;
+    format->result = result;
+    return format;
+}
+
+void ks_numfmt_close(ks_numfmt *format) {
+    if (format == NULL) return;
+    unumf_closeResult(format->result);
+    unumf_close(format->formatter);
+    free(format);
+}
+
+int32_t ks_numfmt_format_double(ks_numfmt *format, double value, uint16_t *destination, int32_t capacity,
+                                int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    unumf_formatDouble(format->formatter, value, format->result, s);
+    if (U_FAILURE(*s)) return 0;
+    return unumf_resultToString(format->result, destination, capacity, s);
+}
+
+// MARK: date formatting
+
+struct ks_datefmt {
+    UDateFormat *format;
+    UCalendar *calendar;
+};
+
+static const UChar ks_utc[] = {'U', 'T', 'C'};
+
+ks_datefmt *ks_datefmt_open(const uint16_t *skeleton, int32_t skeleton_length, const char *locale,
+                            int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    UDateTimePatternGenerator *generator = udatpg_open(locale, s);
+    if (U_FAILURE(*s)) return NULL;
+    UChar pattern[128];
+    int32_t pattern_length = udatpg_getBestPattern(generator, skeleton, skeleton_length, pattern, 128, s);
+    udatpg_close(generator);
+    if (U_FAILURE(*s)) return NULL;
+    if (pattern_length >= 128) { *s = U_BUFFER_OVERFLOW_ERROR; return NULL; }
+    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, ks_utc, 3, pattern, pattern_length, s);
+    if (U_FAILURE(*s)) return NULL;
+    UCalendar *calendar = ucal_open(ks_utc, 3, "en_US@calendar=gregorian", UCAL_GREGORIAN, s);
+    if (U_FAILURE(*s)) { udat_close(format); return NULL; }
+    ucal_setAttribute(calendar, UCAL_LENIENT, 0);  // 31 February is an error, not 3 March
+    ks_datefmt *result = malloc(sizeof *result);
+    if (result == NULL) {
+        ucal_close(calendar);
+        udat_close(format);
+        *s = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->format = format;
+    result->calendar = calendar;
+    return result;
+}
+
+void ks_datefmt_close(ks_datefmt *format) {
+    if (format == NULL) return;
+    ucal_close(format->calendar);
+    udat_close(format->format);
+    free(format);
+}
+
+int32_t ks_datefmt_pattern(ks_datefmt *format, uint16_t *destination, int32_t capacity, int32_t *status) {
+    return udat_toPattern(format->format, 0, destination, capacity, (UErrorCode *)status);
+}
+
+int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32_t day,
+                          uint16_t *destination, int32_t capacity, int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    if (month < 1 || month > 12 || day < 1 || day > 31) { *s = U_ILLEGAL_ARGUMENT_ERROR; return 0; }
+    ucal_clear(format->calendar);
+    ucal_setDate(format->calendar, year, month - 1, day, s);
+    UDate date = ucal_getMillis(format->calendar, s);
+    if (U_FAILURE(*s)) return 0;
+    return udat_format(format->format, date, destination, capacity, NULL, s);
 }

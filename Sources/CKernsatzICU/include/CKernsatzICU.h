@@ -158,6 +158,37 @@ int32_t ks_tz_location_zones(char *destination, int32_t capacity, int32_t *statu
 int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const char *locale,
                             uint16_t *destination, int32_t capacity, int32_t *status);
 
+// MARK: number formatting
+
+/// Decimal (0) or grouping (1) separator of `locale` ("," and "." for de). Returns the length.
+int32_t ks_number_symbol(const char *locale, int32_t which, uint16_t *destination, int32_t capacity,
+                         int32_t *status);
+
+typedef struct ks_numfmt ks_numfmt;
+
+/// Opens a formatter from an ICU number skeleton ("compact-long", "percent", "currency/EUR", …).
+ks_numfmt *ks_numfmt_open(const uint16_t *skeleton, int32_t skeleton_length, const char *locale,
+                          int32_t *status);
+void ks_numfmt_close(ks_numfmt *format);
+/// Formats `value`; returns the needed length (may exceed `capacity`, then status says so).
+int32_t ks_numfmt_format_double(ks_numfmt *format, double value, uint16_t *destination, int32_t capacity,
+                                int32_t *status);
+
+// MARK: date formatting
+
+typedef struct ks_datefmt ks_datefmt;
+
+/// Opens a formatter for the best pattern of a date skeleton ("yMd", "yMMMMd") in `locale`,
+/// on the Gregorian calendar in UTC.
+ks_datefmt *ks_datefmt_open(const uint16_t *skeleton, int32_t skeleton_length, const char *locale,
+                            int32_t *status);
+void ks_datefmt_close(ks_datefmt *format);
+/// The pattern the skeleton resolved to ("M/d/y" for yMd in en). Returns the needed length.
+int32_t ks_datefmt_pattern(ks_datefmt *format, uint16_t *destination, int32_t capacity, int32_t *status);
+/// Formats the day `year`-`month`-`day` (month 1–12); returns the needed length.
+int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32_t day,
+                          uint16_t *destination, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif
