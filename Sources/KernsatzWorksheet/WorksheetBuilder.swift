@@ -63,7 +63,10 @@ public final class WorksheetBuilder {
 
         // Segments: sentences in order, the dateline before the sentence that follows it.
         var pieces: [(range: Range<Int>, kind: SegmentKind, block: Int, sentence: Int?)] = []
-        let dateline = structure.metadata.datelineRange
+        // The dateline segment is the place only: `datelineRange` runs on over the dash („Brüssel – “).
+        let dateline = structure.metadata.datelineRange.map { range in
+            range.lowerBound..<min(range.upperBound, range.lowerBound + (structure.metadata.dateline?.utf16.count ?? range.count))
+        }
         var datelinePlaced = dateline == nil
         for (index, sentence) in analysis.sentences.enumerated() {
             if !datelinePlaced, let dateline, sentence.range.lowerBound >= dateline.upperBound {
