@@ -9,8 +9,8 @@ import XCTest
 /// XLIFF 2.1 (+ glossary module) and XLIFF 1.2 worksheets: well-formed, ids that resolve, terms
 /// marked, hostile text escaped, and (when xmllint and ../shared are there) schema-valid.
 ///
-/// With KERNSATZ_XLIFF_OUT=<dir> the seed and hostile worksheets are also written there
-/// (seed.xliff2.xlf, seed.xliff12.xlf, hostile.xliff2.xlf, hostile.xliff12.xlf) for checking by hand.
+/// With KERNSATZ_XLIFF_OUT=<dir> the worksheets are also written there for checking by hand:
+/// <name>.xliff2.xlf and <name>.xliff12.xlf for seed and hostile (and hand, empty when xmllint runs).
 final class XLIFFWriterTests: XCTestCase {
     // MARK: fixtures
 
@@ -268,6 +268,7 @@ final class XLIFFWriterTests: XCTestCase {
                                           ("xliff12", XLIFF12Writer.write(sheet), "xliff-1.2/xliff-core-1.2-strict.xsd")] {
                 let file = directory.appendingPathComponent("\(name).\(format).xlf")
                 try xml.write(to: file, atomically: true, encoding: .utf8)
+                try export(xml, "\(name).\(format).xlf")
                 let (status, output) = try run(xmllint, ["--nonet", "--noout", "--schema", schema, file.path])
                 XCTAssertEqual(status, 0, "\(name).\(format): \(output)")
                 XCTAssertTrue(output.contains("validates"), "\(name).\(format): \(output)")
