@@ -64,7 +64,7 @@ public enum XLIFF12Writer {
             var comment = ""
             if let item = sheet.glossaryItem(segment.terms[term].entry) {
                 let approved = item.approved.map(\.term).joined(separator: "; ")
-                comment = #" comment="\#(XMLText.attribute(item.term + " → " + (approved.isEmpty ? "?" : approved)))""#
+                comment = #" comment="\#(XMLText.attribute(item.term + " → " + (approved.isEmpty ? "no approved translation" : approved)))""#
             }
             text += #"<mrk mtype="term" mid="m\#(n)_\#(k)"\#(comment)>\#(XMLText.escape(piece.text))</mrk>"#
         }

@@ -20,7 +20,7 @@ enum XLIFFNotes {
     static func header(_ sheet: Worksheet) -> [Note] {
         var notes: [Note] = []
         let how = sheet.languageIdentified ? "identified from the text" : "given"
-        notes.append(Note(category: "language", text: "source language: \(sheet.sourceLanguage) (\(how)); target language: \(sheet.targetLanguage)"))
+        notes.append(Note(category: "language", text: "source language: \(sheet.sourceLanguage) (\(how)); target language: \(languageTag(sheet.targetLanguage))"))
         if let date = sheet.date { notes.append(Note(category: "date", text: "date: \(date)")) }
         if let teaser = sheet.teaser { notes.append(Note(category: "teaser", text: "teaser: \(teaser)")) }
         if let dateline = sheet.dateline { notes.append(Note(category: "dateline", text: "dateline: \(dateline)")) }
@@ -51,7 +51,7 @@ enum XLIFFNotes {
         }
         for measure in segment.measures {
             var text = "\(measure.kind): \(measure.text)"
-            if let rendering = measure.rendering { text += " → \(sheet.targetLanguage): \(rendering)" }
+            if let rendering = measure.rendering { text += " → \(languageTag(sheet.targetLanguage)): \(rendering)" }
             notes.append(Note(category: "number", text: text))
         }
         for quote in segment.quotes {
@@ -63,9 +63,9 @@ enum XLIFFNotes {
             let heading = "term: \(uniqued(found).joined(separator: ", ")) (glossary: \(item.term))"
             if approved {
                 let list = item.approved.map(translation).joined(separator: "; ")
-                notes.append(Note(category: "glossary", text: heading + " → " + (list.isEmpty ? "no approved translation into \(sheet.targetLanguage)" : list)))
+                notes.append(Note(category: "glossary", text: heading + " → " + (list.isEmpty ? "no approved translation into \(languageTag(sheet.targetLanguage))" : list)))
             } else if item.approved.isEmpty {
-                notes.append(Note(category: "glossary", text: heading + ": no approved translation into \(sheet.targetLanguage)"))
+                notes.append(Note(category: "glossary", text: heading + ": no approved translation into \(languageTag(sheet.targetLanguage))"))
             }
             for bad in item.deprecated {
                 let why = bad.note.map { ": \($0)" } ?? ""

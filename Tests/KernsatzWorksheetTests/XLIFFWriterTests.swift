@@ -143,7 +143,7 @@ final class XLIFFWriterTests: XCTestCase {
         // A term without approved translation or definition: a mark without ref, no entry, a note.
         XCTAssertTrue(xml.contains(#"<mrk id="m2_2" type="term">Abschreckung</mrk>"#), xml)
         XCTAssertFalse(xml.contains("ge2_2"))
-        XCTAssertTrue(xml.contains("term: Abschreckung (glossary: Abschreckung): no approved translation into en_GB"), xml)
+        XCTAssertTrue(xml.contains("term: Abschreckung (glossary: Abschreckung): no approved translation into en-GB"), xml)
 
         let doc = try XMLSummary(xml)
         XCTAssertEqual(doc.mrkTexts, ["Sicherheitsgarantien", "Sicherheitsgarantie", "Abschreckung"])
@@ -156,7 +156,7 @@ final class XLIFFWriterTests: XCTestCase {
         let unit = try XCTUnwrap(xml.range(of: #"<unit id="u1" name="paragraph">"#).map { String(xml[$0.lowerBound...]) })
         for expected in [#"<note category="counts">counts: 8 words, 62 characters; in the summary</note>"#,
                          #"<note category="name">name: Путин (PER), Latin: Putin</note>"#,
-                         #"<note category="number">number: 1,1 Millionen → en_GB: 1.1 million</note>"#,
+                         #"<note category="number">number: 1,1 Millionen → en-GB: 1.1 million</note>"#,
                          #"<note category="quote">quote (direct, speaker: Путин): Wir brauchen Sicherheitsgarantien</note>"#] {
             XCTAssertTrue(unit.contains(expected), expected)
         }
@@ -190,7 +190,7 @@ final class XLIFFWriterTests: XCTestCase {
     func testXLIFF12_marksTermsWithMtypeAndPutsGlossaryInNotes() throws {
         let xml = XLIFF12Writer.write(handSheet())
         XCTAssertTrue(xml.contains(#"<mrk mtype="term" mid="m1_1" comment="Sicherheitsgarantie → security guarantee; security assurance">Sicherheitsgarantien</mrk>"#), xml)
-        XCTAssertTrue(xml.contains(#"<mrk mtype="term" mid="m2_2" comment="Abschreckung → ?">Abschreckung</mrk>"#), xml)
+        XCTAssertTrue(xml.contains(#"<mrk mtype="term" mid="m2_2" comment="Abschreckung → no approved translation">Abschreckung</mrk>"#), xml)
         XCTAssertTrue(xml.contains(#"<note from="kernsatz" priority="2">term: Sicherheitsgarantien (glossary: Sicherheitsgarantie) → security guarantee; security assurance (admitted)</note>"#), xml)
         XCTAssertTrue(xml.contains(#"<note from="kernsatz" priority="1">do not use: safety guarantee (for Sicherheitsgarantie): not in defence</note>"#), xml)
         XCTAssertTrue(xml.contains(#"<note from="kernsatz" priority="1">do not use: scare (for Abschreckung)</note>"#), xml)
