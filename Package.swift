@@ -82,7 +82,7 @@ let package = Package(
         // Throughput of each stage and the whole pipeline beside a raw ICU loop.
         .executableTarget(
             name: "kernsatz-bench",
-            dependencies: ["Kernsatz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "KernsatzICUTests", dependencies: ["KernsatzICU"]),
         .testTarget(name: "KernsatzTextTests", dependencies: ["KernsatzText"]),
@@ -94,8 +94,10 @@ let package = Package(
         .testTarget(name: "KernsatzAnalysisTests", dependencies: ["KernsatzAnalysis", "Kernsatz"], exclude: ["Fixtures"]),
         .testTarget(name: "KernsatzSummaryTests", dependencies: ["KernsatzSummary", "Kernsatz"]),
         .testTarget(name: "KernsatzTests", dependencies: ["Kernsatz"]),
-        .testTarget(name: "KernsatzWorksheetTests", dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV")],
-                    resources: [.copy("Golden")]),
+        .testTarget(name: "KernsatzWorksheetTests",
+                    dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Golden"]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

@@ -55,7 +55,7 @@ public enum MarkdownWriter {
         if !notes.names.isEmpty { parts.append("Names: " + notes.names.map(inline).joined(separator: "; ")) }
         if !notes.numbers.isEmpty { parts.append("Numbers: " + notes.numbers.map(inline).joined(separator: "; ")) }
         if !notes.quotes.isEmpty { parts.append("Quotes: " + notes.quotes.map(inline).joined(separator: "; ")) }
-        parts.append("\(segment.counts.words) words, \(segment.counts.characters) characters")
+        parts.append(Counting.words(segment.counts))
         return parts.joined(separator: "<br>")
     }
 

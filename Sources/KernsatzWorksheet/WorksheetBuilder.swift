@@ -31,6 +31,8 @@ public final class WorksheetBuilder {
     private let weights: SummaryWeights
     private var counters: [String: WordCounter] = [:]
     private let transliterator: Transliterator
+    private let renderer: MeasureRenderer
+    private var finders: [String: MeasureFinder] = [:]
 
     /// - Parameter matcher: the glossary to mark; nil marks no terms.
     /// - Throws: `WorksheetError` when the target language is not usable or ICU lacks a service.
@@ -45,6 +47,11 @@ public final class WorksheetBuilder {
             transliterator = try Transliterator(id: "Any-Latin")
         } catch {
             throw WorksheetError(.icu("open the Any-Latin transliterator"))
+        }
+        do {
+            renderer = try MeasureRenderer(locale: target)
+        } catch {
+            throw WorksheetError(.badTargetLanguage(target))
         }
     }
 
@@ -123,6 +130,12 @@ public final class WorksheetBuilder {
                                                                latin: latin(name)))
         }
 
+        for measure in measureFinder(analysis.language).measures(in: units, ranges: ranges) {
+            guard let place = locate(measure.range) else { continue }
+            segments[place.segment].measures.append(MeasureMark(start: place.start, end: place.end, text: text.string(measure.range),
+                                                                kind: measure.kind.rawValue, rendering: renderer.render(measure)))
+        }
+
         // Quotes: one mark per segment they touch, from the first quoted word there to the last.
         for quote in analysis.quotes {
             let speaker = quote.speaker.map { text.string($0) }
@@ -191,6 +204,16 @@ public final class WorksheetBuilder {
         guard let counter else { preconditionFailure("ICU has no word break rules at all") }
         counters[language] = counter
         return counter
+    }
+
+    private func measureFinder(_ language: String) -> MeasureFinder {
+        if let known = finders[language] { return known }
+        // Unknown languages get ICU's separators and month names; the lists are embedded, so
+        // failure means a broken build, which a test catches.
+        let finder = (try? MeasureFinder(language: language)) ?? (try? MeasureFinder(language: "und"))
+        guard let finder else { preconditionFailure("the measure lists are missing from the binary") }
+        finders[language] = finder
+        return finder
     }
 
     /// The name in Latin letters when it has letters of another script; nil otherwise.

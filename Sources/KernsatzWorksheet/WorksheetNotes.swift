@@ -7,7 +7,7 @@ public struct WorksheetNotes: Sendable, Equatable {
     public var doNotUse: [String] = []
     /// „Mark Rutte (PER)“, „Путин (PER, Putin)“.
     public var names: [String] = []
-    /// „1,1 Millionen → 1.1 million“.
+    /// „1,1 Millionen → 1.1 million“; „2027“ alone when the target writes it the same.
     public var numbers: [String] = []
     /// „„Ich möchte …“ — der 58-Jährige“ (direct), „reported: … — Rutte“.
     public var quotes: [String] = []
@@ -24,7 +24,11 @@ public struct WorksheetNotes: Sendable, Equatable {
             names.append("\(mark.text) (\(mark.type)\(mark.latin.map { ", \($0)" } ?? ""))")
         }
         for mark in segment.measures {
-            numbers.append(mark.rendering.map { "\(mark.text) → \($0)" } ?? mark.text)
+            if let rendering = mark.rendering, rendering != mark.text {
+                numbers.append("\(mark.text) → \(rendering)")
+            } else {
+                numbers.append(mark.text)
+            }
         }
         for mark in segment.quotes {
             let who = mark.speaker.map { " — \($0)" } ?? ""

@@ -89,9 +89,7 @@ enum XLIFFNotes {
         return extra.isEmpty ? translation.term : "\(translation.term) (\(extra.joined(separator: ": ")))"
     }
 
-    static func counts(_ counts: Counts) -> String {
-        "\(counts.words) words, \(counts.characters) characters"
-    }
+    static func counts(_ counts: Counts) -> String { Counting.words(counts) }
 
     /// A language tag as `xs:language` wants it ("en_GB" → "en-GB"); "und" when it is not one.
     static func languageTag(_ tag: String) -> String {

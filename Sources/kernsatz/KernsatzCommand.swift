@@ -4,7 +4,7 @@ import ArgumentParser
 struct KernsatzCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernsatz",
-        abstract: "Prepares news and policy texts for translators: sentences, summaries, quotes, entities, glossary terms, normalization, transliteration.",
+        abstract: "Prepares news and policy texts for translators: sentences, summaries, quotes, entities, glossary terms, translator worksheets, normalization, transliteration.",
         discussion: """
             Every command reads FILE… or - (standard input, the default) and writes to standard output.
             With --jsonl, each input line is a JSON record {"id":…, "text":…, "lang"?:…} and each output \
@@ -12,7 +12,7 @@ struct KernsatzCommand: ParsableCommand {
             Offsets (start, end) count Unicode scalars into the text as received: text[start:end] in Python.
             """,
         version: "0.1.0",
-        subcommands: [Segment.self, Analyze.self, Summarize.self, Quotes.self, Entities.self, Terms.self, GlossaryCommand.self,
+        subcommands: [Segment.self, Analyze.self, Summarize.self, Quotes.self, Entities.self, Terms.self, GlossaryCommand.self, WorksheetCommand.self,
                       Normalize.self, Translit.self]
     )
 }

@@ -122,7 +122,7 @@ struct InputRecord {
 }
 
 /// A record id as it came: string, number or null, written back the same way.
-enum RecordID: Codable, Equatable {
+enum RecordID: Codable, Equatable, CustomStringConvertible {
     case string(String)
     case integer(Int)
     /// Any other number, kept exactly (ids beyond Int, decimals).
@@ -135,6 +135,16 @@ enum RecordID: Codable, Equatable {
         else if let i = try? container.decode(Int.self) { self = .integer(i) }
         else if let d = try? container.decode(Decimal.self) { self = .number(d) }
         else { self = .string(try container.decode(String.self)) }
+    }
+
+    /// As the record wrote it: `a`, `7`, `null`.
+    var description: String {
+        switch self {
+        case .string(let s): return s
+        case .integer(let i): return "\(i)"
+        case .number(let d): return "\(d)"
+        case .null: return "null"
+        }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -171,6 +181,12 @@ struct Output {
     mutating func line(_ text: String) {
         buffer += text
         buffer += "\n"
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    /// Text as it is, with no line end added (a whole file's content).
+    mutating func text(_ text: String) {
+        buffer += text
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 

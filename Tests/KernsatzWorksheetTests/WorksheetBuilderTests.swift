@@ -85,4 +85,24 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(cyrillic.latin, cyrillic.text == "Путин" ? "Putin" : "Vladimir Putin")
         XCTAssertNil(names.first { $0.text == "Moskau" }?.latin)
     }
+
+    func testNumbersAndDatesAreRenderedForTheTargetLocale() throws {
+        let text = "Am 23.12.2025 stiegen die Kosten um 40 Prozent auf 1,1 Millionen Euro, bis 2027."
+        func renderings(_ target: String) throws -> [String: String] {
+            let sheet = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: target)).build(analysis(text), source: "t.txt")
+            return Dictionary(uniqueKeysWithValues: sheet.segments.flatMap(\.measures).map { ($0.text, $0.rendering ?? "nil") })
+        }
+        let us = try renderings("en")
+        XCTAssertEqual(us["23.12.2025"], "12/23/2025")
+        XCTAssertEqual(us["40 Prozent"], "40 percent")
+        XCTAssertEqual(us["1,1 Millionen Euro"], "1.1 million euros")
+        XCTAssertEqual(us["2027"], "2027")
+        XCTAssertEqual(try renderings("en-GB")["23.12.2025"], "23/12/2025")
+    }
+
+    func testUnknownTargetLocaleIsRefusedBeforeAnyWork() {
+        XCTAssertThrowsError(try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "qq-ZZ"))) { error in
+            XCTAssertTrue("\(error)".contains("qq-ZZ"), "\(error)")
+        }
+    }
 }

@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import Kernsatz
+import KernsatzWorksheet
+
+extension WorksheetFormat: ExpressibleByArgument {}
+
+extension KernsatzCommand {
+    struct WorksheetCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "worksheet",
+            abstract: "Make translator worksheets: numbered segments with terms, names, numbers and quotes flagged.",
+            discussion: """
+                One worksheet per input: a header (source, languages, date, teaser, word and character counts, \
+                a 3-sentence summary for context), one segment per sentence (teaser, dateline and subheadings \
+                are segments of their own) with its glossary terms and their approved and deprecated \
+                translations, names (with a Latin spelling for other scripts), numbers and dates as the target \
+                locale writes them, and quotes with their speaker; an empty target; the glossary entries that occur.
+                Formats: xliff (XLIFF 2.1 with the glossary module; the default), xliff12 (XLIFF 1.2 strict), \
+                html (one self-contained page), docx (a bilingual Word table), csv (UTF-8 with BOM, formula-safe), \
+                md, json (the worksheet model, README "Worksheet JSON"). Several: --format xliff,html.
+                Output: standard output for one input and one text format; with -o DIR, DIR/<input name>.<ext> \
+                (.xlf, .xliff12.xlf, .html, .docx, .csv, .md, .json), written to a temporary file and renamed; \
+                an existing file with other content is never replaced without --force.
+                Without --glossary the shipped glossaries are used (terms are marked in text of the glossary's \
+                language only). Counting: words are ICU word segments holding a letter or digit (a hyphen \
+                divides), characters are user-perceived characters other than white space (GMX-V style).
+                --jsonl: one {"id","format","content"} line per record (json: {"id","worksheet"}); not for docx.
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(help: ArgumentHelp("Output formats, comma-separated: \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                   valueName: "formats"))
+        var format: String = WorksheetFormat.xliff.rawValue
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write DIR/<input name>.<ext> (the folder is made if missing).", valueName: "dir"))
+        var output: String?
+
+        @Option(help: "Sentences of the summary given for context (0: none).")
+        var summary: Int = 3
+
+        @Flag(help: "Replace output files that exist (without it, an existing file is never touched).")
+        var force = false
+
+        var formats: [WorksheetFormat] {
+            get throws {
+                var formats: [WorksheetFormat] = []
+                for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                    let known = WorksheetFormat(rawValue: name == "xlf" || name == "xliff2" ? "xliff" : name == "markdown" ? "md" : name)
+                    guard let known else {
+                        throw ValidationError("--format: unknown format '\(name)'; use \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    }
+                    if !formats.contains(known) { formats.append(known) }
+                }
+                if formats.isEmpty { throw ValidationError("--format needs at least one format.") }
+                return formats
+            }
+        }
+
+        func validate() throws {
+            let formats = try formats
+            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
+            if input.jsonl {
+                if output != nil { throw ValidationError("--jsonl writes to standard output; leave out -o.") }
+                if formats.contains(.docx) { throw ValidationError("--jsonl carries text formats; docx needs -o DIR.") }
+                if formats.count > 1 { throw ValidationError("--jsonl takes one format.") }
+                return
+            }
+            if output == nil {
+                if formats.count > 1 { throw ValidationError("Several formats need -o DIR (one file each).") }
+                if formats == [.docx] { throw ValidationError("docx is not text: give -o DIR.") }
+                if input.paths.count > 1 { throw ValidationError("Several inputs need -o DIR (one worksheet each).") }
+            }
+            if let output, output.isEmpty { throw ValidationError("-o needs a folder.") }
+        }
+
+        func run() throws {
+            let formats = try formats
+            let matcher = try glossary.matcher(orShipped: true)
+            let names = glossary.paths.isEmpty ? ShippedGlossaries.names.map { "shipped: \($0)" }
+                                                : glossary.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let builder: WorksheetBuilder
+            do {
+                builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: glossary.to, summarySentences: summary,
+                                                                         glossaryNames: names),
+                                               matcher: matcher)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            let pipelines = try Pipelines(input)
+            var runner = Runner(options: input)
+            let glossaryLanguage = matcher.map { LanguageTag.primary($0.glossary.sourceLanguage) }
+
+            func sheet(_ analysis: Analysis, source: String) -> Worksheet {
+                if let glossaryLanguage, LanguageTag.primary(analysis.language) != glossaryLanguage {
+                    Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--lang \(glossaryLanguage) marks anyway)")
+                }
+                return builder.build(analysis, source: source)
+            }
+
+            if input.jsonl {
+                let format = formats[0]
+                let ok = runner.eachRecord { record, out in
+                    if record.text.allSatisfy(\.isWhitespace) { throw CLIError("record \(record.id): the text is empty; there is nothing to translate") }
+                    let analysis = try pipelines.analyze(record)
+                    let worksheet = sheet(analysis, source: "record \(record.id)")
+                    if format == .json {
+                        out.writeJSON(WorksheetRecord(id: record.id, worksheet: worksheet))
+                    } else {
+                        let data = try format.data(worksheet)
+                        out.writeJSON(ContentRecord(id: record.id, format: format.rawValue, content: String(decoding: data, as: UTF8.self)))
+                    }
+                }
+                if !ok { throw ExitCode.failure }
+                return
+            }
+
+            var written: [String: String] = [:]
+            let ok = runner.eachFile { path, decoded, out in
+                let analysis = try pipelines.analyze(decoded, source: path)
+                let worksheet = sheet(analysis, source: path)
+                guard let output else {
+                    out.text(String(decoding: try formats[0].data(worksheet), as: UTF8.self))
+                    return
+                }
+                for format in formats {
+                    let target = Self.outputPath(for: path, format: format, in: output)
+                    if let earlier = written[target] {
+                        throw CLIError("\(path): its worksheet would be \(target), which \(earlier) already gave in this run; rename one input or write them to different folders")
+                    }
+                    let outcome = try AtomicFile.write(try format.data(worksheet), to: target, replacing: force)
+                    written[target] = path
+                    Output.warn("\(target): \(worksheet.segments.count) segments, \(worksheet.counts.words) words\(outcome == .unchanged ? " (unchanged)" : "")")
+                }
+            }
+            if !ok { throw ExitCode.failure }
+        }
+
+        /// DIR/<input name without its extension>.<format's extension>; standard input is "stdin".
+        static func outputPath(for input: String, format: WorksheetFormat, in folder: String) -> String {
+            var name = input == "-" ? "stdin" : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+            if name.isEmpty || name.hasPrefix(".") { name = "worksheet" + name }
+            return URL(fileURLWithPath: folder).appendingPathComponent("\(name).\(format.fileExtension)").path
+        }
+
+        struct WorksheetRecord: Encodable {
+            let id: RecordID
+            let worksheet: Worksheet
+        }
+
+        struct ContentRecord: Encodable {
+            let id: RecordID
+            let format: String
+            let content: String
+        }
+    }
+}
+
+/// Files that appear whole or not at all: written to a temporary file in the same folder, then
+/// moved into place. Without `replacing`, an existing file is never touched: one with the same
+/// bytes counts as written (a run repeated gives no errors), one with other bytes is an error.
+enum AtomicFile {
+    enum Outcome { case written, unchanged }
+
+    @discardableResult
+    static func write(_ data: Data, to path: String, replacing: Bool) throws -> Outcome {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("\(folder.path): cannot make the output folder: \(reason(error))")
+        }
+        if manager.fileExists(atPath: path) {
+            if let existing = manager.contents(atPath: path), existing == data { return .unchanged }
+            if !replacing { throw CLIError("\(path) exists with other content; remove it, write elsewhere (-o), or add --force to replace it") }
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw CLIError("\(path): cannot write: \(reason(error))")
+        }
+        // link(2) fails when the name exists: no file appears between the check above and here unseen.
+        if replacing {
+            guard rename(temporary.path, path) == 0 else {
+                let message = String(cString: strerror(errno))
+                try? manager.removeItem(at: temporary)
+                throw CLIError("\(path): cannot write: \(message)")
+            }
+        } else {
+            defer { try? manager.removeItem(at: temporary) }
+            guard link(temporary.path, path) == 0 else {
+                let message = errno == EEXIST ? "it exists; add --force to replace it" : String(cString: strerror(errno))
+                throw CLIError("\(path): cannot write: \(message)")
+            }
+        }
+        return .written
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+
+extension CLITests {
+    var seed: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Samples/de/nato-rutte-2025-12-23.txt").path
+    }
+
+    // MARK: refusals first
+
+    func testWorksheet_unknownFormat_namesItAndTheKnownOnes() throws {
+        let result = try run(["worksheet", "--format", "pdf", seed])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("unknown format 'pdf'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("xliff, xliff12, html, docx, csv, md, json"), result.stderr)
+    }
+
+    func testWorksheet_docxOrSeveralInputsWithoutOutputFolder_areRefused() throws {
+        let docx = try run(["worksheet", "--format", "docx", seed])
+        XCTAssertNotEqual(docx.status, 0)
+        XCTAssertTrue(docx.stderr.contains("give -o DIR"), docx.stderr)
+        let two = try file("b.txt", Array("Ein Satz.".utf8))
+        let several = try run(["worksheet", "--format", "md", seed, two])
+        XCTAssertNotEqual(several.status, 0)
+        XCTAssertTrue(several.stderr.contains("Several inputs need -o DIR"), several.stderr)
+    }
+
+    func testWorksheet_badTargetLanguage_isRefused() throws {
+        let result = try run(["worksheet", "--to", "xx yy", seed])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("--to"), result.stderr)
+    }
+
+    func testWorksheet_existingOutputIsNeverReplacedWithoutForce() throws {
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let existing = out.appendingPathComponent("nato-rutte-2025-12-23.md")
+        try Data("meine Arbeit".utf8).write(to: existing)
+        let refused = try run(["worksheet", "--format", "md,csv", "-o", out.path, seed])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("nato-rutte-2025-12-23.md exists with other content"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "meine Arbeit")
+        let forced = try run(["worksheet", "--format", "md", "--force", "-o", out.path, seed])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(try String(contentsOf: existing, encoding: .utf8).hasPrefix("# Worksheet: "))
+        let again = try run(["worksheet", "--format", "md", "-o", out.path, seed])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("(unchanged)"), again.stderr)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testWorksheet_twoInputsWithTheSameName_doNotOverwriteEachOther() throws {
+        let a = directory.appendingPathComponent("a"), b = directory.appendingPathComponent("b")
+        for folder in [a, b] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try Data("Erster Text. Er ist kurz.".utf8).write(to: a.appendingPathComponent("x.txt"))
+        try Data("Zweiter Text. Auch kurz.".utf8).write(to: b.appendingPathComponent("x.txt"))
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["worksheet", "--format", "md", "-o", out, a.appendingPathComponent("x.txt").path, b.appendingPathComponent("x.txt").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("which \(a.appendingPathComponent("x.txt").path) already gave"), result.stderr)
+        XCTAssertTrue(try String(contentsOfFile: out + "/x.md", encoding: .utf8).contains("Erster Text."))
+    }
+
+    func testWorksheet_emptyFile_isReportedByNameAndTheOthersAreDone() throws {
+        let empty = try file("leer.txt", [])
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["worksheet", "--format", "json", "-o", out, empty, seed])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("leer.txt"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/nato-rutte-2025-12-23.json"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/leer.json"))
+    }
+
+    // MARK: outputs
+
+    func testWorksheet_defaultIsXLIFF21OnStandardOutputWithShippedGlossaryTerms() throws {
+        let result = try run(["worksheet", seed])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("version=\"2.1\""), String(result.stdout.prefix(300)))
+        XCTAssertTrue(result.stdout.contains(">Bündnistreue</mrk>"))
+        XCTAssertTrue(result.stdout.contains(">Sicherheitsgarantien</mrk>"))
+    }
+
+    func testWorksheet_everyFormatToAFolderWithTheInputName() throws {
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["worksheet", "--format", "xliff,xliff12,html,docx,csv,md,json", "--to", "en-GB", "-o", out, seed])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(names, ["nato-rutte-2025-12-23.csv", "nato-rutte-2025-12-23.docx", "nato-rutte-2025-12-23.html",
+                               "nato-rutte-2025-12-23.json", "nato-rutte-2025-12-23.md", "nato-rutte-2025-12-23.xlf",
+                               "nato-rutte-2025-12-23.xliff12.xlf"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/nato-rutte-2025-12-23.json"))) as? [String: Any]
+        XCTAssertEqual(json?["targetLanguage"] as? String, "en-GB")
+        XCTAssertEqual((json?["segments"] as? [Any])?.count, 23)
+    }
+
+    func testWorksheetJSONL_givesOneRecordPerLineWithTheSameID() throws {
+        let input = """
+            {"id":"a","text":"Die Bündnistreue zählt. Sie gilt."}
+            {"id":7,"text":""}
+            """
+        let result = try run(["worksheet", "--jsonl", "--format", "json", "--lang", "de"], stdin: input)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(first?["id"] as? String, "a")
+        let sheet = first?["worksheet"] as? [String: Any]
+        XCTAssertEqual((sheet?["segments"] as? [Any])?.count, 2)
+        XCTAssertTrue(lines[1].contains("record 7: the text is empty"), String(lines[1]))
+        XCTAssertTrue(lines[1].contains("\"id\":7"), String(lines[1]))
+    }
+}
