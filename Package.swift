@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "KernsatzWorksheetTests",
                     dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV"),
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                    exclude: ["Golden"]),
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

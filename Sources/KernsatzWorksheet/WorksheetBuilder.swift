@@ -33,6 +33,7 @@ public final class WorksheetBuilder {
     private let transliterator: Transliterator
     private let renderer: MeasureRenderer
     private var finders: [String: MeasureFinder] = [:]
+    private var summarizers: [String: Summarizer] = [:]
 
     /// - Parameter matcher: the glossary to mark; nil marks no terms.
     /// - Throws: `WorksheetError` when the target language is not usable or ICU lacks a service.
@@ -142,7 +143,11 @@ public final class WorksheetBuilder {
             var byPiece: [Int: Range<Int>] = [:]
             var order: [Int] = []
             for part in quote.parts {
-                for (index, range) in ranges.enumerated() where range.overlaps(part) {
+                var index = Self.firstIndex(ranges, endingAfter: part.lowerBound)
+                while index < ranges.count, ranges[index].lowerBound < part.upperBound {
+                    defer { index += 1 }
+                    let range = ranges[index]
+                    guard range.overlaps(part) else { continue }
                     let clipped = part.clamped(to: range)
                     if let known = byPiece[index] {
                         byPiece[index] = min(known.lowerBound, clipped.lowerBound)..<max(known.upperBound, clipped.upperBound)
@@ -166,8 +171,7 @@ public final class WorksheetBuilder {
         // The summary for context.
         var summaryIDs: [Int] = []
         if options.summarySentences > 0, !analysis.sentences.isEmpty {
-            let summary = Summarizer(language: analysis.language, weights: weights)
-                .summarize(analysis, length: .sentences(options.summarySentences))
+            let summary = summarizer(analysis.language).summarize(analysis, length: .sentences(options.summarySentences))
             for sentence in summary.sentences {
                 guard let index = segmentOfSentence[sentence] else { continue }
                 segments[index].inSummary = true
@@ -204,6 +208,14 @@ public final class WorksheetBuilder {
         guard let counter else { preconditionFailure("ICU has no word break rules at all") }
         counters[language] = counter
         return counter
+    }
+
+    /// Summarizers load their language's stop words: one per language, reused.
+    private func summarizer(_ language: String) -> Summarizer {
+        if let known = summarizers[language] { return known }
+        let summarizer = Summarizer(language: language, weights: weights)
+        summarizers[language] = summarizer
+        return summarizer
     }
 
     private func measureFinder(_ language: String) -> MeasureFinder {
@@ -260,15 +272,21 @@ public final class WorksheetBuilder {
                             definition: entry.definition, note: entry.note, translations: translations)
     }
 
-    /// Binary search over ordered, disjoint ranges.
+    /// Binary search over ordered, disjoint ranges: the one holding `offset`.
     static func segmentIndex(_ ranges: [Range<Int>], containing offset: Int) -> Int? {
+        let low = firstIndex(ranges, endingAfter: offset)
+        return low < ranges.count && ranges[low].contains(offset) ? low : nil
+    }
+
+    /// The first of ordered, disjoint ranges that ends after `offset` (`ranges.count` if none).
+    static func firstIndex(_ ranges: [Range<Int>], endingAfter offset: Int) -> Int {
         var low = 0
         var high = ranges.count
         while low < high {
             let mid = (low + high) / 2
             if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
         }
-        return low < ranges.count && ranges[low].contains(offset) ? low : nil
+        return low
     }
 
     /// Unicode scalars in a UTF-16 range (low surrogates do not start one).

@@ -105,4 +105,13 @@ final class WorksheetBuilderTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("qq-ZZ"), "\(error)")
         }
     }
+
+    func testAQuoteOverSeveralSegmentsIsMarkedInEachWithTheSameSpeaker() throws {
+        let sheet = try WorksheetBuilder().build(analysis("Er sagte: „Das ist die Realität. Damit müssen wir umgehen. Und zwar bald.“ Dann ging er."), source: "t.txt")
+        let marked = sheet.segments.map { segment -> [String] in
+            let scalars = Array(segment.source.unicodeScalars)
+            return segment.quotes.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) + " — " + ($0.speaker ?? "nil") }
+        }
+        XCTAssertEqual(marked, [["Das ist die Realität. — Er"], ["Damit müssen wir umgehen. — Er"], ["Und zwar bald. — Er"], []])
+    }
 }

@@ -121,7 +121,7 @@ extension KernsatzCommand {
             var written: [String: String] = [:]
             let ok = runner.eachFile { path, decoded, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
-                let worksheet = sheet(analysis, source: path)
+                let worksheet = sheet(analysis, source: path == "-" ? "stdin" : path)
                 guard let output else {
                     out.text(String(decoding: try formats[0].data(worksheet), as: UTF8.self))
                     return
