@@ -38,6 +38,23 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(CSVWriter.cell(""), "")
     }
 
+    func testCSVCellsStartingWithWhiteSpaceThenAFormulaSignGetAnApostrophe() {
+        XCTAssertEqual(CSVWriter.cell(" =1+1"), "' =1+1")
+        XCTAssertEqual(CSVWriter.cell("\u{00A0}\u{00A0}@user"), "'\u{00A0}\u{00A0}@user")
+        XCTAssertEqual(CSVWriter.cell("\n=HYPERLINK(1)"), "\"'\n=HYPERLINK(1)\"")
+        XCTAssertEqual(CSVWriter.cell(" \t x"), "' \t x")
+        XCTAssertEqual(CSVWriter.cell("   "), "   ")
+        XCTAssertEqual(CSVWriter.cell(" a =b"), " a =b")
+    }
+
+    func testCSVQuotesACommaOrAQuoteEvenWhenACombiningMarkFollowsIt() throws {
+        // „,\u{301}“ is one Character, but a CSV reader sees the comma.
+        XCTAssertEqual(CSVWriter.cell("a,\u{301}b"), "\"a,\u{301}b\"")
+        XCTAssertEqual(CSVWriter.cell("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
+        let row = CSVWriter.row(["a,\u{301}b", "c"])
+        XCTAssertEqual(row, "\"a,\u{301}b\",c\r\n")
+    }
+
     func testCSVQuotesFieldsWithCommasQuotesAndLineBreaksAsRFC4180Says() {
         XCTAssertEqual(CSVWriter.cell("a, b"), "\"a, b\"")
         XCTAssertEqual(CSVWriter.cell("sagte \"Nein\""), "\"sagte \"\"Nein\"\"\"")
