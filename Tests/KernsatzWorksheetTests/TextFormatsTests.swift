@@ -97,6 +97,15 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(MarkdownWriter.inline("Zeile\nZeile"), "Zeile Zeile")
     }
 
+    func testMarkdownEscapesPunctuationEvenWhenACombiningMarkFollowsIt() {
+        // „|\u{301}“ is one Character; a table parser still sees the pipe and splits the cell.
+        XCTAssertEqual(MarkdownWriter.inline("a |\u{301} b"), "a \\|\u{301} b")
+        XCTAssertEqual(MarkdownWriter.inline("*\u{301}x*"), "\\*\u{301}x\\*")
+        XCTAssertEqual(MarkdownWriter.inline("&\u{301}amp;"), "&amp;\u{301}amp;")
+        XCTAssertEqual(MarkdownWriter.inline("#\u{301} Titel"), "\\#\u{301} Titel")
+        XCTAssertEqual(MarkdownWriter.inline("a\r\nb\u{0}c"), "a bc")
+    }
+
     func testMarkdownHasOneTableRowPerSegmentWithTermsInBoldAndAnEmptyTarget() throws {
         let glossary = Glossary(entries: [GlossaryEntry(term: "Formel", targets: [TargetTerm(language: "en", term: "formula")])])
         let sheet = try sheet(Self.hostile, glossary: glossary)
