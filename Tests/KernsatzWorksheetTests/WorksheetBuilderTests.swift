@@ -1,3 +1,4 @@
+import Foundation
 import Kernsatz
 import KernsatzWorksheet
 import XCTest
@@ -76,6 +77,43 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(runs[1], Run(text: "Putin", entity: 0, quote: 0))
         XCTAssertEqual(runs[2], Run(text: " weiß es", quote: 0))
         XCTAssertEqual(runs[4], Run(text: "Rutte", entity: 1))
+    }
+
+    func testRunsOfASegmentWithThousandsOfMarksAreCutInLinearTime() {
+        // One very long line without a sentence end is one segment with every mark of the text.
+        let word = "Rutte 𝔘 zahlt "
+        let count = 8000
+        var segment = Segment(id: 1, kind: .paragraph, block: 1, source: String(repeating: word, count: count), counts: Counts())
+        let length = word.unicodeScalars.count
+        segment.entities = (0..<count).map { EntityMark(start: $0 * length, end: $0 * length + 5, text: "Rutte", type: "PER") }
+        segment.quotes = [QuoteMark(start: 0, end: count * length, text: "…", kind: "direct", speaker: nil)]
+        let started = Date()
+        let runs = segment.runs
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "runs took too long for \(count) marks")
+        XCTAssertEqual(runs.count, 2 * count)
+        XCTAssertEqual(runs.map(\.text).joined(), segment.source)
+        XCTAssertEqual(runs[0], Run(text: "Rutte", entity: 0, quote: 0))
+        XCTAssertEqual(runs[2 * count - 1], Run(text: " 𝔘 zahlt ", quote: 0))
+        XCTAssertEqual(runs[2 * count - 2], Run(text: "Rutte", entity: count - 1, quote: 0))
+    }
+
+    func testMarksOfAVeryLongSegmentAreLocatedInLinearTimeAndSliceTheSource() throws {
+        let text = String(repeating: "die NATO und Rutte 😀 zahlen 40 Prozent in Brüssel ", count: 3000)
+        let analysis = try analysis(text)
+        let started = Date()
+        let sheet = try WorksheetBuilder().build(analysis, source: "t.txt")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "building took too long")
+        XCTAssertEqual(sheet.segments.count, 1)
+        let segment = try XCTUnwrap(sheet.segments.first)
+        let scalars = Array(segment.source.unicodeScalars)
+        XCTAssertGreaterThan(segment.entities.count, 3000)
+        XCTAssertEqual(segment.measures.count, 3000)
+        for mark in segment.entities {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        }
+        for mark in segment.measures {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        }
     }
 
     func testNamesInOtherScriptsGetALatinSpelling() throws {
