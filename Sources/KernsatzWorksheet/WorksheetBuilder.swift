@@ -40,6 +40,9 @@ public final class WorksheetBuilder {
                 weights: SummaryWeights = SummaryWeights()) throws(WorksheetError) {
         let target = options.targetLanguage
         guard Self.isLanguageTag(target) else { throw WorksheetError(.badTargetLanguage(target)) }
+        // BCP 47 with hyphens („en_GB“ → „en-GB“): HTML `lang`, Word's `w:lang` and XLIFF want that form.
+        var options = options
+        options.targetLanguage = target.replacingOccurrences(of: "_", with: "-")
         self.options = options
         self.matcher = matcher
         self.weights = weights

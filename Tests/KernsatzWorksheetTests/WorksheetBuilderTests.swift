@@ -138,6 +138,15 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(try renderings("en-GB")["23.12.2025"], "23/12/2025")
     }
 
+    func testTargetWithAnUnderscoreIsWrittenAsABCP47Tag() throws {
+        let sheet = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "en_GB")).build(analysis("Am 23.12.2025 war es."), source: "t.txt")
+        XCTAssertEqual(sheet.targetLanguage, "en-GB")
+        XCTAssertEqual(sheet.segments.flatMap(\.measures).map(\.rendering), ["23/12/2025"])
+        let html = HTMLWriter.write(sheet)
+        XCTAssertTrue(html.contains("lang=\"en-GB\""))
+        XCTAssertFalse(html.contains("en_GB"))
+    }
+
     func testUnknownTargetLocaleIsRefusedBeforeAnyWork() {
         XCTAssertThrowsError(try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "qq-ZZ"))) { error in
             XCTAssertTrue("\(error)".contains("qq-ZZ"), "\(error)")
