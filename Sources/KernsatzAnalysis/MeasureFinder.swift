@@ -381,11 +381,14 @@ public struct MeasureFinder: Sendable {
 
         var value = literal.mantissa * factor / pow10(literal.fractionDigits)
         if negative { value = -value }
+        // From 2^53 on a Double no longer holds every digit („999.999.999.999.999.999“ would be
+        // 1e18): the measure is marked, but without a value no rendering changes the number.
+        let exact = literal.mantissa < 9_007_199_254_740_992
         if kind == .number, !scaleWord, !negative, !literal.grouped, literal.isInteger, literal.integerDigits == 4,
            (1000...2199).contains(Int(literal.mantissa)) {
             kind = .year
         }
-        return .measure(Measure(range: first..<end, kind: kind, value: value, currency: currency,
+        return .measure(Measure(range: first..<end, kind: kind, value: exact ? value : nil, currency: currency,
                                 scaleWord: scaleWord, percentSign: percentSign, percentagePoints: points,
                                 fractionDigits: literal.fractionDigits))
     }

@@ -242,6 +242,16 @@ final class MeasureRendererTests: XCTestCase {
 
     // MARK: edge cases
 
+    func testNumberWithMoreDigitsThanADoubleHolds_isNotRenderedAsAnotherNumber() throws {
+        // 999.999.999.999.999.999 is 1e18 as a Double: rendering it would change the digits.
+        XCTAssertEqual(try render("Es sind 999.999.999.999.999.999 Euro."), [nil])
+        XCTAssertEqual(try render("Es sind 9.007.199.254.740.993 Menschen."), [nil])
+        XCTAssertEqual(try render("Es sind 1.234.567.890.123,4567 Euro."), [nil])
+        // Below 2^53 every integer is exact.
+        XCTAssertEqual(try render("Es sind 9.007.199.254.740.991 Menschen."), ["9,007,199,254,740,991"])
+        XCTAssertEqual(try render("Es sind 123.456.789.012,34 Euro."), ["€123,456,789,012.34"])
+    }
+
     func testUnknownLocale_throwsActionableError() {
         XCTAssertThrowsError(try MeasureRenderer(locale: "")) { error in
             XCTAssertEqual((error as? AnalysisError)?.kind, .unknownLocale(""))
