@@ -310,6 +310,15 @@ final class MeasureRendererTests: XCTestCase {
         XCTAssertEqual(try render("um 0,5 Prozentpunkte", "fr"), ["0,5 points de pourcentage"])
     }
 
+    func testMoney_moreDigitsThanCents_areKeptNotRounded() throws {
+        // Fuel prices: „1,799 Euro“ is not €1.80; yen have no minor unit, „2,50 Yen“ is not ¥2.
+        XCTAssertEqual(try render("Der Liter kostet 1,799 Euro."), ["€1.799"])
+        XCTAssertEqual(try render("Die Aktie kostet 12,3456 Euro."), ["€12.3456"])
+        XCTAssertEqual(try render("Es kostet 2,50 Yen."), ["¥2.50"])
+        XCTAssertEqual(try render("Es kostet 1,5 Euro."), ["€1.50"])
+        XCTAssertEqual(try render("Der Liter kostet 1,799 Euro.", "de"), ["1,799\u{00A0}€"])
+    }
+
     func testMoney_symbolsWithoutZeroCents_centsKept() throws {
         XCTAssertEqual(try render("12,50 Euro"), ["€12.50"])
         XCTAssertEqual(try render("5 Millionen Pfund", "en-GB"), ["5 million British pounds"])
