@@ -106,6 +106,20 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(MarkdownWriter.inline("a\r\nb\u{0}c"), "a bc")
     }
 
+    func testNotesNameTheGlossaryTermWhenTheTextHasACompoundOrAnotherForm() throws {
+        let glossary = Glossary(entries: [GlossaryEntry(term: "Bündnis", targets: [
+            TargetTerm(language: "en", term: "alliance"), TargetTerm(language: "en", term: "pact", status: .deprecated),
+        ])])
+        let sheet = try sheet("Die Bündnisstaaten tagen. Das Bündnis hält.", glossary: glossary)
+        let compound = WorksheetNotes(sheet.segments[0], in: sheet)
+        // Not „Bündnisstaaten → alliance“: the approved translation is the entry's, not the compound's.
+        XCTAssertEqual(compound.terms, ["Bündnisstaaten (Bündnis) → alliance"])
+        XCTAssertEqual(compound.doNotUse, ["Bündnisstaaten (Bündnis): pact"])
+        let exact = WorksheetNotes(sheet.segments[1], in: sheet)
+        XCTAssertEqual(exact.terms, ["Bündnis → alliance"])
+        XCTAssertEqual(exact.doNotUse, ["Bündnis: pact"])
+    }
+
     func testMarkdownHasOneTableRowPerSegmentWithTermsInBoldAndAnEmptyTarget() throws {
         let glossary = Glossary(entries: [GlossaryEntry(term: "Formel", targets: [TargetTerm(language: "en", term: "formula")])])
         let sheet = try sheet(Self.hostile, glossary: glossary)
