@@ -372,8 +372,9 @@ public struct MeasureFinder: Sendable {
             negative = false
             first = start
         }
-        if kind == .number, let next = scan.unit(end), isLetterUnit(next) {
-            return .skip(to: scan.tokenEnd(start), chain: false)  // „3D“, „10er“
+        // „3D“, „10er“; „£300m“, „€45bn“ (a symbol before: the letters may be a scale it does not know).
+        if kind == .number || end == literal.end, let next = scan.unit(end), isLetterUnit(next) {
+            return .skip(to: scan.tokenEnd(start), chain: false)
         }
         if scan.unit(end) == 0x2D, let next = scan.unit(end + 1), isLetterUnit(next) {
             return .skip(to: scan.tokenEnd(start), chain: false)  // „5 €-Münzen“: part of a compound

@@ -167,6 +167,15 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(find("am 3. Oktober 2025 kamen"), [Found(text: "3. Oktober 2025", kind: .date, value: nil)])
     }
 
+    func testMoneyWithASymbolBeforeAndLettersJoinedAfter_isSkipped() throws {
+        // „£300m“ is 300 million pounds: marking „£300“ would render "300 £", another amount.
+        let finder = try MeasureFinder(language: "en")
+        XCTAssertEqual(find("It cost £300m and €45bn.", finder), [])
+        XCTAssertEqual(find("Es kostet €5Mio. mehr."), [])
+        XCTAssertEqual(find("It cost £300 and €45.", finder).map(\.text), ["£300", "€45"])
+        XCTAssertEqual(find("It cost $1.2 billion.", finder).map(\.value), [1_200_000_000])
+    }
+
     func testEnglishDates_monthFirst() throws {
         let finder = try MeasureFinder(language: "en")
         XCTAssertEqual(try one("on December 23, 2025", finder).date, DateParts(year: 2025, month: 12, day: 23))
