@@ -7,7 +7,7 @@ public enum MarkdownWriter {
     public static func write(_ sheet: Worksheet) -> String {
         var out = "# Worksheet: \(inline(sheet.source))\n\n"
         out += "| | |\n|---|---|\n"
-        out += "| Source language | \(sheet.sourceLanguage)\(sheet.languageIdentified ? " (identified)" : "") |\n"
+        out += "| Source language | \(inline(sheet.sourceLanguage))\(sheet.languageIdentified ? " (identified)" : "") |\n"
         out += "| Target language | \(inline(sheet.targetLanguage)) |\n"
         if let date = sheet.date { out += "| Date | \(inline(date)) |\n" }
         if let dateline = sheet.dateline { out += "| Dateline | \(inline(dateline)) |\n" }

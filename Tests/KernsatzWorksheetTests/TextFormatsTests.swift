@@ -120,6 +120,15 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(exact.doNotUse, ["Bündnis: pact"])
     }
 
+    func testMarkdownEscapesTheSourceLanguageAJSONLRecordGave() {
+        // A --jsonl record's "lang" reaches the header as it came.
+        var sheet = WorksheetFixtures.handMade()
+        sheet.sourceLanguage = "<img src=x onerror=alert(1)>|*x*"
+        let markdown = MarkdownWriter.write(sheet)
+        XCTAssertFalse(markdown.contains("<img"))
+        XCTAssertTrue(markdown.contains("| Source language | &lt;img src=x onerror=alert(1)>\\|\\*x\\* |"), markdown)
+    }
+
     func testMarkdownHasOneTableRowPerSegmentWithTermsInBoldAndAnEmptyTarget() throws {
         let glossary = Glossary(entries: [GlossaryEntry(term: "Formel", targets: [TargetTerm(language: "en", term: "formula")])])
         let sheet = try sheet(Self.hostile, glossary: glossary)
