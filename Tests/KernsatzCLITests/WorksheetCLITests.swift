@@ -96,6 +96,24 @@ extension CLITests {
         XCTAssertEqual((json?["segments"] as? [Any])?.count, 23)
     }
 
+    func testWorksheetJSONL_recordWithAnOverlongLang_isAnErrorRecordNotACrash() throws {
+        // A language subtag of 12 letters or more made ICU 72 dereference null (udat_open).
+        let input = """
+            {"id":"bad","text":"Die NATO zahlt 40 Prozent.","lang":"aaaaaaaaaaaa"}
+            {"id":"ok","text":"Die NATO zahlt 40 Prozent.","lang":"de"}
+            """
+        let result = try run(["worksheet", "--jsonl", "--format", "csv"], stdin: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        guard lines.count == 2 else { return }
+        XCTAssertTrue(lines[0].contains("\"id\":\"bad\"") && lines[0].contains("not a language code"), String(lines[0]))
+        XCTAssertTrue(lines[1].contains("\"id\":\"ok\"") && lines[1].contains("40 percent"), String(lines[1]))
+        let option = try run(["worksheet", "--lang", "aaaaaaaaaaaa-DE", seed])
+        XCTAssertEqual(option.status, 64, option.stderr)
+        XCTAssertTrue(option.stderr.contains("--lang takes a language code"), option.stderr)
+    }
+
     func testWorksheetJSONL_givesOneRecordPerLineWithTheSameID() throws {
         let input = """
             {"id":"a","text":"Die Bündnistreue zählt. Sie gilt."}
