@@ -114,6 +114,18 @@ extension CLITests {
         XCTAssertTrue(option.stderr.contains("--lang takes a language code"), option.stderr)
     }
 
+    func testWorksheet_standardInput_isNamedStdinAndCountsReadAsEnglish() throws {
+        let result = try run(["worksheet", "-", "--format", "md"], stdin: "Die NATO tagt.")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("# Worksheet: stdin\n"), result.stdout)
+        let out = directory.appendingPathComponent("stdin-out")
+        let written = try run(["worksheet", "-", "--format", "xliff", "-o", out.path], stdin: "Die NATO tagt.")
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertTrue(written.stderr.contains("stdin.xlf: 1 segment, 3 words"), written.stderr)
+        let xliff = try String(contentsOf: out.appendingPathComponent("stdin.xlf"), encoding: .utf8)
+        XCTAssertTrue(xliff.contains(#"original="stdin""#), xliff)
+    }
+
     func testWorksheetJSONL_givesOneRecordPerLineWithTheSameID() throws {
         let input = """
             {"id":"a","text":"Die Bündnistreue zählt. Sie gilt."}
