@@ -378,6 +378,14 @@ static const UChar ks_utc[] = {'U', 'T', 'C'};
 ks_datefmt *ks_datefmt_open(const uint16_t *skeleton, int32_t skeleton_length, const char *locale,
                             int32_t *status) {
     UErrorCode *s = (UErrorCode *)status;
+    // The locale's own calendar may be another (th: Buddhist, fa: Persian, ar_SA: Islamic); the
+    // day is a Gregorian one, so the pattern and the format are the Gregorian calendar's.
+    char gregorian[ULOC_FULLNAME_CAPACITY];
+    if (strlen(locale) >= sizeof gregorian) { *s = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
+    strcpy(gregorian, locale);
+    uloc_setKeywordValue("calendar", "gregorian", gregorian, (int32_t)sizeof gregorian, s);
+    if (U_FAILURE(*s)) return NULL;
+    locale = gregorian;
     UDateTimePatternGenerator *generator = udatpg_open(locale, s);
     if (U_FAILURE(*s)) return NULL;
     UChar pattern[128];

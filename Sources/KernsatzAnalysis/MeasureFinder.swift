@@ -372,8 +372,9 @@ public struct MeasureFinder: Sendable {
             negative = false
             first = start
         }
-        if kind == .number, let next = scan.unit(end), isLetterUnit(next) {
-            return .skip(to: scan.tokenEnd(start), chain: false)  // „3D“, „10er“
+        // „3D“, „10er“; „£300m“, „€45bn“ (a symbol before: the letters may be a scale it does not know).
+        if kind == .number || end == literal.end, let next = scan.unit(end), isLetterUnit(next) {
+            return .skip(to: scan.tokenEnd(start), chain: false)
         }
         if scan.unit(end) == 0x2D, let next = scan.unit(end + 1), isLetterUnit(next) {
             return .skip(to: scan.tokenEnd(start), chain: false)  // „5 €-Münzen“: part of a compound
@@ -381,11 +382,14 @@ public struct MeasureFinder: Sendable {
 
         var value = literal.mantissa * factor / pow10(literal.fractionDigits)
         if negative { value = -value }
+        // From 2^53 on a Double no longer holds every digit („999.999.999.999.999.999“ would be
+        // 1e18): the measure is marked, but without a value no rendering changes the number.
+        let exact = literal.mantissa < 9_007_199_254_740_992
         if kind == .number, !scaleWord, !negative, !literal.grouped, literal.isInteger, literal.integerDigits == 4,
            (1000...2199).contains(Int(literal.mantissa)) {
             kind = .year
         }
-        return .measure(Measure(range: first..<end, kind: kind, value: value, currency: currency,
+        return .measure(Measure(range: first..<end, kind: kind, value: exact ? value : nil, currency: currency,
                                 scaleWord: scaleWord, percentSign: percentSign, percentagePoints: points,
                                 fractionDigits: literal.fractionDigits))
     }

@@ -16,7 +16,8 @@ import KernsatzSegmentation
 ///   ("measure-unit/concentr-percent unit-width-full-name": "40 percent"); percentage points are
 ///   the number and the target's words from `Resources/measures/points.<lang>.txt`.
 /// - money: with a scale word, spelled out ("2.5 billion euros" — ICU's full currency name after
-///   the compact number); without one, the symbol and no zero cents ("$100,000", "$1.50").
+///   the compact number); without one, the symbol and no zero cents ("$100,000", "$1.50"), and
+///   the digits the source wrote after the decimal sign, at least two ("€1.799", "¥2.50").
 /// - dates: digits stay digits ("yMd"), a month name stays a name ("yMMMMd", "MMMMd", "yMMMM").
 /// - years: unchanged ("2027").
 ///
@@ -69,8 +70,13 @@ public final class MeasureRenderer {
         case .currency:
             guard let value = measure.value, let code = measure.currency, code.count == 3,
                   code.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
-            return number(value, measure.scaleWord
-                ? "currency/\(code) unit-width-full-name compact-long precision-unlimited"
+            if measure.scaleWord {
+                return number(value, "currency/\(code) unit-width-full-name compact-long precision-unlimited")
+            }
+            // Written cents or more digits („1,799 Euro“ a litre) are kept, never rounded to the
+            // currency's minor unit („€1.80“, „¥2“ for „2,50 Yen“).
+            return number(value, measure.fractionDigits > 0
+                ? "currency/\(code) ." + String(repeating: "0", count: min(max(measure.fractionDigits, 2), 15))
                 : "currency/\(code) precision-currency-standard/w")
         case .date:
             guard let date = measure.date else { return nil }

@@ -2,7 +2,8 @@
 /// as UTF-8), CRLF line ends, one row per segment under a header row.
 ///
 /// Formula injection: a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return
-/// is read as a formula by spreadsheet programs; such cells get a leading apostrophe (`'=SUM(…)`),
+/// (after any other white space) is read as a formula by spreadsheet programs; such cells get a
+/// leading apostrophe (`'=SUM(…)`, `' =SUM(…)`),
 /// which the programs show as text and which keeps the cell's content visible.
 public enum CSVWriter {
     public static let columns = ["segment", "kind", "summary", "source", "target", "words", "characters",
@@ -29,12 +30,23 @@ public enum CSVWriter {
     }
 
     /// One field: neutralized, then quoted when it holds a comma, a quote or a line break.
+    /// Both look at scalars, not characters: „,“ or `"` followed by a combining mark is one
+    /// `Character` but still a separator or a quote to a CSV reader.
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        // Spreadsheets may trim leading white space before they look for a formula (" =1+1").
+        let start = text.unicodeScalars.first { !($0.properties.isWhitespace && $0 != "\t" && $0 != "\r") }
+        if let start, ["=", "+", "-", "@", "\t", "\r"].contains(start) {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }

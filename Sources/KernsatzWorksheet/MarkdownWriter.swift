@@ -7,7 +7,7 @@ public enum MarkdownWriter {
     public static func write(_ sheet: Worksheet) -> String {
         var out = "# Worksheet: \(inline(sheet.source))\n\n"
         out += "| | |\n|---|---|\n"
-        out += "| Source language | \(sheet.sourceLanguage)\(sheet.languageIdentified ? " (identified)" : "") |\n"
+        out += "| Source language | \(inline(sheet.sourceLanguage))\(sheet.languageIdentified ? " (identified)" : "") |\n"
         out += "| Target language | \(inline(sheet.targetLanguage)) |\n"
         if let date = sheet.date { out += "| Date | \(inline(date)) |\n" }
         if let dateline = sheet.dateline { out += "| Dateline | \(inline(dateline)) |\n" }
@@ -65,18 +65,27 @@ public enum MarkdownWriter {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
+            if character == "\n" || character == "\r" || character == "\r\n" || character == "\t" {
+                out += " "
+                continue
+            }
+            // By the first scalar: „|\u{301}“ is one Character, but a Markdown parser sees the pipe.
+            var scalars = character.unicodeScalars[...]
+            switch scalars.first {
             case "\\", "`", "*", "_", "[", "]", "|", "~":
                 out.append("\\")
-                out.append(character)
-            case "<": out += "&lt;"
-            case "&": out += "&amp;"
-            case "\n", "\r", "\r\n", "\t": out += " "
+            case "<":
+                out += "&lt;"
+                scalars = scalars.dropFirst()
+            case "&":
+                out += "&amp;"
+                scalars = scalars.dropFirst()
             default:
-                if character.unicodeScalars.allSatisfy({ XMLText.isAllowed($0) }) { out.append(character) }
+                break
             }
+            if scalars.allSatisfy({ XMLText.isAllowed($0) }) { out.unicodeScalars.append(contentsOf: scalars) }
         }
-        if let first = out.first, "#-+=>".contains(first) {
+        if let first = out.unicodeScalars.first, "#-+=>".unicodeScalars.contains(first) {
             out.insert("\\", at: out.startIndex)
         } else if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex,
                   out[marker] == "." || out[marker] == ")" {

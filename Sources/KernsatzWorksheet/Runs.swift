@@ -39,16 +39,30 @@ extension Segment {
         for mark in measures { add(mark.start, mark.end) }
         for mark in quotes { add(mark.start, mark.end) }
         let sorted = cuts.sorted()
-        var runs: [Run] = []
-        for (start, end) in zip(sorted, sorted.dropFirst()) where start < end {
-            func covering(_ spans: [(Int, Int)]) -> Int? {
-                spans.firstIndex { $0.0 <= start && end <= $0.1 }
+        // Run i is sorted[i]..<sorted[i + 1]; a mark covers the runs between its cuts. The first
+        // mark (lowest index) covering a run wins: marks are laid down from the last to the first.
+        var runIndex: [Int: Int] = [:]
+        for (index, cut) in sorted.enumerated() { runIndex[cut] = index }
+        func covering(_ spans: [(Int, Int)]) -> [Int?] {
+            var cover = [Int?](repeating: nil, count: max(sorted.count - 1, 0))
+            for (mark, span) in spans.enumerated().reversed() {
+                guard let first = runIndex[min(max(span.0, 0), scalars.count)],
+                      let last = runIndex[min(max(span.1, 0), scalars.count)], first < last else { continue }
+                for run in first..<last { cover[run] = mark }
             }
+            return cover
+        }
+        let termCover = covering(terms.map { ($0.start, $0.end) })
+        let entityCover = covering(entities.map { ($0.start, $0.end) })
+        let measureCover = covering(measures.map { ($0.start, $0.end) })
+        let quoteCover = covering(quotes.map { ($0.start, $0.end) })
+        var runs: [Run] = []
+        for (index, (start, end)) in zip(sorted, sorted.dropFirst()).enumerated() where start < end {
             var run = Run(text: String(String.UnicodeScalarView(scalars[start..<end])))
-            run.term = covering(terms.map { ($0.start, $0.end) })
-            run.entity = covering(entities.map { ($0.start, $0.end) })
-            run.measure = covering(measures.map { ($0.start, $0.end) })
-            run.quote = covering(quotes.map { ($0.start, $0.end) })
+            run.term = termCover[index]
+            run.entity = entityCover[index]
+            run.measure = measureCover[index]
+            run.quote = quoteCover[index]
             if var last = runs.last, last.term == run.term, last.entity == run.entity,
                last.measure == run.measure, last.quote == run.quote {
                 last.text += run.text

@@ -41,6 +41,9 @@ public final class WorksheetBuilder {
                 weights: SummaryWeights = SummaryWeights()) throws(WorksheetError) {
         let target = options.targetLanguage
         guard Self.isLanguageTag(target) else { throw WorksheetError(.badTargetLanguage(target)) }
+        // BCP 47 with hyphens („en_GB“ → „en-GB“): HTML `lang`, Word's `w:lang` and XLIFF want that form.
+        var options = options
+        options.targetLanguage = target.replacingOccurrences(of: "_", with: "-")
         self.options = options
         self.matcher = matcher
         self.weights = weights
@@ -92,14 +95,16 @@ public final class WorksheetBuilder {
             segments.append(segment)
         }
         let ranges = pieces.map(\.range)
+        // Scalars before each UTF-16 offset, so that a mark's offsets cost O(1), not O(its segment).
+        let scalarsBefore = Self.scalarOffsets(units)
         /// The segment holding a clean-text offset range's start, and the range's scalar offsets in it.
         func locate(_ range: Range<Int>) -> (segment: Int, start: Int, end: Int)? {
             guard let index = Self.segmentIndex(ranges, containing: range.lowerBound) else { return nil }
             let segmentRange = ranges[index]
             let clipped = range.clamped(to: segmentRange)
             guard !clipped.isEmpty else { return nil }
-            let start = Self.scalars(units, segmentRange.lowerBound..<clipped.lowerBound)
-            let length = Self.scalars(units, clipped)
+            let start = scalarsBefore[clipped.lowerBound] - scalarsBefore[segmentRange.lowerBound]
+            let length = scalarsBefore[clipped.upperBound] - scalarsBefore[clipped.lowerBound]
             return (index, start, start + length)
         }
 
@@ -294,5 +299,16 @@ public final class WorksheetBuilder {
         var count = 0
         for index in range where !(0xDC00...0xDFFF).contains(units[index]) { count += 1 }
         return count
+    }
+
+    /// For every UTF-16 offset 0…units.count, the Unicode scalars before it.
+    static func scalarOffsets(_ units: [UInt16]) -> [Int] {
+        var offsets = [Int](repeating: 0, count: units.count + 1)
+        var count = 0
+        for (index, unit) in units.enumerated() {
+            if !(0xDC00...0xDFFF).contains(unit) { count += 1 }
+            offsets[index + 1] = count
+        }
+        return offsets
     }
 }

@@ -1,7 +1,8 @@
 /// A segment's notes as short lines of text, the same in every format that has a notes column
 /// (CSV, Markdown; HTML, DOCX and XLIFF lay them out their own way from the same parts).
 public struct WorksheetNotes: Sendable, Equatable {
-    /// „Sicherheitsgarantien → security guarantees“ (source as written → approved translations).
+    /// „Sicherheitsgarantien → security guarantees“ (source as written → approved translations);
+    /// „Bündnisstaaten (Bündnis) → alliance“ when the text has another form than the entry.
     public var terms: [String] = []
     /// „Sicherheitsgarantien: safety guarantees“ — deprecated translations, not to be used.
     public var doNotUse: [String] = []
@@ -16,9 +17,11 @@ public struct WorksheetNotes: Sendable, Equatable {
         for mark in segment.terms {
             guard let item = sheet.glossaryItem(mark.entry) else { continue }
             let approved = item.approved.map(\.term)
-            terms.append("\(mark.text) → \(approved.isEmpty ? "(no \(sheet.targetLanguage) translation)" : approved.joined(separator: " / "))")
+            // A compound or another form names its entry: „Bündnisstaaten (Bündnis) → alliance“.
+            let found = mark.text == item.term ? mark.text : "\(mark.text) (\(item.term))"
+            terms.append("\(found) → \(approved.isEmpty ? "(no \(sheet.targetLanguage) translation)" : approved.joined(separator: " / "))")
             let deprecated = item.deprecated.map(\.term)
-            if !deprecated.isEmpty { doNotUse.append("\(mark.text): \(deprecated.joined(separator: " / "))") }
+            if !deprecated.isEmpty { doNotUse.append("\(found): \(deprecated.joined(separator: " / "))") }
         }
         for mark in segment.entities {
             names.append("\(mark.text) (\(mark.type)\(mark.latin.map { ", \($0)" } ?? ""))")

@@ -28,9 +28,17 @@ struct InputOptions: ParsableArguments {
         if jsonl && encoding != nil {
             throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
         }
-        if let lang, lang.isEmpty || lang.contains(where: { $0 == " " || $0 == "/" }) {
+        if let lang, !Self.isLanguageCode(lang) {
             throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
         }
+    }
+
+    /// A language code ICU can take: 2–3 letters, then subtags of 1–8 letters or digits („de“,
+    /// „de-CH“, „zh_Hant_TW“). ICU 72 crashes on a language subtag of 12 letters or more.
+    static func isLanguageCode(_ tag: String) -> Bool {
+        let parts = tag.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     var reader: FileReader {

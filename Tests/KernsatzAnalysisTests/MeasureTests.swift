@@ -167,6 +167,15 @@ final class MeasureFinderTests: XCTestCase {
         XCTAssertEqual(find("am 3. Oktober 2025 kamen"), [Found(text: "3. Oktober 2025", kind: .date, value: nil)])
     }
 
+    func testMoneyWithASymbolBeforeAndLettersJoinedAfter_isSkipped() throws {
+        // „£300m“ is 300 million pounds: marking „£300“ would render "300 £", another amount.
+        let finder = try MeasureFinder(language: "en")
+        XCTAssertEqual(find("It cost £300m and €45bn.", finder), [])
+        XCTAssertEqual(find("Es kostet €5Mio. mehr."), [])
+        XCTAssertEqual(find("It cost £300 and €45.", finder).map(\.text), ["£300", "€45"])
+        XCTAssertEqual(find("It cost $1.2 billion.", finder).map(\.value), [1_200_000_000])
+    }
+
     func testEnglishDates_monthFirst() throws {
         let finder = try MeasureFinder(language: "en")
         XCTAssertEqual(try one("on December 23, 2025", finder).date, DateParts(year: 2025, month: 12, day: 23))
@@ -242,6 +251,16 @@ final class MeasureRendererTests: XCTestCase {
 
     // MARK: edge cases
 
+    func testNumberWithMoreDigitsThanADoubleHolds_isNotRenderedAsAnotherNumber() throws {
+        // 999.999.999.999.999.999 is 1e18 as a Double: rendering it would change the digits.
+        XCTAssertEqual(try render("Es sind 999.999.999.999.999.999 Euro."), [nil])
+        XCTAssertEqual(try render("Es sind 9.007.199.254.740.993 Menschen."), [nil])
+        XCTAssertEqual(try render("Es sind 1.234.567.890.123,4567 Euro."), [nil])
+        // Below 2^53 every integer is exact.
+        XCTAssertEqual(try render("Es sind 9.007.199.254.740.991 Menschen."), ["9,007,199,254,740,991"])
+        XCTAssertEqual(try render("Es sind 123.456.789.012,34 Euro."), ["€123,456,789,012.34"])
+    }
+
     func testUnknownLocale_throwsActionableError() {
         XCTAssertThrowsError(try MeasureRenderer(locale: "")) { error in
             XCTAssertEqual((error as? AnalysisError)?.kind, .unknownLocale(""))
@@ -298,6 +317,15 @@ final class MeasureRendererTests: XCTestCase {
         XCTAssertEqual(try render("um 3 Prozentpunkte"), ["3 percentage points"])
         XCTAssertEqual(try render("um 1 Prozentpunkt"), ["1 percentage point"])
         XCTAssertEqual(try render("um 0,5 Prozentpunkte", "fr"), ["0,5 points de pourcentage"])
+    }
+
+    func testMoney_moreDigitsThanCents_areKeptNotRounded() throws {
+        // Fuel prices: „1,799 Euro“ is not €1.80; yen have no minor unit, „2,50 Yen“ is not ¥2.
+        XCTAssertEqual(try render("Der Liter kostet 1,799 Euro."), ["€1.799"])
+        XCTAssertEqual(try render("Die Aktie kostet 12,3456 Euro."), ["€12.3456"])
+        XCTAssertEqual(try render("Es kostet 2,50 Yen."), ["¥2.50"])
+        XCTAssertEqual(try render("Es kostet 1,5 Euro."), ["€1.50"])
+        XCTAssertEqual(try render("Der Liter kostet 1,799 Euro.", "de"), ["1,799\u{00A0}€"])
     }
 
     func testMoney_symbolsWithoutZeroCents_centsKept() throws {

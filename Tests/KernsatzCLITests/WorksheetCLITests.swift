@@ -96,6 +96,36 @@ extension CLITests {
         XCTAssertEqual((json?["segments"] as? [Any])?.count, 23)
     }
 
+    func testWorksheetJSONL_recordWithAnOverlongLang_isAnErrorRecordNotACrash() throws {
+        // A language subtag of 12 letters or more made ICU 72 dereference null (udat_open).
+        let input = """
+            {"id":"bad","text":"Die NATO zahlt 40 Prozent.","lang":"aaaaaaaaaaaa"}
+            {"id":"ok","text":"Die NATO zahlt 40 Prozent.","lang":"de"}
+            """
+        let result = try run(["worksheet", "--jsonl", "--format", "csv"], stdin: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        guard lines.count == 2 else { return }
+        XCTAssertTrue(lines[0].contains("\"id\":\"bad\"") && lines[0].contains("not a language code"), String(lines[0]))
+        XCTAssertTrue(lines[1].contains("\"id\":\"ok\"") && lines[1].contains("40 percent"), String(lines[1]))
+        let option = try run(["worksheet", "--lang", "aaaaaaaaaaaa-DE", seed])
+        XCTAssertEqual(option.status, 64, option.stderr)
+        XCTAssertTrue(option.stderr.contains("--lang takes a language code"), option.stderr)
+    }
+
+    func testWorksheet_standardInput_isNamedStdinAndCountsReadAsEnglish() throws {
+        let result = try run(["worksheet", "-", "--format", "md"], stdin: "Die NATO tagt.")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("# Worksheet: stdin\n"), result.stdout)
+        let out = directory.appendingPathComponent("stdin-out")
+        let written = try run(["worksheet", "-", "--format", "xliff", "-o", out.path], stdin: "Die NATO tagt.")
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertTrue(written.stderr.contains("stdin.xlf: 1 segment, 3 words"), written.stderr)
+        let xliff = try String(contentsOf: out.appendingPathComponent("stdin.xlf"), encoding: .utf8)
+        XCTAssertTrue(xliff.contains(#"original="stdin""#), xliff)
+    }
+
     func testWorksheetJSONL_givesOneRecordPerLineWithTheSameID() throws {
         let input = """
             {"id":"a","text":"Die Bündnistreue zählt. Sie gilt."}

@@ -102,6 +102,15 @@ final class DateFormatTests: XCTestCase {
         XCTAssertEqual(try format("yMMMM", "en", 2025, 12, 1), "December 2025")
     }
 
+    func testLocalesWithAnotherCalendar_stillWriteTheGregorianDay() throws {
+        // th defaults to the Buddhist calendar (2568), fa to the Persian (1404), ar-SA to the Islamic (1447).
+        XCTAssertEqual(try DateFormat(skeleton: "yMd", locale: "th").format(year: 2025, month: 12, day: 23), "23/12/2025")
+        XCTAssertTrue(try DateFormat(skeleton: "yMMMMd", locale: "th").format(year: 2025, month: 10, day: 3).hasSuffix("2025"))
+        XCTAssertEqual(try DateFormat(skeleton: "yMd", locale: "fa").format(year: 2025, month: 12, day: 23), "۲۰۲۵/۱۲/۲۳")
+        XCTAssertFalse(try DateFormat(skeleton: "yMd", locale: "ar_SA").format(year: 2025, month: 12, day: 23).contains("١٤٤٧"))
+        XCTAssertEqual(try DateFormat(skeleton: "yMd", locale: "en_US").format(year: 2025, month: 12, day: 23), "12/23/2025")
+    }
+
     func testPattern_isICUsBestPattern() throws {
         XCTAssertEqual(try DateFormat(skeleton: "yMd", locale: "en").pattern, "M/d/y")
     }

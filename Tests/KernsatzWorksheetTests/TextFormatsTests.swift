@@ -38,6 +38,23 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(CSVWriter.cell(""), "")
     }
 
+    func testCSVCellsStartingWithWhiteSpaceThenAFormulaSignGetAnApostrophe() {
+        XCTAssertEqual(CSVWriter.cell(" =1+1"), "' =1+1")
+        XCTAssertEqual(CSVWriter.cell("\u{00A0}\u{00A0}@user"), "'\u{00A0}\u{00A0}@user")
+        XCTAssertEqual(CSVWriter.cell("\n=HYPERLINK(1)"), "\"'\n=HYPERLINK(1)\"")
+        XCTAssertEqual(CSVWriter.cell(" \t x"), "' \t x")
+        XCTAssertEqual(CSVWriter.cell("   "), "   ")
+        XCTAssertEqual(CSVWriter.cell(" a =b"), " a =b")
+    }
+
+    func testCSVQuotesACommaOrAQuoteEvenWhenACombiningMarkFollowsIt() throws {
+        // „,\u{301}“ is one Character, but a CSV reader sees the comma.
+        XCTAssertEqual(CSVWriter.cell("a,\u{301}b"), "\"a,\u{301}b\"")
+        XCTAssertEqual(CSVWriter.cell("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
+        let row = CSVWriter.row(["a,\u{301}b", "c"])
+        XCTAssertEqual(row, "\"a,\u{301}b\",c\r\n")
+    }
+
     func testCSVQuotesFieldsWithCommasQuotesAndLineBreaksAsRFC4180Says() {
         XCTAssertEqual(CSVWriter.cell("a, b"), "\"a, b\"")
         XCTAssertEqual(CSVWriter.cell("sagte \"Nein\""), "\"sagte \"\"Nein\"\"\"")
@@ -78,6 +95,38 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(MarkdownWriter.inline("1. Mai"), "1\\. Mai")
         XCTAssertEqual(MarkdownWriter.inline("NATO-Gipfel 2025."), "NATO-Gipfel 2025.")
         XCTAssertEqual(MarkdownWriter.inline("Zeile\nZeile"), "Zeile Zeile")
+    }
+
+    func testMarkdownEscapesPunctuationEvenWhenACombiningMarkFollowsIt() {
+        // „|\u{301}“ is one Character; a table parser still sees the pipe and splits the cell.
+        XCTAssertEqual(MarkdownWriter.inline("a |\u{301} b"), "a \\|\u{301} b")
+        XCTAssertEqual(MarkdownWriter.inline("*\u{301}x*"), "\\*\u{301}x\\*")
+        XCTAssertEqual(MarkdownWriter.inline("&\u{301}amp;"), "&amp;\u{301}amp;")
+        XCTAssertEqual(MarkdownWriter.inline("#\u{301} Titel"), "\\#\u{301} Titel")
+        XCTAssertEqual(MarkdownWriter.inline("a\r\nb\u{0}c"), "a bc")
+    }
+
+    func testNotesNameTheGlossaryTermWhenTheTextHasACompoundOrAnotherForm() throws {
+        let glossary = Glossary(entries: [GlossaryEntry(term: "Bündnis", targets: [
+            TargetTerm(language: "en", term: "alliance"), TargetTerm(language: "en", term: "pact", status: .deprecated),
+        ])])
+        let sheet = try sheet("Die Bündnisstaaten tagen. Das Bündnis hält.", glossary: glossary)
+        let compound = WorksheetNotes(sheet.segments[0], in: sheet)
+        // Not „Bündnisstaaten → alliance“: the approved translation is the entry's, not the compound's.
+        XCTAssertEqual(compound.terms, ["Bündnisstaaten (Bündnis) → alliance"])
+        XCTAssertEqual(compound.doNotUse, ["Bündnisstaaten (Bündnis): pact"])
+        let exact = WorksheetNotes(sheet.segments[1], in: sheet)
+        XCTAssertEqual(exact.terms, ["Bündnis → alliance"])
+        XCTAssertEqual(exact.doNotUse, ["Bündnis: pact"])
+    }
+
+    func testMarkdownEscapesTheSourceLanguageAJSONLRecordGave() {
+        // A --jsonl record's "lang" reaches the header as it came.
+        var sheet = WorksheetFixtures.handMade()
+        sheet.sourceLanguage = "<img src=x onerror=alert(1)>|*x*"
+        let markdown = MarkdownWriter.write(sheet)
+        XCTAssertFalse(markdown.contains("<img"))
+        XCTAssertTrue(markdown.contains("| Source language | &lt;img src=x onerror=alert(1)>\\|\\*x\\* |"), markdown)
     }
 
     func testMarkdownHasOneTableRowPerSegmentWithTermsInBoldAndAnEmptyTarget() throws {

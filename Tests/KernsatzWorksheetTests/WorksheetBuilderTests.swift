@@ -1,3 +1,4 @@
+import Foundation
 import Kernsatz
 import KernsatzWorksheet
 import XCTest
@@ -78,6 +79,43 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(runs[4], Run(text: "Rutte", entity: 1))
     }
 
+    func testRunsOfASegmentWithThousandsOfMarksAreCutInLinearTime() {
+        // One very long line without a sentence end is one segment with every mark of the text.
+        let word = "Rutte 𝔘 zahlt "
+        let count = 8000
+        var segment = Segment(id: 1, kind: .paragraph, block: 1, source: String(repeating: word, count: count), counts: Counts())
+        let length = word.unicodeScalars.count
+        segment.entities = (0..<count).map { EntityMark(start: $0 * length, end: $0 * length + 5, text: "Rutte", type: "PER") }
+        segment.quotes = [QuoteMark(start: 0, end: count * length, text: "…", kind: "direct", speaker: nil)]
+        let started = Date()
+        let runs = segment.runs
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "runs took too long for \(count) marks")
+        XCTAssertEqual(runs.count, 2 * count)
+        XCTAssertEqual(runs.map(\.text).joined(), segment.source)
+        XCTAssertEqual(runs[0], Run(text: "Rutte", entity: 0, quote: 0))
+        XCTAssertEqual(runs[2 * count - 1], Run(text: " 𝔘 zahlt ", quote: 0))
+        XCTAssertEqual(runs[2 * count - 2], Run(text: "Rutte", entity: count - 1, quote: 0))
+    }
+
+    func testMarksOfAVeryLongSegmentAreLocatedInLinearTimeAndSliceTheSource() throws {
+        let text = String(repeating: "die NATO und Rutte 😀 zahlen 40 Prozent in Brüssel ", count: 3000)
+        let analysis = try analysis(text)
+        let started = Date()
+        let sheet = try WorksheetBuilder().build(analysis, source: "t.txt")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "building took too long")
+        XCTAssertEqual(sheet.segments.count, 1)
+        let segment = try XCTUnwrap(sheet.segments.first)
+        let scalars = Array(segment.source.unicodeScalars)
+        XCTAssertGreaterThan(segment.entities.count, 3000)
+        XCTAssertEqual(segment.measures.count, 3000)
+        for mark in segment.entities {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        }
+        for mark in segment.measures {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        }
+    }
+
     func testNamesInOtherScriptsGetALatinSpelling() throws {
         let sheet = try WorksheetBuilder().build(analysis("Das sagte Präsident Владимир Путин am Montag in Moskau."), source: "t.txt")
         let names = sheet.segments.flatMap(\.entities)
@@ -98,6 +136,15 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(us["1,1 Millionen Euro"], "1.1 million euros")
         XCTAssertEqual(us["2027"], "2027")
         XCTAssertEqual(try renderings("en-GB")["23.12.2025"], "23/12/2025")
+    }
+
+    func testTargetWithAnUnderscoreIsWrittenAsABCP47Tag() throws {
+        let sheet = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "en_GB")).build(analysis("Am 23.12.2025 war es."), source: "t.txt")
+        XCTAssertEqual(sheet.targetLanguage, "en-GB")
+        XCTAssertEqual(sheet.segments.flatMap(\.measures).map(\.rendering), ["23/12/2025"])
+        let html = HTMLWriter.write(sheet)
+        XCTAssertTrue(html.contains("lang=\"en-GB\""))
+        XCTAssertFalse(html.contains("en_GB"))
     }
 
     func testUnknownTargetLocaleIsRefusedBeforeAnyWork() {

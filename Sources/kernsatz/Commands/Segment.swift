@@ -75,6 +75,9 @@ final class Pipelines {
         guard let given = record.lang, input.lang == nil else {
             return try main.analyze(record.text, source: "record", session: session)
         }
+        guard InputOptions.isLanguageCode(given) else {
+            throw CLIError("record \(record.id): \"lang\" is not a language code such as de or en: '\(given)'")
+        }
         let lang = LanguageTag.normalized(given)
         if let pipeline = byLanguage[lang] {
             return try pipeline.analyze(record.text, source: "record", session: session)

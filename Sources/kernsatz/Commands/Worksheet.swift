@@ -121,6 +121,7 @@ extension KernsatzCommand {
             var written: [String: String] = [:]
             let ok = runner.eachFile { path, decoded, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
+                // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
                 let worksheet = sheet(analysis, source: path == "-" ? "stdin" : path)
                 guard let output else {
                     out.text(String(decoding: try formats[0].data(worksheet), as: UTF8.self))
@@ -133,7 +134,9 @@ extension KernsatzCommand {
                     }
                     let outcome = try AtomicFile.write(try format.data(worksheet), to: target, replacing: force)
                     written[target] = path
-                    Output.warn("\(target): \(worksheet.segments.count) segments, \(worksheet.counts.words) words\(outcome == .unchanged ? " (unchanged)" : "")")
+                    let segments = worksheet.segments.count, words = worksheet.counts.words
+                    Output.warn("\(target): \(segments) segment\(segments == 1 ? "" : "s"), \(words) word\(words == 1 ? "" : "s")"
+                        + (outcome == .unchanged ? " (unchanged)" : ""))
                 }
             }
             if !ok { throw ExitCode.failure }
