@@ -48,6 +48,8 @@ private struct Page {
         line("<html lang=\"\(attr(sheet.sourceLanguage))\">")
         line("<head>")
         line("<meta charset=\"utf-8\">")
+        // Nothing may load or run, whatever the text holds: inline styles only.
+        line("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;\">")
         line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         line("<meta name=\"generator\" content=\"Kernsatz\">")
         line("<title>Translation worksheet: \(text(sheet.source))</title>")

@@ -206,9 +206,16 @@ struct Output {
             .replacingOccurrences(of: "\u{2029}", with: "\\u2029"))
     }
 
+    /// Writes the buffer out. When standard output cannot take it (a full disk), says so and
+    /// exits with status 1: going on would lose output silently.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(buffer.utf8))
+        } catch {
+            Output.warn("cannot write to standard output: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            exit(1)
+        }
         buffer = ""
     }
 

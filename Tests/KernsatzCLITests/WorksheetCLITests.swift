@@ -142,3 +142,29 @@ extension CLITests {
         XCTAssertTrue(lines[1].contains("\"id\":7"), String(lines[1]))
     }
 }
+
+extension CLITests {
+    func testWorksheet_anOutputThatWouldBeTheInputItself_isRefusedEvenWithForce() throws {
+        let input = try file("notiz.md", Array("Die Bündnistreue zählt. Sie gilt.".utf8))
+        let result = try run(["worksheet", "--format", "md", "--force", "-o", directory.path, input])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("would be the input itself"), result.stderr)
+        XCTAssertEqual(try String(contentsOfFile: input, encoding: .utf8), "Die Bündnistreue zählt. Sie gilt.")
+    }
+
+    func testWorksheet_fullStandardOutput_isAnErrorNotACrash() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full on this system") }
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["worksheet", "--format", "md", seed]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertTrue(stderr.contains("cannot write to standard output"), stderr)
+    }
+}

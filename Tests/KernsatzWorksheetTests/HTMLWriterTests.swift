@@ -8,7 +8,7 @@ final class HTMLWriterTests: XCTestCase {
         "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "dl", "dt", "dd", "ul", "ol", "li",
         "section", "p", "span", "bdi", "code", "a", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "s", "strong",
     ]
-    static let allowedAttributes: Set<String> = ["lang", "charset", "name", "content", "class", "id", "href", "title", "scope", "colspan"]
+    static let allowedAttributes: Set<String> = ["lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "scope", "colspan"]
 
     /// Tags of the page: (name, [(attribute, value)]). Text never holds a raw `<`, so every `<` opens a tag;
     /// attribute values are double-quoted and never hold a raw `"`. Fails on anything else.
@@ -77,6 +77,8 @@ final class HTMLWriterTests: XCTestCase {
         let html = HTMLWriter.write(sheet)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"), String(html.prefix(120)))
         XCTAssertTrue(html.hasSuffix("</body>\n</html>\n"))
+        XCTAssertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;\">"),
+                      "nothing may load or run")
         XCTAssertTrue(html.contains("The text has no segments."))
         XCTAssertTrue(html.contains("No glossary term occurs in the text."))
         XCTAssertTrue(html.contains("<code>de</code> (detected)"))

@@ -129,6 +129,9 @@ extension KernsatzCommand {
                 }
                 for format in formats {
                     let target = Self.outputPath(for: path, format: format, in: output)
+                    if path != "-", Self.sameFile(path, target) {
+                        throw CLIError("\(path): its \(format.rawValue) worksheet would be the input itself (\(target)); write to another folder with -o")
+                    }
                     if let earlier = written[target] {
                         throw CLIError("\(path): its worksheet would be \(target), which \(earlier) already gave in this run; rename one input or write them to different folders")
                     }
@@ -147,6 +150,16 @@ extension KernsatzCommand {
             var name = input == "-" ? "stdin" : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
             if name.isEmpty || name.hasPrefix(".") { name = "worksheet" + name }
             return URL(fileURLWithPath: folder).appendingPathComponent("\(name).\(format.fileExtension)").path
+        }
+
+        /// Whether two paths name one file (after symbolic links; hard links by device and inode).
+        static func sameFile(_ a: String, _ b: String) -> Bool {
+            let first = URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL.path
+            let second = URL(fileURLWithPath: b).resolvingSymlinksInPath().standardizedFileURL.path
+            if first == second { return true }
+            var one = stat(), two = stat()
+            guard stat(a, &one) == 0, stat(b, &two) == 0 else { return false }
+            return one.st_dev == two.st_dev && one.st_ino == two.st_ino
         }
 
         struct WorksheetRecord: Encodable {
@@ -198,9 +211,15 @@ enum AtomicFile {
             }
         } else {
             defer { try? manager.removeItem(at: temporary) }
-            guard link(temporary.path, path) == 0 else {
-                let message = errno == EEXIST ? "it exists; add --force to replace it" : String(cString: strerror(errno))
-                throw CLIError("\(path): cannot write: \(message)")
+            if link(temporary.path, path) != 0 {
+                let failure = errno
+                if failure == EEXIST { throw CLIError("\(path): cannot write: it exists; add --force to replace it") }
+                // File systems without hard links (some network and FAT mounts): rename, after the
+                // check above; only a file made in between by someone else could be replaced.
+                guard [EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK].contains(failure), !manager.fileExists(atPath: path),
+                      rename(temporary.path, path) == 0 else {
+                    throw CLIError("\(path): cannot write: \(String(cString: strerror(failure)))")
+                }
             }
         }
         return .written
