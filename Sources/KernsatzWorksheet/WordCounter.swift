@@ -12,21 +12,55 @@ import KernsatzICU
 ///     let counter = try WordCounter(language: "de")
 ///     counter.count("„Das ist die Realität“, sagte er.")   // Counts(words: 6, characters: 28)
 ///
-/// Holds an ICU iterator: one per thread.
+/// Holds ICU iterators: one per thread.
 public final class WordCounter {
-    private let iterator: BreakIterator
+    private let words: BreakIterator
+    private let characters: BreakIterator
 
     public init(language: String) throws(WorksheetError) {
+        let locale = language.replacingOccurrences(of: "-", with: "_")
         do {
-            iterator = try BreakIterator(.word, locale: language.replacingOccurrences(of: "-", with: "_"))
+            words = try BreakIterator(.word, locale: locale)
+            characters = try BreakIterator(.character, locale: locale)
         } catch {
-            throw WorksheetError(.icu("open a word iterator for '\(language)'"))
+            throw WorksheetError(.icu("open word and character iterators for '\(language)'"))
         }
     }
 
-    public func count(_ text: String) -> Counts {
-        let words = iterator.words(in: Array(text.utf16)).count
-        let characters = text.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
-        return Counts(words: words, characters: characters)
+    public func count(_ text: String) -> Counts { count(units: Array(text.utf16)) }
+
+    /// - Parameter units: UTF-16 text.
+    public func count(units: [UInt16]) -> Counts {
+        var counts = Counts()
+        // UBRK_WORD_NONE_LIMIT is 100: statuses at or above it are words of some kind.
+        words.forEachBoundary(in: units) { _, status in
+            if status >= 100 { counts.words += 1 }
+        }
+        // Text of Latin letters and the usual punctuation („ “ – € …) has no character that
+        // combines with another: each unit is one user-perceived character (CR LF is white space
+        // either way). Other text goes through ICU's grapheme clusters.
+        if units.allSatisfy(Self.standsAlone) {
+            for unit in units where !Self.isWhiteSpace(unit) { counts.characters += 1 }
+            return counts
+        }
+        var start = 0
+        characters.forEachBoundary(in: units) { end, _ in
+            if !Self.isWhiteSpace(units[start]) { counts.characters += 1 }
+            start = end
+        }
+        return counts
+    }
+
+    /// Below U+0300 (before the combining marks) and General Punctuation and currency signs
+    /// (U+2000–U+20CF) but the zero-width joiners, which extend the character before them.
+    static func standsAlone(_ unit: UInt16) -> Bool {
+        unit < 0x300 || ((0x2000...0x20CF).contains(unit) && unit != 0x200C && unit != 0x200D)
+    }
+
+    /// Whether a UTF-16 unit is white space (a surrogate never is).
+    static func isWhiteSpace(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit == 0x20 || (0x09...0x0D).contains(unit) }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isWhitespace
     }
 }

@@ -89,7 +89,7 @@ public final class WorksheetBuilder {
         var segmentOfSentence: [Int: Int] = [:]
         for (number, piece) in pieces.enumerated() {
             let string = text.string(piece.range)
-            var segment = Segment(id: number + 1, kind: piece.kind, block: piece.block + 1, source: string, counts: counter.count(string))
+            var segment = Segment(id: number + 1, kind: piece.kind, block: piece.block + 1, source: string, counts: counter.count(units: Array(units[piece.range])))
             if let sentence = piece.sentence { segmentOfSentence[sentence] = segments.count }
             segment.target = ""
             segments.append(segment)

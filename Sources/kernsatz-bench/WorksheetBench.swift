@@ -27,7 +27,8 @@ struct WorksheetBench: ParsableCommand {
         let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
         let pipeline = try Pipeline()
         let session = Pipeline.Session()
-        let builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: to), matcher: TermMatcher(glossary: ShippedGlossaries.glossary()))
+        let matcher = TermMatcher(glossary: try ShippedGlossaries.glossary())
+        let builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: to), matcher: matcher)
 
         var analyses: [Analysis] = []
         let analyze = try bestTime(repeats: repeats) {
@@ -39,8 +40,29 @@ struct WorksheetBench: ParsableCommand {
             sheets = analyses.map { builder.build($0, source: "bench") }
             return sheets.reduce(0) { $0 + $1.segments.count }
         }
+        // The parts of building, each alone.
+        let terms = bestTime(repeats: repeats) { analyses.reduce(0) { $0 + matcher.match(units: $1.text.units).count } }
+        let summarizer = Summarizer(language: "de")
+        let summaries = bestTime(repeats: repeats) { analyses.reduce(0) { $0 + summarizer.summarize($1, length: .sentences(3)).sentences.count } }
+        let finder = try MeasureFinder(language: "de")
+        let renderer = try MeasureRenderer(locale: to)
+        let numbers = bestTime(repeats: repeats) {
+            analyses.reduce(0) { total, analysis in
+                total + finder.measures(in: analysis.text.units).reduce(0) { $0 + (renderer.render($1)?.count ?? 0) }
+            }
+        }
+        let counter = try WordCounter(language: "de")
+        let counts = bestTime(repeats: repeats) {
+            analyses.reduce(0) { total, analysis in
+                total + analysis.sentences.reduce(0) { $0 + counter.count(analysis.text.string($1.range)).words }
+            }
+        }
         var rows: [(String, Double)] = [("analyze (clean, layout, sentences, quotes, names)", analyze.seconds),
-                                        ("build worksheet (terms, numbers, summary, counts)", build.seconds)]
+                                        ("  mark glossary terms (shipped glossary)", terms.seconds),
+                                        ("  summarize (3 sentences)", summaries.seconds),
+                                        ("  find and render numbers and dates", numbers.seconds),
+                                        ("  count words and characters per sentence", counts.seconds),
+                                        ("build worksheet (all of the above and the marks)", build.seconds)]
         var formatsTotal = 0.0
         for format in WorksheetFormat.allCases {
             let write = try bestTime(repeats: repeats) { try sheets.reduce(0) { $0 + (try format.data($1)).count } }

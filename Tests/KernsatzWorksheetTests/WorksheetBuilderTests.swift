@@ -39,6 +39,11 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(counter.count("„Das ist die Realität“, sagte er."), Counts(words: 6, characters: 28))
         // A hyphen divides words; a decimal number is one word.
         XCTAssertEqual(counter.count("NATO-Generalsekretär 1,1"), Counts(words: 3, characters: 23))
+        // Characters are what a reader sees as one: a decomposed é, a family emoji, a flag, a Hangul syllable
+        // written as jamo; no-break and thin spaces are white space.
+        XCTAssertEqual(counter.count("Cafe\u{301} 👨‍👩‍👧 🇺🇦 \u{1100}\u{1161}").characters, 7)
+        XCTAssertEqual(counter.count("a\u{00A0}b\u{202F}c\u{2009}d").characters, 4)
+        XCTAssertEqual(counter.count("„Ja“ – 5 €").characters, 7)
     }
 
     func testTermsAreMarkedWithTheirEntryAndTheGlossaryListsOnlyWhatOccurs() throws {
