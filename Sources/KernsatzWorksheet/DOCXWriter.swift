@@ -402,16 +402,21 @@ struct DOCXDocument {
         if let shading = format.shading { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(shading)\"/>" }
         if let language = format.language { properties += "<w:lang w:val=\"\(XMLText.attribute(language))\"/>" }
         var xml = "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>" + properties + "</w:rPr>")
-        var pending = ""
+        // Scalar by scalar (Character iteration costs grapheme breaking): a tab and line breaks
+        // become Word's own elements, CR LF one break.
+        var pending = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
         func flush() {
-            if !pending.isEmpty { xml += "<w:t xml:space=\"preserve\">" + XMLText.escape(pending) + "</w:t>" }
-            pending = ""
+            if !pending.isEmpty { xml += "<w:t xml:space=\"preserve\">" + XMLText.escape(String(pending)) + "</w:t>" }
+            pending = String.UnicodeScalarView()
         }
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
             case "\t": flush(); xml += "<w:tab/>"
-            case "\n", "\r\n", "\r", "\u{2028}", "\u{2029}": flush(); xml += "<w:br/>"
-            default: pending.append(character)
+            case "\n" where previous == "\r": continue
+            case "\n", "\r", "\u{2028}", "\u{2029}": flush(); xml += "<w:br/>"
+            default: pending.append(scalar)
             }
         }
         flush()

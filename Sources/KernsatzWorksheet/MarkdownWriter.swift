@@ -62,29 +62,28 @@ public enum MarkdownWriter {
     /// Text in a table cell or a line: inline Markdown punctuation escaped, a block marker at the
     /// start escaped („- “, „# “, „1. “, „> “), no raw HTML, one line.
     static func inline(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            if character == "\n" || character == "\r" || character == "\r\n" || character == "\t" {
-                out += " "
+        var escaped = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        // Scalar by scalar: „|\u{301}“ is one Character, but a Markdown parser sees the pipe.
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\n" where previous == "\r":
                 continue
-            }
-            // By the first scalar: „|\u{301}“ is one Character, but a Markdown parser sees the pipe.
-            var scalars = character.unicodeScalars[...]
-            switch scalars.first {
+            case "\n", "\r", "\t":
+                escaped.append(" ")
             case "\\", "`", "*", "_", "[", "]", "|", "~":
-                out.append("\\")
+                escaped.append("\\")
+                escaped.append(scalar)
             case "<":
-                out += "&lt;"
-                scalars = scalars.dropFirst()
+                escaped.append(contentsOf: "&lt;".unicodeScalars)
             case "&":
-                out += "&amp;"
-                scalars = scalars.dropFirst()
+                escaped.append(contentsOf: "&amp;".unicodeScalars)
             default:
-                break
+                if XMLText.isAllowed(scalar) { escaped.append(scalar) }
             }
-            if scalars.allSatisfy({ XMLText.isAllowed($0) }) { out.unicodeScalars.append(contentsOf: scalars) }
         }
+        var out = String(escaped)
         if let first = out.unicodeScalars.first, "#-+=>".unicodeScalars.contains(first) {
             out.insert("\\", at: out.startIndex)
         } else if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex,
