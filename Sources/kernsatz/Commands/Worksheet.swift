@@ -96,7 +96,7 @@ extension KernsatzCommand {
 
             func sheet(_ analysis: Analysis, source: String) -> Worksheet {
                 if let glossaryLanguage, LanguageTag.primary(analysis.language) != glossaryLanguage {
-                    Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--lang \(glossaryLanguage) marks anyway)")
+                    Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
                 return builder.build(analysis, source: source)
             }
