@@ -78,23 +78,28 @@ public struct MeasureFinder: Sendable {
         }
         scales = WordTable(scalePairs)
 
+        // Signs and codes (%, €, USD) are the same in every language: units.mul.txt, currencies.mul.txt.
         var unitPairs: [(String, UnitRole)] = []
-        for (word, value, line) in try MeasureLists.pairs(.units, language: lang) {
-            guard let role = UnitRole(rawValue: value) else {
-                throw AnalysisError(.badList(file: MeasureListKind.units.fileName(language: lang), line: line,
-                                             reason: "'\(word)' has an unknown role '\(value)' (percent, percent-sign, points, minus, time)"))
+        for list in [lang, "mul"] {
+            for (word, value, line) in try MeasureLists.pairs(.units, language: list) {
+                guard let role = UnitRole(rawValue: value) else {
+                    throw AnalysisError(.badList(file: MeasureListKind.units.fileName(language: list), line: line,
+                                                 reason: "'\(word)' has an unknown role '\(value)' (percent, percent-sign, points, minus, time)"))
+                }
+                unitPairs.append((word, role))
             }
-            unitPairs.append((word, role))
         }
         units = WordTable(unitPairs)
 
         var currencyPairs: [(String, Currency)] = []
-        for (word, code, line) in try MeasureLists.pairs(.currencies, language: lang) {
-            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                throw AnalysisError(.badList(file: MeasureListKind.currencies.fileName(language: lang), line: line,
-                                             reason: "'\(word)' has no ISO 4217 code after its tab: '\(code)'"))
+        for list in [lang, "mul"] {
+            for (word, code, line) in try MeasureLists.pairs(.currencies, language: list) {
+                guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                    throw AnalysisError(.badList(file: MeasureListKind.currencies.fileName(language: list), line: line,
+                                                 reason: "'\(word)' has no ISO 4217 code after its tab: '\(code)'"))
+                }
+                currencyPairs.append((word, Currency(code: code, prefix: !word.contains(where: \.isLowercase))))
             }
-            currencyPairs.append((word, Currency(code: code, prefix: !word.contains(where: \.isLowercase))))
         }
         currencies = WordTable(currencyPairs)
 

@@ -37,6 +37,8 @@ enum MeasureLists {
         case (.points, "de"): return PackageResources.points_de_txt
         case (.points, "en"): return PackageResources.points_en_txt
         case (.points, "fr"): return PackageResources.points_fr_txt
+        case (.units, "mul"): return PackageResources.units_mul_txt
+        case (.currencies, "mul"): return PackageResources.currencies_mul_txt
         default: return nil
         }
     }
@@ -44,7 +46,7 @@ enum MeasureLists {
     /// Every shipped file, for the completeness test.
     static let shipped: [(MeasureListKind, String)] = MeasureListKind.allCases.flatMap { kind in
         ["de", "en", "fr"].map { (kind, $0) }
-    }
+    } + [(.units, "mul"), (.currencies, "mul")]
 
     /// The `(word, value, line)` entries of a shipped list, in file order; empty when there is none.
     /// - Throws: `AnalysisError.Kind.badList` for a line without exactly one tab.

@@ -108,6 +108,18 @@ final class MeasureFinderTests: XCTestCase {
                         Found(text: "40", kind: .number, value: 40)])
     }
 
+    func testSignsAndCurrencyCodes_areKnownInEveryLanguage() throws {
+        let dutch = try MeasureFinder(language: "nl")
+        XCTAssertEqual(find("Er waren 22 % meer, voor € 5.", dutch).map(\.kind), [.percent, .currency])
+        let spanish = try MeasureFinder(language: "es")
+        XCTAssertEqual(try one("cuesta 300 USD", spanish).currency, "USD")
+    }
+
+    func testScaleAbbreviationsWithoutTheDot() {
+        XCTAssertEqual(find("1,1 Mio Euro").first?.value, 1_100_000)
+        XCTAssertEqual(find("3 Mrd Dollar").first?.value, 3_000_000_000)
+    }
+
     // MARK: numbers, scales, percent, money
 
     func testGermanSeparators_commaDecimalDotGrouping() {
