@@ -323,7 +323,7 @@ struct DOCXDocument {
         var seenNames: Set<String> = []
         for entity in segment.entities.sorted(by: { $0.start < $1.start })
         where seenNames.insert(entity.type + "\u{0}" + entity.text).inserted {
-            var runs = [run(Self.entityTypeName(entity.type) + " ", Format(italic: true)), run(entity.text, Format(color: "1F4E9A"))]
+            var runs = [run(entity.typeName + " ", Format(italic: true)), run(entity.text, Format(color: "1F4E9A"))]
             if let latin = entity.latin { runs.append(run(" (Latin: \(latin))")) }
             paragraphs.append(runs)
         }
@@ -374,14 +374,6 @@ struct DOCXDocument {
         return table(columns: columns, header: header, rows: rows)
     }
 
-    static func entityTypeName(_ type: String) -> String {
-        switch type {
-        case "PER": return "person"
-        case "LOC": return "place"
-        case "ORG": return "organisation"
-        default: return "other name"
-        }
-    }
 
     // MARK: paragraphs and runs
 

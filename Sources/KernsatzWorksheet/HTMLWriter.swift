@@ -212,14 +212,6 @@ private struct Page {
         }
     }
 
-    static func entityTypeName(_ type: String) -> String {
-        switch type {
-        case "PER": return "person"
-        case "LOC": return "place"
-        case "ORG": return "organisation"
-        default: return "other name"
-        }
-    }
 
     static func termTitle(_ mark: TermMark, _ item: GlossaryItem?) -> String {
         guard let item else { return "Term" }
@@ -231,7 +223,7 @@ private struct Page {
     }
 
     static func entityTitle(_ entity: EntityMark) -> String {
-        var title = "Name: " + entityTypeName(entity.type)
+        var title = "Name: " + entity.typeName
         if let latin = entity.latin { title += "\nLatin: " + latin }
         return title
     }
@@ -254,7 +246,7 @@ private struct Page {
         var seenNames: Set<String> = []
         for entity in segment.entities.sorted(by: { $0.start < $1.start })
         where seenNames.insert(entity.type + "\u{0}" + entity.text).inserted {
-            var note = "<li class=\"n-name\"><span class=\"label\">\(Self.entityTypeName(entity.type))</span> <bdi>\(text(entity.text))</bdi>"
+            var note = "<li class=\"n-name\"><span class=\"label\">\(entity.typeName)</span> <bdi>\(text(entity.text))</bdi>"
             if let latin = entity.latin { note += " <span class=\"latin\">(Latin: <bdi>\(text(latin))</bdi>)</span>" }
             items.append(note + "</li>")
         }

@@ -162,6 +162,16 @@ public struct EntityMark: Sendable, Equatable, Codable {
     /// The name in Latin script (ICU's Any-Latin) when it is written in another script.
     public var latin: String?
 
+    /// The type in words: person, place, organisation, other name.
+    public var typeName: String {
+        switch type {
+        case "PER": return "person"
+        case "LOC": return "place"
+        case "ORG": return "organisation"
+        default: return "other name"
+        }
+    }
+
     public init(start: Int, end: Int, text: String, type: String, latin: String? = nil) {
         self.start = start
         self.end = end

@@ -34,6 +34,9 @@ public final class WorksheetBuilder {
     private let renderer: MeasureRenderer
     private var finders: [String: MeasureFinder] = [:]
     private var summarizers: [String: Summarizer] = [:]
+    /// What languages without their own data fall back to, opened once so a failure shows at once.
+    private let rootCounter: WordCounter
+    private let rootFinder: MeasureFinder
 
     /// - Parameter matcher: the glossary to mark; nil marks no terms.
     /// - Throws: `WorksheetError` when the target language is not usable or ICU lacks a service.
@@ -51,6 +54,12 @@ public final class WorksheetBuilder {
             transliterator = try Transliterator(id: "Any-Latin")
         } catch {
             throw WorksheetError(.icu("open the Any-Latin transliterator"))
+        }
+        rootCounter = try WordCounter(language: "und")
+        do {
+            rootFinder = try MeasureFinder(language: "und")
+        } catch {
+            throw WorksheetError(.icu("load the number and date lists: \(error)"))
         }
         do {
             renderer = try MeasureRenderer(locale: target)
@@ -206,31 +215,26 @@ public final class WorksheetBuilder {
 
     // MARK: pieces
 
+    /// Word counting by the language's ICU rules; root rules („und“) where ICU has none.
     private func wordCounter(_ language: String) -> WordCounter {
-        if let known = counters[language] { return known }
-        // ICU opens a word iterator for any locale (root rules at worst): failure means no ICU data.
-        let counter = (try? WordCounter(language: language)) ?? (try? WordCounter(language: "und"))
-        guard let counter else { preconditionFailure("ICU has no word break rules at all") }
-        counters[language] = counter
-        return counter
+        Self.cached(&counters, language) { (try? WordCounter(language: language)) ?? rootCounter }
     }
 
     /// Summarizers load their language's stop words: one per language, reused.
     private func summarizer(_ language: String) -> Summarizer {
-        if let known = summarizers[language] { return known }
-        let summarizer = Summarizer(language: language, weights: weights)
-        summarizers[language] = summarizer
-        return summarizer
+        Self.cached(&summarizers, language) { Summarizer(language: language, weights: weights) }
     }
 
+    /// Languages without measure lists get ICU's separators and month names („und“).
     private func measureFinder(_ language: String) -> MeasureFinder {
-        if let known = finders[language] { return known }
-        // Unknown languages get ICU's separators and month names; the lists are embedded, so
-        // failure means a broken build, which a test catches.
-        let finder = (try? MeasureFinder(language: language)) ?? (try? MeasureFinder(language: "und"))
-        guard let finder else { preconditionFailure("the measure lists are missing from the binary") }
-        finders[language] = finder
-        return finder
+        Self.cached(&finders, language) { (try? MeasureFinder(language: language)) ?? rootFinder }
+    }
+
+    private static func cached<Value>(_ cache: inout [String: Value], _ key: String, _ make: () -> Value) -> Value {
+        if let known = cache[key] { return known }
+        let made = make()
+        cache[key] = made
+        return made
     }
 
     /// The name in Latin letters when it has letters of another script; nil otherwise.
