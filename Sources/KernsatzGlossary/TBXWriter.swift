@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// Writes TBX v3 (ISO 30042:2019) in the TBX-Basic dialect (`type="TBX-Basic"`, `style="dca"`), which
 /// validates against the TBX v3 core structure schema (TBXcoreStructV03.rng). Entries that share a
 /// `conceptID` become one `conceptEntry`.
@@ -10,11 +12,11 @@ public enum TBXWriter {
     public static func write(_ glossary: Glossary, description: String? = nil) -> String {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <tbx type="TBX-Basic" style="dca" xml:lang="\(escape(glossary.sourceLanguage))" xmlns="urn:iso:std:iso:30042:ed-2">
+        <tbx type="TBX-Basic" style="dca" xml:lang="\(XMLText.attribute(glossary.sourceLanguage))" xmlns="urn:iso:std:iso:30042:ed-2">
           <tbxHeader>
             <fileDesc>
               <sourceDesc>
-                <p>\(escape(description ?? "\(glossary.name): written by Kernsatz"))</p>
+                <p>\(XMLText.attribute(description ?? "\(glossary.name): written by Kernsatz"))</p>
               </sourceDesc>
             </fileDesc>
           </tbxHeader>
@@ -40,10 +42,10 @@ public enum TBXWriter {
                 id = "c\(counter)"
             }
             usedIDs.insert(id)
-            out += "      <conceptEntry id=\"\(escape(id))\">\n"
-            out += "        <langSec xml:lang=\"\(escape(glossary.sourceLanguage))\">\n"
+            out += "      <conceptEntry id=\"\(XMLText.attribute(id))\">\n"
+            out += "        <langSec xml:lang=\"\(XMLText.attribute(glossary.sourceLanguage))\">\n"
             if let definition = entries.compactMap(\.definition).first {
-                out += "          <descrip type=\"definition\">\(escape(definition))</descrip>\n"
+                out += "          <descrip type=\"definition\">\(XMLText.attribute(definition))</descrip>\n"
             }
             for entry in entries {
                 out += termSec(term: entry.term, partOfSpeech: entry.partOfSpeech, status: entry.status, note: entry.note)
@@ -55,7 +57,7 @@ public enum TBXWriter {
             for entry in entries { for target in entry.targets where seen.insert(target).inserted { targets.append(target) } }
             for target in targets where !languages.contains(target.language) { languages.append(target.language) }
             for language in languages {
-                out += "        <langSec xml:lang=\"\(escape(language))\">\n"
+                out += "        <langSec xml:lang=\"\(XMLText.attribute(language))\">\n"
                 for target in targets where target.language == language {
                     out += termSec(term: target.term, partOfSpeech: target.partOfSpeech, status: target.status, note: target.note)
                 }
@@ -68,33 +70,13 @@ public enum TBXWriter {
     }
 
     private static func termSec(term: String, partOfSpeech: String?, status: TermStatus, note: String?) -> String {
-        var out = "          <termSec>\n            <term>\(escape(term))</term>\n"
-        if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(escape(partOfSpeech))</termNote>\n" }
+        var out = "          <termSec>\n            <term>\(XMLText.attribute(term))</term>\n"
+        if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(XMLText.attribute(partOfSpeech))</termNote>\n" }
         out += "            <termNote type=\"administrativeStatus\">\(status.tbxValue)</termNote>\n"
-        if let note { out += "            <note>\(escape(note))</note>\n" }
+        if let note { out += "            <note>\(XMLText.attribute(note))</note>\n" }
         return out + "          </termSec>\n"
     }
 
-    /// Text and attribute values with the five XML specials escaped and characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
 
     /// Whether `id` can be an xml:id (an NCName, conservatively: ASCII letters, digits, `-_.`, starting with a letter or `_`).
     static func isNCName(_ id: String) -> Bool {

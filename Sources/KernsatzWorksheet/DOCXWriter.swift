@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 import ZIPFoundation
 
 /// A worksheet as a Word document (WordprocessingML in a ZIP package): a title, a header block with

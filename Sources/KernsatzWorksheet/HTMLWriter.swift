@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// A worksheet as one self-contained HTML5 page: header, summary, legend, the segment table with
 /// highlights and notes, and the glossary extract.
 ///

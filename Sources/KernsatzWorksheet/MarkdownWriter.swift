@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// A worksheet as Markdown (CommonMark with GitHub's tables): header, summary, a segment table
 /// (number | source with terms in bold | empty target | notes), the glossary extract.
 ///

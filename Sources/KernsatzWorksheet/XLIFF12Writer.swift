@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// A worksheet as XLIFF 1.2 (strict schema): one `trans-unit` per segment, terms marked in the
 /// source, glossary, names, numbers, quotes and counts as notes and count groups.
 ///

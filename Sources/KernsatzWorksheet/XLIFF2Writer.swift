@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// A worksheet as XLIFF 2.1 with the glossary module (`gls`): one unit per segment, terms marked
 /// in the source and explained in the unit's glossary, everything else a translator should know
 /// in notes.

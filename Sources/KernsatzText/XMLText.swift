@@ -1,25 +1,14 @@
-/// Escaping for XML and HTML output: every piece of input text goes through here.
-enum XMLText {
+/// Escaping for XML and HTML output (worksheets, TBX): every piece of input text goes through here.
+public enum XMLText {
     /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids (C0 controls but tab, line
     /// feed and carriage return; U+FFFE, U+FFFF) dropped, since no escape makes them legal.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { escape(text, attribute: false) }
 
     /// Attribute values (double-quoted): also `"` and `'`, and line breaks and tabs as character
     /// references so they survive attribute-value normalization.
-    static func attribute(_ text: String) -> String {
+    public static func attribute(_ text: String) -> String { escape(text, attribute: true) }
+
+    private static func escape(_ text: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -27,11 +16,11 @@ enum XMLText {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&#39;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r" where attribute: out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
             default:
                 if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
             }
@@ -40,7 +29,7 @@ enum XMLText {
     }
 
     /// XML 1.0's `Char` production.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: return true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
