@@ -263,6 +263,10 @@ int32_t ks_locale_display_language(const char *locale, const char *display_local
     return uloc_getDisplayLanguage(locale, display_locale, destination, capacity, (UErrorCode *)status);
 }
 
+int32_t ks_locale_is_right_to_left(const char *locale) {
+    return uloc_isRightToLeft(locale) ? 1 : 0;
+}
+
 int32_t ks_date_symbol(const char *locale, ks_date_symbols kind, int32_t index,
                        uint16_t *destination, int32_t capacity, int32_t *status) {
     static const UDateFormatSymbolType types[] = {

@@ -26,6 +26,14 @@ public enum LocaleData {
         return name == code || name.isEmpty ? nil : name
     }
 
+    /// Whether the locale's script runs right to left (its likely script when none is given).
+    ///
+    ///     LocaleData.isRightToLeft("ar")      // true
+    ///     LocaleData.isRightToLeft("en-GB")   // false
+    public static func isRightToLeft(_ locale: String) -> Bool {
+        String(locale.map { $0 == "-" ? "_" : $0 }).withCString { ks_locale_is_right_to_left($0) != 0 }
+    }
+
     private static func displayName(_ locale: String, in display: String, country: Bool) -> String {
         let localeName = Array(locale.utf8CString)
         let displayName = Array(display.utf8CString)

@@ -266,7 +266,9 @@ struct DOCXDocument {
             if segment.inSummary {
                 number += paragraph(style: "Notes", [run("summary", Format(bold: true, shading: "FFF0A6"))])
             }
-            let target = "<w:p><w:pPr><w:pStyle w:val=\"Target\"/><w:rPr><w:lang w:val=\"\(XMLText.attribute(sheet.targetLanguage))\"/></w:rPr></w:pPr></w:p>"
+            // Right-to-left targets (Arabic, Hebrew, …) get a right-to-left paragraph to write in.
+            let bidi = sheet.targetDirection == "rtl" ? "<w:bidi/>" : ""
+            let target = "<w:p><w:pPr><w:pStyle w:val=\"Target\"/>\(bidi)<w:rPr><w:lang w:val=\"\(XMLText.attribute(sheet.targetLanguage))\"/></w:rPr></w:pPr></w:p>"
             return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 + cell(width: columns[0], number)
                 + cell(width: columns[1], paragraph(source(segment)))

@@ -164,10 +164,15 @@ private struct Page {
         }
         if segment.inSummary { out += "<span class=\"badge summary\">summary</span>" }
         out += "</td>"
-        out += "<td class=\"source\" lang=\"\(attr(sheet.sourceLanguage))\">\(highlighted(segment))</td>"
-        out += "<td class=\"target\" lang=\"\(attr(sheet.targetLanguage))\"></td>"
+        out += "<td class=\"source\" lang=\"\(attr(sheet.sourceLanguage))\"\(Self.direction(sheet.sourceDirection))>\(highlighted(segment))</td>"
+        out += "<td class=\"target\" lang=\"\(attr(sheet.targetLanguage))\"\(Self.direction(sheet.targetDirection))></td>"
         out += "<td class=\"notes\">\(notes(segment))</td>"
         line("</tr>")
+    }
+
+    /// ` dir="rtl"` for right-to-left languages (Arabic, Hebrew, …); nothing for left to right.
+    static func direction(_ direction: String) -> String {
+        direction == "rtl" ? " dir=\"rtl\"" : ""
     }
 
     static func kindName(_ kind: SegmentKind) -> String {

@@ -21,6 +21,9 @@ public struct Worksheet: Sendable, Equatable, Codable {
     /// BCP 47 tag of the translation ("en", "en-GB"): it decides the translations shown and how
     /// numbers and dates are rendered.
     public var targetLanguage: String
+    /// Writing direction of the source and target languages ("ltr", "rtl"), from ICU.
+    public var sourceDirection = "ltr"
+    public var targetDirection = "ltr"
     /// The text's metadata lines (`date 2025-12-23`, `title …`), in input order.
     public var metadata: [Field]
     /// The text's date (metadata `date`), if it has one.
@@ -279,6 +282,8 @@ extension Worksheet {
         try c.encode(sourceLanguage, forKey: .sourceLanguage)
         try c.encode(languageIdentified, forKey: .languageIdentified)
         try c.encode(targetLanguage, forKey: .targetLanguage)
+        try c.encode(sourceDirection, forKey: .sourceDirection)
+        try c.encode(targetDirection, forKey: .targetDirection)
         try c.encode(metadata, forKey: .metadata)
         try c.encode(date, forKey: .date)
         try c.encode(teaser, forKey: .teaser)

@@ -196,7 +196,7 @@ public final class WorksheetBuilder {
 
         let metadata = structure.metadata
         let teaser = segments.filter { $0.kind == .teaser }.map(\.source).joined(separator: " ")
-        return Worksheet(
+        var sheet = Worksheet(
             source: source,
             sourceLanguage: analysis.language,
             languageIdentified: analysis.languageIdentified,
@@ -211,6 +211,9 @@ public final class WorksheetBuilder {
             glossary: glossary,
             glossaries: options.glossaryNames
         )
+        sheet.sourceDirection = LocaleData.isRightToLeft(analysis.language) ? "rtl" : "ltr"
+        sheet.targetDirection = LocaleData.isRightToLeft(options.targetLanguage) ? "rtl" : "ltr"
+        return sheet
     }
 
     // MARK: pieces

@@ -115,3 +115,15 @@ final class DateFormatTests: XCTestCase {
         XCTAssertEqual(try DateFormat(skeleton: "yMd", locale: "en").pattern, "M/d/y")
     }
 }
+
+final class WritingDirectionTests: XCTestCase {
+    func testRightToLeftComesFromTheLocalesScript() {
+        XCTAssertTrue(LocaleData.isRightToLeft("ar"))
+        XCTAssertTrue(LocaleData.isRightToLeft("he"))
+        XCTAssertTrue(LocaleData.isRightToLeft("fa-IR"))
+        XCTAssertFalse(LocaleData.isRightToLeft("en-GB"))
+        XCTAssertFalse(LocaleData.isRightToLeft("de"))
+        XCTAssertFalse(LocaleData.isRightToLeft("az-Latn"))
+        XCTAssertFalse(LocaleData.isRightToLeft(""))
+    }
+}

@@ -8,7 +8,7 @@ final class HTMLWriterTests: XCTestCase {
         "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "dl", "dt", "dd", "ul", "ol", "li",
         "section", "p", "span", "bdi", "code", "a", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "s", "strong",
     ]
-    static let allowedAttributes: Set<String> = ["lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "scope", "colspan"]
+    static let allowedAttributes: Set<String> = ["lang", "dir", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "scope", "colspan"]
 
     /// Tags of the page: (name, [(attribute, value)]). Text never holds a raw `<`, so every `<` opens a tag;
     /// attribute values are double-quoted and never hold a raw `"`. Fails on anything else.

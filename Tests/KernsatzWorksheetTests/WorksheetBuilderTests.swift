@@ -166,4 +166,14 @@ final class WorksheetBuilderTests: XCTestCase {
         }
         XCTAssertEqual(marked, [["Das ist die Realität. — Er"], ["Damit müssen wir umgehen. — Er"], ["Und zwar bald. — Er"], []])
     }
+
+    func testRightToLeftTargetsAreMarkedForHTMLAndWord() throws {
+        let arabic = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "ar")).build(analysis("Die Minister trafen sich."), source: "t.txt")
+        XCTAssertEqual(arabic.sourceDirection, "ltr")
+        XCTAssertEqual(arabic.targetDirection, "rtl")
+        XCTAssertTrue(HTMLWriter.write(arabic).contains("<td class=\"target\" lang=\"ar\" dir=\"rtl\"></td>"))
+        let english = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "en-GB")).build(analysis("Die Minister trafen sich."), source: "t.txt")
+        XCTAssertEqual(english.targetDirection, "ltr")
+        XCTAssertTrue(HTMLWriter.write(english).contains("<td class=\"target\" lang=\"en-GB\"></td>"))
+    }
 }

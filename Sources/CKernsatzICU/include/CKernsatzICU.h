@@ -133,6 +133,8 @@ int32_t ks_locale_display_country(const char *locale, const char *display_locale
                                   uint16_t *destination, int32_t capacity, int32_t *status);
 int32_t ks_locale_display_language(const char *locale, const char *display_locale,
                                    uint16_t *destination, int32_t capacity, int32_t *status);
+/// 1 when the locale's script is written right to left (ar, he, fa, ur, …), 0 otherwise.
+int32_t ks_locale_is_right_to_left(const char *locale);
 
 typedef enum {
     KS_MONTHS_WIDE = 0,
