@@ -5,11 +5,11 @@ import Kernsatz
 /// Which glossaries to mark and which translations to show (`terms`, `analyze`).
 struct GlossaryOptions: ParsableArguments {
     @Option(name: .customLong("glossary"), help: ArgumentHelp(
-        "A glossary (.tbx, .tsv, .csv); repeat for several. Default for `terms`: the shipped glossaries (`shipped` names them).",
+        "A glossary (.tbx, .tsv, .csv); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
         valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Target language of the translations shown.")
+    @Option(help: "Target language (en, en-GB, fr, …): the translations shown; in worksheets also how numbers and dates are written.")
     var to: String = "en"
 
     func validate() throws {
