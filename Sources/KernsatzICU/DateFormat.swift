@@ -16,16 +16,7 @@ public final class DateFormat {
 
     /// - Throws: `ICUError` when ICU has no pattern for the skeleton.
     public init(skeleton: String, locale: String) throws(ICUError) {
-        var status: Int32 = 0
-        let units = Array(skeleton.utf16)
-        let pointer = units.withUnsafeBufferPointer { buffer in
-            locale.withCString { ks_datefmt_open(buffer.baseAddress, Int32(buffer.count), $0, &status) }
-        }
-        try check(status, "opening a date format '\(skeleton)' for \(locale)")
-        guard let pointer else {
-            throw ICUError(.failure("U_MEMORY_ALLOCATION_ERROR"), while: "opening a date format '\(skeleton)' for \(locale)")
-        }
-        handle = pointer
+        handle = try openFormatter(skeleton: skeleton, locale: locale, "opening a date format '\(skeleton)' for \(locale)", ks_datefmt_open)
         self.skeleton = skeleton
         self.locale = locale
     }

@@ -88,3 +88,19 @@ public var icuVersion: String {
     buffer.withUnsafeMutableBufferPointer { ks_icu_version($0.baseAddress!, 32) }
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
+
+/// Opens an ICU formatter from a skeleton and a locale with the shim's `ks_…_open`
+/// (`ks_numfmt_open`, `ks_datefmt_open`).
+/// - Parameter what: the operation, for the error message.
+func openFormatter(skeleton: String, locale: String, _ what: @autoclosure () -> String,
+                   _ open: (UnsafePointer<UInt16>?, Int32, UnsafePointer<CChar>?, UnsafeMutablePointer<Int32>?) -> OpaquePointer?)
+    throws(ICUError) -> OpaquePointer {
+    var status: Int32 = 0
+    let units = Array(skeleton.utf16)
+    let pointer = units.withUnsafeBufferPointer { buffer in
+        locale.withCString { open(buffer.baseAddress, Int32(buffer.count), $0, &status) }
+    }
+    try check(status, what())
+    guard let pointer else { throw ICUError(.failure("U_MEMORY_ALLOCATION_ERROR"), while: what()) }
+    return pointer
+}

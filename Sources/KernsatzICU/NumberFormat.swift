@@ -19,16 +19,7 @@ public final class NumberFormat {
 
     /// - Throws: `ICUError` when ICU does not take the skeleton (`U_NUMBER_SKELETON_SYNTAX_ERROR`).
     public init(skeleton: String, locale: String) throws(ICUError) {
-        var status: Int32 = 0
-        let units = Array(skeleton.utf16)
-        let pointer = units.withUnsafeBufferPointer { buffer in
-            locale.withCString { ks_numfmt_open(buffer.baseAddress, Int32(buffer.count), $0, &status) }
-        }
-        try check(status, "opening a number format '\(skeleton)' for \(locale)")
-        guard let pointer else {
-            throw ICUError(.failure("U_MEMORY_ALLOCATION_ERROR"), while: "opening a number format '\(skeleton)' for \(locale)")
-        }
-        handle = pointer
+        handle = try openFormatter(skeleton: skeleton, locale: locale, "opening a number format '\(skeleton)' for \(locale)", ks_numfmt_open)
         self.skeleton = skeleton
         self.locale = locale
     }
