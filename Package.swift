@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "Kernsatz", targets: ["Kernsatz"]),
         .library(name: "KernsatzWorksheet", targets: ["KernsatzWorksheet"]),
+        .library(name: "KernsatzBatch", targets: ["KernsatzBatch"]),
         .executable(name: "kernsatz", targets: ["kernsatz"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // DOCX worksheets are ZIP packages; only KernsatzWorksheet uses it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 of inputs and outputs in the batch manifest (up-to-date checks, --resume); only KernsatzBatch uses it.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
@@ -70,9 +73,15 @@ let package = Package(
             name: "KernsatzWorksheet",
             dependencies: ["Kernsatz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Folders in parallel: walk, read, analyze, write worksheets and summaries atomically, a manifest
+        // with content hashes (--resume), a report (index.html, manifest, term report).
+        .target(
+            name: "KernsatzBatch",
+            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "kernsatz",
-            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kernsatz", "KernsatzWorksheet", "KernsatzBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Scores segmentation against gold data (../shared and our own tables); fails below a floor.
         .executableTarget(
@@ -98,6 +107,7 @@ let package = Package(
                     dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV"),
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "KernsatzBatchTests", dependencies: ["KernsatzBatch"]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

@@ -52,10 +52,12 @@ public struct TermExtractor {
     }
 
     /// Counts the candidates of one text (clean NFC text is best: `CleanText(…).units`).
-    public mutating func add(units: [UInt16], source: String) {
+    /// - Parameter hits: the glossary hits in `units` when the caller has them already; nil: the
+    ///   extractor's matcher finds them.
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil) {
         let (tokens, words) = Tokenizer.tokens(units)
         var covered = [Bool](repeating: false, count: units.count + 1)
-        for hit in matcher?.match(units: units) ?? [] { for i in hit.range { covered[i] = true } }
+        for hit in hits ?? matcher?.match(units: units) ?? [] { for i in hit.range { covered[i] = true } }
         func isCovered(_ first: Int, _ last: Int) -> Bool { covered[tokens[first].start..<tokens[last].end].contains(true) }
         func capitalized(_ token: TextToken) -> Bool { token.original.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
         func hasLetters(_ token: TextToken) -> Bool { token.original.unicodeScalars.contains { $0.properties.isAlphabetic } }

@@ -25,7 +25,8 @@ public enum CSVWriter {
         return out
     }
 
-    static func row(_ cells: [String]) -> String {
+    /// One CSV row (CRLF) of neutralized, quoted cells: also what the batch report's CSV files use.
+    public static func row(_ cells: [String]) -> String {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 

@@ -68,6 +68,13 @@ public final class WorksheetBuilder {
         }
     }
 
+    /// The glossary hits the worksheet of `analysis` marks: none when the text is not in the
+    /// glossary's language or there is no glossary.
+    public func termHits(_ analysis: Analysis) -> [TermHit] {
+        guard let matcher, LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) else { return [] }
+        return matcher.match(units: analysis.text.units)
+    }
+
     /// Letters, digits, hyphens or underscores, starting with 2–3 letters ("en", "en-GB", "zh-Hant-TW").
     static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
@@ -75,7 +82,9 @@ public final class WorksheetBuilder {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    public func build(_ analysis: Analysis, source: String) -> Worksheet {
+    /// - Parameter hits: the glossary hits in `analysis.text`, when the caller has them already
+    ///   (`termHits(_:)`); nil: the builder's matcher finds them.
+    public func build(_ analysis: Analysis, source: String, hits: [TermHit]? = nil) -> Worksheet {
         let text = analysis.text
         let units = text.units
         let structure = analysis.structure
@@ -121,7 +130,7 @@ public final class WorksheetBuilder {
         var glossary: [GlossaryItem] = []
         if let matcher, LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) {
             var itemOfEntry: [Int: Int] = [:]
-            for hit in matcher.match(units: units) {
+            for hit in hits ?? matcher.match(units: units) {
                 guard let place = locate(hit.range) else { continue }
                 let item: Int
                 if let known = itemOfEntry[hit.entry] {

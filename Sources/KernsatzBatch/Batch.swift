@@ -1,0 +1,353 @@
+import Foundation
+import Kernsatz
+import KernsatzWorksheet
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A batch: the files of one or more folders, processed in parallel into summaries and worksheets,
+/// with a manifest, a report, and nothing lost when it is killed.
+///
+///     let batch = try Batch(inputs: ["articles"], output: "out", options: BatchOptions(), matcher: matcher)
+///     let summary = try batch.run { event in … }      // progress, one event at a time
+///     summary.failed                                    // 0
+///
+/// The output folder holds the mirrored tree of outputs, `index.html` (open it first),
+/// `manifest.json` and `manifest.csv` (one record per file), `terms.csv` (glossary terms by file)
+/// and `term-candidates.csv`, and `.kernsatz/` (the journal of a running batch and its temporary
+/// files). Memory stays flat in the number of files: records go to the journal as files finish,
+/// and the report is written from the journal.
+public struct Batch: Sendable {
+    public let inputs: [String]
+    public let output: String
+    public let options: BatchOptions
+    public let matcher: TermMatcher?
+
+    /// The format and version of `manifest.json`.
+    public static let manifestFormat = "kernsatz-batch-manifest"
+    public static let manifestVersion = 1
+
+    public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil) {
+        self.inputs = inputs
+        self.output = output
+        self.options = options
+        self.matcher = matcher
+    }
+
+    var stateFolder: String { output + "/.kernsatz" }
+    var journalPath: String { stateFolder + "/journal.jsonl" }
+    var manifestPath: String { output + "/manifest.json" }
+
+    /// Runs the batch. Failing files are recorded and reported; they do not throw.
+    /// - Parameter progress: called for each event, never two at a time.
+    /// - Throws: `BatchError` when the batch cannot start (no such input, output folder unusable,
+    ///   settings unusable) or its report cannot be written.
+    public func run(progress: @escaping @Sendable (BatchEvent) -> Void = { _ in }) throws(BatchError) -> BatchSummary {
+        let clock = DispatchTime.now().uptimeNanoseconds
+        let manager = FileManager.default
+        guard !inputs.isEmpty else { throw BatchError(.badInput(reason: "no input folder given"), path: "batch") }
+        for input in inputs where !manager.fileExists(atPath: input) {
+            let dangling = (try? manager.destinationOfSymbolicLink(atPath: input)) != nil
+            throw BatchError(.badInput(reason: dangling ? "a symbolic link to nothing (or a link loop)" : "no such file or folder"), path: input)
+        }
+        let temporary = stateFolder + "/tmp"
+        do {
+            try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
+            // What a killed run left half-written is thrown away: outputs only ever appear by rename.
+            if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
+            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(.badOutput(reason: "cannot make the output folder (\(InputWalker.reason(error)))"), path: output)
+        }
+
+        // Walk (the output folder is never read) and plan the output names.
+        let walker = InputWalker(excluding: output, include: options.include, exclude: options.exclude)
+        let walk = try walker.walk(inputs)
+        let plan = OutputPlan(walk.inputs, formats: options.formats)
+        let previous = PreviousRun(manifest: manifestPath, journal: journalPath)
+        let inputIdentities = Set(walk.inputs.compactMap { FileIdentity(path: $0.path, follow: true) })
+
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline(options: PipelineOptions(language: options.language))
+        } catch {
+            throw BatchError(.setup(reason: "\(error)"), path: "")
+        }
+        let settings = BatchSettings(options: options, matcher: matcher, pipeline: pipeline, output: output,
+                                     temporaryFolder: temporary, previous: previous,
+                                     isInput: { path in FileIdentity(path: path, follow: true).map { inputIdentities.contains($0) } ?? false })
+        // One worker is made here, so that a setup error stops the batch before any file.
+        let first = try BatchWorker(settings: settings)
+
+        let journal = try Journal(path: journalPath)
+        let state = RunState(total: walk.inputs.count, progress: progress, journal: journal)
+        progress(.planned(total: walk.inputs.count, notes: walk.notes))
+        for (number, note) in walk.notes.enumerated() {
+            var record = FileRecord(path: note.relativePath, status: note.severity == .failed ? .failed : .skipped, reason: note.reason)
+            record.order = walk.inputs.count + number
+            state.note(record)
+        }
+
+        let jobs = max(1, min(options.jobs, walk.inputs.count))
+        let workers = WorkerPool(first: first)
+        DispatchQueue.concurrentPerform(iterations: jobs) { slot in
+            guard let worker = workers.take(slot: slot, settings: settings) else {
+                state.stopWithError()
+                return
+            }
+            while let index = state.nextIndex() {
+                let result = worker.process(walk.inputs[index], plan: plan, index: index)
+                state.finish(result, failFast: options.failFast)
+            }
+            state.addCandidates(worker.extractor)
+        }
+        if let error = workers.setupError { throw error }
+        if let error = state.journalError { throw error }
+
+        progress(.reporting)
+        var summary = state.summary
+        summary.notStarted = walk.inputs.count - state.finished
+        summary.skipped = walk.notes.filter { $0.severity == .skipped }.count
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
+        let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary,
+                            journalStart: journal.startOffset, terms: state.termFiles, candidates: state.candidates)
+        try report.write()
+        journal.close()
+        // The manifest now holds everything the journal had.
+        try? manager.removeItem(atPath: journalPath)
+        try? manager.removeItem(atPath: temporary)
+        rmdir(stateFolder)   // only when empty
+        summary.index = output + "/index.html"
+        summary.manifest = manifestPath
+        return summary
+    }
+
+    /// What identifies the settings outputs are made with: a change makes every file out of date.
+    func fingerprint() -> String {
+        let parts = ["kernsatz-batch \(Self.manifestVersion) worksheet \(Worksheet.formatVersion)",
+                     "formats " + options.formats.map(\.rawValue).joined(separator: ","),
+                     "to " + options.targetLanguage, "language " + (options.language ?? "identified"),
+                     "summary \(options.summarySentences)", "glossaries " + options.glossaryFingerprint,
+                     "lenient \(options.lenient)"]
+        return String(ContentHash.sha256(Data(parts.joined(separator: "\n").utf8)).prefix(16))
+    }
+}
+
+/// What every worker reads: shared, never changed during a run.
+struct BatchSettings: Sendable {
+    let options: BatchOptions
+    let matcher: TermMatcher?
+    let pipeline: Pipeline
+    let output: String
+    let temporaryFolder: String
+    let previous: PreviousRun
+    let isInput: @Sendable (String) -> Bool
+    let fingerprint: String
+
+    init(options: BatchOptions, matcher: TermMatcher?, pipeline: Pipeline, output: String, temporaryFolder: String,
+         previous: PreviousRun, isInput: @escaping @Sendable (String) -> Bool) {
+        self.options = options
+        self.matcher = matcher
+        self.pipeline = pipeline
+        self.output = output
+        self.temporaryFolder = temporaryFolder
+        self.previous = previous
+        self.isInput = isInput
+        fingerprint = Batch(inputs: [], output: output, options: options, matcher: matcher).fingerprint()
+    }
+}
+
+/// Hands each concurrent slot its worker: the one made up front for the first slot, new ones for the others.
+final class WorkerPool: @unchecked Sendable {
+    // @unchecked: `first` and `setupError` are only touched under `lock`; each worker is then used by one slot only.
+    private let lock = NSLock()
+    private var first: BatchWorker?
+    private(set) var setupError: BatchError?
+
+    init(first: BatchWorker) { self.first = first }
+
+    func take(slot: Int, settings: BatchSettings) -> BatchWorker? {
+        lock.lock()
+        if let worker = first {
+            first = nil
+            lock.unlock()
+            return worker
+        }
+        lock.unlock()
+        do {
+            return try BatchWorker(settings: settings)
+        } catch {
+            lock.lock()
+            setupError = error
+            lock.unlock()
+            return nil
+        }
+    }
+}
+
+/// The state the workers share: the next file, the counts, the journal, the term report.
+final class RunState: @unchecked Sendable {
+    // @unchecked: every property is read and written under `lock` only.
+    private let lock = NSLock()
+    private let total: Int
+    private let progress: @Sendable (BatchEvent) -> Void
+    private let journal: Journal
+    private var next = 0
+    private var stopped = false
+    private(set) var finished = 0
+    private(set) var summary = BatchSummary()
+    private(set) var journalError: BatchError?
+    /// Per glossary term: the files (walk positions) it occurs in, and how often in all.
+    private(set) var termFiles: [String: TermTotal] = [:]
+    private(set) var candidates: [String: CandidateTotal] = [:]
+    private let encoder: JSONEncoder
+
+    init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal) {
+        self.total = total
+        self.progress = progress
+        self.journal = journal
+        summary.total = total
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    }
+
+    func nextIndex() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, next < total else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func stopWithError() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+
+    /// A walk note as a record (journal only; no progress event, the plan named it).
+    func note(_ record: FileRecord) {
+        lock.lock()
+        defer { lock.unlock() }
+        if record.status == .failed { summary.failed += 1 }
+        append(record)
+    }
+
+    func finish(_ result: BatchWorker.Result, failFast: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        let record = result.record
+        finished += 1
+        switch record.status {
+        case .done: summary.done += 1
+        case .upToDate: summary.upToDate += 1
+        case .failed:
+            summary.failed += 1
+            if failFast { stopped = true }
+        case .skipped: summary.skipped += 1
+        }
+        summary.bytes += record.bytes ?? 0
+        for term in record.terms ?? [] {
+            var entry = termFiles[term.term] ?? TermTotal(targets: term.targets)
+            entry.files.append(record.order ?? 0)
+            entry.count += term.count
+            termFiles[term.term] = entry
+        }
+        append(record)
+        progress(.file(record, finished: finished, total: total))
+    }
+
+    private func append(_ record: FileRecord) {
+        guard journalError == nil else { return }
+        do {
+            let data = try encoder.encode(record)
+            try journal.append(data)
+        } catch let error as BatchError {
+            journalError = error
+            stopped = true
+        } catch {
+            journalError = BatchError(.write(reason: "\(error)"), path: journal.path)
+            stopped = true
+        }
+    }
+
+    func addCandidates(_ extractor: TermExtractor) {
+        let found = extractor.candidates(minimumCount: 1)
+        lock.lock()
+        defer { lock.unlock() }
+        for candidate in found {
+            let key = candidate.text.lowercased()
+            var total = candidates[key] ?? CandidateTotal(text: candidate.text, kind: candidate.kind.rawValue, count: 0,
+                                                          source: candidate.source, context: candidate.context)
+            total.count += candidate.count
+            candidates[key] = total
+        }
+    }
+}
+
+/// A glossary term over the whole batch.
+struct TermTotal: Sendable {
+    var targets: [String]
+    var files: [Int] = []
+    var count = 0
+}
+
+/// A term candidate over the whole batch.
+struct CandidateTotal: Sendable {
+    var text: String
+    var kind: String
+    var count: Int
+    var source: String
+    var context: String
+}
+
+/// The append-only record of a running batch: one JSON line per finished file, written before the
+/// next event, so that a killed run loses nothing but the files in flight.
+final class Journal: @unchecked Sendable {
+    // @unchecked: used under RunState's lock only.
+    let path: String
+    private let handle: FileHandle
+    /// Where this run's lines start.
+    let startOffset: UInt64
+
+    init(path: String) throws(BatchError) {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw BatchError(.write(reason: "cannot make the journal"), path: path)
+            }
+        }
+        guard let handle = FileHandle(forUpdatingAtPath: path) else {
+            throw BatchError(.write(reason: "cannot open the journal"), path: path)
+        }
+        self.handle = handle
+        do {
+            var end = try handle.seekToEnd()
+            // A line cut short by a kill: end it, so this run's first line stands alone.
+            if end > 0 {
+                try handle.seek(toOffset: end - 1)
+                if let last = try handle.read(upToCount: 1), last != Data([0x0A]) {
+                    try handle.seekToEnd()
+                    try handle.write(contentsOf: Data([0x0A]))
+                    end += 1
+                }
+                try handle.seekToEnd()
+            }
+            startOffset = end
+        } catch {
+            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+        }
+    }
+
+    func append(_ line: Data) throws(BatchError) {
+        do {
+            try handle.write(contentsOf: line + Data([0x0A]))
+        } catch {
+            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+        }
+    }
+
+    func close() { try? handle.close() }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// How a batch runs. The defaults are what `kernsatz batch IN -o OUT` does.
+public struct BatchOptions: Sendable {
+    public var formats: [BatchFormat] = BatchFormat.defaults
+    /// The translators' language: translations shown, numbers and dates written for it.
+    public var targetLanguage = "en"
+    /// The language of every input; nil: identified file by file.
+    public var language: String?
+    /// Sentences of each summary.
+    public var summarySentences = 3
+    /// Files processed at once; the default is one per core.
+    public var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    /// Skip files whose outputs are up to date (same input bytes, same settings, outputs as written).
+    public var resume = false
+    /// Stop at the first file that fails (files already started still finish).
+    public var failFast = false
+    /// Replace output files Kernsatz did not write (never an input).
+    public var force = false
+    /// Larger inputs fail as "too large".
+    public var maxBytes = 16 << 20
+    /// Replace invalid bytes with U+FFFD (and warn) instead of failing the file.
+    public var lenient = false
+    /// The glossaries' names, shown in worksheets and the report.
+    public var glossaryNames: [String] = []
+    /// What identifies the glossaries' content in the up-to-date check (their SHA-256, or the
+    /// shipped set's version); a change makes every file out of date.
+    public var glossaryFingerprint = ""
+    /// Term candidates seen fewer times than this across the batch are left out of the report.
+    public var candidateMinimumCount = 3
+
+    public init() {}
+}
+
+/// What happens during a batch, in order, one call at a time (the caller needs no lock).
+public enum BatchEvent: Sendable {
+    /// The walk is done: `total` files to process (`notes` files and folders left out or broken).
+    case planned(total: Int, notes: [WalkNote])
+    /// One file is finished (done, up to date or failed); `finished` of `total` so far.
+    case file(FileRecord, finished: Int, total: Int)
+    /// The files are done; the report is being written.
+    case reporting
+}
+
+/// How a batch went.
+public struct BatchSummary: Sendable, Equatable {
+    public var total = 0
+    public var done = 0
+    public var upToDate = 0
+    public var failed = 0
+    /// Files and folders left out on purpose (not a text type, a folder reached twice).
+    public var skipped = 0
+    /// Files not started because `failFast` stopped the batch.
+    public var notStarted = 0
+    public var bytes = 0
+    public var seconds = 0.0
+    /// The report and manifest paths.
+    public var index = ""
+    public var manifest = ""
+
+    public var succeeded: Bool { failed == 0 && notStarted == 0 }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Kernsatz
+import KernsatzWorksheet
+
+/// Turns one input into its record and outputs. Holds ICU state (sentence iterators, the worksheet
+/// builder) and the term candidates of the files it saw: one per thread.
+final class BatchWorker {
+    let settings: BatchSettings
+    private let pipeline: Pipeline
+    private let session = Pipeline.Session()
+    private var pipelines: [String: Pipeline] = [:]
+    private let builder: WorksheetBuilder
+    private let reader: FileReader
+    private(set) var extractor: TermExtractor
+
+    init(settings: BatchSettings) throws(BatchError) {
+        self.settings = settings
+        pipeline = settings.pipeline
+        do {
+            builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: settings.options.targetLanguage,
+                                                                     summarySentences: settings.options.summarySentences,
+                                                                     glossaryNames: settings.options.glossaryNames),
+                                           matcher: settings.matcher)
+        } catch {
+            throw BatchError(.setup(reason: "\(error)"), path: "")
+        }
+        reader = FileReader(decoder: TextDecoder(lenient: settings.options.lenient), maxBytes: settings.options.maxBytes)
+        extractor = TermExtractor(matcher: settings.matcher)
+    }
+
+    /// What processing one file gives.
+    struct Result {
+        var record: FileRecord
+    }
+
+    func process(_ input: BatchInput, plan: OutputPlan, index: Int) -> Result {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var record = FileRecord(path: input.relativePath, status: .done)
+        record.order = index
+        record.settings = settings.fingerprint
+        func fail(_ reason: String) -> Result {
+            record.status = .failed
+            record.reason = reason
+            record.seconds = Self.seconds(since: started)
+            return Result(record: record)
+        }
+        if let earlier = plan.conflicts[index] {
+            return fail("its outputs would have the names of \(earlier)'s; rename one of the two")
+        }
+        // Read.
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.readBytes(input.path)
+        } catch {
+            return fail(Self.reason(error, path: input.path))
+        }
+        record.bytes = bytes.count
+        let hash = ContentHash.sha256(bytes)
+        record.sha256 = hash
+        if settings.options.resume, let earlier = settings.previous.upToDate(input.relativePath, sha256: hash,
+                                                                               settings: settings.fingerprint,
+                                                                               outputFolder: settings.output) {
+            var carried = earlier
+            carried.status = .upToDate
+            carried.order = index
+            carried.seconds = Self.seconds(since: started)
+            return Result(record: carried)
+        }
+        let decoded: DecodedText
+        do {
+            decoded = try reader.decoder.decode(bytes, source: input.path)
+        } catch {
+            return fail(Self.reason(error, path: input.path))
+        }
+        record.encoding = decoded.encoding.description
+        record.warnings.append(contentsOf: decoded.warnings.map { Self.strip($0, path: input.path) })
+
+        let made: Made
+        do {
+            made = try make(units: decoded.units, kind: input.kind, source: input.path, into: &record)
+        } catch {
+            return fail(error.reason)
+        }
+        let sheet = made.sheet
+
+        // Outputs.
+        for format in settings.options.formats {
+            let relative = plan.path(index, format)
+            let data: Data
+            do {
+                if let worksheetFormat = format.worksheetFormat {
+                    data = try worksheetFormat.data(sheet)
+                } else {
+                    data = Data(sheet.summarySegments.map { Self.oneLine($0.source) + "\n" }.joined().utf8)
+                }
+            } catch {
+                return fail("\(error)")
+            }
+            let target = settings.output + "/" + relative
+            do {
+                try AtomicFile.write(data, to: target, temporaryFolder: settings.temporaryFolder,
+                                     replace: settings.options.force ? .always : .ifHashIn(settings.previous.owned[relative] ?? []),
+                                     protected: settings.isInput)
+            } catch {
+                return fail("\(error)")
+            }
+            record.outputs.append(FileRecord.Output(format: format, path: relative, sha256: ContentHash.sha256(data), bytes: data.count))
+        }
+
+        record.seconds = Self.seconds(since: started)
+        return Result(record: record)
+    }
+
+    /// A text analyzed and its worksheet built.
+    struct Made {
+        var analysis: Analysis
+        var sheet: Worksheet
+    }
+
+    /// Why a text gave nothing to work with.
+    struct Failure: Error {
+        var reason: String
+    }
+
+    /// Extracts the text (Markdown, HTML), analyzes it, builds its worksheet, fills the record's
+    /// description and counts its term candidates.
+    func make(units: [UInt16], kind: MarkupKind, source: String, language: String? = nil,
+              into record: inout FileRecord) throws(Failure) -> Made {
+        let analysis: Analysis
+        let pipeline = try pipeline(for: language)
+        do {
+            switch kind {
+            case .plain:
+                analysis = try pipeline.analyze(units: units, source: source, session: session)
+            case .markdown, .html:
+                let text = MarkupExtractor().text(from: String(decoding: units, as: UTF16.self), kind: kind)
+                if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                    throw Failure(reason: "no text once the \(kind == .html ? "HTML" : "Markdown") markup is taken away")
+                }
+                analysis = try pipeline.analyze(text, source: source, session: session)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(reason: Self.reason(error, path: source))
+        }
+        if analysis.sentences.isEmpty { throw Failure(reason: "no sentences found (only white space, punctuation or markup)") }
+        let hits = builder.termHits(analysis)
+        let sheet = builder.build(analysis, source: record.path, hits: hits)
+        if let matcher = settings.matcher, LanguageTag.primary(analysis.language) != LanguageTag.primary(matcher.glossary.sourceLanguage) {
+            record.warnings.append("the text is in '\(analysis.language)', the glossary's terms in '\(matcher.glossary.sourceLanguage)': no terms marked")
+        }
+        if LanguageTag.primary(analysis.language) == "de" {
+            extractor.add(units: analysis.text.units, source: record.path, hits: hits)
+        }
+        // What the report shows.
+        record.language = analysis.language
+        record.title = sheet.metadata.first { $0.key == "title" }?.value ?? sheet.segments.first { $0.kind == .heading }?.source
+        record.segments = sheet.segments.count
+        record.words = sheet.counts.words
+        record.characters = sheet.counts.characters
+        record.summary = sheet.summarySegments.map { Self.oneLine($0.source) }
+        var counts: [String: (count: Int, forms: [String])] = [:]
+        for segment in sheet.segments {
+            for mark in segment.terms {
+                var entry = counts[mark.entry] ?? (0, [])
+                entry.count += 1
+                if !entry.forms.contains(mark.text) && entry.forms.count < 5 { entry.forms.append(mark.text) }
+                counts[mark.entry] = entry
+            }
+        }
+        record.terms = sheet.glossary.map { item in
+            FileRecord.TermCount(term: item.term, count: counts[item.id]?.count ?? 0, targets: item.approved.map(\.term),
+                                 forms: counts[item.id]?.forms ?? [])
+        }
+        record.names = sheet.segments.reduce(0) { $0 + $1.entities.count }
+        record.quotes = sheet.segments.reduce(0) { $0 + $1.quotes.count }
+        record.numbers = sheet.segments.reduce(0) { $0 + $1.measures.count }
+        return Made(analysis: analysis, sheet: sheet)
+    }
+
+    /// The pipeline for a record's own language (JSON Lines `lang`), kept for the languages a stream uses.
+    private func pipeline(for language: String?) throws(Failure) -> Pipeline {
+        guard let language, settings.options.language == nil else { return pipeline }
+        let tag = LanguageTag.normalized(language)
+        if let known = pipelines[tag] { return known }
+        do {
+            let made = try Pipeline(options: PipelineOptions(language: tag))
+            if pipelines.count < 16 { pipelines[tag] = made }
+            return made
+        } catch {
+            throw Failure(reason: "\(error)")
+        }
+    }
+
+    /// One text of a stream: its record and each format's bytes (nothing is written).
+    func process(text: String, language: String?, id: String) -> (record: FileRecord, outputs: [(BatchFormat, Data)]) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var record = FileRecord(path: id, status: .done)
+        var outputs: [(BatchFormat, Data)] = []
+        do throws(Failure) {
+            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw Failure(reason: "the text is empty") }
+            let made = try make(units: Array(text.utf16), kind: .plain, source: id, language: language, into: &record)
+            for format in settings.options.formats where format != .summary {
+                guard let worksheetFormat = format.worksheetFormat else { continue }
+                do {
+                    outputs.append((format, try worksheetFormat.data(made.sheet)))
+                } catch {
+                    throw Failure(reason: "\(error)")
+                }
+            }
+        } catch {
+            record.status = .failed
+            record.reason = error.reason
+        }
+        record.seconds = Self.seconds(since: started)
+        return (record, outputs)
+    }
+
+    static func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// An error's message without the file name in front (the record names the file).
+    static func reason(_ error: Error, path: String) -> String {
+        strip("\(error)", path: path)
+    }
+
+    static func strip(_ message: String, path: String) -> String {
+        message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import KernsatzText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file to process.
+public struct BatchInput: Sendable, Equatable {
+    /// The file as it is opened.
+    public var path: String
+    /// Where it sits in the output tree: its path below the input folder, `/`-separated (with the
+    /// input folder's name in front when a batch has several).
+    public var relativePath: String
+    /// How its text is extracted.
+    public var kind: MarkupKind
+
+    public init(path: String, relativePath: String, kind: MarkupKind) {
+        self.path = path
+        self.relativePath = relativePath
+        self.kind = kind
+    }
+}
+
+/// A file or folder of the tree that is not processed, and why.
+public struct WalkNote: Sendable, Equatable {
+    public enum Severity: String, Sendable, Codable {
+        /// Counts as a failed file (a symbolic link loop, an unreadable folder, a dangling link).
+        case failed
+        /// Left out on purpose (not a text type, excluded): listed, not an error.
+        case skipped
+    }
+    public var path: String
+    public var relativePath: String
+    public var severity: Severity
+    public var reason: String
+}
+
+/// Walks input folders: recursive, sorted by name (the same order on every machine), hidden files and
+/// folders left out, symbolic links followed once (a link back into its own ancestors is a loop and
+/// is reported, a folder reached twice is walked once), the output folder never read.
+///
+///     let walk = try InputWalker(excluding: "out").walk(["articles"])
+///     walk.inputs.map(\.relativePath)   // ["de/a.txt", "de/b.md", "fr/c.html"]
+public struct InputWalker: Sendable {
+    /// Files to take (`--include`); empty: every file of a known type (.txt, .md, .html, .htm).
+    public var include: [Glob] = []
+    /// Files and folders to leave out (`--exclude`).
+    public var exclude: [Glob] = []
+    private let outputIdentity: FileIdentity?
+    private let outputPath: String?
+
+    /// - Parameter output: the output folder (made before the walk): never read, even inside an input folder.
+    public init(excluding output: String? = nil, include: [Glob] = [], exclude: [Glob] = []) {
+        self.include = include
+        self.exclude = exclude
+        outputPath = output
+        outputIdentity = output.flatMap { FileIdentity(path: $0, follow: true) }
+    }
+
+    public struct Walk: Sendable {
+        public var inputs: [BatchInput] = []
+        public var notes: [WalkNote] = []
+    }
+
+    /// - Throws: `BatchError` when a root does not exist (a walk below it reports problems as notes).
+    /// - Complexity: O(*n* log *n*) in the number of entries.
+    public func walk(_ roots: [String]) throws(BatchError) -> Walk {
+        var walk = Walk()
+        var visited: [FileIdentity: String] = [:]
+        var prefixes: Set<String> = []
+        for root in roots {
+            guard let identity = FileIdentity(path: root, follow: true) else {
+                let dangling = FileIdentity(path: root, follow: false) != nil
+                throw BatchError(.badInput(reason: dangling ? "a symbolic link to nothing (or a link loop)" : "no such file or folder"), path: root)
+            }
+            if !identity.isDirectory {
+                let name = URL(fileURLWithPath: root).lastPathComponent
+                if let kind = kind(name: name, path: name) {
+                    walk.inputs.append(BatchInput(path: root, relativePath: name, kind: kind))
+                } else {
+                    walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped, reason: Self.notTextReason(name)))
+                }
+                continue
+            }
+            if let outputIdentity, identity == outputIdentity {
+                throw BatchError(.badOutput(reason: "is the input folder too; write the results to another folder"), path: outputPath ?? root)
+            }
+            // Several roots: each under its own name in the output tree.
+            var prefix = ""
+            if roots.count > 1 {
+                let base = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+                var name = base.isEmpty || base == "/" ? "input" : base
+                var number = 2
+                while prefixes.contains(name) { name = "\(base)-\(number)"; number += 1 }
+                prefixes.insert(name)
+                prefix = name + "/"
+            }
+            visited[identity] = root
+            descend(root, relative: prefix, ancestors: [identity], visited: &visited, into: &walk)
+        }
+        return walk
+    }
+
+    private func descend(_ folder: String, relative: String, ancestors: Set<FileIdentity>,
+                         visited: inout [FileIdentity: String], into walk: inout Walk) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            walk.notes.append(WalkNote(path: folder, relativePath: relative, severity: .failed,
+                                       reason: "the folder cannot be read (\(Self.reason(error)))"))
+            return
+        }
+        // Byte order of the UTF-8 names: the same on every machine and locale.
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let relativePath = relative + name
+            guard let identity = FileIdentity(path: path, follow: true) else {
+                if let link = FileIdentity(path: path, follow: false), link.isSymbolicLink {
+                    // stat fails on a link: to nothing (ENOENT) or around in a circle (ELOOP).
+                    let reason = FileIdentity.statError(path) == ELOOP ? "a symbolic link loop" : "a symbolic link to a missing file"
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .failed, reason: reason))
+                } else {
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .failed,
+                                               reason: "cannot be read (\(String(cString: strerror(FileIdentity.statError(path)))))"))
+                }
+                continue
+            }
+            if exclude.contains(where: { $0.matches(name: name, path: relativePath) }) { continue }
+            if identity.isDirectory {
+                if let outputIdentity, identity == outputIdentity { continue }
+                if ancestors.contains(identity) {
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .failed,
+                                               reason: "a symbolic link loop: leads back to a folder it is in"))
+                    continue
+                }
+                if let earlier = visited[identity] {
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped,
+                                               reason: "the same folder as \(earlier) (walked once)"))
+                    continue
+                }
+                visited[identity] = path
+                descend(path, relative: relativePath + "/", ancestors: ancestors.union([identity]), visited: &visited, into: &walk)
+            } else if identity.isRegular {
+                if let kind = kind(name: name, path: relativePath) {
+                    walk.inputs.append(BatchInput(path: path, relativePath: relativePath, kind: kind))
+                } else if include.isEmpty {
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped, reason: Self.notTextReason(name)))
+                }
+            } else {
+                walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped,
+                                           reason: "not a regular file (a device, socket or pipe)"))
+            }
+        }
+    }
+
+    /// The kind of a file to take, or nil when it is not taken. With `--include`, a matching file of
+    /// an unknown type is read as plain text.
+    private func kind(name: String, path: String) -> MarkupKind? {
+        let ext = (name as NSString).pathExtension
+        let known = MarkupKind(pathExtension: ext)
+        if include.isEmpty { return known }
+        guard include.contains(where: { $0.matches(name: name, path: path) }) else { return nil }
+        return known ?? .plain
+    }
+
+    static func notTextReason(_ name: String) -> String {
+        let ext = (name as NSString).pathExtension
+        return (ext.isEmpty ? "no file name extension" : "not a text type (.\(ext))")
+            + "; inputs are .txt, .md, .html and .htm (--include '*.\(ext.isEmpty ? "*" : ext)' reads others as plain text)"
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// Device and inode of a file: what tells one folder reached by two paths from two folders.
+struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let isDirectory: Bool
+    let isRegular: Bool
+    let isSymbolicLink: Bool
+
+    /// Why stat(2) fails on a path (its errno), 0 when it does not.
+    static func statError(_ path: String) -> Int32 {
+        var info = stat()
+        return stat(path, &info) == 0 ? 0 : errno
+    }
+
+    init?(path: String, follow: Bool) {
+        var info = stat()
+        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        let type = info.st_mode & S_IFMT
+        isDirectory = type == S_IFDIR
+        isRegular = type == S_IFREG
+        isSymbolicLink = type == S_IFLNK
+    }
+
+    static func == (a: FileIdentity, b: FileIdentity) -> Bool { a.device == b.device && a.inode == b.inode }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(device)
+        hasher.combine(inode)
+    }
+}

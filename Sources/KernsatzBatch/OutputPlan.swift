@@ -1,0 +1,52 @@
+/// Where each input's outputs go: the input's folder mirrored below the output folder, its name
+/// without the extension plus the format's (`de/a.txt` → `de/a.xlf`, `de/a.summary.txt`). When two
+/// inputs of one folder share a name („a.txt“, „a.md“), or an output would take a report's name at
+/// the top (`index.html`), the whole input name is kept (`a.txt.xlf`, `a.md.xlf`), so no two inputs
+/// ever write one file.
+struct OutputPlan {
+    /// The names the report takes at the top of the output folder.
+    static let reportNames: Set<String> = ["index.html", "manifest.json", "manifest.csv", "terms.csv", "term-candidates.csv"]
+
+    /// Per input (by position): the path below the output folder without the format extension.
+    private(set) var bases: [String]
+    /// Inputs whose outputs would still collide with an earlier input's, and with which.
+    private(set) var conflicts: [Int: String] = [:]
+
+    init(_ inputs: [BatchInput], formats: [BatchFormat]) {
+        var stems: [String: Int] = [:]
+        func split(_ path: String) -> (folder: Substring, name: Substring, stem: Substring) {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { path[...$0] } ?? ""
+            let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+            var stem = name
+            if let dot = name.lastIndex(of: "."), dot != name.startIndex { stem = name[..<dot] }
+            return (folder, name, stem)
+        }
+        for input in inputs {
+            let parts = split(input.relativePath)
+            stems[String(parts.folder) + String(parts.stem), default: 0] += 1
+        }
+        bases = inputs.map { input in
+            let parts = split(input.relativePath)
+            let base = String(parts.folder) + String(parts.stem)
+            let atTop = parts.folder.isEmpty
+            let clashes = stems[base, default: 0] > 1
+                || (atTop && formats.contains { Self.reportNames.contains(String(parts.stem) + "." + $0.fileExtension) })
+            return clashes ? String(parts.folder) + String(parts.name) : base
+        }
+        // What is left (an input „a.xliff12.txt“ beside „a.txt“): the later input yields.
+        var owner: [String: Int] = [:]
+        for (index, base) in bases.enumerated() {
+            for format in formats {
+                let path = base + "." + format.fileExtension
+                if let earlier = owner[path] {
+                    conflicts[index] = inputs[earlier].relativePath
+                } else {
+                    owner[path] = index
+                }
+            }
+        }
+    }
+
+    func path(_ index: Int, _ format: BatchFormat) -> String { bases[index] + "." + format.fileExtension }
+}

@@ -1,0 +1,329 @@
+import ArgumentParser
+import Foundation
+import Kernsatz
+import KernsatzBatch
+import KernsatzWorksheet
+
+extension KernsatzCommand {
+    struct BatchCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "batch",
+            abstract: "Process whole folders: summaries and worksheets for every article, a report, resumable.",
+            discussion: """
+                Walks each IN (a folder, recursively, or a file) and writes, for every .txt, .md, .html and .htm \
+                file, the formats asked for into OUT, mirroring the input tree: de/a.txt → OUT/de/a.summary.txt, \
+                OUT/de/a.xlf, OUT/de/a.html. Hidden files and folders are left out, symbolic links are followed \
+                (a loop is reported), OUT is never read even when it lies inside IN.
+                OUT/index.html is the report to open first: every file with its summary, glossary terms, warnings \
+                and links to its worksheets, the failures with their reasons, the glossary terms across the batch \
+                and term candidates. OUT/manifest.json (+ manifest.csv) holds one record per file with the \
+                SHA-256 of its input and outputs; terms.csv and term-candidates.csv the term report.
+                Files run in parallel (--jobs, default: one per core). Every output is written to a temporary \
+                file and renamed into place; an existing file that Kernsatz did not write is never replaced \
+                (--force replaces it, inputs never). A file that fails (binary, bad encoding, empty, too large, \
+                unreadable) is reported with its reason and the others go on; the exit status is 1 when any \
+                failed. --resume skips files whose input, settings and outputs are unchanged since they were \
+                written, so a batch that was stopped or killed goes on where it stopped.
+                Formats: summary (plain text, one sentence per line), \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")); \
+                all for every one. Default: summary,xliff,html.
+                --jsonl: a worker for streaming engines: JSON Lines records {"id","text","lang"?} from standard \
+                input, one result line per record in input order on standard output (summary, terms, counts, \
+                warnings; with --formats also each text format's content); a bad record gives {"id","error"}.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Input folders (or files).", valueName: "in"))
+        var inputs: [String] = []
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (made if missing).", valueName: "out"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("What to write per file, comma-separated: summary, \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")), all.",
+                                   valueName: "formats"))
+        var formats: String?
+
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(help: "Language of every input (de, en, …); default: identified file by file.")
+        var lang: String?
+
+        @Option(help: "Sentences per summary.")
+        var summary: Int = 3
+
+        @Option(help: "Files processed at once (default: one per core).")
+        var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+        @Option(help: ArgumentHelp("Take only files matching this shell pattern (*.txt, 2025/*); repeat for several. A matching file of another type is read as plain text.",
+                                   valueName: "glob"))
+        var include: [String] = []
+
+        @Option(help: ArgumentHelp("Leave out files and folders matching this pattern (drafts, *.draft.md); repeat for several.", valueName: "glob"))
+        var exclude: [String] = []
+
+        @Flag(help: "Skip files whose outputs are up to date (input, settings and outputs unchanged).")
+        var resume = false
+
+        @Flag(help: "Stop at the first file that fails.")
+        var failFast = false
+
+        @Flag(help: "Replace output files that Kernsatz did not write (inputs are never replaced).")
+        var force = false
+
+        @Flag(name: .shortAndLong, help: "No progress and no per-file lines; failures and the final line only.")
+        var quiet = false
+
+        @Flag(help: "Stream mode: JSON Lines records from standard input, one result line per record on standard output.")
+        var jsonl = false
+
+        @Option(help: "Files larger than this many bytes fail as too large.")
+        var maxBytes: Int = 16 << 20
+
+        @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of failing the file.")
+        var lenient = false
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
+            if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+            if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
+            _ = try batchFormats()
+            if jsonl {
+                if output != nil { throw ValidationError("--jsonl writes to standard output; leave out -o.") }
+                if !inputs.isEmpty { throw ValidationError("--jsonl reads standard input; leave out the input folders.") }
+                if try batchFormats().contains(.docx) { throw ValidationError("--jsonl carries text formats; docx needs -o OUT.") }
+                return
+            }
+            if inputs.isEmpty { throw ValidationError("Name at least one input folder: kernsatz batch IN -o OUT.") }
+            guard let output, !output.isEmpty else { throw ValidationError("Name the output folder: kernsatz batch \(inputs[0]) -o OUT.") }
+        }
+
+        func batchFormats() throws -> [BatchFormat] {
+            guard let formats else { return jsonl ? [.summary] : BatchFormat.defaults }
+            do {
+                return try BatchFormat.list(formats)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+
+        func batchOptions() throws -> BatchOptions {
+            var options = BatchOptions()
+            options.formats = try batchFormats()
+            options.targetLanguage = glossary.to
+            options.language = lang
+            options.summarySentences = summary
+            options.jobs = jobs
+            options.include = include.map(Glob.init)
+            options.exclude = exclude.map(Glob.init)
+            options.resume = resume
+            options.failFast = failFast
+            options.force = force
+            options.maxBytes = maxBytes
+            options.lenient = lenient
+            if glossary.paths.isEmpty {
+                options.glossaryNames = ShippedGlossaries.names.map { "shipped: \($0)" }
+                options.glossaryFingerprint = "shipped \(KernsatzCommand.configuration.version)"
+            } else {
+                options.glossaryNames = glossary.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+                options.glossaryFingerprint = glossary.paths.map { ContentHash.sha256(ofFile: $0) ?? $0 }.joined(separator: ",")
+            }
+            return options
+        }
+
+        func run() throws {
+            let options = try batchOptions()
+            let matcher = try glossary.matcher(orShipped: true)
+            if jsonl {
+                try stream(options: options, matcher: matcher)
+                return
+            }
+            let batch = Batch(inputs: inputs, output: output!, options: options, matcher: matcher)
+            let reporter = ProgressReporter(quiet: quiet)
+            let summary: BatchSummary
+            do {
+                summary = try batch.run { event in reporter.handle(event) }
+            } catch {
+                reporter.finishLine()
+                throw CLIError("\(error)")
+            }
+            reporter.finishLine()
+            let rate = summary.seconds > 0 ? Double(summary.done + summary.upToDate) / summary.seconds : 0
+            var parts = ["\(summary.done) done"]
+            if summary.upToDate > 0 { parts.append("\(summary.upToDate) up to date") }
+            parts.append("\(summary.failed) failed")
+            if summary.skipped > 0 { parts.append("\(summary.skipped) not text") }
+            if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
+            Output.warn("\(summary.total) file\(summary.total == 1 ? "" : "s") in \(String(format: "%.1f", summary.seconds)) s "
+                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(summary.index)")
+            if !summary.succeeded { throw ExitCode.failure }
+        }
+    }
+}
+
+/// Progress on standard error: a line that redraws itself on a terminal (files done / total,
+/// files/s, ETA), plain log lines otherwise; failures always get a line of their own.
+final class ProgressReporter: @unchecked Sendable {
+    // @unchecked: the batch calls `handle` one event at a time; `finishLine` runs after the batch.
+    private let quiet: Bool
+    private let terminal: Bool
+    private var started = DispatchTime.now().uptimeNanoseconds
+    private var lastDraw: UInt64 = 0
+    private var drawn = false
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        terminal = isatty(2) == 1
+    }
+
+    func handle(_ event: BatchEvent) {
+        switch event {
+        case .planned(let total, let notes):
+            started = DispatchTime.now().uptimeNanoseconds
+            for note in notes where note.severity == .failed || !quiet {
+                line("\(note.severity == .failed ? "FAILED" : "skipped") \(note.path): \(note.reason)")
+            }
+            if !quiet && !terminal { line("\(total) file\(total == 1 ? "" : "s") to process") }
+        case .file(let record, let finished, let total):
+            switch record.status {
+            case .failed:
+                line("FAILED \(record.path): \(record.reason ?? "")")
+            case .done where !quiet && !terminal:
+                let warnings = record.warnings.isEmpty ? "" : " — " + record.warnings.joined(separator: "; ")
+                line("ok \(record.path): \(record.segments ?? 0) segments, \(record.words ?? 0) words\(warnings)")
+            case .upToDate where !quiet && !terminal:
+                line("up to date \(record.path)")
+            default:
+                break
+            }
+            if terminal && !quiet { draw(finished: finished, total: total, current: record.path) }
+        case .reporting:
+            if terminal && !quiet { clear() }
+            if !quiet && !terminal { line("writing the report") }
+        }
+    }
+
+    private func line(_ text: String) {
+        if drawn { clear() }
+        Output.warn(text)
+    }
+
+    private func draw(finished: Int, total: Int, current: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard finished == total || now - lastDraw > 100_000_000 else { return }
+        lastDraw = now
+        let seconds = Double(now - started) / 1e9
+        let rate = seconds > 0 ? Double(finished) / seconds : 0
+        let eta = rate > 0 ? Int(Double(total - finished) / rate) : 0
+        let percent = total > 0 ? finished * 100 / total : 100
+        var name = current
+        if name.count > 40 { name = "…" + name.suffix(39) }
+        let text = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60)) · \(name)"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        drawn = true
+    }
+
+    private func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawn = false
+    }
+
+    func finishLine() { if drawn { clear() } }
+}
+
+extension KernsatzCommand.BatchCommand {
+    /// `--jsonl`: records from standard input in chunks, processed in parallel, written in input order.
+    func stream(options: BatchOptions, matcher: TermMatcher?) throws {
+        let worker: BatchStream
+        do {
+            worker = try BatchStream(options: options, matcher: matcher)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let lines = try LineReader(path: "-", maxLineBytes: maxBytes)
+        var output = Output()
+        let chunkSize = 32 * max(1, options.jobs)
+        var finished = false
+        while !finished {
+            // A chunk: each line either a text to process or the error it already is.
+            var items: [Result<(RecordID, BatchStream.Text), StreamError>] = []
+            while items.count < chunkSize {
+                let bytes: [UInt8]
+                do {
+                    guard let next = try lines.next() else { finished = true; break }
+                    bytes = next
+                } catch {
+                    if case .tooLarge = error.kind {
+                        items.append(.failure(StreamError(id: .null, line: lines.lineNumber, message: "\(error)")))
+                        continue
+                    }
+                    throw CLIError("\(error)")
+                }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                let line = String(decoding: bytes, as: UTF8.self)
+                let source = "<stdin>:\(lines.lineNumber)"
+                do {
+                    let record = try InputRecord.parse(line, source: source)
+                    if let lang = record.lang, !InputOptions.isLanguageCode(lang) {
+                        items.append(.failure(StreamError(id: record.id, line: lines.lineNumber,
+                                                          message: "\(source): \"lang\" is not a language code such as de or en: '\(lang)'")))
+                        continue
+                    }
+                    items.append(.success((record.id, BatchStream.Text(id: source, text: record.text, language: record.lang))))
+                } catch {
+                    items.append(.failure(StreamError(id: InputRecord.salvageID(line), line: lines.lineNumber, message: "\(error)")))
+                }
+            }
+            let texts = items.compactMap { try? $0.get().1 }
+            var results = worker.process(texts).makeIterator()
+            for item in items {
+                switch item {
+                case .failure(let error):
+                    output.writeJSON(ErrorRecord(id: error.id, line: error.line, error: error.message))
+                case .success(let (id, text)):
+                    guard let result = results.next() else { continue }
+                    output.writeJSON(StreamResultJSON(id: id, result: result, source: text.id))
+                }
+            }
+            output.flush()
+        }
+    }
+
+    struct StreamError: Error {
+        let id: RecordID
+        let line: Int
+        let message: String
+    }
+
+    /// One result line: what the manifest says of a file, and each text format asked for.
+    struct StreamResultJSON: Encodable {
+        let id: RecordID
+        let error: String?
+        let language: String?
+        let words: Int?
+        let segments: Int?
+        let summary: [String]?
+        let terms: [FileRecord.TermCount]?
+        let names: Int?
+        let quotes: Int?
+        let numbers: Int?
+        let warnings: [String]?
+        let outputs: [String: String]?
+
+        init(id: RecordID, result: BatchStream.Result, source: String) {
+            let record = result.record
+            self.id = id
+            error = record.status == .failed ? "\(source): \(record.reason ?? "failed")" : nil
+            language = record.language
+            words = record.words
+            segments = record.segments
+            summary = record.summary
+            terms = record.terms
+            names = record.names
+            quotes = record.quotes
+            numbers = record.numbers
+            warnings = record.status == .failed ? nil : record.warnings
+            outputs = result.outputs.isEmpty ? nil
+                : Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.format.rawValue, String(decoding: $0.data, as: UTF8.self)) })
+        }
+    }
+}
