@@ -1,0 +1,47 @@
+import Foundation
+import KernsatzBatch
+import XCTest
+
+final class AtomicFileTests: BatchTestCase {
+    var target: String { directory.appendingPathComponent("sub/out.txt").path }
+
+    func testWrite_sameBytes_isUnchangedAndTouchesNothing() throws {
+        XCTAssertEqual(try AtomicFile.write(Data("a".utf8), to: target), .written)
+        XCTAssertEqual(try AtomicFile.write(Data("a".utf8), to: target), .unchanged)
+    }
+
+    func testWrite_neverReplacesAFileItDidNotWrite() throws {
+        try AtomicFile.write(Data("mine".utf8), to: target)
+        XCTAssertThrowsError(try AtomicFile.write(Data("new".utf8), to: target)) { error in
+            XCTAssertEqual((error as? BatchError)?.kind, .foreignOutput)
+        }
+        XCTAssertThrowsError(try AtomicFile.write(Data("new".utf8), to: target, replace: .ifHashIn(["not its hash"])))
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "mine")
+    }
+
+    func testWrite_replacesWhatItWroteOrWhenForced() throws {
+        try AtomicFile.write(Data("old".utf8), to: target)
+        let hash = ContentHash.sha256(Data("old".utf8))
+        XCTAssertEqual(try AtomicFile.write(Data("new".utf8), to: target, replace: .ifHashIn([hash])), .written)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "new")
+        XCTAssertEqual(try AtomicFile.write(Data("forced".utf8), to: target, replace: .always), .written)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "forced")
+    }
+
+    func testWrite_protectedFile_isNeverReplacedEvenWhenForced() throws {
+        try AtomicFile.write(Data("input".utf8), to: target)
+        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: target, replace: .always, protected: { _ in true }))
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "input")
+    }
+
+    func testWrite_leavesNoTemporaryFile() throws {
+        try AtomicFile.write(Data("a".utf8), to: target)
+        try AtomicFile.write(Data("b".utf8), to: target, replace: .always)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("sub").path), ["out.txt"])
+    }
+
+    func testSHA256_isWhatSha256sumPrints() {
+        XCTAssertEqual(ContentHash.sha256(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(ContentHash.sha256(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

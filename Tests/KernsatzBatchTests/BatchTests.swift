@@ -1,0 +1,217 @@
+import Foundation
+import KernsatzBatch
+import Kernsatz
+import XCTest
+
+final class BatchTests: BatchTestCase {
+    // MARK: edge cases first
+
+    func testRun_missingInput_throwsBeforeWritingAnything() {
+        XCTAssertThrowsError(try run(inputs: [input + "/none"])) { error in
+            XCTAssertTrue("\(error)".contains("none: no such file or folder"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/manifest.json"))
+    }
+
+    func testRun_emptyFolder_writesAReportAndSucceeds() throws {
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let summary = try run()
+        XCTAssertEqual(summary.total, 0)
+        XCTAssertTrue(summary.succeeded)
+        XCTAssertTrue(try read("index.html").contains("No file was processed."))
+        XCTAssertEqual(try records(), [:])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "no state left after a finished run")
+    }
+
+    func testRun_badFilesAmongGood_goodOnesDoneBadOnesListedWithReasons() throws {
+        try put("good/a.txt", Self.article("die Nato"))
+        try put("good/b.txt", Self.article("den Haushalt"))
+        try put("binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])
+        try put("broken.txt", Array("Grüße aus München, ".utf8) + [0xFF] + Array(" und mehr.".utf8))
+        try put("empty.txt", "")
+        try put("blank.md", " \n\n ")
+        try FileManager.default.createSymbolicLink(atPath: input + "/good/loop", withDestinationPath: "..")
+        var options = BatchOptions()
+        options.jobs = 2
+        let summary = try run(options)
+        XCTAssertEqual(summary.done, 2)
+        XCTAssertEqual(summary.failed, 5)
+        XCTAssertFalse(summary.succeeded)
+        let files = try records()
+        XCTAssertEqual(files["good/a.txt"]?["status"] as? String, "done")
+        XCTAssertEqual(files["good/b.txt"]?["status"] as? String, "done")
+        let reasons = files.compactMapValues { $0["reason"] as? String }
+        XCTAssertTrue(reasons["binary.txt"]?.hasPrefix("looks like a binary file") ?? false, "\(reasons)")
+        XCTAssertTrue(reasons["broken.txt"]?.hasPrefix("invalid UTF-8 at byte offset 20 (line 1)") ?? false, "\(reasons)")
+        XCTAssertEqual(reasons["empty.txt"], "is empty (no text to process)")
+        XCTAssertEqual(reasons["blank.md"], "is empty (no text to process)")
+        XCTAssertTrue(reasons["good/loop"]?.contains("symbolic link loop") ?? false, "\(reasons)")
+        let index = try read("index.html")
+        XCTAssertTrue(index.contains("<td>broken.txt</td><td>invalid UTF-8"), "failures are listed in the report")
+    }
+
+    func testRun_mirrorsTheTreeAndWritesEachFormat() throws {
+        try put("de/2025/a.txt", Self.article("die Nato"))
+        var options = BatchOptions()
+        options.formats = [.summary, .xliff, .html, .json]
+        _ = try run(options)
+        for name in ["a.summary.txt", "a.xlf", "a.html", "a.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/de/2025/" + name), name)
+        }
+        let summary = try read("de/2025/a.summary.txt")
+        XCTAssertEqual(summary.split(separator: "\n").count, 3)
+        XCTAssertTrue(summary.hasSuffix("\n"))
+    }
+
+    func testRun_twoInputsWithOneStem_keepTheirWholeNames() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try put("a.md", Self.article("den Haushalt"))
+        try put("index.txt", Self.article("die Bahn"))
+        let summary = try run()
+        XCTAssertEqual(summary.done, 3)
+        for name in ["a.txt.xlf", "a.md.xlf", "index.txt.html", "index.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/" + name), name)
+        }
+        XCTAssertTrue(try read("index.html").contains("Kernsatz batch"), "the report keeps its name")
+    }
+
+    func testRun_reportHasSummaryTermsAndLinks() throws {
+        try put("de/a.txt", Self.article("die Nato"))
+        let matcher = try TermMatcher(glossary: ShippedGlossaries.glossary())
+        var options = BatchOptions()
+        options.glossaryNames = ["shipped"]
+        _ = try Batch(inputs: [input], output: output, options: options, matcher: matcher).run()
+        let index = try read("index.html")
+        XCTAssertTrue(index.contains("<span class=\"term\">Bündnistreue</span>"), index)
+        XCTAssertTrue(index.contains("<a href=\"de/a.xlf\">xliff</a>"))
+        XCTAssertTrue(index.contains("<ol class=\"summary\"><li>"))
+        let terms = try read("terms.csv")
+        XCTAssertTrue(terms.contains("Bündnistreue,"), terms)
+        XCTAssertTrue(terms.contains(",de/a.txt\r\n"), terms)
+        let record = try XCTUnwrap(try records()["de/a.txt"])
+        XCTAssertEqual(record["language"] as? String, "de")
+        let outputs = try XCTUnwrap(record["outputs"] as? [[String: Any]])
+        XCTAssertEqual(outputs.map { $0["path"] as? String }, ["de/a.summary.txt", "de/a.xlf", "de/a.html"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: output + "/de/a.xlf"))
+        XCTAssertEqual(outputs[1]["sha256"] as? String, ContentHash.sha256(data))
+    }
+
+    // MARK: nothing lost
+
+    func testRun_anOutputChangedByHand_isKeptAndTheFileFails_forceReplacesIt() throws {
+        try put("a.txt", Self.article("die Nato"))
+        _ = try run()
+        let edited = output + "/a.xlf"
+        try Data("translated by hand".utf8).write(to: URL(fileURLWithPath: edited))
+        let second = try run()
+        XCTAssertEqual(second.failed, 1)
+        XCTAssertEqual(try String(contentsOfFile: edited, encoding: .utf8), "translated by hand")
+        XCTAssertTrue((try records()["a.txt"]?["reason"] as? String)?.contains("was not written by Kernsatz") ?? false)
+        var options = BatchOptions()
+        options.force = true
+        XCTAssertTrue(try run(options).succeeded)
+        XCTAssertTrue(try String(contentsOfFile: edited, encoding: .utf8).hasPrefix("<?xml"))
+    }
+
+    func testRun_aRunAgain_rewritesItsOwnOutputsWhenSettingsChange() throws {
+        try put("a.txt", Self.article("die Nato"))
+        _ = try run()
+        var options = BatchOptions()
+        options.targetLanguage = "fr"
+        let second = try run(options)
+        XCTAssertTrue(second.succeeded, "the outputs are Kernsatz's own: replaced without --force")
+        XCTAssertTrue(try read("a.xlf").contains("trgLang=\"fr\""))
+    }
+
+    func testResume_skipsWhatIsUpToDate_andRedoesWhatChanged() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try put("b.txt", Self.article("den Haushalt"))
+        XCTAssertEqual(try run().done, 2)
+        var options = BatchOptions()
+        options.resume = true
+        let same = try run(options)
+        XCTAssertEqual(same.upToDate, 2)
+        XCTAssertEqual(same.done, 0)
+        try put("b.txt", Self.article("die Rente"))
+        try FileManager.default.removeItem(atPath: output + "/a.html")
+        let changed = try run(options)
+        XCTAssertEqual(changed.done, 2, "a changed input and a missing output are redone")
+        XCTAssertTrue(try read("b.summary.txt").contains("die Rente"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/a.html"))
+        options.summarySentences = 1
+        XCTAssertEqual(try run(options).done, 2, "other settings: nothing is up to date")
+        XCTAssertEqual((try records()["a.txt"]?["summary"] as? [String])?.count, 1)
+    }
+
+    func testResume_afterAKill_finishesFromTheJournal_andThrowsAwayHalfWrittenFiles() throws {
+        for n in 1...4 { try put("f\(n).txt", Self.article("Thema \(n)")) }
+        _ = try run()
+        // A killed run: no manifest yet, a journal with two records and a line cut short, a temporary file.
+        let journal = try String(contentsOfFile: output + "/manifest.json", encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("{\"") && $0.contains("\"status\"") }
+            .map { $0.hasSuffix(",") ? String($0.dropLast()) : String($0) }
+        XCTAssertEqual(journal.count, 4)
+        try FileManager.default.removeItem(atPath: output + "/manifest.json")
+        try FileManager.default.removeItem(atPath: output + "/f3.xlf")
+        try FileManager.default.removeItem(atPath: output + "/f4.xlf")
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz/tmp", withIntermediateDirectories: true)
+        try Data("<?xml half".utf8).write(to: URL(fileURLWithPath: output + "/.kernsatz/tmp/.f3.xlf.1.tmp"))
+        let cut = journal[0] + "\n" + journal[1] + "\n" + String(journal[2].prefix(40))
+        try Data(cut.utf8).write(to: URL(fileURLWithPath: output + "/.kernsatz/journal.jsonl"))
+        var options = BatchOptions()
+        options.resume = true
+        let resumed = try run(options)
+        XCTAssertEqual(resumed.upToDate, 2)
+        XCTAssertEqual(resumed.done, 2)
+        XCTAssertTrue(resumed.succeeded)
+        XCTAssertEqual(try records().count, 4)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "temporary files and the journal are gone")
+        XCTAssertTrue(try read("f3.xlf").hasPrefix("<?xml"))
+    }
+
+    func testFailFast_stopsAtTheFirstFailure() throws {
+        try put("a.txt", "")
+        for n in 1...6 { try put("b\(n).txt", Self.article("Thema \(n)")) }
+        var options = BatchOptions()
+        options.failFast = true
+        options.jobs = 1
+        let summary = try run(options)
+        XCTAssertEqual(summary.failed, 1)
+        XCTAssertEqual(summary.notStarted, 6)
+        XCTAssertFalse(summary.succeeded)
+        XCTAssertTrue(try read("index.html").contains("the batch stopped at the first failure"))
+    }
+
+    func testRun_progressEvents_countEveryFileOnce() throws {
+        for n in 1...5 { try put("f\(n).txt", Self.article("Thema \(n)")) }
+        let seen = Counter()
+        var options = BatchOptions()
+        options.jobs = 3
+        _ = try Batch(inputs: [input], output: output, options: options).run { event in
+            if case .file(_, let finished, let total) = event { seen.add(finished, total) }
+        }
+        XCTAssertEqual(seen.values, [1, 2, 3, 4, 5])
+    }
+
+    // MARK: stream mode
+
+    func testStream_resultsComeInInputOrder_andAnEmptyTextFails() throws {
+        var options = BatchOptions()
+        options.jobs = 2
+        options.formats = [.summary, .md]
+        let stream = try BatchStream(options: options, matcher: nil)
+        let texts = (1...7).map { BatchStream.Text(id: "\($0)", text: $0 == 4 ? "  " : Self.article("Thema \($0)")) }
+        let results = stream.process(texts)
+        XCTAssertEqual(results.map(\.record.path), (1...7).map { "\($0)" })
+        XCTAssertEqual(results[3].record.status, .failed)
+        XCTAssertEqual(results[3].record.reason, "the text is empty")
+        XCTAssertTrue(results[4].record.summary?.joined().contains("Thema 5") ?? false)
+        XCTAssertEqual(results[0].outputs.map(\.format), [.md])
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    // @unchecked: the batch calls its progress handler one event at a time.
+    private(set) var values: [Int] = []
+    func add(_ finished: Int, _ total: Int) { values.append(finished) }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import KernsatzBatch
+import XCTest
+
+final class InputWalkerTests: BatchTestCase {
+    func testWalk_missingRoot_throwsNamingIt() {
+        XCTAssertThrowsError(try InputWalker().walk([input + "/nothing"])) { error in
+            XCTAssertTrue("\(error)".contains("nothing: no such file or folder"), "\(error)")
+        }
+    }
+
+    func testWalk_emptyFolder_givesNothing() throws {
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs, [])
+        XCTAssertEqual(walk.notes, [])
+    }
+
+    func testWalk_hiddenFilesAndFolders_areLeftOut() throws {
+        try put(".hidden.txt", "x")
+        try put(".git/a.txt", "x")
+        try put("a.txt", "x")
+        XCTAssertEqual(try InputWalker().walk([input]).inputs.map(\.relativePath), ["a.txt"])
+    }
+
+    func testWalk_isRecursiveSortedAndTellsKinds() throws {
+        try put("b/z.txt", "x")
+        try put("a.md", "x")
+        try put("b/a.HTML", "x")
+        try put("c.htm", "x")
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.md", "b/a.HTML", "b/z.txt", "c.htm"])
+        XCTAssertEqual(walk.inputs.map(\.kind), [.markdown, .html, .plain, .html])
+    }
+
+    func testWalk_otherTypes_areNotedAsSkippedWithTheReason() throws {
+        try put("photo.jpg", [0xFF, 0xD8])
+        try put("README", "x")
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs, [])
+        XCTAssertEqual(walk.notes.map(\.relativePath), ["README", "photo.jpg"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped, .skipped])
+        XCTAssertTrue(walk.notes[1].reason.hasPrefix("not a text type (.jpg)"), walk.notes[1].reason)
+    }
+
+    func testWalk_symbolicLinkLoops_areFailuresAndTheWalkEnds() throws {
+        try put("sub/a.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: input + "/sub/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: input + "/self", withDestinationPath: "self")
+        try FileManager.default.createSymbolicLink(atPath: input + "/gone.txt", withDestinationPath: "missing.txt")
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["sub/a.txt"])
+        let notes = Dictionary(uniqueKeysWithValues: walk.notes.map { ($0.relativePath, $0) })
+        XCTAssertEqual(notes["sub/up"]?.severity, .failed)
+        XCTAssertTrue(notes["sub/up"]?.reason.contains("symbolic link loop") ?? false)
+        XCTAssertEqual(notes["self"]?.reason, "a symbolic link loop")
+        XCTAssertEqual(notes["gone.txt"]?.reason, "a symbolic link to a missing file")
+    }
+
+    func testWalk_aFolderReachedTwice_isWalkedOnce() throws {
+        try put("real/a.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: input + "/zlink", withDestinationPath: "real")
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["real/a.txt"])
+        XCTAssertEqual(walk.notes.first?.severity, .skipped)
+        XCTAssertTrue(walk.notes.first?.reason.contains("walked once") ?? false)
+    }
+
+    func testWalk_outputFolderInsideTheInput_isNotRead() throws {
+        try put("a.txt", "x")
+        try put("out/a.summary.txt", "x")
+        let walk = try InputWalker(excluding: input + "/out").walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt"])
+    }
+
+    func testWalk_outputFolderEqualToTheInput_isRefused() throws {
+        try put("a.txt", "x")
+        XCTAssertThrowsError(try InputWalker(excluding: input).walk([input]))
+    }
+
+    func testWalk_includeAndExclude() throws {
+        try put("a.txt", "x")
+        try put("b.md", "x")
+        try put("drafts/c.txt", "x")
+        try put("notes.text2", "x")
+        XCTAssertEqual(try InputWalker(include: [Glob("*.md")]).walk([input]).inputs.map(\.relativePath), ["b.md"])
+        XCTAssertEqual(try InputWalker(exclude: [Glob("drafts")]).walk([input]).inputs.map(\.relativePath), ["a.txt", "b.md"])
+        let other = try InputWalker(include: [Glob("*.text2")]).walk([input]).inputs
+        XCTAssertEqual(other.map(\.relativePath), ["notes.text2"])
+        XCTAssertEqual(other.map(\.kind), [.plain], "a file taken by --include of an unknown type is read as plain text")
+    }
+
+    func testWalk_severalRoots_eachUnderItsName() throws {
+        try put("x/a.txt", "x")
+        try put("y/x/a.txt", "x")
+        let walk = try InputWalker().walk([input + "/x", input + "/y/x", input + "/y/x/a.txt"])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["x/a.txt", "x-2/a.txt", "a.txt"])
+    }
+}
