@@ -22,6 +22,7 @@ extension MarkdownTextExtractor {
         var runs: [DelimiterRun] = []
         var brackets: [(position: Int, image: Bool, runs: Int)] = []
         var noGreaterFrom = Int.max
+        var noQuoteFrom: [UInt8: Int] = [:]
 
         // Backtick runs by length, so a code span's closing run is found without searching twice.
         var backticks: [Int: [Int]] = [:]
@@ -99,16 +100,12 @@ extension MarkdownTextExtractor {
                 out.append(c)
                 i += 1
             case 0x5D:
-                guard let opener = brackets.popLast() else { out.append(c); i += 1; continue }
+                // Link text longer than 4,096 bytes is taken for brackets, which keeps nested
+                // brackets from costing quadratic time (CommonMark sets no such limit).
+                guard let opener = brackets.popLast(), out.count - opener.position <= 4096 else { out.append(c); i += 1; continue }
                 var end: Int?
                 if i + 1 < n && p[i + 1] == 0x28 {  // (destination "title")
-                    var k = i + 2, depth = 1
-                    while k < n && k - i < 2048 {
-                        if p[k] == 0x5C { k += 2; continue }
-                        if p[k] == 0x28 { depth += 1 }
-                        if p[k] == 0x29 { depth -= 1; if depth == 0 { end = k + 1; break } }
-                        k += 1
-                    }
+                    end = inlineLinkEnd(p, from: i + 2, noQuoteFrom: &noQuoteFrom)
                 } else if i + 1 < n && p[i + 1] == 0x5B {  // [ref] or []
                     var k = i + 2
                     while k < n && k - i < 1000 && p[k] != 0x5D && p[k] != 0x5B { k += (p[k] == 0x5C ? 2 : 1) }
@@ -179,6 +176,43 @@ extension MarkdownTextExtractor {
         }
         result.append(contentsOf: out[from...])
         return result
+    }
+
+    /// The offset after `destination "title")` starting at `k` (after the `(`), or nil when it is none:
+    /// a destination without spaces (balanced parentheses) or in `<…>`, then an optional title in
+    /// quotes or parentheses. A quote that never closes is remembered, so the search stays linear.
+    private func inlineLinkEnd(_ p: [UInt8], from start: Int, noQuoteFrom: inout [UInt8: Int]) -> Int? {
+        let n = p.count
+        var k = start
+        func skipSpaces() { while k < n && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0A) { k += 1 } }
+        skipSpaces()
+        if k < n && p[k] == 0x3C {
+            k += 1
+            while k < n && p[k] != 0x3E && p[k] != 0x3C && p[k] != 0x0A { k += (p[k] == 0x5C ? 2 : 1) }
+            guard k < n, p[k] == 0x3E else { return nil }
+            k += 1
+        } else {
+            var depth = 0
+            while k < n && p[k] > 0x20 {
+                if p[k] == 0x5C { k += 2; continue }
+                if p[k] == 0x28 { depth += 1; if depth > 32 { return nil } }
+                if p[k] == 0x29 { if depth == 0 { break }; depth -= 1 }
+                k += 1
+            }
+        }
+        let afterDestination = k
+        skipSpaces()
+        if k < n && k > afterDestination && (p[k] == 0x22 || p[k] == 0x27 || p[k] == 0x28) {
+            let close: UInt8 = p[k] == 0x28 ? 0x29 : p[k]
+            guard k + 1 < noQuoteFrom[close, default: Int.max] else { return nil }
+            var j = k + 1
+            while j < n && p[j] != close { j += (p[j] == 0x5C ? 2 : 1) }
+            guard j < n else { noQuoteFrom[close] = k + 1; return nil }
+            k = j + 1
+            skipSpaces()
+        }
+        guard k < n, p[k] == 0x29 else { return nil }
+        return k + 1
     }
 
     /// `<https://…>` or `<name@host>`: the address range and the offset after `>`.

@@ -16,7 +16,8 @@
 /// - *Dropped with their content:* `head` (but `<title>` and `<meta>` give the metadata), `script`,
 ///   `style`, `noscript`, `template`, `svg`, `math`, `iframe`, `object`, `canvas`, `audio`, `video`,
 ///   `map`, `nav`, `aside`, `footer`, `menu`, `form` and its controls (`button`, `select`,
-///   `textarea`), `dialog`; `header` when it is the page's (outside `<article>`/`<main>`). Images
+///   `textarea`), `dialog`; `header` when the text is the whole page (no `<article>`, no `<main>`: the
+///   site's banner), kept inside an article, where it holds the headline and teaser. Images
 ///   are dropped with their `alt` text (photo credits, not article text); comments, `<!DOCTYPE>` and
 ///   processing instructions too. CDATA sections are text.
 /// - *Blocks:* `p`, `div`, `section`, `article`, `main`, `h1`–`h6`, `li`, `blockquote`, `pre`,
