@@ -255,7 +255,8 @@ extension MarkdownTextExtractor {
         guard nameStart < n, HTMLTokenizer.isASCIILetter(p[nameStart]) || next == 0x3F || next == 0x21 else { return nil }
         var nameEnd = nameStart
         while nameEnd < n && (HTMLTokenizer.isASCIILetter(p[nameEnd]) || (p[nameEnd] >= 0x30 && p[nameEnd] <= 0x39) || p[nameEnd] == 0x2D) { nameEnd += 1 }
-        guard nameEnd < n else { return nil }
+        // After the name: a space, `/` or `>` (`<a@b>` is no tag).
+        guard nameEnd < n, next == 0x3F || next == 0x21 || [0x20, 0x09, 0x0A, 0x2F, 0x3E].contains(p[nameEnd]) else { return nil }
         if nameEnd >= noGreaterFrom { return nil }
         var j = nameEnd
         var quote: UInt8 = 0

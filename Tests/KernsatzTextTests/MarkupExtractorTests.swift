@@ -50,6 +50,9 @@ final class MarkupExtractorTests: XCTestCase {
             ("<!DOCTYPE html><?xml version=\"1.0\"?><p>A</p>", "A\n"),
             ("<p>A<![CDATA[ <b>&amp;</b> ]]>B</p>", "A <b>&amp;</b> B\n"),
             ("<p>x</>y</3>z</p>", "xyz\n"),
+            // "<!" and "<?" open a bogus comment that runs to the end, as in browsers; "</" is text.
+            ("A<!", "A\n"), ("A<!-", "A\n"), ("A</", "A</\n"), ("A<?", "A\n"), ("A<![CDATA[x", "Ax\n"),
+            ("<p a=\"1\" b='2' c=3 d>A</p", "A</p\n"),             // end tag cut off
         ])
     }
 
@@ -242,6 +245,8 @@ final class MarkupExtractorTests: XCTestCase {
             ("<", "<\n"),
             ("&amp", "&amp\n"),
             ("```\nnie geschlossen", ""),
+            (">", ""), ("[]()", ""), ("![](", "![](\n"), ("`` ` ``", "`\n"), ("<a@>", "<a@>\n"), ("a <b@c> d", "a b@c d\n"), ("\\", "\\\n"),
+            ("| a |", "| a |\n"), ("1.", ""), ("- ", ""),
         ])
     }
 
