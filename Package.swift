@@ -35,7 +35,8 @@ let package = Package(
         // The only Swift module with unsafe pointers.
         .target(name: "KernsatzICU", dependencies: ["CKernsatzICU"]),
         // Bytes → text → cleaned, NFC text with a map back to the input → document structure.
-        .target(name: "KernsatzText", dependencies: ["KernsatzICU"]),
+        // HTML entity names are data (Resources/html-entities.txt).
+        .target(name: "KernsatzText", dependencies: ["KernsatzICU"], resources: [.embedInCode("Resources")]),
         // Sentence boundaries: ICU candidates plus a rule layer whose language knowledge is data.
         .target(
             name: "KernsatzSegmentation",
