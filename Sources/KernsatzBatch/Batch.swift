@@ -130,7 +130,7 @@ public struct Batch: Sendable {
                      "formats " + options.formats.map(\.rawValue).joined(separator: ","),
                      "to " + options.targetLanguage, "language " + (options.language ?? "identified"),
                      "summary \(options.summarySentences)", "glossaries " + options.glossaryFingerprint,
-                     "lenient \(options.lenient)"]
+                     "lenient \(options.lenient)", "encoding " + (options.encoding ?? "detected")]
         return String(ContentHash.sha256(Data(parts.joined(separator: "\n").utf8)).prefix(16))
     }
 }

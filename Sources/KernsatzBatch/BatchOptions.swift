@@ -23,6 +23,8 @@ public struct BatchOptions: Sendable {
     public var maxBytes = 16 << 20
     /// Replace invalid bytes with U+FFFD (and warn) instead of failing the file.
     public var lenient = false
+    /// The charset of every input (an ICU name: windows-1252, ISO-8859-15, …); nil: detected per file.
+    public var encoding: String?
     /// The glossaries' names, shown in worksheets and the report.
     public var glossaryNames: [String] = []
     /// What identifies the glossaries' content in the up-to-date check (their SHA-256, or the

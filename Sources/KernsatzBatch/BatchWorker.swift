@@ -11,6 +11,8 @@ final class BatchWorker {
     private var pipelines: [String: Pipeline] = [:]
     private let builder: WorksheetBuilder
     private let reader: FileReader
+    /// Text of HTML and Markdown files (its entity table is parsed once, here).
+    private let markup = MarkupExtractor()
     private(set) var extractor: TermExtractor
 
     init(settings: BatchSettings) throws(BatchError) {
@@ -24,7 +26,7 @@ final class BatchWorker {
         } catch {
             throw BatchError(.setup(reason: "\(error)"), path: "")
         }
-        reader = FileReader(decoder: TextDecoder(lenient: settings.options.lenient), maxBytes: settings.options.maxBytes)
+        reader = FileReader(decoder: TextDecoder(lenient: settings.options.lenient, forcedEncoding: settings.options.encoding), maxBytes: settings.options.maxBytes)
         extractor = TermExtractor(matcher: settings.matcher)
     }
 
@@ -133,7 +135,7 @@ final class BatchWorker {
             case .plain:
                 analysis = try pipeline.analyze(units: units, source: source, session: session)
             case .markdown, .html:
-                let text = MarkupExtractor().text(from: String(decoding: units, as: UTF16.self), kind: kind)
+                let text = markup.text(from: String(decoding: units, as: UTF16.self), kind: kind)
                 if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
                     throw Failure(reason: "no text once the \(kind == .html ? "HTML" : "Markdown") markup is taken away")
                 }

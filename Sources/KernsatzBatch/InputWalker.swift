@@ -160,7 +160,7 @@ public struct InputWalker: Sendable {
     /// an unknown type is read as plain text.
     private func kind(name: String, path: String) -> MarkupKind? {
         let ext = (name as NSString).pathExtension
-        let known = MarkupKind(pathExtension: ext)
+        let known = MarkupKind.kind(forPathExtension: ext)
         if include.isEmpty { return known }
         guard include.contains(where: { $0.matches(name: name, path: path) }) else { return nil }
         return known ?? .plain

@@ -52,7 +52,7 @@ class BatchTestCase: XCTestCase {
         return Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as! String, $0) })
     }
 
-    func run(_ options: BatchOptions = BatchOptions(), inputs: [String]? = nil) throws -> BatchSummary {
+    func runBatch(_ options: BatchOptions = BatchOptions(), inputs: [String]? = nil) throws -> BatchSummary {
         try Batch(inputs: inputs ?? [input], output: output, options: options, matcher: nil).run()
     }
 }

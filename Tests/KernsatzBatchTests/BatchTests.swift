@@ -7,7 +7,7 @@ final class BatchTests: BatchTestCase {
     // MARK: edge cases first
 
     func testRun_missingInput_throwsBeforeWritingAnything() {
-        XCTAssertThrowsError(try run(inputs: [input + "/none"])) { error in
+        XCTAssertThrowsError(try runBatch(inputs: [input + "/none"])) { error in
             XCTAssertTrue("\(error)".contains("none: no such file or folder"), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/manifest.json"))
@@ -15,11 +15,11 @@ final class BatchTests: BatchTestCase {
 
     func testRun_emptyFolder_writesAReportAndSucceeds() throws {
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        let summary = try run()
+        let summary = try runBatch()
         XCTAssertEqual(summary.total, 0)
         XCTAssertTrue(summary.succeeded)
         XCTAssertTrue(try read("index.html").contains("No file was processed."))
-        XCTAssertEqual(try records(), [:])
+        XCTAssertTrue(try records().isEmpty)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "no state left after a finished run")
     }
 
@@ -33,7 +33,7 @@ final class BatchTests: BatchTestCase {
         try FileManager.default.createSymbolicLink(atPath: input + "/good/loop", withDestinationPath: "..")
         var options = BatchOptions()
         options.jobs = 2
-        let summary = try run(options)
+        let summary = try runBatch(options)
         XCTAssertEqual(summary.done, 2)
         XCTAssertEqual(summary.failed, 5)
         XCTAssertFalse(summary.succeeded)
@@ -42,7 +42,7 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(files["good/b.txt"]?["status"] as? String, "done")
         let reasons = files.compactMapValues { $0["reason"] as? String }
         XCTAssertTrue(reasons["binary.txt"]?.hasPrefix("looks like a binary file") ?? false, "\(reasons)")
-        XCTAssertTrue(reasons["broken.txt"]?.hasPrefix("invalid UTF-8 at byte offset 20 (line 1)") ?? false, "\(reasons)")
+        XCTAssertTrue(reasons["broken.txt"]?.hasPrefix("invalid UTF-8 at byte offset 22 (line 1)") ?? false, "\(reasons)")
         XCTAssertEqual(reasons["empty.txt"], "is empty (no text to process)")
         XCTAssertEqual(reasons["blank.md"], "is empty (no text to process)")
         XCTAssertTrue(reasons["good/loop"]?.contains("symbolic link loop") ?? false, "\(reasons)")
@@ -54,7 +54,7 @@ final class BatchTests: BatchTestCase {
         try put("de/2025/a.txt", Self.article("die Nato"))
         var options = BatchOptions()
         options.formats = [.summary, .xliff, .html, .json]
-        _ = try run(options)
+        _ = try runBatch(options)
         for name in ["a.summary.txt", "a.xlf", "a.html", "a.json"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/de/2025/" + name), name)
         }
@@ -67,7 +67,7 @@ final class BatchTests: BatchTestCase {
         try put("a.txt", Self.article("die Nato"))
         try put("a.md", Self.article("den Haushalt"))
         try put("index.txt", Self.article("die Bahn"))
-        let summary = try run()
+        let summary = try runBatch()
         XCTAssertEqual(summary.done, 3)
         for name in ["a.txt.xlf", "a.md.xlf", "index.txt.html", "index.html"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/" + name), name)
@@ -100,25 +100,25 @@ final class BatchTests: BatchTestCase {
 
     func testRun_anOutputChangedByHand_isKeptAndTheFileFails_forceReplacesIt() throws {
         try put("a.txt", Self.article("die Nato"))
-        _ = try run()
+        _ = try runBatch()
         let edited = output + "/a.xlf"
         try Data("translated by hand".utf8).write(to: URL(fileURLWithPath: edited))
-        let second = try run()
+        let second = try runBatch()
         XCTAssertEqual(second.failed, 1)
         XCTAssertEqual(try String(contentsOfFile: edited, encoding: .utf8), "translated by hand")
         XCTAssertTrue((try records()["a.txt"]?["reason"] as? String)?.contains("was not written by Kernsatz") ?? false)
         var options = BatchOptions()
         options.force = true
-        XCTAssertTrue(try run(options).succeeded)
+        XCTAssertTrue(try runBatch(options).succeeded)
         XCTAssertTrue(try String(contentsOfFile: edited, encoding: .utf8).hasPrefix("<?xml"))
     }
 
     func testRun_aRunAgain_rewritesItsOwnOutputsWhenSettingsChange() throws {
         try put("a.txt", Self.article("die Nato"))
-        _ = try run()
+        _ = try runBatch()
         var options = BatchOptions()
         options.targetLanguage = "fr"
-        let second = try run(options)
+        let second = try runBatch(options)
         XCTAssertTrue(second.succeeded, "the outputs are Kernsatz's own: replaced without --force")
         XCTAssertTrue(try read("a.xlf").contains("trgLang=\"fr\""))
     }
@@ -126,26 +126,26 @@ final class BatchTests: BatchTestCase {
     func testResume_skipsWhatIsUpToDate_andRedoesWhatChanged() throws {
         try put("a.txt", Self.article("die Nato"))
         try put("b.txt", Self.article("den Haushalt"))
-        XCTAssertEqual(try run().done, 2)
+        XCTAssertEqual(try runBatch().done, 2)
         var options = BatchOptions()
         options.resume = true
-        let same = try run(options)
+        let same = try runBatch(options)
         XCTAssertEqual(same.upToDate, 2)
         XCTAssertEqual(same.done, 0)
         try put("b.txt", Self.article("die Rente"))
         try FileManager.default.removeItem(atPath: output + "/a.html")
-        let changed = try run(options)
+        let changed = try runBatch(options)
         XCTAssertEqual(changed.done, 2, "a changed input and a missing output are redone")
         XCTAssertTrue(try read("b.summary.txt").contains("die Rente"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/a.html"))
         options.summarySentences = 1
-        XCTAssertEqual(try run(options).done, 2, "other settings: nothing is up to date")
+        XCTAssertEqual(try runBatch(options).done, 2, "other settings: nothing is up to date")
         XCTAssertEqual((try records()["a.txt"]?["summary"] as? [String])?.count, 1)
     }
 
     func testResume_afterAKill_finishesFromTheJournal_andThrowsAwayHalfWrittenFiles() throws {
         for n in 1...4 { try put("f\(n).txt", Self.article("Thema \(n)")) }
-        _ = try run()
+        _ = try runBatch()
         // A killed run: no manifest yet, a journal with two records and a line cut short, a temporary file.
         let journal = try String(contentsOfFile: output + "/manifest.json", encoding: .utf8)
             .split(separator: "\n").filter { $0.hasPrefix("{\"") && $0.contains("\"status\"") }
@@ -160,7 +160,7 @@ final class BatchTests: BatchTestCase {
         try Data(cut.utf8).write(to: URL(fileURLWithPath: output + "/.kernsatz/journal.jsonl"))
         var options = BatchOptions()
         options.resume = true
-        let resumed = try run(options)
+        let resumed = try runBatch(options)
         XCTAssertEqual(resumed.upToDate, 2)
         XCTAssertEqual(resumed.done, 2)
         XCTAssertTrue(resumed.succeeded)
@@ -175,7 +175,7 @@ final class BatchTests: BatchTestCase {
         var options = BatchOptions()
         options.failFast = true
         options.jobs = 1
-        let summary = try run(options)
+        let summary = try runBatch(options)
         XCTAssertEqual(summary.failed, 1)
         XCTAssertEqual(summary.notStarted, 6)
         XCTAssertFalse(summary.succeeded)

@@ -81,6 +81,9 @@ extension KernsatzCommand {
         @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of failing the file.")
         var lenient = false
 
+        @Option(help: "Read every file in this encoding (an ICU charset name: windows-1252, ISO-8859-15, …) instead of detecting it.")
+        var encoding: String?
+
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
             if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
@@ -120,6 +123,7 @@ extension KernsatzCommand {
             options.force = force
             options.maxBytes = maxBytes
             options.lenient = lenient
+            options.encoding = encoding
             if glossary.paths.isEmpty {
                 options.glossaryNames = ShippedGlossaries.names.map { "shipped: \($0)" }
                 options.glossaryFingerprint = "shipped \(KernsatzCommand.configuration.version)"
