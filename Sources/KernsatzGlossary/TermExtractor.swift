@@ -75,7 +75,7 @@ public struct TermExtractor {
             } else if !(word.first...word.last).allSatisfy({ hasLetters(tokens[$0]) }) {
                 continue
             }
-            let text = String(decoding: units[first.start..<last.end], as: UTF16.self)
+            let text = UTF16Scan.string(units, first.start..<last.end)
             count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
                   closedWord: word.first == word.last ? first.key : nil)
         }
@@ -90,7 +90,7 @@ public struct TermExtractor {
             }
             let end = j - 1
             if end > i, capitalized(tokens[end]), !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
-                let text = String(decoding: units[tokens[i].start..<tokens[end].end], as: UTF16.self)
+                let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
                 count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source)
                 i = j
             } else {
@@ -184,7 +184,10 @@ public struct TermExtractor {
         var start = offset, end = offset
         while start > 0, units[start - 1] != 0x0A, offset - start < 80 { start -= 1 }
         while end < units.count, units[end] != 0x0A, end - offset < 80 { end += 1 }
-        let text = String(decoding: units[start..<end], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        var first = start, last = end
+        while first < last, units[first] == 0x20 || units[first] == 0x09 || units[first] == 0xA0 { first += 1 }
+        while last > first, units[last - 1] == 0x20 || units[last - 1] == 0x09 || units[last - 1] == 0xA0 || units[last - 1] == 0x0D { last -= 1 }
+        let text = UTF16Scan.string(units, first..<last)
         return (start > 0 && units[start - 1] != 0x0A ? "…" : "") + text + (end < units.count && units[end] != 0x0A ? "…" : "")
     }
 }

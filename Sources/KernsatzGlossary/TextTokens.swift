@@ -38,7 +38,7 @@ struct Tokenizer {
             guard isWordUnit(units, i) else { i += 1; continue }
             let start = i
             while i < n, isWordUnit(units, i) { i += UTF16Scan.width(units, at: i) }
-            let original = String(decoding: units[start..<i], as: UTF16.self)
+            let original = UTF16Scan.string(units, start..<i)
             // The joiner to the next token.
             var joiner = Joiner.none
             var truncated = false

@@ -12,6 +12,49 @@ public enum UTF16Scan {
         return Unicode.Scalar(UInt32(u)) ?? "\u{FFFD}"
     }
 
+    /// The text of `range` as a `String`, transcoded to UTF-8 here: for short pieces (words, lines)
+    /// several times faster than `String(decoding:as: UTF16.self)`, which takes a generic path.
+    /// Lone surrogates become U+FFFD, as there.
+    ///
+    ///     UTF16Scan.string(Array("Grüße".utf16), 0..<5)   // "Grüße"
+    public static func string(_ text: [UInt16], _ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let u = text[i]
+            if u < 0x80 {
+                bytes.append(UInt8(u))
+                i += 1
+            } else if u < 0x800 {
+                bytes.append(UInt8(0xC0 | (u >> 6)))
+                bytes.append(UInt8(0x80 | (u & 0x3F)))
+                i += 1
+            } else {
+                var value = UInt32(u)
+                var width = 1
+                if UTF16.isLeadSurrogate(u), i + 1 < range.upperBound, UTF16.isTrailSurrogate(text[i + 1]) {
+                    value = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(text[i + 1]) - 0xDC00)
+                    width = 2
+                } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
+                    value = 0xFFFD
+                }
+                if value < 0x10000 {
+                    bytes.append(UInt8(0xE0 | (value >> 12)))
+                    bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                    bytes.append(UInt8(0x80 | (value & 0x3F)))
+                } else {
+                    bytes.append(UInt8(0xF0 | (value >> 18)))
+                    bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+                    bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                    bytes.append(UInt8(0x80 | (value & 0x3F)))
+                }
+                i += width
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The start of the scalar that ends just before `i`.
     @inline(__always)
     public static func previousStart(_ text: [UInt16], before i: Int) -> Int {

@@ -129,7 +129,7 @@ public struct CleanText: Sendable {
 
     /// The clean text of a clean range.
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        UTF16Scan.string(units, range)
     }
 
     /// The source text (as received) that a clean range came from.
