@@ -86,6 +86,9 @@ struct BatchBench: ParsableCommand {
                 return try ChildRunner.run(invocation.commands(set: set, out: out, jobs: jobs, formats: formats, logs: logs),
                                            concurrency: invocation.useBatch ? 1 : jobs)
             }
+            if invocation.useBatch && run.ok && !FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("manifest.json")) {
+                notes.append("kernsatz batch (\(set.name), \(jobs) jobs, \(formats)) wrote no \(out)/manifest.json.")
+            }
             return BatchRow(tool: "kernsatz \(formats)", set: set, jobs: jobs, run: run)
         }
         for formats in ["summary", "summary,xliff,html"] {
