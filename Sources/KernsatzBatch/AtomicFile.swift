@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// Files that appear whole or not at all: written to a temporary file, then moved into place with
-/// link(2) (which never replaces a file) or rename(2) (which replaces it in one step). A killed run
-/// leaves at most a temporary file, never half an output.
+/// rename(2), which replaces a name in one step. A killed run leaves at most a temporary file,
+/// never half an output; a file that is in the way is replaced only when `replace` allows it.
 public enum AtomicFile {
     public enum Outcome: Sendable, Equatable { case written, unchanged }
 
@@ -36,10 +36,8 @@ public enum AtomicFile {
         } catch {
             throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(InputWalker.reason(error)))"), path: path)
         }
-        var exists = false
         if let existing = manager.contents(atPath: path) {
             if existing == data { return .unchanged }
-            exists = true
             let allowed: Bool
             switch replace {
             case .never: allowed = false
@@ -51,31 +49,27 @@ public enum AtomicFile {
             throw BatchError(.write(reason: "something is in the way that is not a readable file"), path: path)
         }
         let temporary = (temporaryFolder.map { URL(fileURLWithPath: $0) } ?? folder)
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        // open/write/close, not Data.write: no fsync per file (a killed process loses nothing the
+        // kernel has; a rename only ever shows a complete file).
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BatchError(.write(reason: "cannot make a temporary file (\(String(cString: strerror(errno))))"), path: path)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try data.write(to: temporary)
+            try handle.write(contentsOf: data)
+            try handle.close()
         } catch {
-            try? manager.removeItem(at: temporary)
+            unlink(temporary)
             throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
         }
-        if exists {
-            guard rename(temporary.path, path) == 0 else {
-                let message = String(cString: strerror(errno))
-                try? manager.removeItem(at: temporary)
-                throw BatchError(.write(reason: message), path: path)
-            }
-            return .written
-        }
-        defer { try? manager.removeItem(at: temporary) }
-        // link(2) fails when the name exists: a file made since the check above is never replaced.
-        if link(temporary.path, path) != 0 {
-            let failure = errno
-            if failure == EEXIST { throw BatchError(.foreignOutput, path: path) }
-            // File systems without hard links (some network and FAT mounts): rename after the check.
-            guard [EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK].contains(failure), !manager.fileExists(atPath: path),
-                  rename(temporary.path, path) == 0 else {
-                throw BatchError(.write(reason: String(cString: strerror(failure))), path: path)
-            }
+        // Checked above: the name is free, or holds a file that may be replaced. (Only a file made by
+        // another program in the microseconds between the check and here could be replaced.)
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw BatchError(.write(reason: message), path: path)
         }
         return .written
     }

@@ -69,7 +69,12 @@ public struct TextDecoder: Sendable {
         // NUL bytes: UTF-16 without a BOM, or binary.
         if let firstNUL = bytes.firstIndex(of: 0) {
             if let littleEndian = Self.utf16WithoutBOM(bytes) {
-                return try decodeUTF16(bytes, from: 0, littleEndian: littleEndian, bom: false, source: source)
+                let decoded = try decodeUTF16(bytes, from: 0, littleEndian: littleEndian, bom: false, source: source)
+                // Without a BOM, only the zeros said UTF-16: text has no control characters (U+0001…).
+                if let control = decoded.units.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains($0) }) {
+                    throw TextError(.binary(byteOffset: control * 2), source: source)
+                }
+                return decoded
             }
             throw TextError(.binary(byteOffset: firstNUL), source: source)
         }

@@ -33,6 +33,15 @@ final class TextDecoderTests: XCTestCase {
         }
     }
 
+    func testDecode_zerosThatLookLikeUTF16ButGiveControlCharacters_areBinary() {
+        // Even-placed zeros pass for UTF-16BE without a BOM; U+0001 shows it is not text.
+        XCTAssertThrowsError(try TextDecoder().decode([0x00, 0x01, 0x02, 0x03], source: "x.dat")) { error in
+            XCTAssertEqual(error as? TextError, TextError(.binary(byteOffset: 0), source: "x.dat"))
+        }
+        XCTAssertEqual(try TextDecoder().decode(Array("Zürich".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, source: "t").units,
+                       Array("Zürich".utf16), "real UTF-16BE text without a BOM still reads")
+    }
+
     func testDecode_invalidUTF8_namesOffsetAndLine() {
         // Valid UTF-8 („ü“) then a lone continuation byte on line 2.
         let bytes = Array("Grüße\nab".utf8) + [0x80] + Array("c".utf8)

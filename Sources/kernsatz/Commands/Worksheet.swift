@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernsatz
+import KernsatzBatch
 import KernsatzWorksheet
 
 extension WorksheetFormat: ExpressibleByArgument {}
@@ -175,57 +176,17 @@ extension KernsatzCommand {
     }
 }
 
-/// Files that appear whole or not at all: written to a temporary file in the same folder, then
-/// moved into place. Without `replacing`, an existing file is never touched: one with the same
-/// bytes counts as written (a run repeated gives no errors), one with other bytes is an error.
+/// The worksheet command's outputs through the batch's atomic writer: an existing file with other
+/// bytes is replaced only with --force.
 enum AtomicFile {
-    enum Outcome { case written, unchanged }
-
     @discardableResult
-    static func write(_ data: Data, to path: String, replacing: Bool) throws -> Outcome {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let manager = FileManager.default
+    static func write(_ data: Data, to path: String, replacing: Bool) throws -> KernsatzBatch.AtomicFile.Outcome {
         do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            return try KernsatzBatch.AtomicFile.write(data, to: path, replace: replacing ? .always : .never)
+        } catch where error.kind == .foreignOutput {
+            throw CLIError("\(path) exists with other content; remove it, write elsewhere (-o), or add --force to replace it")
         } catch {
-            throw CLIError("\(folder.path): cannot make the output folder: \(reason(error))")
+            throw CLIError("\(error)")
         }
-        if manager.fileExists(atPath: path) {
-            if let existing = manager.contents(atPath: path), existing == data { return .unchanged }
-            if !replacing { throw CLIError("\(path) exists with other content; remove it, write elsewhere (-o), or add --force to replace it") }
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw CLIError("\(path): cannot write: \(reason(error))")
-        }
-        // link(2) fails when the name exists: no file appears between the check above and here unseen.
-        if replacing {
-            guard rename(temporary.path, path) == 0 else {
-                let message = String(cString: strerror(errno))
-                try? manager.removeItem(at: temporary)
-                throw CLIError("\(path): cannot write: \(message)")
-            }
-        } else {
-            defer { try? manager.removeItem(at: temporary) }
-            if link(temporary.path, path) != 0 {
-                let failure = errno
-                if failure == EEXIST { throw CLIError("\(path): cannot write: it exists; add --force to replace it") }
-                // File systems without hard links (some network and FAT mounts): rename, after the
-                // check above; only a file made in between by someone else could be replaced.
-                guard [EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK].contains(failure), !manager.fileExists(atPath: path),
-                      rename(temporary.path, path) == 0 else {
-                    throw CLIError("\(path): cannot write: \(String(cString: strerror(failure)))")
-                }
-            }
-        }
-        return .written
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+extension CLITests {
+    var samples: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Samples").path
+    }
+
+    // MARK: refusals first
+
+    func testBatch_withoutOutputFolder_saysHowToNameIt() throws {
+        let result = try run(["batch", samples])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("Name the output folder: kernsatz batch"), result.stderr)
+    }
+
+    func testBatch_missingInput_failsNamingIt() throws {
+        let result = try run(["batch", directory.appendingPathComponent("none").path, "-o", directory.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("none: no such file or folder"), result.stderr)
+    }
+
+    func testBatch_unknownFormat_isRefused() throws {
+        let result = try run(["batch", samples, "-o", directory.path + "/out", "--formats", "summary,pdf"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("unknown format 'pdf'"), result.stderr)
+    }
+
+    // MARK: the main job
+
+    func testBatch_samples_writesTheTreeAndTheReport_exitZero() throws {
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["batch", samples, "-o", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("ok de/nato-rutte-2025-12-23.txt: 23 segments, 417 words"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("6 files in"), result.stderr)
+        for path in ["index.html", "manifest.json", "manifest.csv", "terms.csv", "term-candidates.csv",
+                     "de/nato-rutte-2025-12-23.summary.txt", "de/nato-rutte-2025-12-23.xlf", "fr/conseil-municipal-lyon.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + path), path)
+        }
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        XCTAssertTrue(index.contains("Bündnistreue"))
+        XCTAssertEqual(result.stdout, "", "the batch writes files, not standard output")
+    }
+
+    func testBatch_badFile_isListedAndTheExitStatusIsOne() throws {
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("Ein Satz. Noch ein Satz.".utf8).write(to: input.appendingPathComponent("good.txt"))
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: input.appendingPathComponent("bad.txt"))
+        let result = try run(["batch", input.path, "-o", directory.path + "/out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("FAILED bad.txt: looks like a binary file"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 done, 1 failed"), result.stderr)
+    }
+
+    func testBatch_quiet_printsOnlyTheLastLine() throws {
+        let result = try run(["batch", samples, "-o", directory.path + "/out", "--quiet", "--formats", "summary"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+    }
+
+    // MARK: stream mode
+
+    func testBatch_jsonl_oneResultPerRecordInOrder_badRecordsGiveErrors() throws {
+        let article = "Berlin – Die Regierung sprach von Bündnistreue. „Wir stehen zu unseren Zusagen“, sagte der Kanzler. Die Opposition widersprach."
+        var lines: [String] = []
+        for n in 1...5 { lines.append(#"{"id":\#(n),"text":"\#(article)"}"#) }
+        lines.insert("not json", at: 2)
+        lines.append(#"{"id":"e","text":"   "}"#)
+        let result = try run(["batch", "--jsonl", "--jobs", "2"], stdin: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(records.count, 7)
+        XCTAssertEqual(records.map { "\($0["id"] ?? "")" }, ["1", "2", "<null>", "3", "4", "5", "e"])
+        XCTAssertTrue((records[2]["error"] as? String)?.contains("not a JSON object") ?? false)
+        XCTAssertEqual((records[0]["summary"] as? [String])?.count, 3)
+        XCTAssertEqual(((records[0]["terms"] as? [[String: Any]])?.first?["term"]) as? String, "Bündnistreue")
+        XCTAssertTrue((records[6]["error"] as? String)?.contains("the text is empty") ?? false)
+    }
+}
