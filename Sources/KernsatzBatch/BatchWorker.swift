@@ -150,14 +150,14 @@ final class BatchWorker {
         let hits = builder.termHits(analysis)
         let sheet = builder.build(analysis, source: record.path, hits: hits)
         if let matcher = settings.matcher, LanguageTag.primary(analysis.language) != LanguageTag.primary(matcher.glossary.sourceLanguage) {
-            record.warnings.append("the text is in '\(analysis.language)', the glossary's terms in '\(matcher.glossary.sourceLanguage)': no terms marked")
+            record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
         }
         if LanguageTag.primary(analysis.language) == "de" {
             extractor.add(units: analysis.text.units, source: record.path, hits: hits)
         }
         // What the report shows.
         record.language = analysis.language
-        record.title = sheet.metadata.first { $0.key == "title" }?.value ?? sheet.segments.first { $0.kind == .heading }?.source
+        record.title = sheet.metadata.first { $0.key == "title" }?.value
         record.segments = sheet.segments.count
         record.words = sheet.counts.words
         record.characters = sheet.counts.characters
