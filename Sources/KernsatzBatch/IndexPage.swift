@@ -114,11 +114,10 @@ struct IndexPage {
             html += "<p>Which glossary terms occur in which files (all of them in <a href=\"terms.csv\">terms.csv</a>).</p>\n"
             html += "<table class=\"glossary\"><thead><tr><th>Term</th><th>Translations</th><th>Files</th><th>Occurrences</th><th>In</th></tr></thead><tbody>\n"
             for (term, total) in terms {
-                let files = total.files.compactMap { pathOfOrder[$0] }
-                let shown = files.prefix(12).map { text($0) }.joined(separator: ", ")
+                let shown = total.files.prefix(12).compactMap { pathOfOrder[$0] }.map { text($0) }.joined(separator: ", ")
                 html += "<tr><td class=\"term\">\(text(term))</td><td>\(text(total.targets.joined(separator: ", ")))</td>"
                     + "<td class=\"num\">\(total.files.count)</td><td class=\"num\">\(total.count)</td><td class=\"in\">\(shown)"
-                    + (files.count > 12 ? " and \(files.count - 12) more" : "") + "</td></tr>\n"
+                    + (total.files.count > 12 ? " and \(total.files.count - 12) more" : "") + "</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }

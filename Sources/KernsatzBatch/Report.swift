@@ -105,7 +105,7 @@ struct Report {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
 
         try manifest.write("],\n")
-        try manifest.write(manifestTail(glossaryTerms, pathOfOrder: pathOfOrder, candidates: candidateList))
+        try writeManifestTail(glossaryTerms, pathOfOrder: pathOfOrder, candidates: candidateList, to: manifest)
         try index.write(page.tail(failures: failures, skipped: skipped, terms: glossaryTerms, pathOfOrder: pathOfOrder,
                                   candidates: candidateList))
 
@@ -143,21 +143,28 @@ struct Report {
         return "{\n" + head.map { "\"\($0.0)\": \($0.1),\n" }.joined() + "\"files\": [\n"
     }
 
-    private func manifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOfOrder: [Int: String],
-                              candidates: [CandidateTotal]) -> String {
+    /// The term report of the manifest, one term or candidate per line, written as it goes: a term
+    /// in every file of a large batch has a long file list, and the lists together grow with the batch.
+    private func writeManifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOfOrder: [Int: String],
+                                   candidates: [CandidateTotal], to manifest: StreamFile) throws(BatchError) {
         struct TermJSON: Encodable { let term: String; let translations: [String]; let files: [String]; let occurrences: Int }
         struct CandidateJSON: Encodable { let candidate: String; let kind: String; let occurrences: Int; let firstFile: String; let context: String }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         func json<T: Encodable>(_ value: T) -> String { (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
-        var text = "\"glossaryTerms\": [\n"
-        text += glossaryTerms.map { json(TermJSON(term: $0.key, translations: $0.value.targets,
-                                                  files: $0.value.files.compactMap { pathOfOrder[$0] }, occurrences: $0.value.count)) }
-            .joined(separator: ",\n")
-        text += "\n],\n\"termCandidates\": [\n"
-        text += candidates.map { json(CandidateJSON(candidate: $0.text, kind: $0.kind, occurrences: $0.count, firstFile: $0.source,
-                                                    context: $0.context)) }.joined(separator: ",\n")
-        return text + "\n]\n}\n"
+        try manifest.write("\"glossaryTerms\": [\n")
+        for (number, (term, total)) in glossaryTerms.enumerated() {
+            let line = json(TermJSON(term: term, translations: total.targets, files: total.files.compactMap { pathOfOrder[$0] },
+                                     occurrences: total.count))
+            try manifest.write(line + (number + 1 < glossaryTerms.count ? ",\n" : "\n"))
+        }
+        try manifest.write("],\n\"termCandidates\": [\n")
+        for (number, candidate) in candidates.enumerated() {
+            let line = json(CandidateJSON(candidate: candidate.text, kind: candidate.kind, occurrences: candidate.count,
+                                          firstFile: candidate.source, context: candidate.context))
+            try manifest.write(line + (number + 1 < candidates.count ? ",\n" : "\n"))
+        }
+        try manifest.write("]\n}\n")
     }
 
     private func csvRow(_ record: FileRecord) -> [String] {
