@@ -110,6 +110,8 @@ public struct Batch: Sendable {
         var summary = state.summary
         summary.notStarted = walk.inputs.count - state.finished
         summary.skipped = walk.notes.filter { $0.severity == .skipped }.count
+        // Links that should have led to a file (loops, dangling) count among the files, as failures.
+        summary.total += walk.notes.filter { $0.severity == .failed }.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
         let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary,
                             journalStart: journal.startOffset, terms: state.termFiles, candidates: state.candidates)

@@ -77,11 +77,26 @@ struct BatchBench: ParsableCommand {
         print("corpus: \(corpus) — \(one.files.count) files, \(String(format: "%.2f", one.megabytes)) MB; work: \(workDir); best of \(repeats)")
         print("kernsatz: \(tool) (\(invocation.useBatch ? "batch" : "stand-in"))")
 
+        // Outputs of an earlier invocation are moved aside now and deleted at the end, with this run's.
+        let outputs = (workDir as NSString).appendingPathComponent("out")
+        let stale = outputs + "-stale-\(ProcessInfo.processInfo.processIdentifier)"
+        if FileManager.default.fileExists(atPath: outputs) { try FileManager.default.moveItem(atPath: outputs, toPath: stale) }
+        defer {
+            try? FileManager.default.removeItem(atPath: outputs)
+            try? FileManager.default.removeItem(atPath: stale)
+        }
+
         var rows: [BatchRow] = []
         func kernsatzRow(_ set: CorpusSet, jobs: Int, formats: String) throws -> BatchRow {
-            let out = (workDir as NSString).appendingPathComponent("out/\(set.name)-j\(jobs)-\(formats.replacingOccurrences(of: ",", with: "+"))")
+            let base = (workDir as NSString).appendingPathComponent("out/\(set.name)-j\(jobs)-\(formats.replacingOccurrences(of: ",", with: "+"))")
+            var out = base
+            var attempt = 0
             let run = try measure(repeats: repeats) {
-                try? FileManager.default.removeItem(atPath: out)
+                // A new folder each time, removed only at the end: ext4 makes files slowly right after
+                // many were deleted (its inode allocator skips recently freed inodes), which would
+                // charge one run for the clean-up of the last.
+                attempt += 1
+                out = base + "-\(attempt)"
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 return try ChildRunner.run(invocation.commands(set: set, out: out, jobs: jobs, formats: formats, logs: logs),
                                            concurrency: invocation.useBatch ? 1 : jobs)
@@ -148,9 +163,13 @@ struct BatchBench: ParsableCommand {
         }
         print("ratios (wall time of the second ÷ the first: how many times faster the first is)")
         ratio("kernsatz summary, 1 job vs OTS per file", k1, ots.first { $0.jobs == 1 })
+        ratio("kernsatz summary, 2 jobs vs OTS per file", k2, ots.first { $0.jobs == 1 })
         ratio("kernsatz summary, 2 jobs vs OTS, 2 processes", k2, ots.first { $0.jobs == 2 })
+        ratio("kernsatz summary,xliff,html, 2 jobs vs OTS per file", d2, ots.first { $0.jobs == 1 })
         if let sumy, let k1, k1.run.ok {
             ratio("kernsatz summary, 1 job vs sumy LexRank", k1, rows.first { $0.tool.hasPrefix("sumy") })
+            ratio("kernsatz summary, 2 jobs vs sumy LexRank", k2, rows.first { $0.tool.hasPrefix("sumy") })
+            ratio("kernsatz summary,xliff,html, 2 jobs vs sumy LexRank", d2, rows.first { $0.tool.hasPrefix("sumy") })
             print("kernsatz summary, 1 job vs sumy LexRank w/o startup".padding(toLength: 52, withPad: " ", startingAt: 0)
                   + String(format: "%8.1f×", sumy.loopSeconds / k1.run.seconds))
         }
