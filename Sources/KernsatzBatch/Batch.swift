@@ -147,6 +147,8 @@ struct BatchSettings: Sendable {
     let previous: PreviousRun
     let isInput: @Sendable (String) -> Bool
     let fingerprint: String
+    /// Whether a worksheet format is asked for (else files take the shorter way: summary, terms, counts).
+    let needsWorksheet: Bool
 
     init(options: BatchOptions, matcher: TermMatcher?, pipeline: Pipeline, output: String, temporaryFolder: String,
          previous: PreviousRun, isInput: @escaping @Sendable (String) -> Bool) {
@@ -158,6 +160,7 @@ struct BatchSettings: Sendable {
         self.previous = previous
         self.isInput = isInput
         fingerprint = Batch(inputs: [], output: output, options: options, matcher: matcher).fingerprint()
+        needsWorksheet = options.formats.contains { $0.worksheetFormat != nil }
     }
 }
 

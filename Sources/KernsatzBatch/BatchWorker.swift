@@ -9,6 +9,8 @@ final class BatchWorker {
     private let pipeline: Pipeline
     private let session = Pipeline.Session()
     private var pipelines: [String: Pipeline] = [:]
+    private var summarizers: [String: Summarizer] = [:]
+    private var counters: [String: WordCounter] = [:]
     private let builder: WorksheetBuilder
     private let reader: FileReader
     /// Text of HTML and Markdown files (its entity table is parsed once, here).
@@ -83,17 +85,15 @@ final class BatchWorker {
         } catch {
             return fail(error.reason)
         }
-        let sheet = made.sheet
-
         // Outputs.
         for format in settings.options.formats {
             let relative = plan.path(index, format)
             let data: Data
             do {
-                if let worksheetFormat = format.worksheetFormat {
+                if let worksheetFormat = format.worksheetFormat, let sheet = made.sheet {
                     data = try worksheetFormat.data(sheet)
                 } else {
-                    data = Data(sheet.summarySegments.map { Self.oneLine($0.source) + "\n" }.joined().utf8)
+                    data = Data(made.summary.map { $0 + "\n" }.joined().utf8)
                 }
             } catch {
                 return fail("\(error)")
@@ -116,7 +116,10 @@ final class BatchWorker {
     /// A text analyzed and its worksheet built.
     struct Made {
         var analysis: Analysis
-        var sheet: Worksheet
+        /// Nil when no worksheet format is asked for.
+        var sheet: Worksheet?
+        /// The summary sentences, one line each, in document order.
+        var summary: [String]
     }
 
     /// Why a text gave nothing to work with.
@@ -148,16 +151,17 @@ final class BatchWorker {
         }
         if analysis.sentences.isEmpty { throw Failure(reason: "no sentences found (only white space, punctuation or markup)") }
         let hits = builder.termHits(analysis)
-        let sheet = builder.build(analysis, source: record.path, hits: hits)
         if let matcher = settings.matcher, LanguageTag.primary(analysis.language) != LanguageTag.primary(matcher.glossary.sourceLanguage) {
             record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
         }
         if LanguageTag.primary(analysis.language) == "de" {
             extractor.add(units: analysis.text.units, source: record.path, hits: hits)
         }
-        // What the report shows.
         record.language = analysis.language
-        record.title = sheet.metadata.first { $0.key == "title" }?.value
+        record.title = analysis.structure.metadata["title"]
+        guard settings.needsWorksheet else { return lean(analysis, hits: hits, into: &record) }
+        let sheet = builder.build(analysis, source: record.path, hits: hits)
+        // What the report shows.
         record.segments = sheet.segments.count
         record.words = sheet.counts.words
         record.characters = sheet.counts.characters
@@ -178,7 +182,63 @@ final class BatchWorker {
         record.names = sheet.segments.reduce(0) { $0 + $1.entities.count }
         record.quotes = sheet.segments.reduce(0) { $0 + $1.quotes.count }
         record.numbers = sheet.segments.reduce(0) { $0 + $1.measures.count }
-        return Made(analysis: analysis, sheet: sheet)
+        return Made(analysis: analysis, sheet: sheet, summary: record.summary ?? [])
+    }
+
+    /// Only summaries asked for: the record without building a worksheet (no number marks).
+    /// Words and characters are counted over the text from its dateline or first sentence to its last
+    /// sentence, which is what the worksheet's segments hold.
+    private func lean(_ analysis: Analysis, hits: [TermHit], into record: inout FileRecord) -> Made {
+        let summarizer = summarizers[analysis.language] ?? Summarizer(language: analysis.language)
+        if summarizers.count < 16 { summarizers[analysis.language] = summarizer }
+        let summary = summarizer.summarize(analysis, length: .sentences(settings.options.summarySentences))
+        let sentences = summary.sentences.sorted().map { Self.oneLine(analysis.text.string(analysis.sentences[$0].range)) }
+        let dateline = analysis.structure.metadata.datelineRange
+        let first = min(analysis.sentences.first!.range.lowerBound, dateline?.lowerBound ?? .max)
+        let body = first..<max(first, analysis.sentences.last!.range.upperBound)
+        if let counter = try? counter(analysis.language) {
+            let counts = counter.count(units: Array(analysis.text.units[body]))
+            record.words = counts.words
+            record.characters = counts.characters
+            // The dateline's dash („Brüssel – “) is no segment's.
+            let metadata = analysis.structure.metadata
+            if let range = metadata.datelineRange, let place = metadata.dateline, body.contains(range.lowerBound) {
+                let dash = counter.count(units: Array(analysis.text.units[range])).characters - counter.count(place).characters
+                record.characters = counts.characters - max(0, dash)
+            }
+        }
+        record.segments = analysis.sentences.count + (analysis.structure.metadata.dateline == nil ? 0 : 1)
+        record.summary = sentences
+        if let matcher = settings.matcher {
+            var order: [Int] = []
+            var counts: [Int: (count: Int, forms: [String])] = [:]
+            for hit in hits where body.contains(hit.range.lowerBound) {
+                if counts[hit.entry] == nil { order.append(hit.entry) }
+                var entry = counts[hit.entry] ?? (0, [])
+                entry.count += 1
+                let form = analysis.text.string(hit.range)
+                if !entry.forms.contains(form) && entry.forms.count < 5 { entry.forms.append(form) }
+                counts[hit.entry] = entry
+            }
+            record.terms = order.map { index in
+                let entry = matcher.glossary.entries[index]
+                return FileRecord.TermCount(term: entry.term, count: counts[index]!.count,
+                                            targets: entry.targets(in: settings.options.targetLanguage).map(\.term),
+                                            forms: counts[index]!.forms)
+            }
+        } else {
+            record.terms = []
+        }
+        record.names = analysis.entities.count
+        record.quotes = analysis.quotes.count
+        return Made(analysis: analysis, sheet: nil, summary: sentences)
+    }
+
+    private func counter(_ language: String) throws(WorksheetError) -> WordCounter {
+        if let known = counters[language] { return known }
+        let made = try WordCounter(language: language)
+        if counters.count < 16 { counters[language] = made }
+        return made
     }
 
     /// The pipeline for a record's own language (JSON Lines `lang`), kept for the languages a stream uses.
@@ -204,9 +264,9 @@ final class BatchWorker {
             if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw Failure(reason: "the text is empty") }
             let made = try make(units: Array(text.utf16), kind: .plain, source: id, language: language, into: &record)
             for format in settings.options.formats where format != .summary {
-                guard let worksheetFormat = format.worksheetFormat else { continue }
+                guard let worksheetFormat = format.worksheetFormat, let sheet = made.sheet else { continue }
                 do {
-                    outputs.append((format, try worksheetFormat.data(made.sheet)))
+                    outputs.append((format, try worksheetFormat.data(sheet)))
                 } catch {
                     throw Failure(reason: "\(error)")
                 }

@@ -96,6 +96,29 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(outputs[1]["sha256"] as? String, ContentHash.sha256(data))
     }
 
+    func testRun_summaryOnly_describesFilesAsTheWorksheetRunDoes() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try put("b.md", "---\ntitle: Haushalt\n---\n\n# Streit\n\n" + Self.article("den Haushalt"))
+        let matcher = try TermMatcher(glossary: ShippedGlossaries.glossary())
+        var options = BatchOptions()
+        options.formats = [.summary]
+        _ = try Batch(inputs: [input], output: output, options: options, matcher: matcher).run()
+        let lean = try records()
+        options.formats = [.summary, .json]
+        _ = try Batch(inputs: [input], output: output + "-sheets", options: options, matcher: matcher).run()
+        let full = try records(output + "-sheets/manifest.json")
+        for path in ["a.txt", "b.md"] {
+            for key in ["words", "characters", "segments", "names", "quotes", "title", "language"] {
+                XCTAssertEqual(lean[path]?[key] as? NSObject, full[path]?[key] as? NSObject, "\(path) \(key)")
+            }
+            XCTAssertEqual(lean[path]?["summary"] as? [String], full[path]?["summary"] as? [String], path)
+            XCTAssertEqual((lean[path]?["terms"] as? [[String: Any]])?.map { $0["term"] as? String },
+                           (full[path]?["terms"] as? [[String: Any]])?.map { $0["term"] as? String }, path)
+        }
+        XCTAssertEqual(lean["b.md"]?["title"] as? String, "Haushalt")
+        XCTAssertEqual(try read("a.summary.txt"), try String(contentsOfFile: output + "-sheets/a.summary.txt", encoding: .utf8))
+    }
+
     // MARK: nothing lost
 
     func testRun_anOutputChangedByHand_isKeptAndTheFileFails_forceReplacesIt() throws {
