@@ -1,3 +1,4 @@
+import Foundation
 /// What the pipeline should do.
 public struct PipelineOptions: Sendable {
     /// A language code to use instead of identifying the language ("de", "en", "ru", …).
@@ -57,7 +58,8 @@ public struct Pipeline: Sendable {
     private let identifier: LanguageIdentifier
     private let parsers: [String: StructureParser]
     private let quoteFinders: [String: QuoteFinder]
-    private let recognizers: [String: EntityRecognizer]
+    /// Built when a text in their language first comes (each loads gazetteers from ICU).
+    private let recognizers = RecognizerCache()
     /// `options.language` in normal form, worked out once.
     private let givenLanguage: String?
 
@@ -67,7 +69,6 @@ public struct Pipeline: Sendable {
         var segmenters: [String: SentenceSegmenter] = [:]
         var parsers: [String: StructureParser] = [:]
         var quoteFinders: [String: QuoteFinder] = [:]
-        var recognizers: [String: EntityRecognizer] = [:]
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
         var languages = LanguageList.supportedLanguages + ["und"]
         if let language = options.language.map(LanguageTag.normalized), !languages.contains(language) { languages.append(language) }
@@ -83,11 +84,10 @@ public struct Pipeline: Sendable {
         } catch {
             throw .segmentation(error)
         }
-        if options.findEntities {
-            // The recognizers load gazetteers from ICU: only the language asked for, when one is.
-            let wanted = givenLanguage.map { [$0] } ?? languages
+        if options.findEntities, let givenLanguage {
+            // The language asked for is loaded now, so that a problem shows before the first text.
             do throws(AnalysisError) {
-                for language in wanted { recognizers[language] = try EntityRecognizer(language: language) }
+                recognizers.store(try EntityRecognizer(language: givenLanguage), for: givenLanguage)
             } catch {
                 throw .analysis(error)
             }
@@ -95,7 +95,6 @@ public struct Pipeline: Sendable {
         self.segmenters = segmenters
         self.parsers = parsers
         self.quoteFinders = quoteFinders
-        self.recognizers = recognizers
         identifier = LanguageIdentifier()
     }
 
@@ -156,21 +155,42 @@ public struct Pipeline: Sendable {
         }
         var entities: [Entity] = []
         if options.findEntities {
-            if let known = recognizers[language] ?? recognizers[LanguageTag.primary(language)] {
-                entities = known.entities(in: text.units, sentences: ranges)
-            } else {
-                entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
-            }
+            entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
         }
         return Analysis(text: text, structure: structure, language: language, languageIdentified: identified,
                         sentences: sentences, quotes: quotes, entities: entities)
     }
 
     private func entityRecognizer(_ language: String) throws(KernsatzError) -> EntityRecognizer {
-        do {
-            return try EntityRecognizer(language: language)
+        do throws(AnalysisError) {
+            return try recognizers.recognizer(for: language)
         } catch {
             throw .analysis(error)
         }
+    }
+}
+
+/// The entity recognizers a pipeline has built, by language: shared by the threads that use one
+/// pipeline, each built once, on first use.
+final class RecognizerCache: @unchecked Sendable {
+    // @unchecked: `built` is read and written under `lock` only; EntityRecognizer is Sendable.
+    private let lock = NSLock()
+    private var built: [String: EntityRecognizer] = [:]
+
+    func store(_ recognizer: EntityRecognizer, for language: String) {
+        lock.lock()
+        built[language] = recognizer
+        lock.unlock()
+    }
+
+    /// The recognizer for `language` (or its primary language, when that one is built already).
+    /// Languages beyond the first 64 are built each time, not kept.
+    func recognizer(for language: String) throws(AnalysisError) -> EntityRecognizer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = built[language] ?? built[LanguageTag.primary(language)] { return known }
+        let made = try EntityRecognizer(language: language)
+        if built.count < 64 { built[language] = made }
+        return made
     }
 }
