@@ -195,18 +195,34 @@ public struct TermExtractor {
         // Latin-1 without carriage returns: every scalar is a character, so scalars can be counted and
         // compared instead (the same key, several times faster).
         if folded.unicodeScalars.allSatisfy({ $0.value < 0x100 && $0.value != 0x0D }) {
-            var key = String.UnicodeScalarView()
-            for word in folded.unicodeScalars.split(separator: " ") {
-                if !key.isEmpty { key.append(" ") }
-                let count = word.count
-                var kept = word
-                for ending in groupEndings where count > ending.count + 3 && word.reversed().starts(with: ending.reversed()) {
-                    kept = word.dropLast(ending.count)
+            var latin: [UInt8] = []
+            latin.reserveCapacity(folded.utf8.count)
+            for scalar in folded.unicodeScalars { latin.append(UInt8(truncatingIfNeeded: scalar.value)) }
+            var key: [UInt8] = []
+            key.reserveCapacity(folded.utf8.count)
+            var i = 0
+            while i < latin.count {
+                if latin[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < latin.count, latin[j] != 0x20 { j += 1 }
+                var end = j
+                for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
+                    end = j - ending.count
                     break
                 }
-                key.append(contentsOf: kept)
+                if !key.isEmpty { key.append(0x20) }
+                for k in i..<end {
+                    let value = latin[k]
+                    if value < 0x80 {
+                        key.append(value)
+                    } else {
+                        key.append(0xC0 | (value >> 6))
+                        key.append(0x80 | (value & 0x3F))
+                    }
+                }
+                i = j
             }
-            return String(key)
+            return String(decoding: key, as: UTF8.self)
         }
         return folded.split(separator: " ").map { word -> Substring in
             let count = word.count
@@ -217,8 +233,8 @@ public struct TermExtractor {
         }.joined(separator: " ")
     }
 
-    /// The endings `groupKey` takes off, as scalars, in its order.
-    private static let groupEndings: [[Unicode.Scalar]] = ["en", "es", "er", "em", "n", "s", "e"].map { Array($0.unicodeScalars) }
+    /// The endings `groupKey` takes off, in its order, as Latin-1 (ASCII) bytes.
+    private static let groupEndings: [[UInt8]] = ["en", "es", "er", "em", "n", "s", "e"].map { Array($0.utf8) }
 
     static func startsSentence(_ units: [UInt16], at offset: Int) -> Bool {
         var i = offset - 1

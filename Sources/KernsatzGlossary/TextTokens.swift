@@ -69,19 +69,25 @@ struct TextToken: Sendable {
         }
     }
 
-    /// Whether the key is `word`, without making the key.
+    /// Whether the key is `word` scalar for scalar (`String`'s `==` for keys folded through ICU),
+    /// without making the key.
     func keyEquals(_ word: String, _ units: [UInt16]) -> Bool {
         if let folded { return folded == word }
-        var scalars = word.unicodeScalars.makeIterator()
+        var bytes = word.utf8.makeIterator()
         for i in start..<end {
             let u = units[i]
             if u == 0xDF {
-                guard scalars.next()?.value == 0x73, scalars.next()?.value == 0x73 else { return false }
+                guard bytes.next() == 0x73, bytes.next() == 0x73 else { return false }
+                continue
+            }
+            let folded = Fold.latin1(u)
+            if folded < 0x80 {
+                guard bytes.next() == UInt8(folded) else { return false }
             } else {
-                guard scalars.next()?.value == UInt32(Fold.latin1(u)) else { return false }
+                guard bytes.next() == UInt8(0xC0 | (folded >> 6)), bytes.next() == UInt8(0x80 | (folded & 0x3F)) else { return false }
             }
         }
-        return scalars.next() == nil
+        return bytes.next() == nil
     }
 }
 
@@ -315,14 +321,15 @@ struct KeyFilter: Sendable {
     }
 }
 
-/// A set of folded words filled from text tokens, with `Set<String>`'s equality: a token that is
+/// A set of folded words filled from text tokens, with `Set<String>`'s membership: a token that is
 /// already in it is found by its hash and compared without making its key; the key is made only for
-/// words new to the set. Open addressing with linear probing, at most half full.
+/// words new to the set. Open addressing with linear probing, at most half full; each slot holds its
+/// word's hash, so probing reads no word but the one that matches.
 struct FoldedWordSet: Sendable {
     private var words: [String] = []
-    private var hashes: [UInt64] = []
     /// Index into `words` plus 1; 0: empty.
     private var slots = [Int32](repeating: 0, count: 1024)
+    private var slotHashes = [UInt64](repeating: 0, count: 1024)
 
     @inline(__always)
     private func home(_ hash: UInt64) -> Int {
@@ -331,34 +338,39 @@ struct FoldedWordSet: Sendable {
 
     /// - Complexity: O(1) on average.
     mutating func insert(_ token: TextToken, _ units: [UInt16]) {
+        let mask = slots.count - 1
         var i = home(token.hash)
         while slots[i] != 0 {
-            let w = Int(slots[i]) - 1
-            if hashes[w] == token.hash, token.keyEquals(words[w], units) { return }
-            i = (i + 1) & (slots.count - 1)
+            if slotHashes[i] == token.hash, token.keyEquals(words[Int(slots[i]) - 1], units) { return }
+            i = (i + 1) & mask
         }
         words.append(token.key(units))
-        hashes.append(token.hash)
         slots[i] = Int32(words.count)
+        slotHashes[i] = token.hash
         if words.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
+        let old = zip(slots, slotHashes).filter { $0.0 != 0 }
         slots = [Int32](repeating: 0, count: slots.count * 2)
-        for w in words.indices {
-            var i = home(hashes[w])
-            while slots[i] != 0 { i = (i + 1) & (slots.count - 1) }
-            slots[i] = Int32(w + 1)
+        slotHashes = [UInt64](repeating: 0, count: slots.count)
+        let mask = slots.count - 1
+        for (slot, hash) in old {
+            var i = home(hash)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = slot
+            slotHashes[i] = hash
         }
     }
 
+    /// Whether a word canonically equivalent to `word` (as `String` compares) is in the set.
     func contains(_ word: String) -> Bool {
         let hash = FoldHash.canonical(word)
+        let mask = slots.count - 1
         var i = home(hash)
         while slots[i] != 0 {
-            let w = Int(slots[i]) - 1
-            if hashes[w] == hash, words[w] == word { return true }
-            i = (i + 1) & (slots.count - 1)
+            if slotHashes[i] == hash, words[Int(slots[i]) - 1] == word { return true }
+            i = (i + 1) & mask
         }
         return false
     }
