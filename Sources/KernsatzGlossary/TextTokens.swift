@@ -287,8 +287,8 @@ enum FoldHash {
     }
 }
 
-/// A Bloom filter of word hashes (two probes, about 16 bits a word): `mayContain` is true for every
-/// hash inserted and for about 1 % of others, so a hash table is asked only when it may answer.
+/// A Bloom filter of word hashes (two probes, 16 to 32 bits a word): `mayContain` is true for every
+/// hash inserted and for at most about 1.5 % of others, so a hash table is asked only when it may answer.
 struct KeyFilter: Sendable {
     private let bits: [UInt64]
     private let shift: UInt64
