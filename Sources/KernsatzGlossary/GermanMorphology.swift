@@ -159,8 +159,21 @@ public struct GermanMorphology: Sendable {
     /// - Parameter compound: whether the word is taken as a compound (then a never-match word at its
     ///   start or end blocks too); an inflected form is blocked only by an equal never-match word.
     func blocks(word: String, written: String, term: String, compound: Bool) -> Bool {
-        for (n, lowerCaseOnly) in neverMatch where n != term && n.count > term.count && n.contains(term) {
-            if lowerCaseOnly, let first = written.unicodeScalars.first, !first.properties.isLowercase { continue }
+        let startsLowercase = written.unicodeScalars.first.map { $0.properties.isLowercase } ?? true
+        return blocks(word: word, startsLowercase: startsLowercase, blockers: blockers(of: term), compound: compound)
+    }
+
+    /// The never-match words that contain `term` (folded) as a proper part, in list order: the only
+    /// ones that can block it. A matcher finds them once per term.
+    func blockers(of term: String) -> [(word: String, lowerCaseOnly: Bool)] {
+        neverMatch.filter { $0.word != term && $0.word.count > term.count && $0.word.contains(term) }
+    }
+
+    /// `blocks(word:written:term:compound:)` with the term's `blockers(of:)` and whether the word as
+    /// written (not empty) starts with a lower-case letter.
+    func blocks(word: String, startsLowercase: Bool, blockers: [(word: String, lowerCaseOnly: Bool)], compound: Bool) -> Bool {
+        for (n, lowerCaseOnly) in blockers {
+            if lowerCaseOnly, !startsLowercase { continue }
             if word == n || (compound && (word.hasPrefix(n) || word.hasSuffix(n))) { return true }
         }
         return false
@@ -194,6 +207,29 @@ enum Fold {
             return String(decoding: units, as: UTF16.self)
         }
         return CaseMapping.fold.apply(String(text))
+    }
+
+    /// One Latin-1 unit folded by the rule of `key(_:)`, ß aside (it folds to two letters).
+    @inline(__always)
+    static func latin1(_ u: UInt16) -> UInt16 {
+        (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) ? u + 0x20 : u
+    }
+
+    /// One Latin-1 unit folded by the rule of `key(_:)`, as UTF-8.
+    @inline(__always)
+    static func appendLatin1(_ u: UInt16, toUTF8 bytes: inout [UInt8]) {
+        if u == 0xDF {
+            bytes.append(0x73)
+            bytes.append(0x73)
+            return
+        }
+        let folded = latin1(u)
+        if folded < 0x80 {
+            bytes.append(UInt8(folded))
+        } else {
+            bytes.append(UInt8(0xC0 | (folded >> 6)))
+            bytes.append(UInt8(0x80 | (folded & 0x3F)))
+        }
     }
 
     static func isVowel(_ s: Unicode.Scalar) -> Bool {

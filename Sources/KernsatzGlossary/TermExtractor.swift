@@ -25,11 +25,13 @@ public struct TermExtractor {
     /// Shortest closed compound taken, in characters.
     public var minimumCompoundLength = 12
     private let functionWords: Set<String>
+    /// Forward hashes (`FoldHash`) of `functionWords`: a token's key is made only when it may be one.
+    private let functionFilter: KeyFilter
     private var groups: [String: Group] = [:]
     private var order: [String] = []
     /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
-    private var seen: Set<String> = []
-    private var seenLowercase: Set<String> = []
+    private var seen = FoldedWordSet()
+    private var seenLowercase = FoldedWordSet()
 
     private struct Group {
         /// For closed single words: the folded word, checked at the end for a head seen on its own.
@@ -49,47 +51,67 @@ public struct TermExtractor {
         words.formUnion((LanguageList.shipped(.sentenceStarters, language: "de")?.entries ?? []).map(Fold.key))
         words.formUnion((matcher?.morphology ?? .shipped).functionWords)
         functionWords = words
+        functionFilter = KeyFilter(words.map(FoldHash.canonical))
     }
 
     /// Counts the candidates of one text (clean NFC text is best: `CleanText(…).units`).
     /// - Parameter hits: the glossary hits in `units` when the caller has them already; nil: the
     ///   extractor's matcher finds them.
+    /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
     public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil) {
-        let (tokens, words) = Tokenizer.tokens(units)
+        add(units: units, source: source, hits: hits, tokens: TermTokens(units: units))
+    }
+
+    /// Counts the candidates of one text already cut into tokens, as `TermMatcher.match(units:tokens:)`
+    /// read it: the same counts as `add(units:source:hits:)`, without cutting the text again.
+    ///
+    ///     let tokens = TermTokens(units: units)
+    ///     let hits = matcher.match(units: units, tokens: tokens)
+    ///     extractor.add(units: units, source: path, hits: hits, tokens: tokens)
+    ///
+    /// - Precondition: `tokens` was made from `units`.
+    /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]?, tokens text: TermTokens) {
+        precondition(text.unitCount == units.count, "TermTokens made from other units")
+        let tokens = text.tokens, words = text.words
         var covered = [Bool](repeating: false, count: units.count + 1)
-        for hit in hits ?? matcher?.match(units: units) ?? [] { for i in hit.range { covered[i] = true } }
+        for hit in hits ?? matcher?.match(units: units, tokens: text) ?? [] { for i in hit.range { covered[i] = true } }
         func isCovered(_ first: Int, _ last: Int) -> Bool { covered[tokens[first].start..<tokens[last].end].contains(true) }
-        func capitalized(_ token: TextToken) -> Bool { token.original.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
-        func hasLetters(_ token: TextToken) -> Bool { token.original.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        func isFunctionWord(_ token: TextToken) -> Bool {
+            functionFilter.mayContain(token.hash) && functionWords.contains(token.key(units))
+        }
 
         for token in tokens {
-            seen.insert(token.key)
-            if TermMatcher.startsLowercase(token.original) { seenLowercase.insert(token.key) }
+            seen.insert(token, units)
+            if token.startsLowercase { seenLowercase.insert(token, units) }
         }
         // Compounds: hyphenated words with a capitalized part, and long capitalized single words.
         for word in words {
             let first = tokens[word.first], last = tokens[word.last]
-            guard !isCovered(word.first, word.last), capitalized(last) || capitalized(first) else { continue }
+            guard !isCovered(word.first, word.last), last.startsUppercase || first.startsUppercase else { continue }
             if word.first == word.last {
-                guard first.original.count >= minimumCompoundLength, capitalized(first), !TermMatcher.isAcronym(first.original) else { continue }
-            } else if !(word.first...word.last).allSatisfy({ hasLetters(tokens[$0]) }) {
+                // A word has no more characters than UTF-16 units.
+                guard first.end - first.start >= minimumCompoundLength, first.startsUppercase else { continue }
+                let written = first.original(units)
+                guard written.count >= minimumCompoundLength, !TermMatcher.isAcronym(written) else { continue }
+            } else if !(word.first...word.last).allSatisfy({ tokens[$0].hasLetters }) {
                 continue
             }
             let text = UTF16Scan.string(units, first.start..<last.end)
             count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
-                  closedWord: word.first == word.last ? first.key : nil)
+                  closedWord: word.first == word.last ? first.key(units) : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
         while i < tokens.count {
             var j = i
-            while j < tokens.count, j - i < 4, capitalized(tokens[j]), hasLetters(tokens[j]), !functionWords.contains(tokens[j].key),
+            while j < tokens.count, j - i < 4, tokens[j].startsUppercase, tokens[j].hasLetters, !isFunctionWord(tokens[j]),
                   words[tokens[j].word].first == j, words[tokens[j].word].last == j {
                 if tokens[j].joinerAfter != .space { j += 1; break }
                 j += 1
             }
             let end = j - 1
-            if end > i, capitalized(tokens[end]), !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
+            if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
                 let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
                 count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source)
                 i = j
@@ -104,12 +126,16 @@ public struct TermExtractor {
     }
 
     private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String, closedWord: String? = nil) {
-        if groups[key] == nil {
+        let index: Dictionary<String, Group>.Index
+        if let found = groups.index(forKey: key) {
+            index = found
+        } else {
             order.append(key)
             groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source)
+            index = groups.index(forKey: key)!
         }
-        groups[key]!.forms[text, default: 0] += 1
-        groups[key]!.count += 1
+        groups.values[index].forms[text, default: 0] += 1
+        groups.values[index].count += 1
     }
 
     /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).
@@ -164,14 +190,51 @@ public struct TermExtractor {
     }
 
     /// Inflected forms together: the folded text without a final -s, -es, -n, -en, -e, -er, -em.
+    /// - Complexity: O(*n*) in the length of `folded`.
     static func groupKey(_ folded: String) -> String {
-        folded.split(separator: " ").map { word -> Substring in
-            for ending in ["en", "es", "er", "em", "n", "s", "e"] where word.count > ending.count + 3 && word.hasSuffix(ending) {
+        // Latin-1 without carriage returns: every scalar is a character, so scalars can be counted and
+        // compared instead (the same key, several times faster).
+        if folded.unicodeScalars.allSatisfy({ $0.value < 0x100 && $0.value != 0x0D }) {
+            var latin: [UInt8] = []
+            latin.reserveCapacity(folded.utf8.count)
+            for scalar in folded.unicodeScalars { latin.append(UInt8(truncatingIfNeeded: scalar.value)) }
+            var key: [UInt8] = []
+            key.reserveCapacity(folded.utf8.count)
+            var i = 0
+            while i < latin.count {
+                if latin[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < latin.count, latin[j] != 0x20 { j += 1 }
+                var end = j
+                for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
+                    end = j - ending.count
+                    break
+                }
+                if !key.isEmpty { key.append(0x20) }
+                for k in i..<end {
+                    let value = latin[k]
+                    if value < 0x80 {
+                        key.append(value)
+                    } else {
+                        key.append(0xC0 | (value >> 6))
+                        key.append(0x80 | (value & 0x3F))
+                    }
+                }
+                i = j
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+        return folded.split(separator: " ").map { word -> Substring in
+            let count = word.count
+            for ending in ["en", "es", "er", "em", "n", "s", "e"] where count > ending.count + 3 && word.hasSuffix(ending) {
                 return word.dropLast(ending.count)
             }
             return word
         }.joined(separator: " ")
     }
+
+    /// The endings `groupKey` takes off, in its order, as Latin-1 (ASCII) bytes.
+    private static let groupEndings: [[UInt8]] = ["en", "es", "er", "em", "n", "s", "e"].map { Array($0.utf8) }
 
     static func startsSentence(_ units: [UInt16], at offset: Int) -> Bool {
         var i = offset - 1

@@ -26,6 +26,8 @@ public struct TermMatcher: Sendable {
         var base: String
         /// Written with a capital first letter in the glossary (a noun or name).
         var capitalized = false
+        /// The never-match words that can block a form of `base` (`GermanMorphology.blockers(of:)`).
+        var blockers: [(word: String, lowerCaseOnly: Bool)] = []
     }
 
     struct TermPattern: Sendable {
@@ -53,6 +55,16 @@ public struct TermMatcher: Sendable {
     /// are passed over with one lookup.
     let headEndings: Set<String>
     let partBeginnings: Set<String>
+    /// Filters before the tables above, so a text token's key is made only when a table may hold it:
+    /// forward hashes (`FoldHash`, in NFC) of the keys of `firstIndex`, `closedForms`, `firstParts` and
+    /// `partBeginnings`, backward hashes of the keys of `singleForms` and `headEndings`. The filters of
+    /// word parts are asked only for Latin-1 tokens, whose parts are NFC.
+    let firstFilter: KeyFilter
+    let closedFilter: KeyFilter
+    let partFilter: KeyFilter
+    let beginningFilter: KeyFilter
+    let headFilter: KeyFilter
+    let endingFilter: KeyFilter
 
     /// Shortest term found as a compound part, in characters.
     static let minimumPart = 3
@@ -100,6 +112,12 @@ public struct TermMatcher: Sendable {
         self.closedForms = closedForms
         headEndings = Set(singleForms.keys.map { String($0.unicodeScalars.suffix(Self.minimumPart)) })
         partBeginnings = Set(firstParts.keys.map { String($0.unicodeScalars.prefix(Self.minimumPart)) })
+        firstFilter = KeyFilter(firstIndex.keys.map(FoldHash.canonical))
+        closedFilter = KeyFilter(closedForms.keys.map(FoldHash.canonical))
+        partFilter = KeyFilter(firstParts.keys.map(FoldHash.canonical))
+        beginningFilter = KeyFilter(partBeginnings.map(FoldHash.canonical))
+        headFilter = KeyFilter(singleForms.keys.map(FoldHash.canonicalBackward))
+        endingFilter = KeyFilter(headEndings.map(FoldHash.canonicalBackward))
     }
 
     /// The term's tokens with the forms each may take.
@@ -108,15 +126,17 @@ public struct TermMatcher: Sendable {
         let (tokens, _) = Tokenizer.tokens(units)
         guard !tokens.isEmpty else { return nil }
         // Without a part of speech: a capitalized term is a noun, a lower-case one an adjective.
-        let pos = (entry.partOfSpeech ?? (tokens.last.map { startsLowercase($0.original) } == true ? "adjective" : "noun")).lowercased()
+        let pos = (entry.partOfSpeech ?? (tokens.last.map { startsLowercase($0.original(units)) } == true ? "adjective" : "noun")).lowercased()
         // The head: the last token before the first function word (not the first token), else the last.
         var head = tokens.count - 1
         // („und“ after a truncated part coordinates: „Landes- und Bündnisverteidigung“ inflects at the end.)
-        if let function = tokens.indices.dropFirst().first(where: { morphology.functionWords.contains(tokens[$0].key) && !tokens[$0 - 1].truncated }) {
+        if let function = tokens.indices.dropFirst().first(where: { morphology.functionWords.contains(tokens[$0].key(units)) && !tokens[$0 - 1].truncated }) {
             head = function - 1
         }
         var patterns: [TokenPattern] = []
-        for (k, token) in tokens.enumerated() {
+        for (k, textToken) in tokens.enumerated() {
+            let token = (original: textToken.original(units), key: textToken.key(units), joinerAfter: textToken.joinerAfter,
+                         truncated: textToken.truncated)
             let isAcronym = Self.isAcronym(token.original)
             var pattern = TokenPattern(forms: [token.key: false], acronym: nil, pressSpelling: nil, base: token.key,
                                        capitalized: !startsLowercase(token.original))
@@ -136,6 +156,7 @@ public struct TermMatcher: Sendable {
             } else if k < head, morphology.looksAdjectival(token.key), token.joinerAfter == .space, !token.truncated {
                 pattern.forms = morphology.adjectiveForms(token.key)
             }
+            pattern.blockers = morphology.blockers(of: pattern.base)
             patterns.append(pattern)
         }
         let joiners = tokens.dropLast().map { $0.joinerAfter == .hyphen ? Joiner.hyphen : Joiner.space }
@@ -161,19 +182,36 @@ public struct TermMatcher: Sendable {
 
     /// The terms in UTF-16 text (for `Analysis.text.units`, which is NFC); ranges are UTF-16 offsets.
     /// - Complexity: O(*n*) in the text length for a fixed glossary (hash lookups per word).
-    public func match(units: [UInt16]) -> [TermHit] {
-        let (tokens, words) = Tokenizer.tokens(units)
+    public func match(units: [UInt16]) -> [TermHit] { match(units: units, tokens: TermTokens(units: units)) }
+
+    /// The terms in UTF-16 text already cut into tokens (`TermTokens(units:)`), which a
+    /// `TermExtractor` can then read too (`add(units:source:hits:tokens:)`). The same hits as
+    /// `match(units:)`.
+    /// - Precondition: `tokens` was made from `units`.
+    /// - Complexity: O(*n*) in the text length for a fixed glossary (hash lookups per word).
+    public func match(units: [UInt16], tokens text: TermTokens) -> [TermHit] {
+        precondition(text.unitCount == units.count, "TermTokens made from other units")
+        let tokens = text.tokens, words = text.words
         var candidates: [Candidate] = []
+        // The folded scalars of one token at a time (for compound parts), reused.
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(Self.longestWord + 8)
         for i in tokens.indices {
-            if let list = firstIndex[tokens[i].key] {
-                for p in list { matchPattern(p, at: i, tokens: tokens, words: words, into: &candidates) }
+            let token = tokens[i]
+            if firstFilter.mayContain(token.hash), let list = firstIndex[token.key(units)] {
+                for p in list { matchPattern(p, at: i, tokens: tokens, words: words, units: units, into: &candidates) }
             }
-            let word = words[tokens[i].word]
-            if word.last == i { matchHeads(token: i, tokens: tokens, words: words, into: &candidates) }
+            let word = words[token.word]
+            if word.last == i { matchHeads(token: i, tokens: tokens, words: words, units: units, scalars: &scalars, into: &candidates) }
             if word.first == i {
-                matchFirstParts(token: i, tokens: tokens, words: words, into: &candidates)
-                if word.last > i { matchJoined(word: word, tokens: tokens, into: &candidates) }
-                if !closedForms.isEmpty { matchClosed(word: word, tokens: tokens, into: &candidates) }
+                matchFirstParts(token: i, tokens: tokens, words: words, units: units, scalars: &scalars, into: &candidates)
+                if word.last > i {
+                    let joined = tokens[word.first...word.last].map { $0.key(units) }.joined()
+                    matchJoined(word: word, joined: joined, into: &candidates)
+                    if !closedForms.isEmpty { matchClosed(word: word, joined: joined, tokens: tokens, into: &candidates) }
+                } else if !closedForms.isEmpty, closedFilter.mayContain(token.hash) {
+                    matchClosed(word: word, joined: token.key(units), tokens: tokens, into: &candidates)
+                }
             }
         }
         return select(candidates, tokens: tokens)
@@ -188,7 +226,7 @@ public struct TermMatcher: Sendable {
         var subrank: Int
     }
 
-    private func matchPattern(_ p: Int, at i: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+    private func matchPattern(_ p: Int, at i: Int, tokens: [TextToken], words: [WordSpan], units: [UInt16], into candidates: inout [Candidate]) {
         let pattern = patterns[p]
         let n = pattern.tokens.count
         guard i + n <= tokens.count else { return }
@@ -201,22 +239,23 @@ public struct TermMatcher: Sendable {
                 if joiner != pattern.joiners[k - 1] { kind = max(kind, .variant) }
             }
             let tp = pattern.tokens[k]
+            let key = token.key(units)
             if let acronym = tp.acronym {
-                let written = token.original
+                let written = token.original(units)
                 if written == acronym {
                 } else if let press = tp.pressSpelling, written == press {
                     kind = max(kind, .variant)
-                } else if tp.forms[token.key] == true, written == acronym + "s" || (tp.pressSpelling.map { written == $0 + "s" } ?? false) {
+                } else if tp.forms[key] == true, written == acronym + "s" || (tp.pressSpelling.map { written == $0 + "s" } ?? false) {
                     kind = max(kind, .inflected)
                 } else {
                     return
                 }
             } else {
-                guard let inflected = tp.forms[token.key] else { return }
+                guard let inflected = tp.forms[key] else { return }
                 if inflected {
                     // German nouns are capitalized: „landen“ is a verb, not a form of „Land“.
-                    if tp.capitalized, Self.startsLowercase(token.original) { return }
-                    if morphology.blocks(word: token.key, written: token.original, term: tp.base, compound: false) { return }
+                    if tp.capitalized, token.startsLowercase { return }
+                    if morphology.blocks(word: key, startsLowercase: token.startsLowercase, blockers: tp.blockers, compound: false) { return }
                     kind = max(kind, .inflected)
                 }
             }
@@ -238,29 +277,65 @@ public struct TermMatcher: Sendable {
         candidates.append(Candidate(first: first, last: end, pattern: p, match: kind, subrank: subrank))
     }
 
-    /// The term as the head of a closed compound: „Staatsgarantie“, „Staatsgarantien“.
-    private func matchHeads(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
-        let key = tokens[t].key
+    /// A `String` of folded scalar values.
+    private static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        var view = String.UnicodeScalarView()
+        for value in scalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+        return String(view)
+    }
+
+    /// `key` from (up to) its scalar `position`, cut as `String` cuts: at the character there. For keys
+    /// folded through ICU, whose characters may hold several scalars; in Latin-1 keys scalars are characters.
+    private static func suffix(_ key: String, from position: Int) -> String {
         let view = key.unicodeScalars
-        guard headEndings.contains(String(view.suffix(Self.minimumPart))) else { return }
-        let count = view.count
+        return String(key[view.index(view.startIndex, offsetBy: position)...])
+    }
+
+    private static func prefix(_ key: String, upTo position: Int) -> String {
+        let view = key.unicodeScalars
+        return String(key[..<view.index(view.startIndex, offsetBy: position)])
+    }
+
+    /// The term as the head of a closed compound: „Staatsgarantie“, „Staatsgarantien“.
+    /// Each ending of the word is looked up only when `headFilter` may hold it.
+    private func matchHeads(token t: Int, tokens: [TextToken], words: [WordSpan], units: [UInt16], scalars: inout [UInt32],
+                            into candidates: inout [Candidate]) {
+        let token = tokens[t]
+        if token.folded == nil {
+            guard endingFilter.mayContain(token.endingHash),
+                  token.scalarCount >= Self.minimumPart * 2, token.scalarCount <= Self.longestWord else { return }
+        }
+        token.foldedScalars(units, into: &scalars)
+        let count = scalars.count
+        guard headEndings.contains(Self.string(scalars[max(0, count - Self.minimumPart)...])) else { return }
         guard count >= Self.minimumPart * 2, count <= Self.longestWord else { return }
         // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
         // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
-        let word = words[tokens[t].word]
-        if Self.startsLowercase(tokens[word.first].original) { return }
-        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
-        var position = Self.minimumPart
-        while position <= count - Self.minimumPart {
-            defer { split = view.index(after: split); position += 1 }
-            guard let list = singleForms[String(key[split...])] else { continue }
-            let modifier = String(key[..<split])
+        let word = words[token.word]
+        if tokens[word.first].startsLowercase { return }
+        // The backward hash of every ending, longest last: heads[position] for scalars[position...].
+        var heads = [UInt64](repeating: 0, count: count)
+        var hash = FoldHash.seed
+        for k in stride(from: count - 1, through: Self.minimumPart, by: -1) {
+            hash = FoldHash.add(hash, scalars[k])
+            heads[k] = hash
+        }
+        var key: String?
+        // A key folded through ICU is cut as a String (at characters), so every ending is looked up.
+        let folded = token.folded
+        for position in Self.minimumPart...(count - Self.minimumPart) where folded != nil || headFilter.mayContain(heads[position]) {
+            guard let list = singleForms[folded.map { Self.suffix($0, from: position) } ?? Self.string(scalars[position...])] else { continue }
+            let modifier = folded.map { Self.prefix($0, upTo: position) } ?? Self.string(scalars[..<position])
             guard morphology.isModifier(modifier) else { continue }
             for (p, _) in list {
                 let base = patterns[p].tokens[0].base
                 // Short heads („Rat“, „Amt“) only after a linking s: „Sicherheitsrat“, not „Demokrat“.
                 if base.count <= 3, !modifier.hasSuffix("s") { continue }
-                if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
+                let blockers = patterns[p].tokens[0].blockers
+                if !blockers.isEmpty {
+                    if key == nil { key = token.key(units) }
+                    if morphology.blocks(word: key!, startsLowercase: token.startsLowercase, blockers: blockers, compound: true) { continue }
+                }
                 candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 0))
             }
         }
@@ -268,21 +343,34 @@ public struct TermMatcher: Sendable {
 
     /// The term as the first part of a closed compound, with a linking element:
     /// „Waffenstillstandsabkommen“, „Waffenstillstands-Abkommen“.
-    private func matchFirstParts(token t: Int, tokens: [TextToken], words: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
-        let key = tokens[t].key
-        let view = key.unicodeScalars
-        guard partBeginnings.contains(String(view.prefix(Self.minimumPart))) else { return }
-        let count = view.count
-        let word = words[tokens[t].word]
-        let continues = word.last > t
-        guard count > Self.minimumPart, count <= Self.longestWord else { return }
+    /// Each beginning of the word is looked up only when `partFilter` may hold it.
+    private func matchFirstParts(token t: Int, tokens: [TextToken], words: [WordSpan], units: [UInt16], scalars: inout [UInt32],
+                                 into candidates: inout [Candidate]) {
+        let token = tokens[t]
         // Lower-case words are adjectives and verbs derived from the noun („oppositionelle“, „landesweit“).
-        if Self.startsLowercase(tokens[t].original) { return }
-        var split = view.index(view.startIndex, offsetBy: Self.minimumPart)
-        var position = Self.minimumPart
-        while position < count {
-            defer { split = view.index(after: split); position += 1 }
-            guard let list = firstParts[String(key[..<split])] else { continue }
+        if token.startsLowercase { return }
+        if token.folded == nil {
+            guard beginningFilter.mayContain(token.beginningHash),
+                  token.scalarCount > Self.minimumPart, token.scalarCount <= Self.longestWord else { return }
+        }
+        token.foldedScalars(units, into: &scalars)
+        let count = scalars.count
+        guard count > Self.minimumPart, count <= Self.longestWord else { return }
+        var hash = FoldHash.seed
+        for k in 0..<Self.minimumPart { hash = FoldHash.add(hash, scalars[k]) }
+        guard partBeginnings.contains(Self.string(scalars[..<Self.minimumPart])) else { return }
+        let word = words[token.word]
+        let continues = word.last > t
+        var key: String?
+        for position in Self.minimumPart..<count {
+            // hash: the forward hash of scalars[..<position].
+            defer { hash = FoldHash.add(hash, scalars[position]) }
+            // A key folded through ICU is cut as a String (at characters), so every beginning is looked up.
+            let part = token.folded.map { Self.prefix($0, upTo: position) }
+            guard part != nil || partFilter.mayContain(hash), let list = firstParts[part ?? Self.string(scalars[..<position])] else { continue }
+            if key == nil { key = token.key(units) }
+            let view = key!.unicodeScalars
+            let split = view.index(view.startIndex, offsetBy: position)
             let rest = view[split...]
             let restCount = count - position
             for (p, kind) in list {
@@ -294,13 +382,14 @@ public struct TermMatcher: Sendable {
                     let remainder = rest.dropFirst(linkCount)
                     if remainder.isEmpty {
                         // „Waffenstillstands-Abkommen“: the part and its link make a whole token.
-                        guard continues, !link.isEmpty, patterns[p].tokens[0].forms[key] == nil else { continue }
+                        guard continues, !link.isEmpty, patterns[p].tokens[0].forms[key!] == nil else { continue }
                     } else {
                         guard restCount - linkCount >= Self.minimumRest, remainder.contains(where: Fold.isVowel) else { continue }
                         // Short parts without a link must be followed by a consonant („Rathaus“, not „Ratifizierung“).
                         if base.count <= 3, link.isEmpty, let next = remainder.first, Fold.isVowel(next) { continue }
                     }
-                    if morphology.blocks(word: key, written: tokens[t].original, term: base, compound: true) { continue }
+                    if morphology.blocks(word: key!, startsLowercase: token.startsLowercase, blockers: patterns[p].tokens[0].blockers,
+                                         compound: true) { continue }
                     candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: .compound, subrank: 1))
                     break
                 }
@@ -309,8 +398,8 @@ public struct TermMatcher: Sendable {
     }
 
     /// A closed term written with hyphens: „Waffen-Stillstand“ for „Waffenstillstand“.
-    private func matchJoined(word: (first: Int, last: Int), tokens: [TextToken], into candidates: inout [Candidate]) {
-        let joined = tokens[word.first...word.last].map(\.key).joined()
+    /// - Parameter joined: the keys of the word's tokens, joined.
+    private func matchJoined(word: WordSpan, joined: String, into candidates: inout [Candidate]) {
         guard let list = singleForms[joined] else { return }
         for (p, inflected) in list {
             candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: inflected ? .inflected : .variant, subrank: 0))
@@ -319,10 +408,10 @@ public struct TermMatcher: Sendable {
 
     /// A hyphenated term written closed or with other hyphens: „Ukrainekrieg“ for „Ukraine-Krieg“,
     /// „G-7-Gipfel“ for „G7-Gipfel“ (a variant; inflected when the last part is inflected).
-    private func matchClosed(word: (first: Int, last: Int), tokens: [TextToken], into candidates: inout [Candidate]) {
-        let joined = word.first == word.last ? tokens[word.first].key : tokens[word.first...word.last].map(\.key).joined()
+    /// - Parameter joined: the keys of the word's tokens, joined.
+    private func matchClosed(word: WordSpan, joined: String, tokens: [TextToken], into candidates: inout [Candidate]) {
         guard let list = closedForms[joined] else { return }
-        if Self.startsLowercase(tokens[word.first].original) { return }
+        if tokens[word.first].startsLowercase { return }
         for (p, inflected) in list {
             // Written exactly as in the glossary, the token patterns find it already.
             candidates.append(Candidate(first: word.first, last: word.last, pattern: p, match: inflected ? .inflected : .variant, subrank: 0))

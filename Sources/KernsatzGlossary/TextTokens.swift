@@ -1,3 +1,4 @@
+import KernsatzICU
 import KernsatzText
 
 /// How a word token is joined to the next one.
@@ -10,35 +11,158 @@ enum Joiner: UInt8, Sendable {
     case hyphen
 }
 
-/// A run of letters and digits in UTF-16 text, with its case-folded key.
+/// A run of letters and digits in UTF-16 text. The token as written and its case-folded key are
+/// made only when asked for (`original(_:)`, `key(_:)`): most tokens are passed over with their
+/// `hash` and flags alone.
 struct TextToken: Sendable {
     var start: Int
     var end: Int
-    /// The token as written.
-    var original: String
-    /// NFC + full case folding.
-    var key: String
+    /// `FoldHash.canonical` of the key.
+    var hash: UInt64
+    /// The key, when it was folded through ICU (the token is not all Latin-1); nil: the key is
+    /// folded by rule from the text (`Fold.key`'s Latin-1 path), and is NFC.
+    var folded: String?
+    /// Latin-1 tokens (`folded` nil): the forward hash of the key's first three scalars (or all, when
+    /// fewer), the backward hash of its last three, and its length in scalars; 0 otherwise.
+    var beginningHash: UInt64 = 0
+    var endingHash: UInt64 = 0
+    var scalarCount = 0
     var joinerAfter: Joiner
     /// Ends in a hyphen before a space: the first part of „Staats- und Regierungschefs“.
     var truncated = false
     /// The index of the hyphen-joined word the token belongs to.
     var word: Int
+    /// The first scalar is lower case (`Unicode.Scalar.Properties.isLowercase`).
+    var startsLowercase: Bool
+    /// The first scalar is upper case (`Unicode.Scalar.Properties.isUppercase`).
+    var startsUppercase: Bool
+    /// Some scalar is alphabetic (not only digits and marks).
+    var hasLetters: Bool
+
+    /// The token as written.
+    func original(_ units: [UInt16]) -> String { UTF16Scan.string(units, start..<end) }
+
+    /// NFC + full case folding: `Fold.key(original(units))`.
+    func key(_ units: [UInt16]) -> String {
+        if let folded { return folded }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((end - start) * 2 + 1)
+        for i in start..<end { Fold.appendLatin1(units[i], toUTF8: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The key's scalar values, into `buffer` (emptied first).
+    func foldedScalars(_ units: [UInt16], into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
+        if let folded {
+            for scalar in folded.unicodeScalars { buffer.append(scalar.value) }
+            return
+        }
+        for i in start..<end {
+            let u = units[i]
+            if u == 0xDF {
+                buffer.append(0x73)
+                buffer.append(0x73)
+            } else {
+                buffer.append(UInt32(Fold.latin1(u)))
+            }
+        }
+    }
+
+    /// Whether the key is `word` scalar for scalar (`String`'s `==` for keys folded through ICU),
+    /// without making the key.
+    func keyEquals(_ word: String, _ units: [UInt16]) -> Bool {
+        if let folded { return folded == word }
+        var bytes = word.utf8.makeIterator()
+        for i in start..<end {
+            let u = units[i]
+            if u == 0xDF {
+                guard bytes.next() == 0x73, bytes.next() == 0x73 else { return false }
+                continue
+            }
+            let folded = Fold.latin1(u)
+            if folded < 0x80 {
+                guard bytes.next() == UInt8(folded) else { return false }
+            } else {
+                guard bytes.next() == UInt8(0xC0 | (folded >> 6)), bytes.next() == UInt8(0x80 | (folded & 0x3F)) else { return false }
+            }
+        }
+        return bytes.next() == nil
+    }
+}
+
+/// The first and last token of a hyphen-joined word.
+struct WordSpan: Sendable {
+    var first: Int
+    var last: Int
+}
+
+/// A text cut into the word tokens term matching and term extraction read. Make it once per text
+/// and hand it to both, so the text is cut once:
+///
+///     let tokens = TermTokens(units: units)
+///     let hits = matcher.match(units: units, tokens: tokens)
+///     extractor.add(units: units, source: path, hits: hits, tokens: tokens)
+///
+/// It belongs to the units it was made from; passing it with other units is a programming error.
+public struct TermTokens: Sendable {
+    let tokens: [TextToken]
+    let words: [WordSpan]
+    /// The length of the units cut, to catch tokens passed with other text.
+    let unitCount: Int
+
+    /// - Complexity: O(*n*) in the length of `units`.
+    public init(units: [UInt16]) {
+        (tokens, words) = Tokenizer.tokens(units)
+        unitCount = units.count
+    }
 }
 
 /// Cuts text into word tokens and hyphen-joined words.
 struct Tokenizer {
     /// Tokens, and for each word the indices of its first and last token.
-    static func tokens(_ units: [UInt16]) -> (tokens: [TextToken], words: [(first: Int, last: Int)]) {
+    /// - Complexity: O(*n*) in the length of `units`; a token not all Latin-1 is folded through ICU.
+    static func tokens(_ units: [UInt16]) -> (tokens: [TextToken], words: [WordSpan]) {
         var tokens: [TextToken] = []
-        var words: [(first: Int, last: Int)] = []
+        var words: [WordSpan] = []
         tokens.reserveCapacity(units.count / 6)
+        words.reserveCapacity(units.count / 7)
         var i = 0
         let n = units.count
         while i < n {
             guard isWordUnit(units, i) else { i += 1; continue }
             let start = i
-            while i < n, isWordUnit(units, i) { i += UTF16Scan.width(units, at: i) }
-            let original = UTF16Scan.string(units, start..<i)
+            var letters = false
+            var latin1 = true
+            scan: while i < n {
+                let u = units[i]
+                if u < 0x80 {
+                    if (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A {
+                        letters = true
+                    } else if !(u >= 0x30 && u <= 0x39) {
+                        break
+                    }
+                    i += 1
+                } else if u < 0x100 {
+                    // Latin-1: the letters are ª µ º and À–ÿ but × ÷; nothing else is a word unit.
+                    guard u == 0xAA || u == 0xB5 || u == 0xBA || (u >= 0xC0 && u != 0xD7 && u != 0xF7) else { break }
+                    letters = true
+                    if u == 0xB5 { latin1 = false }
+                    i += 1
+                } else {
+                    let properties = UTF16Scan.scalar(units, at: i).properties
+                    if properties.isAlphabetic {
+                        letters = true
+                    } else {
+                        switch properties.generalCategory {
+                        case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: break
+                        default: break scan
+                        }
+                    }
+                    latin1 = false
+                    i += UTF16Scan.width(units, at: i)
+                }
+            }
             // The joiner to the next token.
             var joiner = Joiner.none
             var truncated = false
@@ -59,8 +183,53 @@ struct Tokenizer {
             }
             let previousHyphen = tokens.last?.joinerAfter == .hyphen
             let word = previousHyphen ? words.count - 1 : words.count
-            if previousHyphen { words[word].last = tokens.count } else { words.append((tokens.count, tokens.count)) }
-            tokens.append(TextToken(start: start, end: i, original: original, key: Fold.key(original), joinerAfter: joiner, truncated: truncated, word: word))
+            if previousHyphen { words[word].last = tokens.count } else { words.append(WordSpan(first: tokens.count, last: tokens.count)) }
+            // The key: by rule from Latin-1 text (hashed as it is folded), else through ICU.
+            var hash = FoldHash.seed
+            var folded: String?
+            var beginning = FoldHash.seed
+            var scalarCount = 0
+            // The last three folded scalars, the latest in `last2`.
+            var last0: UInt32 = 0, last1: UInt32 = 0, last2: UInt32 = 0
+            if latin1 {
+                for k in start..<i {
+                    let u = units[k]
+                    let value = u == 0xDF ? 0x73 : UInt32(Fold.latin1(u))
+                    for _ in 0..<(u == 0xDF ? 2 : 1) {
+                        hash = FoldHash.add(hash, value)
+                        if scalarCount < 3 { beginning = FoldHash.add(beginning, value) }
+                        scalarCount += 1
+                        last0 = last1
+                        last1 = last2
+                        last2 = value
+                    }
+                }
+            } else {
+                let key = Fold.key(UTF16Scan.string(units, start..<i))
+                hash = FoldHash.canonical(key)
+                folded = key
+            }
+            var ending = FoldHash.add(FoldHash.seed, last2)
+            if scalarCount >= 2 { ending = FoldHash.add(ending, last1) }
+            if scalarCount >= 3 { ending = FoldHash.add(ending, last0) }
+            let first = units[start]
+            let startsLowercase: Bool, startsUppercase: Bool
+            if first < 0x80 {
+                startsLowercase = first >= 0x61 && first <= 0x7A
+                startsUppercase = first >= 0x41 && first <= 0x5A
+            } else {
+                let properties = UTF16Scan.scalar(units, at: start).properties
+                startsLowercase = properties.isLowercase
+                startsUppercase = properties.isUppercase
+            }
+            var token = TextToken(start: start, end: i, hash: hash, folded: folded, joinerAfter: joiner, truncated: truncated,
+                                  word: word, startsLowercase: startsLowercase, startsUppercase: startsUppercase, hasLetters: letters)
+            if latin1 {
+                token.beginningHash = beginning
+                token.endingHash = ending
+                token.scalarCount = scalarCount
+            }
+            tokens.append(token)
         }
         return (tokens, words)
     }
@@ -72,6 +241,7 @@ struct Tokenizer {
         if u < 0x80 {
             return (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0x30 && u <= 0x39)
         }
+        if u < 0x100 { return u == 0xAA || u == 0xB5 || u == 0xBA || (u >= 0xC0 && u != 0xD7 && u != 0xF7) }
         let scalar = UTF16Scan.scalar(units, at: i)
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
@@ -79,5 +249,129 @@ struct Tokenizer {
         case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+}
+
+/// FNV-1a over the scalar values of folded words, for `KeyFilter`s: forward for whole words and
+/// their beginnings, backward (last scalar first) for their endings, so that the hashes of all
+/// beginnings (endings) of a word come in one pass. `String` takes canonically equivalent words as
+/// equal, so words are hashed in NFC (`canonical`); Latin-1 text is NFC already.
+enum FoldHash {
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func add(_ hash: UInt64, _ value: UInt32) -> UInt64 { (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
+
+    static func forward(_ word: some StringProtocol) -> UInt64 {
+        var hash = seed
+        for scalar in word.unicodeScalars { hash = add(hash, scalar.value) }
+        return hash
+    }
+
+    static func backward(_ word: some StringProtocol) -> UInt64 {
+        var hash = seed
+        for scalar in word.unicodeScalars.reversed() { hash = add(hash, scalar.value) }
+        return hash
+    }
+
+    /// `forward` of the word in NFC.
+    static func canonical(_ word: String) -> UInt64 { forward(nfc(word)) }
+
+    /// `backward` of the word in NFC.
+    static func canonicalBackward(_ word: String) -> UInt64 { backward(nfc(word)) }
+
+    /// The word in NFC (scalars below U+0300 are NFC whatever follows them).
+    static func nfc(_ word: String) -> String {
+        if word.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return word }
+        return (try? Normalizer(.nfc).normalize(word)) ?? word
+    }
+}
+
+/// A Bloom filter of word hashes (two probes, 16 to 32 bits a word): `mayContain` is true for every
+/// hash inserted and for at most about 1.5 % of others, so a hash table is asked only when it may answer.
+struct KeyFilter: Sendable {
+    private let bits: [UInt64]
+    private let shift: UInt64
+
+    init(_ hashes: [UInt64]) {
+        var size = 64
+        while size < hashes.count * 16 { size *= 2 }
+        var bits = [UInt64](repeating: 0, count: size / 64)
+        let shift = UInt64(64 - size.trailingZeroBitCount)
+        for hash in hashes {
+            let (a, b) = Self.probes(hash, shift: shift)
+            bits[a >> 6] |= 1 << UInt64(a & 63)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        self.bits = bits
+        self.shift = shift
+    }
+
+    @inline(__always)
+    private static func probes(_ hash: UInt64, shift: UInt64) -> (Int, Int) {
+        let a = (hash ^ (hash >> 29)) &* 0x9E37_79B9_7F4A_7C15
+        let b = (hash ^ (hash >> 31)) &* 0xC2B2_AE3D_27D4_EB4F
+        return (Int(truncatingIfNeeded: a >> shift), Int(truncatingIfNeeded: b >> shift))
+    }
+
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
+        let (a, b) = Self.probes(hash, shift: shift)
+        return bits[a >> 6] & (1 << UInt64(a & 63)) != 0 && bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+}
+
+/// A set of folded words filled from text tokens, with `Set<String>`'s membership: a token that is
+/// already in it is found by its hash and compared without making its key; the key is made only for
+/// words new to the set. Open addressing with linear probing, at most half full; each slot holds its
+/// word's hash, so probing reads no word but the one that matches.
+struct FoldedWordSet: Sendable {
+    private var words: [String] = []
+    /// Index into `words` plus 1; 0: empty.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    private var slotHashes = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always)
+    private func home(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 24) & (slots.count - 1)
+    }
+
+    /// - Complexity: O(1) on average.
+    mutating func insert(_ token: TextToken, _ units: [UInt16]) {
+        let mask = slots.count - 1
+        var i = home(token.hash)
+        while slots[i] != 0 {
+            if slotHashes[i] == token.hash, token.keyEquals(words[Int(slots[i]) - 1], units) { return }
+            i = (i + 1) & mask
+        }
+        words.append(token.key(units))
+        slots[i] = Int32(words.count)
+        slotHashes[i] = token.hash
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = zip(slots, slotHashes).filter { $0.0 != 0 }
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slotHashes = [UInt64](repeating: 0, count: slots.count)
+        let mask = slots.count - 1
+        for (slot, hash) in old {
+            var i = home(hash)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = slot
+            slotHashes[i] = hash
+        }
+    }
+
+    /// Whether a word canonically equivalent to `word` (as `String` compares) is in the set.
+    func contains(_ word: String) -> Bool {
+        let hash = FoldHash.canonical(word)
+        let mask = slots.count - 1
+        var i = home(hash)
+        while slots[i] != 0 {
+            if slotHashes[i] == hash, words[Int(slots[i]) - 1] == word { return true }
+            i = (i + 1) & mask
+        }
+        return false
     }
 }

@@ -26,6 +26,9 @@ struct TermsBench: ParsableCommand {
     @Flag(help: "One JSON object instead of the table.")
     var json = false
 
+    @Option(help: "Write every document's hits and term candidates to this file (to compare two builds) and stop.")
+    var dump: String?
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: corpus) else { throw ValidationError("\(corpus): cannot be read") }
         var texts: [String] = []
@@ -40,6 +43,10 @@ struct TermsBench: ParsableCommand {
             index += 1
         }
         let glossary = try Self.glossary(entries: entries)
+        if let dump {
+            try Self.dump(texts: texts, glossary: glossary, to: dump)
+            return
+        }
         let clean = try CleanText(text)
         let units = clean.units
 
@@ -62,14 +69,47 @@ struct TermsBench: ParsableCommand {
         let needles = glossary.entries.map { Array($0.term.utf16) }
         var exactHits = 0
         let exact = time { exactHits = Self.exactSearch(needles, in: units); return exactHits }
+        // Per document, as the batch does: every corpus text cleaned once; the matcher, then the
+        // term-candidate extractor given those hits.
+        let documents = try texts.map { try CleanText($0).units }
+        let documentMegabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+        var documentHits: [[TermHit]] = []
+        let perDocument = time { documentHits = documents.map { matcher!.match(units: $0) }; return documentHits.count }
+        let extract = time {
+            var extractor = TermExtractor(matcher: matcher!)
+            for (units, hits) in zip(documents, documentHits) { extractor.add(units: units, source: "bench", hits: hits) }
+            return extractor.candidates(minimumCount: 2).count
+        }
+        // As the batch can: the tokens the matcher read, passed on to the extractor.
+        let documentTokens = documents.map { TermTokens(units: $0) }
+        let extractReusing = time {
+            var extractor = TermExtractor(matcher: matcher!)
+            for k in documents.indices { extractor.add(units: documents[k], source: "bench", hits: documentHits[k], tokens: documentTokens[k]) }
+            return extractor.candidates(minimumCount: 2).count
+        }
+        let matchAndExtract = time {
+            var extractor = TermExtractor(matcher: matcher!)
+            for units in documents {
+                let tokens = TermTokens(units: units)
+                extractor.add(units: units, source: "bench", hits: matcher!.match(units: units, tokens: tokens), tokens: tokens)
+            }
+            return extractor.candidates(minimumCount: 2).count
+        }
         let megabytes = Double(text.utf8.count) / 1e6
         let peak = peakMemoryKiB()
         let rows: [(String, Double)] = [("build matcher (once per glossary)", build), ("mark terms (TermMatcher)", marking),
                                         ("clean + NFC + mark", cleanAndMark), ("plain exact-string search, every term", exact)]
+        let documentRows: [(String, Double)] = [("mark terms per document (TermMatcher)", perDocument),
+                                                ("extract candidates (TermExtractor, hits given)", extract),
+                                                ("extract candidates (hits and tokens given)", extractReusing),
+                                                ("mark + extract, tokens cut once (TermTokens)", matchAndExtract)]
         if json {
             let object: [String: Any] = [
                 "corpus": corpus, "bytes": text.utf8.count, "entries": glossary.entries.count, "hits": hits, "exactHits": exactHits,
                 "peakRSSKiB": peak, "stages": rows.map { ["name": $0.0, "seconds": $0.1, "MBps": megabytes / $0.1] },
+                "documents": texts.count,
+                "documentStages": documentRows.map { ["name": $0.0, "seconds": $0.1, "MBps": documentMegabytes / $0.1,
+                                                      "docsPerSecond": Double(texts.count) / $0.1] },
             ]
             print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self))
             return
@@ -79,7 +119,41 @@ struct TermsBench: ParsableCommand {
         for (name, seconds) in rows {
             print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%10.4f %9.2f", seconds, megabytes / seconds))
         }
+        print("per document: \(texts.count) documents, \(String(format: "%.2f", documentMegabytes)) MB UTF-8")
+        print("stage".padding(toLength: 48, withPad: " ", startingAt: 0) + "   seconds      MB/s    docs/s")
+        for (name, seconds) in documentRows {
+            print(name.padding(toLength: 48, withPad: " ", startingAt: 0)
+                  + String(format: "%10.4f %9.2f %9.0f", seconds, documentMegabytes / seconds, Double(texts.count) / seconds))
+        }
         print("hits: \(hits) (exact-string search: \(exactHits))   peak RSS: \(peak / 1024) MiB   (checksum \(sink))")
+    }
+
+    /// Every document's hits (cleaned and as given), each document's term candidates, and the
+    /// candidates of all documents together, one line each: two builds that agree write the same file.
+    static func dump(texts: [String], glossary: Glossary, to path: String) throws {
+        let matcher = TermMatcher(glossary: glossary)
+        var out = ""
+        func line(_ candidate: TermExtractor.Candidate) -> String {
+            "\(candidate.kind.rawValue)\t\(candidate.count)\t\(candidate.text)\t\(candidate.source)\t\(candidate.context)\n"
+        }
+        var all = TermExtractor(matcher: matcher)
+        for (number, text) in texts.enumerated() {
+            for (label, units) in [("clean", try CleanText(text).units), ("raw", Array(text.utf16))] {
+                let hits = matcher.match(units: units)
+                out += "doc \(number) \(label): \(hits.count) hits\n"
+                for hit in hits { out += "\(hit.range.lowerBound)..<\(hit.range.upperBound) \(hit.entry) \(hit.match.rawValue)\n" }
+                var one = TermExtractor(matcher: matcher)
+                one.add(units: units, source: "doc\(number)", hits: hits)
+                for candidate in one.candidates(minimumCount: 1) { out += line(candidate) }
+                var unmatched = TermExtractor(matcher: matcher)
+                unmatched.add(units: units, source: "doc\(number)")
+                if unmatched.candidates(minimumCount: 1) != one.candidates(minimumCount: 1) { out += "hits nil differ\n" }
+                if label == "clean" { all.add(units: units, source: "doc\(number)", hits: hits) }
+            }
+        }
+        out += "all documents\n"
+        for candidate in all.candidates(minimumCount: 1) { out += line(candidate) }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// Occurrences of every needle in `text`, each needle scanned for on its own (O(terms × text)).
