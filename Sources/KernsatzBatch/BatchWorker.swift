@@ -150,12 +150,21 @@ final class BatchWorker {
             throw Failure(reason: Self.reason(error, path: source))
         }
         if analysis.sentences.isEmpty { throw Failure(reason: "no sentences found (only white space, punctuation or markup)") }
-        let hits = builder.termHits(analysis)
-        if let matcher = settings.matcher, LanguageTag.primary(analysis.language) != LanguageTag.primary(matcher.glossary.sourceLanguage) {
-            record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
+        // One tokenization for the glossary hits and the term candidates.
+        let units = analysis.text.units
+        let german = LanguageTag.primary(analysis.language) == "de"
+        var hits: [TermHit] = []
+        var tokens: TermTokens?
+        if let matcher = settings.matcher {
+            if LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) {
+                tokens = TermTokens(units: units)
+                hits = matcher.match(units: units, tokens: tokens!)
+            } else {
+                record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
+            }
         }
-        if LanguageTag.primary(analysis.language) == "de" {
-            extractor.add(units: analysis.text.units, source: record.path, hits: hits)
+        if german {
+            extractor.add(units: units, source: record.path, hits: hits, tokens: tokens ?? TermTokens(units: units))
         }
         record.language = analysis.language
         record.title = analysis.structure.metadata["title"]

@@ -145,7 +145,12 @@ public struct TermExtractor {
             let group = groups[key]!
             guard group.count >= minimumCount else { continue }
             if let word = group.closedWord, !isCompound(word) { continue }
-            let text = group.forms.max { a, b in a.value != b.value ? a.value < b.value : a.key.count > b.key.count }!.key
+            // Most frequent, then shortest, then first in code point order: the same on every run
+            // (dictionary order is not).
+            let text = group.forms.max { a, b in
+                a.value != b.value ? a.value < b.value : a.key.count != b.key.count ? a.key.count > b.key.count
+                    : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars) == false
+            }!.key
             result.append((index, Candidate(text: text, count: group.count, kind: group.kind, context: group.context, source: group.source)))
         }
         return result.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }.map(\.1)
