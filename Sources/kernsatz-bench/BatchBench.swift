@@ -110,12 +110,15 @@ struct BatchBench: ParsableCommand {
             for jobs in [1, 2] { rows.append(try kernsatzRow(one, jobs: jobs, formats: formats)) }
         }
         var scale: [BatchRow] = []
+        var large: CorpusSet?
         if !skipScale {
             for copies in [2, 20] {
                 let set = try BatchCorpus.materialize(records, copies: copies, in: workDir)
                 scale.append(try kernsatzRow(set, jobs: 2, formats: "summary,xliff,html"))
+                large = set
             }
             rows += scale
+            if let large { rows.append(try kernsatzRow(large, jobs: 2, formats: "summary")) }
         }
 
         var ots: [BatchRow] = [], sumy: SumyResult?
@@ -135,6 +138,15 @@ struct BatchBench: ParsableCommand {
                         return try ChildRunner.run(commands, concurrency: processes)
                     }
                     ots.append(BatchRow(tool: "OTS, a process per file", set: one, jobs: processes, run: run))
+                }
+                // The large folder once (it takes about 45 s): the same comparison where start-up counts less.
+                if let large {
+                    let commands = large.files.map {
+                        ChildCommand(argv: [otsPath, "--dic=de", "--html", "--ratio=20", $0], stdout: "/dev/null",
+                                     stderr: otsLog, appendStderr: true)
+                    }
+                    ots.append(BatchRow(tool: "OTS, a process per file", set: large, jobs: 1,
+                                        run: try ChildRunner.run(commands, concurrency: 1)))
                 }
                 rows += ots
             } else {
@@ -172,6 +184,13 @@ struct BatchBench: ParsableCommand {
             ratio("kernsatz summary,xliff,html, 2 jobs vs sumy LexRank", d2, rows.first { $0.tool.hasPrefix("sumy") })
             print("kernsatz summary, 1 job vs sumy LexRank w/o startup".padding(toLength: 52, withPad: " ", startingAt: 0)
                   + String(format: "%8.1f×", sumy.loopSeconds / k1.run.seconds))
+        }
+        if let large {
+            ratio("kernsatz summary, 2 jobs vs OTS per file, \(large.files.count) files",
+                  rows.first { $0.tool == "kernsatz summary" && $0.set.copies == large.copies },
+                  ots.first { $0.set.copies == large.copies })
+            ratio("kernsatz summary,xliff,html, 2 jobs vs OTS per file, \(large.files.count) files",
+                  scale.last, ots.first { $0.set.copies == large.copies })
         }
         ratio("speed-up 1 → 2 jobs, summary", k2, k1)
         ratio("speed-up 1 → 2 jobs, summary,xliff,html", d2, d1)
