@@ -78,6 +78,16 @@ public struct Batch: Sendable {
         let settings = BatchSettings(options: options, matcher: matcher, pipeline: pipeline, output: output,
                                      temporaryFolder: temporary, previous: previous,
                                      isInput: { path in FileIdentity(path: path, follow: true).map { inputIdentities.contains($0) } ?? false })
+        // The report's files: replaced when an earlier batch wrote them (or with --force), never when
+        // they are an input. Checked before any work, so that nothing is done for a report that cannot be written.
+        for name in OutputPlan.reportNames.sorted() {
+            let path = output + "/" + name
+            guard manager.fileExists(atPath: path) else { continue }
+            if settings.isInput(path) {
+                throw BatchError(.badOutput(reason: "is one of the inputs, and the report would replace it; write the results to another folder (-o)"), path: path)
+            }
+            if !options.force && !previous.found { throw BatchError(.foreignOutput, path: path) }
+        }
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)
 

@@ -10,15 +10,20 @@ struct PreviousRun: Sendable {
     private(set) var owned: [String: Set<String>] = [:]
     /// Lines of the journal already there (a new run appends after them).
     private(set) var journalLines = 0
+    /// Whether a batch has written into the folder before (a Kernsatz manifest, or a journal): then the
+    /// report's files there are its own and may be replaced.
+    private(set) var found = false
 
     init() {}
 
     init(manifest: String, journal: String) {
         for path in [manifest, journal] {
             guard FileManager.default.fileExists(atPath: path), let lines = try? LineReader(path: path) else { continue }
+            if path == journal { found = true }
             let decoder = JSONDecoder()
             while let line = try? lines.next() {
                 if path == journal { journalLines += 1 }
+                if path == manifest, line.starts(with: Array(#""format": "\#(Batch.manifestFormat)""#.utf8)) { found = true }
                 // One record per line in both (the manifest writes its records so): anything else is skipped,
                 // so a journal cut short by a kill loses its last line only.
                 guard line.starts(with: Array(#"{""#.utf8)) else { continue }

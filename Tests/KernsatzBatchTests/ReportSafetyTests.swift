@@ -1,0 +1,44 @@
+import Foundation
+import KernsatzBatch
+import XCTest
+
+/// The report's own files (index.html, manifest.json, …) at the top of the output folder: never an
+/// input, never a file someone else put there.
+final class ReportSafetyTests: BatchTestCase {
+    func testRun_anInputNamedIndexHtml_inTheOutputFolder_isNeverReplacedByTheReport() throws {
+        let page = "<html><body><article><p>\(Self.article("die Nato"))</p></article></body></html>"
+        let file = try put("index.html", page)
+        XCTAssertThrowsError(try Batch(inputs: [file], output: input).run()) { error in
+            XCTAssertTrue("\(error)".contains("index.html"), "\(error)")
+            XCTAssertTrue("\(error)".contains("is one of the inputs"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), page)
+        var options = BatchOptions()
+        options.force = true
+        XCTAssertThrowsError(try Batch(inputs: [file], output: input, options: options).run(), "--force never replaces an input")
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), page)
+    }
+
+    func testRun_aFileOfTheUserWithAReportName_isKept_forceReplacesIt() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let own = output + "/index.html"
+        try Data("my own start page".utf8).write(to: URL(fileURLWithPath: own))
+        XCTAssertThrowsError(try runBatch()) { error in
+            XCTAssertTrue("\(error)".contains(own), "\(error)")
+            XCTAssertTrue("\(error)".contains("--force"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: own, encoding: .utf8), "my own start page")
+        var options = BatchOptions()
+        options.force = true
+        XCTAssertTrue(try runBatch(options).succeeded)
+        XCTAssertTrue(try read("index.html").hasPrefix("<!DOCTYPE html>"))
+    }
+
+    func testRun_aSecondRun_replacesTheReportItWrote() throws {
+        try put("a.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        XCTAssertTrue(try runBatch().succeeded, "the report of an earlier run is Kernsatz's own")
+    }
+
+}
