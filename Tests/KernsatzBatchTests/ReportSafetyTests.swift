@@ -41,4 +41,15 @@ final class ReportSafetyTests: BatchTestCase {
         XCTAssertTrue(try runBatch().succeeded, "the report of an earlier run is Kernsatz's own")
     }
 
+    func testReport_linksToOddFileNames_arePercentEncodedAndNeverReadAsAScheme() throws {
+        try put("a:b.txt", Self.article("die Nato"))
+        try put("Über uns #1 50% ?.txt", Self.article("den Haushalt"))
+        var options = BatchOptions()
+        options.formats = [.xliff]
+        XCTAssertTrue(try runBatch(options).succeeded)
+        let index = try read("index.html")
+        XCTAssertTrue(index.contains("<a href=\"a%3Ab.xlf\">xliff</a>"), "a colon in the first segment would make „a:“ a URL scheme")
+        XCTAssertTrue(index.contains("<a href=\"%C3%9Cber%20uns%20%231%2050%25%20%3F.xlf\">xliff</a>"), index)
+        XCTAssertTrue(index.contains("<b>a:b.txt</b>"))
+    }
 }
