@@ -77,6 +77,12 @@ public struct InputWalker: Sendable {
             }
             if !identity.isDirectory {
                 let name = URL(fileURLWithPath: root).lastPathComponent
+                if let earlier = visited[identity] {
+                    walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped,
+                                               reason: "the same file as \(earlier) (read once)"))
+                    continue
+                }
+                visited[identity] = root
                 if let kind = kind(name: name, path: name) {
                     walk.inputs.append(BatchInput(path: root, relativePath: name, kind: kind))
                 } else {
@@ -86,6 +92,11 @@ public struct InputWalker: Sendable {
             }
             if let outputIdentity, identity == outputIdentity {
                 throw BatchError(.badOutput(reason: "is the input folder too; write the results to another folder"), path: outputPath ?? root)
+            }
+            if let earlier = visited[identity] {
+                walk.notes.append(WalkNote(path: root, relativePath: URL(fileURLWithPath: root).lastPathComponent, severity: .skipped,
+                                           reason: "the same folder as \(earlier) (walked once)"))
+                continue
             }
             // Several roots: each under its own name in the output tree.
             var prefix = ""

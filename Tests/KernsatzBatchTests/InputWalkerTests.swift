@@ -96,4 +96,20 @@ final class InputWalkerTests: BatchTestCase {
         let walk = try InputWalker().walk([input + "/x", input + "/y/x", input + "/y/x/a.txt"])
         XCTAssertEqual(walk.inputs.map(\.relativePath), ["x/a.txt", "x-2/a.txt", "a.txt"])
     }
+
+    func testWalk_aFolderGivenTwice_isWalkedOnce() throws {
+        try put("a.txt", "x")
+        let walk = try InputWalker().walk([input, input + "/"])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["in/a.txt"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+        XCTAssertTrue(walk.notes.first?.reason.contains("walked once") ?? false, walk.notes.first?.reason ?? "")
+    }
+
+    func testWalk_aFileGivenTwice_isTakenOnce() throws {
+        let file = try put("a.txt", "x")
+        let walk = try InputWalker().walk([file, file])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+    }
+
 }
