@@ -83,7 +83,11 @@ public struct InputWalker: Sendable {
                     continue
                 }
                 visited[identity] = root
-                if let kind = kind(name: name, path: name) {
+                if !identity.isRegular {
+                    // Reading a pipe (or a device) named here would wait for a writer that may never come.
+                    walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped,
+                                               reason: "not a regular file (a device, socket or pipe)"))
+                } else if let kind = kind(name: name, path: name) {
                     walk.inputs.append(BatchInput(path: root, relativePath: name, kind: kind))
                 } else {
                     walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped, reason: Self.notTextReason(name)))

@@ -1,6 +1,9 @@
 import Foundation
 import KernsatzBatch
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class InputWalkerTests: BatchTestCase {
     func testWalk_missingRoot_throwsNamingIt() {
@@ -112,4 +115,13 @@ final class InputWalkerTests: BatchTestCase {
         XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
     }
 
+    func testWalk_aPipeNamedOnTheCommandLine_isNotReadAsAFile() throws {
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let pipe = input + "/feed.txt"
+        XCTAssertEqual(mkfifo(pipe, 0o644), 0)
+        let walk = try InputWalker().walk([pipe])
+        XCTAssertEqual(walk.inputs, [], "reading a pipe nobody writes to would block the batch")
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+        XCTAssertTrue(walk.notes.first?.reason.contains("not a regular file") ?? false)
+    }
 }
