@@ -114,6 +114,15 @@ public struct Batch: Sendable {
             state.addCandidates(worker.extractor)
         }
         if let error = workers.setupError { throw error }
+        // Files the batch did not get to (--fail-fast): a record each, with the outputs an earlier run
+        // wrote for them, so that the next run still knows those files as its own.
+        for index in state.handedOut..<walk.inputs.count {
+            let path = walk.inputs[index].relativePath
+            var record = FileRecord(path: path, status: .skipped, reason: "not started: the batch stopped at the first failure (--fail-fast)")
+            record.order = index
+            record.outputs = previous.outputs[path] ?? []
+            state.note(record)
+        }
         if let error = state.journalError { throw error }
 
         progress(.reporting)
@@ -231,6 +240,13 @@ final class RunState: @unchecked Sendable {
         guard !stopped, next < total else { return nil }
         next += 1
         return next - 1
+    }
+
+    /// How many files were handed to workers (each of them is finished once the workers are done).
+    var handedOut: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return next
     }
 
     func stopWithError() {

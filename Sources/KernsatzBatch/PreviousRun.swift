@@ -8,6 +8,9 @@ struct PreviousRun: Sendable {
     private(set) var records: [String: FileRecord] = [:]
     /// Every output an earlier run wrote, with the hashes it had: those files may be replaced.
     private(set) var owned: [String: Set<String>] = [:]
+    /// The outputs last recorded for each input path (whatever its status): carried into the manifest
+    /// for a file a run does not get to, so that they stay Kernsatz's own.
+    private(set) var outputs: [String: [FileRecord.Output]] = [:]
     /// Lines of the journal already there (a new run appends after them).
     private(set) var journalLines = 0
     /// Whether a batch has written into the folder before (a Kernsatz manifest, or a journal): then the
@@ -37,6 +40,7 @@ struct PreviousRun: Sendable {
 
     private mutating func add(_ record: FileRecord) {
         for output in record.outputs { owned[output.path, default: []].insert(output.sha256) }
+        if !record.outputs.isEmpty { outputs[record.path] = record.outputs }
         if record.status == .done || record.status == .upToDate {
             records[record.path] = record
         } else {

@@ -182,6 +182,25 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("index.html").contains("the batch stopped at the first failure"))
     }
 
+    func testFailFast_filesNotStarted_keepTheirOutputsAsKernsatzsOwn() throws {
+        try put("b.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        let empty = try put("a.txt", "")
+        var options = BatchOptions()
+        options.failFast = true
+        options.jobs = 1
+        XCTAssertEqual(try runBatch(options).notStarted, 1)
+        let record = try XCTUnwrap(try records()["b.txt"], "every file has a record, the ones not started too")
+        XCTAssertEqual(record["status"] as? String, "skipped")
+        XCTAssertTrue((record["reason"] as? String)?.contains("--fail-fast") ?? false)
+        try FileManager.default.removeItem(atPath: empty)
+        options = BatchOptions()
+        options.targetLanguage = "fr"
+        let later = try runBatch(options)
+        XCTAssertEqual(later.failed, 0, "b.xlf was written by Kernsatz: replaced, not refused as someone else's")
+        XCTAssertTrue(try read("b.xlf").contains("trgLang=\"fr\""))
+    }
+
     func testRun_progressEvents_countEveryFileOnce() throws {
         for n in 1...5 { try put("f\(n).txt", Self.article("Thema \(n)")) }
         let seen = Counter()
