@@ -49,9 +49,11 @@ struct PreviousRun: Sendable {
     }
 
     /// The earlier record of a file when nothing has changed: the same input bytes, the same
-    /// settings, and every output still there with the bytes written.
-    func upToDate(_ path: String, sha256: String, settings: String, outputFolder: String) -> FileRecord? {
-        guard let record = records[path], record.sha256 == sha256, record.settings == settings, !record.outputs.isEmpty else { return nil }
+    /// settings, the outputs under the names this run gives them (`planned`), and every output still
+    /// there with the bytes written.
+    func upToDate(_ path: String, sha256: String, settings: String, planned: [String], outputFolder: String) -> FileRecord? {
+        guard let record = records[path], record.sha256 == sha256, record.settings == settings, !record.outputs.isEmpty,
+              record.outputs.map(\.path) == planned else { return nil }
         for output in record.outputs {
             guard ContentHash.sha256(ofFile: outputFolder + "/" + output.path) == output.sha256 else { return nil }
         }

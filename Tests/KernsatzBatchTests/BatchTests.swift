@@ -143,6 +143,19 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual((try records()["a.txt"]?["summary"] as? [String])?.count, 1)
     }
 
+    func testResume_aFileWhoseOutputNamesChanged_isNotUpToDate() throws {
+        try put("a.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        // A second input with the name „a“: both now keep their whole names (a.txt.xlf, a.md.xlf).
+        try put("a.md", Self.article("den Haushalt"))
+        var options = BatchOptions()
+        options.resume = true
+        let resumed = try runBatch(options)
+        XCTAssertEqual(resumed.upToDate, 0)
+        let outputs = try XCTUnwrap(try records()["a.txt"]?["outputs"] as? [[String: Any]])
+        XCTAssertEqual(outputs.map { $0["path"] as? String }, ["a.txt.summary.txt", "a.txt.xlf", "a.txt.html"])
+    }
+
     func testResume_afterAKill_finishesFromTheJournal_andThrowsAwayHalfWrittenFiles() throws {
         for n in 1...4 { try put("f\(n).txt", Self.article("Thema \(n)")) }
         _ = try runBatch()
