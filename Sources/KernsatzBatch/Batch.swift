@@ -147,7 +147,7 @@ public struct Batch: Sendable {
 
     /// What identifies the settings outputs are made with: a change makes every file out of date.
     func fingerprint() -> String {
-        let parts = ["kernsatz-batch \(Self.manifestVersion) worksheet \(Worksheet.formatVersion)",
+        let parts = ["kernsatz-batch \(Self.manifestVersion) worksheet \(Worksheet.formatVersion) version \(options.version)",
                      "formats " + options.formats.map(\.rawValue).joined(separator: ","),
                      "to " + options.targetLanguage, "language " + (options.language ?? "identified"),
                      "summary \(options.summarySentences)", "glossaries " + options.glossaryFingerprint,

@@ -156,6 +156,17 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(outputs.map { $0["path"] as? String }, ["a.txt.summary.txt", "a.txt.xlf", "a.txt.html"])
     }
 
+    func testResume_anotherKernsatzVersion_makesEveryFileOutOfDate() throws {
+        try put("a.txt", Self.article("die Nato"))
+        var options = BatchOptions()
+        options.glossaryFingerprint = "3f0c…"   // a glossary of one's own: the same file before and after
+        options.version = "0.1.0"
+        XCTAssertTrue(try runBatch(options).succeeded)
+        options.resume = true
+        options.version = "0.2.0"
+        XCTAssertEqual(try runBatch(options).done, 1, "a new version may summarize differently")
+    }
+
     func testResume_afterAKill_finishesFromTheJournal_andThrowsAwayHalfWrittenFiles() throws {
         for n in 1...4 { try put("f\(n).txt", Self.article("Thema \(n)")) }
         _ = try runBatch()

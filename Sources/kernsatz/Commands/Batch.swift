@@ -124,6 +124,7 @@ extension KernsatzCommand {
             options.maxBytes = maxBytes
             options.lenient = lenient
             options.encoding = encoding
+            options.version = KernsatzCommand.configuration.version
             if glossary.paths.isEmpty {
                 options.glossaryNames = ShippedGlossaries.names.map { "shipped: \($0)" }
                 options.glossaryFingerprint = "shipped \(KernsatzCommand.configuration.version)"
