@@ -55,9 +55,6 @@ public struct Batch: Sendable {
         let temporary = stateFolder + "/tmp"
         do {
             try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
-            // What a killed run left half-written is thrown away: outputs only ever appear by rename.
-            if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
-            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         } catch {
             throw BatchError(.badOutput(reason: "cannot make the output folder (\(InputWalker.reason(error)))"), path: output)
         }
@@ -87,6 +84,15 @@ public struct Batch: Sendable {
                 throw BatchError(.badOutput(reason: "is one of the inputs, and the report would replace it; write the results to another folder (-o)"), path: path)
             }
             if !options.force && !previous.found { throw BatchError(.foreignOutput, path: path) }
+        }
+        // The state folder only now, when the batch is sure to start (a refused batch leaves nothing in
+        // a folder that may be the input). What a killed run left half-written is thrown away: outputs
+        // only ever appear by rename.
+        do {
+            if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
+            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(.badOutput(reason: "cannot make the folder for temporary files (\(InputWalker.reason(error)))"), path: temporary)
         }
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)

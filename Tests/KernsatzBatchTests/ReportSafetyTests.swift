@@ -52,4 +52,10 @@ final class ReportSafetyTests: BatchTestCase {
         XCTAssertTrue(index.contains("<a href=\"%C3%9Cber%20uns%20%231%2050%25%20%3F.xlf\">xliff</a>"), index)
         XCTAssertTrue(index.contains("<b>a:b.txt</b>"))
     }
+
+    func testRun_refusedBeforeAnyWork_leavesNothingBehindInTheFolders() throws {
+        try put("a.txt", Self.article("die Nato"))
+        XCTAssertThrowsError(try Batch(inputs: [input], output: input).run(), "the output folder is the input")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: input), ["a.txt"])
+    }
 }
