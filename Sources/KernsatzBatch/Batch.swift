@@ -29,8 +29,12 @@ public struct Batch: Sendable {
     public static let manifestFormat = "kernsatz-batch-manifest"
     public static let manifestVersion = 1
 
+    /// - Parameter output: the output folder; a slash at the end is dropped (`out/` → `out`), so the
+    ///   paths in messages and the summary have none twice.
     public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil) {
         self.inputs = inputs
+        var output = output
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.options = options
         self.matcher = matcher

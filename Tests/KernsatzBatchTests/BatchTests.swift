@@ -75,6 +75,13 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("index.html").contains("Kernsatz batch"), "the report keeps its name")
     }
 
+    func testRun_outputFolderWithASlashAtTheEnd_namesTheReportWithoutADoubleSlash() throws {
+        try put("a.txt", Self.article("die Nato"))
+        let summary = try Batch(inputs: [input + "/"], output: output + "/").run()
+        XCTAssertEqual(summary.index, output + "/index.html")
+        XCTAssertEqual(summary.manifest, output + "/manifest.json")
+    }
+
     func testRun_reportHasSummaryTermsAndLinks() throws {
         try put("de/a.txt", Self.article("die Nato"))
         let matcher = try TermMatcher(glossary: ShippedGlossaries.glossary())
