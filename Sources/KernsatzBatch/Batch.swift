@@ -93,6 +93,13 @@ public struct Batch: Sendable {
         // a folder that may be the input). What a killed run left half-written is thrown away: outputs
         // only ever appear by rename.
         do {
+            try manager.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(.badOutput(reason: "cannot make the folder for the journal (\(InputWalker.reason(error)))"), path: stateFolder)
+        }
+        // The journal first: its lock keeps a second batch out of this folder before it touches anything.
+        let journal = try Journal(path: journalPath)
+        do {
             if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         } catch {
@@ -101,7 +108,6 @@ public struct Batch: Sendable {
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)
 
-        let journal = try Journal(path: journalPath)
         let state = RunState(total: walk.inputs.count, progress: progress, journal: journal)
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
@@ -145,10 +151,11 @@ public struct Batch: Sendable {
         let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary,
                             journalStart: journal.startOffset, terms: state.termFiles, candidates: state.candidates)
         try report.write()
-        journal.close()
-        // The manifest now holds everything the journal had.
-        try? manager.removeItem(atPath: journalPath)
+        // The manifest now holds everything the journal had. The temporary files go first and the
+        // journal's lock last, so that a batch starting into this folder now never loses its files.
         try? manager.removeItem(atPath: temporary)
+        try? manager.removeItem(atPath: journalPath)
+        journal.close()
         rmdir(stateFolder)   // only when empty
         summary.index = output + "/index.html"
         summary.manifest = manifestPath
@@ -344,7 +351,7 @@ struct CandidateTotal: Sendable {
 /// The append-only record of a running batch: one JSON line per finished file, written before the
 /// next event, so that a killed run loses nothing but the files in flight.
 final class Journal: @unchecked Sendable {
-    // @unchecked: used under RunState's lock only.
+    // @unchecked: used under RunState's lock only. Holds an exclusive flock(2) on the journal while open.
     let path: String
     private let handle: FileHandle
     /// Where this run's lines start.
@@ -359,6 +366,13 @@ final class Journal: @unchecked Sendable {
         }
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
             throw BatchError(.write(reason: "cannot open the journal"), path: path)
+        }
+        // One batch per output folder at a time: a second one would throw away the first's temporary
+        // files and write its records into the first's journal. The lock goes with the process.
+        guard flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path
+            throw BatchError(.badOutput(reason: "another kernsatz batch is writing into this folder; wait for it to finish, or write to another folder (-o)"),
+                             path: folder)
         }
         self.handle = handle
         do {

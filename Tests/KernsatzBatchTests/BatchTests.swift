@@ -2,6 +2,9 @@ import Foundation
 import KernsatzBatch
 import Kernsatz
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class BatchTests: BatchTestCase {
     // MARK: edge cases first
@@ -198,6 +201,24 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(try records().count, 4)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "temporary files and the journal are gone")
         XCTAssertTrue(try read("f3.xlf").hasPrefix("<?xml"))
+    }
+
+    func testRun_aSecondBatchIntoTheSameFolder_whileOneRuns_isRefused() throws {
+        try put("a.txt", Self.article("die Nato"))
+        // A batch that is running holds its journal locked.
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: output + "/.kernsatz/journal.jsonl", contents: nil)
+        let running = try XCTUnwrap(FileHandle(forUpdatingAtPath: output + "/.kernsatz/journal.jsonl"))
+        defer { try? running.close() }
+        XCTAssertEqual(flock(running.fileDescriptor, LOCK_EX | LOCK_NB), 0)
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz/tmp", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp", contents: Data("<?xml".utf8))
+        XCTAssertThrowsError(try runBatch()) { error in
+            XCTAssertTrue("\(error)".contains("another kernsatz batch"), "\(error)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp"), "the running batch's temporary files are left alone")
+        flock(running.fileDescriptor, LOCK_UN)
+        XCTAssertTrue(try runBatch().succeeded)
     }
 
     func testFailFast_stopsAtTheFirstFailure() throws {
