@@ -29,8 +29,12 @@ public struct Batch: Sendable {
     public static let manifestFormat = "kernsatz-batch-manifest"
     public static let manifestVersion = 1
 
+    /// - Parameter output: the output folder; a slash at the end is dropped (`out/` → `out`), so the
+    ///   paths in messages and the summary have none twice.
     public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil) {
         self.inputs = inputs
+        var output = output
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.options = options
         self.matcher = matcher
@@ -55,9 +59,6 @@ public struct Batch: Sendable {
         let temporary = stateFolder + "/tmp"
         do {
             try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
-            // What a killed run left half-written is thrown away: outputs only ever appear by rename.
-            if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
-            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         } catch {
             throw BatchError(.badOutput(reason: "cannot make the output folder (\(InputWalker.reason(error)))"), path: output)
         }
@@ -78,10 +79,35 @@ public struct Batch: Sendable {
         let settings = BatchSettings(options: options, matcher: matcher, pipeline: pipeline, output: output,
                                      temporaryFolder: temporary, previous: previous,
                                      isInput: { path in FileIdentity(path: path, follow: true).map { inputIdentities.contains($0) } ?? false })
+        // The report's files: replaced when an earlier batch wrote them (or with --force), never when
+        // they are an input. Checked before any work, so that nothing is done for a report that cannot be written.
+        for name in OutputPlan.reportNames.sorted() {
+            let path = output + "/" + name
+            guard manager.fileExists(atPath: path) else { continue }
+            if settings.isInput(path) {
+                throw BatchError(.badOutput(reason: "is one of the inputs, and the report would replace it; write the results to another folder (-o)"), path: path)
+            }
+            if !options.force && !previous.found { throw BatchError(.foreignOutput, path: path) }
+        }
+        // The state folder only now, when the batch is sure to start (a refused batch leaves nothing in
+        // a folder that may be the input). What a killed run left half-written is thrown away: outputs
+        // only ever appear by rename.
+        do {
+            try manager.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(.badOutput(reason: "cannot make the folder for the journal (\(InputWalker.reason(error)))"), path: stateFolder)
+        }
+        // The journal first: its lock keeps a second batch out of this folder before it touches anything.
+        let journal = try Journal(path: journalPath)
+        do {
+            if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
+            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(.badOutput(reason: "cannot make the folder for temporary files (\(InputWalker.reason(error)))"), path: temporary)
+        }
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)
 
-        let journal = try Journal(path: journalPath)
         let state = RunState(total: walk.inputs.count, progress: progress, journal: journal)
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
@@ -104,6 +130,15 @@ public struct Batch: Sendable {
             state.addCandidates(worker.extractor)
         }
         if let error = workers.setupError { throw error }
+        // Files the batch did not get to (--fail-fast): a record each, with the outputs an earlier run
+        // wrote for them, so that the next run still knows those files as its own.
+        for index in state.handedOut..<walk.inputs.count {
+            let path = walk.inputs[index].relativePath
+            var record = FileRecord(path: path, status: .skipped, reason: "not started: the batch stopped at the first failure (--fail-fast)")
+            record.order = index
+            record.outputs = previous.outputs[path] ?? []
+            state.note(record)
+        }
         if let error = state.journalError { throw error }
 
         progress(.reporting)
@@ -116,10 +151,11 @@ public struct Batch: Sendable {
         let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary,
                             journalStart: journal.startOffset, terms: state.termFiles, candidates: state.candidates)
         try report.write()
-        journal.close()
-        // The manifest now holds everything the journal had.
-        try? manager.removeItem(atPath: journalPath)
+        // The manifest now holds everything the journal had. The temporary files go first and the
+        // journal's lock last, so that a batch starting into this folder now never loses its files.
         try? manager.removeItem(atPath: temporary)
+        try? manager.removeItem(atPath: journalPath)
+        journal.close()
         rmdir(stateFolder)   // only when empty
         summary.index = output + "/index.html"
         summary.manifest = manifestPath
@@ -128,7 +164,7 @@ public struct Batch: Sendable {
 
     /// What identifies the settings outputs are made with: a change makes every file out of date.
     func fingerprint() -> String {
-        let parts = ["kernsatz-batch \(Self.manifestVersion) worksheet \(Worksheet.formatVersion)",
+        let parts = ["kernsatz-batch \(Self.manifestVersion) worksheet \(Worksheet.formatVersion) version \(options.version)",
                      "formats " + options.formats.map(\.rawValue).joined(separator: ","),
                      "to " + options.targetLanguage, "language " + (options.language ?? "identified"),
                      "summary \(options.summarySentences)", "glossaries " + options.glossaryFingerprint,
@@ -226,6 +262,13 @@ final class RunState: @unchecked Sendable {
         return next - 1
     }
 
+    /// How many files were handed to workers (each of them is finished once the workers are done).
+    var handedOut: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return next
+    }
+
     func stopWithError() {
         lock.lock()
         stopped = true
@@ -311,7 +354,7 @@ struct CandidateTotal: Sendable {
 /// The append-only record of a running batch: one JSON line per finished file, written before the
 /// next event, so that a killed run loses nothing but the files in flight.
 final class Journal: @unchecked Sendable {
-    // @unchecked: used under RunState's lock only.
+    // @unchecked: used under RunState's lock only. Holds an exclusive flock(2) on the journal while open.
     let path: String
     private let handle: FileHandle
     /// Where this run's lines start.
@@ -326,6 +369,13 @@ final class Journal: @unchecked Sendable {
         }
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
             throw BatchError(.write(reason: "cannot open the journal"), path: path)
+        }
+        // One batch per output folder at a time: a second one would throw away the first's temporary
+        // files and write its records into the first's journal. The lock goes with the process.
+        guard flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path
+            throw BatchError(.badOutput(reason: "another kernsatz batch is writing into this folder; wait for it to finish, or write to another folder (-o)"),
+                             path: folder)
         }
         self.handle = handle
         do {

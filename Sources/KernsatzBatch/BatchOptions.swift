@@ -30,6 +30,8 @@ public struct BatchOptions: Sendable {
     /// What identifies the glossaries' content in the up-to-date check (their SHA-256, or the
     /// shipped set's version); a change makes every file out of date.
     public var glossaryFingerprint = ""
+    /// The version of the program that runs the batch: outputs made by another version are not up to date.
+    public var version = ""
     /// Term candidates seen fewer times than this across the batch are left out of the report.
     public var candidateMinimumCount = 3
 

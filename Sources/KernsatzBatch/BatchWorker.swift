@@ -63,6 +63,7 @@ final class BatchWorker {
         record.sha256 = hash
         if settings.options.resume, let earlier = settings.previous.upToDate(input.relativePath, sha256: hash,
                                                                                settings: settings.fingerprint,
+                                                                               planned: settings.options.formats.map { plan.path(index, $0) },
                                                                                outputFolder: settings.output) {
             var carried = earlier
             carried.status = .upToDate

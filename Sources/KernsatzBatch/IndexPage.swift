@@ -19,10 +19,11 @@ struct IndexPage {
     private func text(_ string: String) -> String { XMLText.escape(string) }
     private func attr(_ string: String) -> String { XMLText.attribute(string) }
 
-    /// A relative link to a file below the output folder, each path component percent-encoded.
+    /// A relative link to a file below the output folder, each path component percent-encoded
+    /// (`:` too: „a:b.xlf“ would otherwise be read as a URL with the scheme `a`).
     static func href(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#;%")
+        allowed.remove(charactersIn: "/?#;%:")
         return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }

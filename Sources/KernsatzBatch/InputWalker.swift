@@ -77,7 +77,17 @@ public struct InputWalker: Sendable {
             }
             if !identity.isDirectory {
                 let name = URL(fileURLWithPath: root).lastPathComponent
-                if let kind = kind(name: name, path: name) {
+                if let earlier = visited[identity] {
+                    walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped,
+                                               reason: "the same file as \(earlier) (read once)"))
+                    continue
+                }
+                visited[identity] = root
+                if !identity.isRegular {
+                    // Reading a pipe (or a device) named here would wait for a writer that may never come.
+                    walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped,
+                                               reason: "not a regular file (a device, socket or pipe)"))
+                } else if let kind = kind(name: name, path: name) {
                     walk.inputs.append(BatchInput(path: root, relativePath: name, kind: kind))
                 } else {
                     walk.notes.append(WalkNote(path: root, relativePath: name, severity: .skipped, reason: Self.notTextReason(name)))
@@ -86,6 +96,11 @@ public struct InputWalker: Sendable {
             }
             if let outputIdentity, identity == outputIdentity {
                 throw BatchError(.badOutput(reason: "is the input folder too; write the results to another folder"), path: outputPath ?? root)
+            }
+            if let earlier = visited[identity] {
+                walk.notes.append(WalkNote(path: root, relativePath: URL(fileURLWithPath: root).lastPathComponent, severity: .skipped,
+                                           reason: "the same folder as \(earlier) (walked once)"))
+                continue
             }
             // Several roots: each under its own name in the output tree.
             var prefix = ""

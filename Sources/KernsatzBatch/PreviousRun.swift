@@ -8,17 +8,25 @@ struct PreviousRun: Sendable {
     private(set) var records: [String: FileRecord] = [:]
     /// Every output an earlier run wrote, with the hashes it had: those files may be replaced.
     private(set) var owned: [String: Set<String>] = [:]
+    /// The outputs last recorded for each input path (whatever its status): carried into the manifest
+    /// for a file a run does not get to, so that they stay Kernsatz's own.
+    private(set) var outputs: [String: [FileRecord.Output]] = [:]
     /// Lines of the journal already there (a new run appends after them).
     private(set) var journalLines = 0
+    /// Whether a batch has written into the folder before (a Kernsatz manifest, or a journal): then the
+    /// report's files there are its own and may be replaced.
+    private(set) var found = false
 
     init() {}
 
     init(manifest: String, journal: String) {
         for path in [manifest, journal] {
             guard FileManager.default.fileExists(atPath: path), let lines = try? LineReader(path: path) else { continue }
+            if path == journal { found = true }
             let decoder = JSONDecoder()
             while let line = try? lines.next() {
                 if path == journal { journalLines += 1 }
+                if path == manifest, line.starts(with: Array(#""format": "\#(Batch.manifestFormat)""#.utf8)) { found = true }
                 // One record per line in both (the manifest writes its records so): anything else is skipped,
                 // so a journal cut short by a kill loses its last line only.
                 guard line.starts(with: Array(#"{""#.utf8)) else { continue }
@@ -32,6 +40,7 @@ struct PreviousRun: Sendable {
 
     private mutating func add(_ record: FileRecord) {
         for output in record.outputs { owned[output.path, default: []].insert(output.sha256) }
+        if !record.outputs.isEmpty { outputs[record.path] = record.outputs }
         if record.status == .done || record.status == .upToDate {
             records[record.path] = record
         } else {
@@ -40,9 +49,11 @@ struct PreviousRun: Sendable {
     }
 
     /// The earlier record of a file when nothing has changed: the same input bytes, the same
-    /// settings, and every output still there with the bytes written.
-    func upToDate(_ path: String, sha256: String, settings: String, outputFolder: String) -> FileRecord? {
-        guard let record = records[path], record.sha256 == sha256, record.settings == settings, !record.outputs.isEmpty else { return nil }
+    /// settings, the outputs under the names this run gives them (`planned`), and every output still
+    /// there with the bytes written.
+    func upToDate(_ path: String, sha256: String, settings: String, planned: [String], outputFolder: String) -> FileRecord? {
+        guard let record = records[path], record.sha256 == sha256, record.settings == settings, !record.outputs.isEmpty,
+              record.outputs.map(\.path) == planned else { return nil }
         for output in record.outputs {
             guard ContentHash.sha256(ofFile: outputFolder + "/" + output.path) == output.sha256 else { return nil }
         }

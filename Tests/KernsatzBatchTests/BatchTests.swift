@@ -2,6 +2,9 @@ import Foundation
 import KernsatzBatch
 import Kernsatz
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class BatchTests: BatchTestCase {
     // MARK: edge cases first
@@ -73,6 +76,13 @@ final class BatchTests: BatchTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/" + name), name)
         }
         XCTAssertTrue(try read("index.html").contains("Kernsatz batch"), "the report keeps its name")
+    }
+
+    func testRun_outputFolderWithASlashAtTheEnd_namesTheReportWithoutADoubleSlash() throws {
+        try put("a.txt", Self.article("die Nato"))
+        let summary = try Batch(inputs: [input + "/"], output: output + "/").run()
+        XCTAssertEqual(summary.index, output + "/index.html")
+        XCTAssertEqual(summary.manifest, output + "/manifest.json")
     }
 
     func testRun_reportHasSummaryTermsAndLinks() throws {
@@ -166,6 +176,30 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual((try records()["a.txt"]?["summary"] as? [String])?.count, 1)
     }
 
+    func testResume_aFileWhoseOutputNamesChanged_isNotUpToDate() throws {
+        try put("a.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        // A second input with the name „a“: both now keep their whole names (a.txt.xlf, a.md.xlf).
+        try put("a.md", Self.article("den Haushalt"))
+        var options = BatchOptions()
+        options.resume = true
+        let resumed = try runBatch(options)
+        XCTAssertEqual(resumed.upToDate, 0)
+        let outputs = try XCTUnwrap(try records()["a.txt"]?["outputs"] as? [[String: Any]])
+        XCTAssertEqual(outputs.map { $0["path"] as? String }, ["a.txt.summary.txt", "a.txt.xlf", "a.txt.html"])
+    }
+
+    func testResume_anotherKernsatzVersion_makesEveryFileOutOfDate() throws {
+        try put("a.txt", Self.article("die Nato"))
+        var options = BatchOptions()
+        options.glossaryFingerprint = "3f0c…"   // a glossary of one's own: the same file before and after
+        options.version = "0.1.0"
+        XCTAssertTrue(try runBatch(options).succeeded)
+        options.resume = true
+        options.version = "0.2.0"
+        XCTAssertEqual(try runBatch(options).done, 1, "a new version may summarize differently")
+    }
+
     func testResume_afterAKill_finishesFromTheJournal_andThrowsAwayHalfWrittenFiles() throws {
         for n in 1...4 { try put("f\(n).txt", Self.article("Thema \(n)")) }
         _ = try runBatch()
@@ -192,6 +226,24 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("f3.xlf").hasPrefix("<?xml"))
     }
 
+    func testRun_aSecondBatchIntoTheSameFolder_whileOneRuns_isRefused() throws {
+        try put("a.txt", Self.article("die Nato"))
+        // A batch that is running holds its journal locked.
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: output + "/.kernsatz/journal.jsonl", contents: nil)
+        let running = try XCTUnwrap(FileHandle(forUpdatingAtPath: output + "/.kernsatz/journal.jsonl"))
+        defer { try? running.close() }
+        XCTAssertEqual(flock(running.fileDescriptor, LOCK_EX | LOCK_NB), 0)
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz/tmp", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp", contents: Data("<?xml".utf8))
+        XCTAssertThrowsError(try runBatch()) { error in
+            XCTAssertTrue("\(error)".contains("another kernsatz batch"), "\(error)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp"), "the running batch's temporary files are left alone")
+        flock(running.fileDescriptor, LOCK_UN)
+        XCTAssertTrue(try runBatch().succeeded)
+    }
+
     func testFailFast_stopsAtTheFirstFailure() throws {
         try put("a.txt", "")
         for n in 1...6 { try put("b\(n).txt", Self.article("Thema \(n)")) }
@@ -203,6 +255,25 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(summary.notStarted, 6)
         XCTAssertFalse(summary.succeeded)
         XCTAssertTrue(try read("index.html").contains("the batch stopped at the first failure"))
+    }
+
+    func testFailFast_filesNotStarted_keepTheirOutputsAsKernsatzsOwn() throws {
+        try put("b.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        let empty = try put("a.txt", "")
+        var options = BatchOptions()
+        options.failFast = true
+        options.jobs = 1
+        XCTAssertEqual(try runBatch(options).notStarted, 1)
+        let record = try XCTUnwrap(try records()["b.txt"], "every file has a record, the ones not started too")
+        XCTAssertEqual(record["status"] as? String, "skipped")
+        XCTAssertTrue((record["reason"] as? String)?.contains("--fail-fast") ?? false)
+        try FileManager.default.removeItem(atPath: empty)
+        options = BatchOptions()
+        options.targetLanguage = "fr"
+        let later = try runBatch(options)
+        XCTAssertEqual(later.failed, 0, "b.xlf was written by Kernsatz: replaced, not refused as someone else's")
+        XCTAssertTrue(try read("b.xlf").contains("trgLang=\"fr\""))
     }
 
     func testRun_progressEvents_countEveryFileOnce() throws {

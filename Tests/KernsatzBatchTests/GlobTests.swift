@@ -8,6 +8,13 @@ final class GlobTests: XCTestCase {
         XCTAssertTrue(Glob("drafts").matches(name: "drafts", path: "de/drafts"))
     }
 
+    func testGlob_aTrailingSlash_namesAFolder() {
+        XCTAssertTrue(Glob("drafts/").matches(name: "drafts", path: "drafts"), "--exclude drafts/ as a shell completes it")
+        XCTAssertTrue(Glob("drafts/").matches(name: "drafts", path: "de/drafts"))
+        XCTAssertTrue(Glob("de/drafts/").matches(name: "drafts", path: "de/drafts"))
+        XCTAssertFalse(Glob("de/drafts/").matches(name: "drafts", path: "fr/drafts"))
+    }
+
     func testGlob_withSlash_matchesThePathAndStarCrossesFolders() {
         XCTAssertTrue(Glob("de/*.txt").matches(name: "a.txt", path: "de/x/a.txt"))
         XCTAssertFalse(Glob("de/*.txt").matches(name: "a.txt", path: "fr/a.txt"))

@@ -1,6 +1,9 @@
 import Foundation
 import KernsatzBatch
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class InputWalkerTests: BatchTestCase {
     func testWalk_missingRoot_throwsNamingIt() {
@@ -95,5 +98,30 @@ final class InputWalkerTests: BatchTestCase {
         try put("y/x/a.txt", "x")
         let walk = try InputWalker().walk([input + "/x", input + "/y/x", input + "/y/x/a.txt"])
         XCTAssertEqual(walk.inputs.map(\.relativePath), ["x/a.txt", "x-2/a.txt", "a.txt"])
+    }
+
+    func testWalk_aFolderGivenTwice_isWalkedOnce() throws {
+        try put("a.txt", "x")
+        let walk = try InputWalker().walk([input, input + "/"])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["in/a.txt"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+        XCTAssertTrue(walk.notes.first?.reason.contains("walked once") ?? false, walk.notes.first?.reason ?? "")
+    }
+
+    func testWalk_aFileGivenTwice_isTakenOnce() throws {
+        let file = try put("a.txt", "x")
+        let walk = try InputWalker().walk([file, file])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+    }
+
+    func testWalk_aPipeNamedOnTheCommandLine_isNotReadAsAFile() throws {
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let pipe = input + "/feed.txt"
+        XCTAssertEqual(mkfifo(pipe, 0o644), 0)
+        let walk = try InputWalker().walk([pipe])
+        XCTAssertEqual(walk.inputs, [], "reading a pipe nobody writes to would block the batch")
+        XCTAssertEqual(walk.notes.map(\.severity), [.skipped])
+        XCTAssertTrue(walk.notes.first?.reason.contains("not a regular file") ?? false)
     }
 }

@@ -78,5 +78,7 @@ extension CLITests {
         XCTAssertEqual((records[0]["summary"] as? [String])?.count, 3)
         XCTAssertEqual(((records[0]["terms"] as? [[String: Any]])?.first?["term"]) as? String, "Bündnistreue")
         XCTAssertTrue((records[6]["error"] as? String)?.contains("the text is empty") ?? false)
+        XCTAssertEqual(records[6]["line"] as? Int, 7, "a record that fails says its line, as a record that cannot be read does")
+        XCTAssertNil(records[0]["line"])
     }
 }

@@ -124,6 +124,7 @@ extension KernsatzCommand {
             options.maxBytes = maxBytes
             options.lenient = lenient
             options.encoding = encoding
+            options.version = KernsatzCommand.configuration.version
             if glossary.paths.isEmpty {
                 options.glossaryNames = ShippedGlossaries.names.map { "shipped: \($0)" }
                 options.glossaryFingerprint = "shipped \(KernsatzCommand.configuration.version)"
@@ -249,7 +250,7 @@ extension KernsatzCommand.BatchCommand {
         var finished = false
         while !finished {
             // A chunk: each line either a text to process or the error it already is.
-            var items: [Result<(RecordID, BatchStream.Text), StreamError>] = []
+            var items: [Result<(RecordID, Int, BatchStream.Text), StreamError>] = []
             while items.count < chunkSize {
                 let bytes: [UInt8]
                 do {
@@ -272,20 +273,20 @@ extension KernsatzCommand.BatchCommand {
                                                           message: "\(source): \"lang\" is not a language code such as de or en: '\(lang)'")))
                         continue
                     }
-                    items.append(.success((record.id, BatchStream.Text(id: source, text: record.text, language: record.lang))))
+                    items.append(.success((record.id, lines.lineNumber, BatchStream.Text(id: source, text: record.text, language: record.lang))))
                 } catch {
                     items.append(.failure(StreamError(id: InputRecord.salvageID(line), line: lines.lineNumber, message: "\(error)")))
                 }
             }
-            let texts = items.compactMap { try? $0.get().1 }
+            let texts = items.compactMap { try? $0.get().2 }
             var results = worker.process(texts).makeIterator()
             for item in items {
                 switch item {
                 case .failure(let error):
                     output.writeJSON(ErrorRecord(id: error.id, line: error.line, error: error.message))
-                case .success(let (id, text)):
+                case .success(let (id, line, text)):
                     guard let result = results.next() else { continue }
-                    output.writeJSON(StreamResultJSON(id: id, result: result, source: text.id))
+                    output.writeJSON(StreamResultJSON(id: id, line: line, result: result, source: text.id))
                 }
             }
             output.flush()
@@ -298,9 +299,11 @@ extension KernsatzCommand.BatchCommand {
         let message: String
     }
 
-    /// One result line: what the manifest says of a file, and each text format asked for.
+    /// One result line: what the manifest says of a file, and each text format asked for; a record
+    /// that failed gives its input line, as one that could not be read does.
     struct StreamResultJSON: Encodable {
         let id: RecordID
+        let line: Int?
         let error: String?
         let language: String?
         let words: Int?
@@ -313,9 +316,10 @@ extension KernsatzCommand.BatchCommand {
         let warnings: [String]?
         let outputs: [String: String]?
 
-        init(id: RecordID, result: BatchStream.Result, source: String) {
+        init(id: RecordID, line: Int, result: BatchStream.Result, source: String) {
             let record = result.record
             self.id = id
+            self.line = record.status == .failed ? line : nil
             error = record.status == .failed ? "\(source): \(record.reason ?? "failed")" : nil
             language = record.language
             words = record.words
