@@ -330,6 +330,13 @@ final class RunState: @unchecked Sendable {
             var total = candidates[key] ?? CandidateTotal(text: candidate.text, kind: candidate.kind.rawValue, count: 0,
                                                           source: candidate.source, context: candidate.context)
             total.count += candidate.count
+            // Workers see files in no fixed order: the first in walk order (byte order of paths)
+            // names the candidate, so the report is the same on every run.
+            if candidate.source.utf8.lexicographicallyPrecedes(total.source.utf8) {
+                total.text = candidate.text
+                total.source = candidate.source
+                total.context = candidate.context
+            }
             candidates[key] = total
         }
     }
