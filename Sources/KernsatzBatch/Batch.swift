@@ -108,12 +108,19 @@ public struct Batch: Sendable {
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)
 
-        let state = RunState(total: walk.inputs.count, progress: progress, journal: journal)
+        let csvRows = try RowFile(path: stateFolder + "/rows.csv")
+        let htmlRows = try RowFile(path: stateFolder + "/rows.html")
+        defer {
+            csvRows.close()
+            htmlRows.close()
+        }
+        let state = RunState(total: walk.inputs.count, progress: progress, journal: journal, csvRows: csvRows, htmlRows: htmlRows)
+        let renderer = RecordRenderer()
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
             var record = FileRecord(path: note.relativePath, status: note.severity == .failed ? .failed : .skipped, reason: note.reason)
             record.order = walk.inputs.count + number
-            state.note(record)
+            state.note(record, renderer.render(record))
         }
 
         let jobs = max(1, min(options.jobs, walk.inputs.count))
@@ -123,9 +130,10 @@ public struct Batch: Sendable {
                 state.stopWithError()
                 return
             }
+            let renderer = RecordRenderer()
             while let index = state.nextIndex() {
-                let result = worker.process(walk.inputs[index], plan: plan, index: index)
-                state.finish(result, failFast: options.failFast)
+                let record = worker.process(walk.inputs[index], plan: plan, index: index).record
+                state.finish(record, renderer.render(record), failFast: options.failFast)
             }
             state.addCandidates(worker.extractor)
         }
@@ -137,7 +145,7 @@ public struct Batch: Sendable {
             var record = FileRecord(path: path, status: .skipped, reason: "not started: the batch stopped at the first failure (--fail-fast)")
             record.order = index
             record.outputs = previous.outputs[path] ?? []
-            state.note(record)
+            state.note(record, renderer.render(record))
         }
         if let error = state.journalError { throw error }
 
@@ -148,12 +156,14 @@ public struct Batch: Sendable {
         // Links that should have led to a file (loops, dangling) count among the files, as failures.
         summary.total += walk.notes.filter { $0.severity == .failed }.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
-        let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary,
-                            journalStart: journal.startOffset, terms: state.termFiles, candidates: state.candidates)
+        let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary, journal: journal,
+                            csvRows: csvRows, htmlRows: htmlRows, state: state)
         try report.write()
         // The manifest now holds everything the journal had. The temporary files go first and the
         // journal's lock last, so that a batch starting into this folder now never loses its files.
         try? manager.removeItem(atPath: temporary)
+        try? manager.removeItem(atPath: csvRows.path)
+        try? manager.removeItem(atPath: htmlRows.path)
         try? manager.removeItem(atPath: journalPath)
         journal.close()
         rmdir(stateFolder)   // only when empty
@@ -230,11 +240,14 @@ final class WorkerPool: @unchecked Sendable {
 
 /// The state the workers share: the next file, the counts, the journal, the term report.
 final class RunState: @unchecked Sendable {
-    // @unchecked: every property is read and written under `lock` only.
+    // @unchecked: every property is read and written under `lock` while workers run; the report
+    // reads them after the workers are done.
     private let lock = NSLock()
     private let total: Int
     private let progress: @Sendable (BatchEvent) -> Void
     private let journal: Journal
+    private let csvRows: RowFile
+    private let htmlRows: RowFile
     private var next = 0
     private var stopped = false
     private(set) var finished = 0
@@ -243,15 +256,19 @@ final class RunState: @unchecked Sendable {
     /// Per glossary term: the files (walk positions) it occurs in, and how often in all.
     private(set) var termFiles: [String: TermTotal] = [:]
     private(set) var candidates: [String: CandidateTotal] = [:]
-    private let encoder: JSONEncoder
+    /// Where each finished file's record and rows are, in the order they finished.
+    private(set) var slots: [RecordSlot] = []
+    /// Failed and skipped files for the page's own lists (path and reason only).
+    private(set) var failures: [(order: Int, path: String, reason: String)] = []
+    private(set) var skipped: [(order: Int, path: String, reason: String)] = []
 
-    init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal) {
+    init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal, csvRows: RowFile, htmlRows: RowFile) {
         self.total = total
         self.progress = progress
         self.journal = journal
+        self.csvRows = csvRows
+        self.htmlRows = htmlRows
         summary.total = total
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
 
     func nextIndex() -> Int? {
@@ -276,17 +293,16 @@ final class RunState: @unchecked Sendable {
     }
 
     /// A walk note as a record (journal only; no progress event, the plan named it).
-    func note(_ record: FileRecord) {
+    func note(_ record: FileRecord, _ rendered: RenderedRecord) {
         lock.lock()
         defer { lock.unlock() }
         if record.status == .failed { summary.failed += 1 }
-        append(record)
+        append(rendered)
     }
 
-    func finish(_ result: BatchWorker.Result, failFast: Bool) {
+    func finish(_ record: FileRecord, _ rendered: RenderedRecord, failFast: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        let record = result.record
         finished += 1
         switch record.status {
         case .done: summary.done += 1
@@ -303,20 +319,24 @@ final class RunState: @unchecked Sendable {
             entry.count += term.count
             termFiles[term.term] = entry
         }
-        append(record)
+        append(rendered)
         progress(.file(record, finished: finished, total: total))
     }
 
-    private func append(_ record: FileRecord) {
+    private func append(_ rendered: RenderedRecord) {
         guard journalError == nil else { return }
         do {
-            let data = try encoder.encode(record)
-            try journal.append(data)
-        } catch let error as BatchError {
-            journalError = error
-            stopped = true
+            let line = try journal.append(rendered.json)
+            let csv = try csvRows.append(rendered.csv)
+            let html = try rendered.html.map { data throws(BatchError) in try htmlRows.append(data) }
+            slots.append(RecordSlot(order: rendered.order, journal: line, csv: csv, html: html))
+            switch rendered.status {
+            case .failed: failures.append((rendered.order, rendered.path, rendered.reason ?? ""))
+            case .skipped: skipped.append((rendered.order, rendered.path, rendered.reason ?? ""))
+            case .done, .upToDate: break
+            }
         } catch {
-            journalError = BatchError(.write(reason: "\(error)"), path: journal.path)
+            journalError = error
             stopped = true
         }
     }
@@ -366,6 +386,8 @@ final class Journal: @unchecked Sendable {
     private let handle: FileHandle
     /// Where this run's lines start.
     let startOffset: UInt64
+    /// Where the next line goes.
+    private var end: UInt64 = 0
 
     init(path: String) throws(BatchError) {
         self.path = path
@@ -398,16 +420,33 @@ final class Journal: @unchecked Sendable {
                 try handle.seekToEnd()
             }
             startOffset = end
+            self.end = end
         } catch {
             throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
         }
     }
 
-    func append(_ line: Data) throws(BatchError) {
+    /// Appends one line; returns where it is (without its line break).
+    @discardableResult
+    func append(_ line: Data) throws(BatchError) -> (offset: UInt64, length: Int) {
+        let place = (offset: end, length: line.count)
         do {
             try handle.write(contentsOf: line + Data([0x0A]))
+            end += UInt64(line.count + 1)
+            return place
         } catch {
             throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+        }
+    }
+
+    func read(_ place: (offset: UInt64, length: Int)) throws(BatchError) -> Data {
+        do {
+            try handle.seek(toOffset: place.offset)
+            let data = try handle.read(upToCount: place.length) ?? Data()
+            try handle.seekToEnd()
+            return data
+        } catch {
+            throw BatchError(.manifest(reason: "the journal cannot be read back (\(InputWalker.reason(error)))"), path: path)
         }
     }
 

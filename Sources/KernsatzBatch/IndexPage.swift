@@ -8,7 +8,6 @@ struct IndexPage {
     let batch: Batch
     let summary: BatchSummary
     let settings: BatchSettings
-    private var rows = 0
 
     init(batch: Batch, summary: BatchSummary, settings: BatchSettings) {
         self.batch = batch
@@ -17,7 +16,8 @@ struct IndexPage {
     }
 
     private func text(_ string: String) -> String { XMLText.escape(string) }
-    private func attr(_ string: String) -> String { XMLText.attribute(string) }
+    private static func text(_ string: String) -> String { XMLText.escape(string) }
+    private static func attr(_ string: String) -> String { XMLText.attribute(string) }
 
     /// A relative link to a file below the output folder, each path component percent-encoded
     /// (`:` too: „a:b.xlf“ would otherwise be read as a URL with the scheme `a`).
@@ -71,9 +71,9 @@ struct IndexPage {
         return html
     }
 
-    mutating func row(_ record: FileRecord) -> String {
-        rows += 1
-        var html = "<tr id=\"f\(rows)\"><td class=\"file\"><b>\(text(record.path))</b>"
+    /// One file's row (made by the worker that did the file, so the report only copies it).
+    static func row(_ record: FileRecord) -> String {
+        var html = "<tr id=\"f\((record.order ?? 0) + 1)\"><td class=\"file\"><b>\(text(record.path))</b>"
         if let title = record.title, !title.isEmpty { html += "<br><span class=\"title\">\(text(title))</span>" }
         if record.status == .upToDate { html += "<br><span class=\"note\">up to date (not processed again)</span>" }
         for warning in record.warnings { html += "<br><span class=\"warning\">⚠ \(text(warning))</span>" }
@@ -94,7 +94,7 @@ struct IndexPage {
         return html + "</td></tr>\n"
     }
 
-    func tail(failures: [FileRecord], skipped: [FileRecord], terms: [(key: String, value: TermTotal)], pathOfOrder: [Int: String],
+    func tail(rows: Int, failures: [(path: String, reason: String)], skipped: [(path: String, reason: String)], terms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?,
               candidates: [CandidateTotal]) -> String {
         var html = rows == 0 ? "<tr><td colspan=\"6\">No file was processed.</td></tr>\n" : ""
         html += "</tbody></table>\n<h2 id=\"failures\">Failures</h2>\n"
@@ -102,7 +102,7 @@ struct IndexPage {
             html += "<p>None.</p>\n"
         } else {
             html += "<table class=\"failures\"><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>\n"
-            html += failures.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason ?? ""))</td></tr>\n" }.joined()
+            html += failures.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason))</td></tr>\n" }.joined()
             if summary.notStarted > 0 {
                 html += "<tr><td>\(summary.notStarted) more</td><td>not processed: the batch stopped at the first failure (--fail-fast)</td></tr>\n"
             }
@@ -115,7 +115,7 @@ struct IndexPage {
             html += "<p>Which glossary terms occur in which files (all of them in <a href=\"terms.csv\">terms.csv</a>).</p>\n"
             html += "<table class=\"glossary\"><thead><tr><th>Term</th><th>Translations</th><th>Files</th><th>Occurrences</th><th>In</th></tr></thead><tbody>\n"
             for (term, total) in terms {
-                let shown = total.files.prefix(12).compactMap { pathOfOrder[$0] }.map { text($0) }.joined(separator: ", ")
+                let shown = total.files.sorted().prefix(12).compactMap(pathOf).map { text($0) }.joined(separator: ", ")
                 html += "<tr><td class=\"term\">\(text(term))</td><td>\(text(total.targets.joined(separator: ", ")))</td>"
                     + "<td class=\"num\">\(total.files.count)</td><td class=\"num\">\(total.count)</td><td class=\"in\">\(shown)"
                     + (total.files.count > 12 ? " and \(total.files.count - 12) more" : "") + "</td></tr>\n"
@@ -140,7 +140,7 @@ struct IndexPage {
             html += "<p>Nothing left out.</p>\n"
         } else {
             html += "<table class=\"skipped\"><thead><tr><th>File</th><th>Why</th></tr></thead><tbody>\n"
-            html += skipped.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason ?? ""))</td></tr>\n" }.joined()
+            html += skipped.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason))</td></tr>\n" }.joined()
             html += "</tbody></table>\n"
         }
         return html + "</main>\n</body>\n</html>\n"

@@ -10,110 +10,54 @@ struct Report {
     let settings: BatchSettings
     let inputs: [BatchInput]
     let summary: BatchSummary
-    let journalStart: UInt64
-    let terms: [String: TermTotal]
-    let candidates: [String: CandidateTotal]
-
-    /// Where each record of this run is in the journal, in walk order.
-    private func locations() throws(BatchError) -> [(offset: UInt64, length: Int)] {
-        guard let handle = FileHandle(forReadingAtPath: batch.journalPath) else {
-            throw BatchError(.manifest(reason: "the journal cannot be read back"), path: batch.journalPath)
-        }
-        defer { try? handle.close() }
-        var found: [(order: Int, offset: UInt64, length: Int)] = []
-        var offset = journalStart
-        var line: [UInt8] = []
-        do {
-            try handle.seek(toOffset: journalStart)
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                for byte in chunk {
-                    if byte == 0x0A {
-                        if let order = Self.order(line) { found.append((order, offset, line.count)) }
-                        offset += UInt64(line.count + 1)
-                        line.removeAll(keepingCapacity: true)
-                    } else {
-                        line.append(byte)
-                    }
-                }
-            }
-        } catch {
-            throw BatchError(.manifest(reason: "the journal cannot be read back (\(InputWalker.reason(error)))"), path: batch.journalPath)
-        }
-        return found.sorted { $0.order < $1.order }.map { ($0.offset, $0.length) }
-    }
-
-    /// The `order` of a journal line, read without decoding the whole record.
-    private static func order(_ line: [UInt8]) -> Int? {
-        // A key's quotes are never escaped; inside a string value a quote always is.
-        let key = Array(#""order":"#.utf8)
-        guard let start = line.indices.first(where: { line[$0...].starts(with: key) }) else { return nil }
-        var value = 0
-        var i = start + key.count
-        var any = false
-        while i < line.count, line[i] >= 0x30, line[i] <= 0x39 {
-            value = value * 10 + Int(line[i] - 0x30)
-            i += 1
-            any = true
-        }
-        return any ? value : nil
-    }
+    let journal: Journal
+    let csvRows: RowFile
+    let htmlRows: RowFile
+    let state: RunState
 
     func write() throws(BatchError) {
-        let places = try locations()
-        guard let journal = FileHandle(forReadingAtPath: batch.journalPath) else {
-            throw BatchError(.manifest(reason: "the journal cannot be read back"), path: batch.journalPath)
-        }
-        defer { try? journal.close() }
         let folder = settings.temporaryFolder
         let out = batch.output
         let replacing = true
         let manifest = try StreamFile(path: out + "/manifest.json", temporaryFolder: folder)
         let csv = try StreamFile(path: out + "/manifest.csv", temporaryFolder: folder)
         let index = try StreamFile(path: out + "/index.html", temporaryFolder: folder)
-        var page = IndexPage(batch: batch, summary: summary, settings: settings)
+        let page = IndexPage(batch: batch, summary: summary, settings: settings)
 
         try manifest.write(manifestHead())
-        try csv.write("\u{FEFF}" + CSVWriter.row(["file", "status", "reason", "language", "encoding", "bytes", "words", "segments",
-                                                   "terms", "names", "quotes", "numbers", "warnings", "summary", "outputs", "sha256"]))
+        try csv.write("\u{FEFF}" + CSVWriter.row(RecordRenderer.csvHeader))
         try index.write(page.head())
-        let decoder = JSONDecoder()
-        var failures: [FileRecord] = []
-        var skipped: [FileRecord] = []
-        var pathOfOrder: [Int: String] = [:]
-        let termOrders = Set(terms.values.flatMap(\.files))
-        for (number, place) in places.enumerated() {
-            let data: Data
-            do {
-                try journal.seek(toOffset: place.offset)
-                data = try journal.read(upToCount: place.length) ?? Data()
-            } catch {
-                throw BatchError(.manifest(reason: "the journal cannot be read back (\(InputWalker.reason(error)))"), path: batch.journalPath)
-            }
-            try manifest.write(String(decoding: data, as: UTF8.self) + (number + 1 < places.count ? ",\n" : "\n"))
-            guard let record = try? decoder.decode(FileRecord.self, from: data) else { continue }
-            if let order = record.order, termOrders.contains(order) { pathOfOrder[order] = record.path }
-            try csv.write(CSVWriter.row(csvRow(record)))
-            switch record.status {
-            case .failed: failures.append(record)
-            case .skipped: skipped.append(record)
-            case .done, .upToDate: try index.write(page.row(record))
+        // Walk order; the rows were made by the workers, so this only copies bytes.
+        let slots = state.slots.sorted { $0.order < $1.order }
+        var rows = 0
+        for (number, slot) in slots.enumerated() {
+            try manifest.write(journal.read(slot.journal), then: number + 1 < slots.count ? ",\n" : "\n")
+            try csv.write(csvRows.read(slot.csv))
+            if let html = slot.html {
+                try index.write(htmlRows.read(html))
+                rows += 1
             }
         }
+        let terms = state.termFiles
         let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
         let minimum = batch.options.candidateMinimumCount
-        let candidateList = candidates.values.filter { $0.count >= minimum }
+        let candidateList = state.candidates.values.filter { $0.count >= minimum }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
+        // Files with glossary terms are always inputs of the walk.
+        let inputs = self.inputs
+        let pathOf: (Int) -> String? = { $0 < inputs.count ? inputs[$0].relativePath : nil }
 
         try manifest.write("],\n")
-        try writeManifestTail(glossaryTerms, pathOfOrder: pathOfOrder, candidates: candidateList, to: manifest)
-        try index.write(page.tail(failures: failures, skipped: skipped, terms: glossaryTerms, pathOfOrder: pathOfOrder,
-                                  candidates: candidateList))
+        try writeManifestTail(glossaryTerms, pathOf: pathOf, candidates: candidateList, to: manifest)
+        try index.write(page.tail(rows: rows, failures: state.failures.sorted { $0.order < $1.order }.map { ($0.path, $0.reason) },
+                                  skipped: state.skipped.sorted { $0.order < $1.order }.map { ($0.path, $0.reason) },
+                                  terms: glossaryTerms, pathOf: pathOf, candidates: candidateList))
 
         let termsFile = try StreamFile(path: out + "/terms.csv", temporaryFolder: folder)
         try termsFile.write("\u{FEFF}" + CSVWriter.row(["term", "translations", "files", "occurrences", "in files"]))
         for (term, total) in glossaryTerms {
             try termsFile.write(CSVWriter.row([term, total.targets.joined(separator: "; "), "\(total.files.count)", "\(total.count)",
-                                               total.files.compactMap { pathOfOrder[$0] }.joined(separator: "; ")]))
+                                               total.files.sorted().compactMap(pathOf).joined(separator: "; ")]))
         }
         let candidateFile = try StreamFile(path: out + "/term-candidates.csv", temporaryFolder: folder)
         try candidateFile.write("\u{FEFF}" + CSVWriter.row(["candidate", "kind", "occurrences", "first file", "context"]))
@@ -145,7 +89,7 @@ struct Report {
 
     /// The term report of the manifest, one term or candidate per line, written as it goes: a term
     /// in every file of a large batch has a long file list, and the lists together grow with the batch.
-    private func writeManifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOfOrder: [Int: String],
+    private func writeManifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?,
                                    candidates: [CandidateTotal], to manifest: StreamFile) throws(BatchError) {
         struct TermJSON: Encodable { let term: String; let translations: [String]; let files: [String]; let occurrences: Int }
         struct CandidateJSON: Encodable { let candidate: String; let kind: String; let occurrences: Int; let firstFile: String; let context: String }
@@ -154,7 +98,7 @@ struct Report {
         func json<T: Encodable>(_ value: T) -> String { (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
         try manifest.write("\"glossaryTerms\": [\n")
         for (number, (term, total)) in glossaryTerms.enumerated() {
-            let line = json(TermJSON(term: term, translations: total.targets, files: total.files.compactMap { pathOfOrder[$0] },
+            let line = json(TermJSON(term: term, translations: total.targets, files: total.files.sorted().compactMap(pathOf),
                                      occurrences: total.count))
             try manifest.write(line + (number + 1 < glossaryTerms.count ? ",\n" : "\n"))
         }
@@ -167,12 +111,4 @@ struct Report {
         try manifest.write("]\n}\n")
     }
 
-    private func csvRow(_ record: FileRecord) -> [String] {
-        [record.path, record.status.rawValue, record.reason ?? "", record.language ?? "", record.encoding ?? "",
-         record.bytes.map { "\($0)" } ?? "", record.words.map { "\($0)" } ?? "", record.segments.map { "\($0)" } ?? "",
-         (record.terms ?? []).map { "\($0.term) ×\($0.count)" }.joined(separator: "; "),
-         record.names.map { "\($0)" } ?? "", record.quotes.map { "\($0)" } ?? "", record.numbers.map { "\($0)" } ?? "",
-         record.warnings.joined(separator: "; "), (record.summary ?? []).joined(separator: " "),
-         record.outputs.map(\.path).joined(separator: "; "), record.sha256 ?? ""]
-    }
 }

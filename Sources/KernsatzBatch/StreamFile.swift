@@ -28,6 +28,13 @@ final class StreamFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Writes bytes as they are, then `text`.
+    func write(_ data: Data, then text: String = "") throws(BatchError) {
+        buffer.append(data)
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     private func flush() throws(BatchError) {
         do {
             try handle.write(contentsOf: buffer)
