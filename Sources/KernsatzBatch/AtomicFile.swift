@@ -31,10 +31,13 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let manager = FileManager.default
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(InputWalker.reason(error)))"), path: path)
+        /// The folder is made when the first file goes into it (not checked for every file).
+        func makeFolder() throws(BatchError) {
+            do {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(InputWalker.reason(error)))"), path: path)
+            }
         }
         if let existing = manager.contents(atPath: path) {
             if existing == data { return .unchanged }
@@ -48,6 +51,7 @@ public enum AtomicFile {
         } else if manager.fileExists(atPath: path) {
             throw BatchError(.write(reason: "something is in the way that is not a readable file"), path: path)
         }
+        if temporaryFolder == nil { try makeFolder() }
         let temporary = (temporaryFolder.map { URL(fileURLWithPath: $0) } ?? folder)
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
         // open/write/close, not Data.write: no fsync per file (a killed process loses nothing the
@@ -66,7 +70,12 @@ public enum AtomicFile {
         }
         // Checked above: the name is free, or holds a file that may be replaced. (Only a file made by
         // another program in the microseconds between the check and here could be replaced.)
-        guard rename(temporary, path) == 0 else {
+        var moved = rename(temporary, path) == 0
+        if !moved && errno == ENOENT {
+            try makeFolder()
+            moved = rename(temporary, path) == 0
+        }
+        guard moved else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
             throw BatchError(.write(reason: message), path: path)

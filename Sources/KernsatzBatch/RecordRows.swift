@@ -70,18 +70,30 @@ final class RowFile: @unchecked Sendable {
         self.handle = handle
     }
 
+    /// Rows not yet written (written in 64 KiB pieces: the rows are rebuilt after a kill anyway).
+    private var pending = Data()
+
     /// Appends `data`; returns where it went.
     func append(_ data: Data) throws(BatchError) -> (offset: UInt64, length: Int) {
-        do {
-            try handle.write(contentsOf: data)
-        } catch {
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
-        }
+        pending.append(data)
+        if pending.count >= 1 << 16 { try flush() }
         defer { end += UInt64(data.count) }
         return (end, data.count)
     }
 
+    private func flush() throws(BatchError) {
+        guard !pending.isEmpty else { return }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: pending)
+        } catch {
+            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
     func read(_ place: (offset: UInt64, length: Int)) throws(BatchError) -> Data {
+        try flush()
         do {
             try handle.seek(toOffset: place.offset)
             return try handle.read(upToCount: place.length) ?? Data()

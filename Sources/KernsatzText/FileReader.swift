@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a file (or standard input) into decoded text, with errors that name the file.
 public struct FileReader: Sendable {
@@ -20,6 +25,12 @@ public struct FileReader: Sendable {
     }
 
     public func readBytes(_ path: String) throws(TextError) -> [UInt8] {
+        // A regular file within the limit: one read of its known size (most inputs of a batch).
+        var info = stat()
+        if path != "-", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maxBytes,
+           let data = FileManager.default.contents(atPath: path), data.count <= maxBytes {
+            return [UInt8](data)
+        }
         let handle = try Self.open(path)
         defer { if path != "-" { try? handle.close() } }
         var bytes: [UInt8] = []
