@@ -37,6 +37,9 @@ struct BatchBench: ParsableCommand {
     @Option(help: "Folder of the peer runners (summarize.py).")
     var peersTools = "../shared/tools/peers"
 
+    @Option(help: "Files on which to time sumy run once per file (its runner's start-up each time); 0: leave out.")
+    var sumyPerFile = 20
+
     @Flag(help: "Leave out OTS and sumy.")
     var skipPeers = false
 
@@ -121,7 +124,7 @@ struct BatchBench: ParsableCommand {
             if let large { rows.append(try kernsatzRow(large, jobs: 2, formats: "summary")) }
         }
 
-        var ots: [BatchRow] = [], sumy: SumyResult?
+        var ots: [BatchRow] = [], sumy: SumyResult?, sumyPerFileRow: BatchRow?
         if skipPeers {
             notes.append("peers skipped (--skip-peers).")
         } else {
@@ -160,6 +163,27 @@ struct BatchBench: ParsableCommand {
             case .failure(let note):
                 notes.append("sumy LexRank: \(note) — left out.")
             }
+            // sumy as its runner is used file by file (`summarize.py --tool sumy-lexrank FILE`), like
+            // OTS: timed on the first files, the folder's time projected from their mean.
+            let python = (venv as NSString).appendingPathComponent("bin/python")
+            let runner = (URL(fileURLWithPath: peersTools).standardizedFileURL.path as NSString).appendingPathComponent("summarize.py")
+            if sumyPerFile > 0, FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: runner) {
+                let sample = Array(one.files.prefix(sumyPerFile))
+                var environment = ProcessInfo.processInfo.environment
+                environment["VIRTUAL_ENV"] = venv
+                let commands = sample.map {
+                    ChildCommand(argv: [python, runner, "--tool", "sumy-lexrank", "--sentences", "3", $0], stdout: "/dev/null",
+                                 stderr: (logs as NSString).appendingPathComponent("sumy-per-file.err"), environment: environment,
+                                 appendStderr: true)
+                }
+                var run = try ChildRunner.run(commands, concurrency: 1)
+                let perFile = run.seconds / Double(sample.count)
+                notes.append(String(format: "sumy LexRank once per file: %.2f s per file over the first %d files; the %d files "
+                                    + "projected at %.0f s", perFile, sample.count, one.files.count, perFile * Double(one.files.count)))
+                run.seconds = perFile * Double(one.files.count)
+                sumyPerFileRow = BatchRow(tool: "sumy LexRank, a process per file (projected)", set: one, jobs: 1, run: run)
+                rows.append(sumyPerFileRow!)
+            }
         }
 
         print("")
@@ -192,6 +216,7 @@ struct BatchBench: ParsableCommand {
             ratio("kernsatz summary,xliff,html, 2 jobs vs OTS per file, \(large.files.count) files",
                   scale.last, ots.first { $0.set.copies == large.copies })
         }
+        ratio("kernsatz summary, 2 jobs vs sumy once per file", k2, sumyPerFileRow)
         ratio("speed-up 1 → 2 jobs, summary", k2, k1)
         ratio("speed-up 1 → 2 jobs, summary,xliff,html", d2, d1)
         if scale.count == 2, scale.allSatisfy({ $0.run.ok }), scale[0].run.peakKiB > 0 {
