@@ -49,10 +49,12 @@ extension CLITests {
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         try Data("Ein Satz. Noch ein Satz.".utf8).write(to: input.appendingPathComponent("good.txt"))
         try Data([0x00, 0x01, 0x02, 0x03]).write(to: input.appendingPathComponent("bad.txt"))
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop").path, withDestinationPath: ".")
         let result = try run(["batch", input.path, "-o", directory.path + "/out"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("FAILED bad.txt: looks like a binary file"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("1 done, 1 failed"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("FAILED loop: a symbolic link loop"), "named as in the manifest: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("1 done, 2 failed"), result.stderr)
     }
 
     func testBatch_quiet_printsOnlyTheLastLine() throws {

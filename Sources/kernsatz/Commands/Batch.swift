@@ -185,7 +185,7 @@ final class ProgressReporter: @unchecked Sendable {
         case .planned(let total, let notes):
             started = DispatchTime.now().uptimeNanoseconds
             for note in notes where note.severity == .failed || !quiet {
-                line("\(note.severity == .failed ? "FAILED" : "skipped") \(note.path): \(note.reason)")
+                line("\(note.severity == .failed ? "FAILED" : "skipped") \(note.relativePath.isEmpty ? note.path : note.relativePath): \(note.reason)")
             }
             if !quiet && !terminal { line("\(total) file\(total == 1 ? "" : "s") to process") }
         case .file(let record, let finished, let total):
