@@ -22,10 +22,23 @@ struct IndexPage {
     /// A relative link to a file below the output folder, each path component percent-encoded
     /// (`:` too: „a:b.xlf“ would otherwise be read as a URL with the scheme `a`).
     static func href(_ path: String) -> String {
+        // Paths of letters, digits and the path characters percent-encoding leaves alone come back unchanged.
+        if path.utf8.allSatisfy({ Self.keptInHref($0) }) { return path }
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#;%:")
         return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
+    }
+
+    /// ASCII bytes of `CharacterSet.urlPathAllowed` less "?#;%:", and the "/" between segments.
+    private static func keptInHref(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "="),
+             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): return true
+        default: return false
+        }
     }
 
     func head() -> String {
