@@ -323,16 +323,20 @@ struct KeyFilter: Sendable {
 
 /// A set of folded words filled from text tokens, with `Set<String>`'s membership: a token that is
 /// already in it is found by its hash and compared without making its key; the key is made only for
-/// words new to the set. Open addressing with linear probing, at most half full; each slot holds its
-/// word's hash next to its index, so a probe touches one slot and reads no word but the one that matches.
+/// words new to the set. Open addressing with linear probing, at most half full; each slot holds the
+/// high half of its word's hash next to the word's index (eight bytes: one probe, one cache line),
+/// so probing reads no word but the ones whose hash half matches.
 struct FoldedWordSet: Sendable {
     private struct Slot {
-        var hash: UInt64 = 0
+        /// The high 32 bits of the word's hash.
+        var tag: UInt32 = 0
         /// Index into `words` plus 1; 0: empty.
         var word: Int32 = 0
     }
 
     private var words: [String] = []
+    /// The full hash of each word in `words`, for growing.
+    private var hashes: [UInt64] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
 
     @inline(__always)
@@ -340,19 +344,24 @@ struct FoldedWordSet: Sendable {
         Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
     }
 
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
+
     /// - Complexity: O(1) on average.
     mutating func insert(_ token: TextToken, _ units: [UInt16]) {
         let mask = slots.count - 1
         let hash = token.hash
+        let tag = Self.tag(hash)
         var i = Self.home(hash, mask)
         while true {
             let slot = slots[i]
             if slot.word == 0 { break }
-            if slot.hash == hash, token.keyEquals(words[Int(slot.word) - 1], units) { return }
+            if slot.tag == tag, token.keyEquals(words[Int(slot.word) - 1], units) { return }
             i = (i + 1) & mask
         }
         words.append(token.key(units))
-        slots[i] = Slot(hash: hash, word: Int32(words.count))
+        hashes.append(hash)
+        slots[i] = Slot(tag: tag, word: Int32(words.count))
         if words.count * 2 > slots.count { grow() }
     }
 
@@ -361,7 +370,7 @@ struct FoldedWordSet: Sendable {
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
         for slot in old where slot.word != 0 {
-            var i = Self.home(slot.hash, mask)
+            var i = Self.home(hashes[Int(slot.word) - 1], mask)
             while slots[i].word != 0 { i = (i + 1) & mask }
             slots[i] = slot
         }
@@ -371,9 +380,10 @@ struct FoldedWordSet: Sendable {
     func contains(_ word: String) -> Bool {
         let hash = FoldHash.canonical(word)
         let mask = slots.count - 1
+        let tag = Self.tag(hash)
         var i = Self.home(hash, mask)
         while slots[i].word != 0 {
-            if slots[i].hash == hash, words[Int(slots[i].word) - 1] == word { return true }
+            if slots[i].tag == tag, words[Int(slots[i].word) - 1] == word { return true }
             i = (i + 1) & mask
         }
         return false
