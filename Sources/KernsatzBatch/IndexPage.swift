@@ -15,8 +15,21 @@ struct IndexPage {
         self.settings = settings
     }
 
-    private func text(_ string: String) -> String { XMLText.escape(string) }
-    private static func text(_ string: String) -> String { XMLText.escape(string) }
+    private func text(_ string: String) -> String { Self.text(string) }
+    private static func text(_ string: String) -> String {
+        // Most titles, summaries and paths have nothing to escape or drop: no copy for them.
+        string.utf8.allSatisfy({ Self.keptInText($0) }) ? string : XMLText.escape(string)
+    }
+
+    /// UTF-8 bytes that `XMLText.escape` copies as they are, whatever surrounds them: not `&`, `<`,
+    /// `>`, nor C0 controls but tab, line feed and carriage return, nor 0xEF (which leads U+FFFE and U+FFFF).
+    private static func keptInText(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0xEF: return false
+        case 0x09, 0x0A, 0x0D: return true
+        default: return byte >= 0x20
+        }
+    }
     private static func attr(_ string: String) -> String { XMLText.attribute(string) }
 
     /// A relative link to a file below the output folder, each path component percent-encoded
