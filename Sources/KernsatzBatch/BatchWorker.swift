@@ -302,7 +302,48 @@ final class BatchWorker {
         message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
     }
 
+    /// The text's runs of non-white-space characters joined by single spaces.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let fast = oneLine(utf8: Array(text.utf8)) { return fast }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `oneLine` on the UTF-8 of texts where every scalar is a character of its own (below U+0300,
+    /// or General Punctuation and currency signs U+2000–U+20CF but the zero-width joiners; CR LF
+    /// splits the same either way), so white space is found per scalar; nil for any other text.
+    private static func oneLine(utf8 bytes: [UInt8]) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let width: Int
+            let white: Bool
+            if b < 0x80 {
+                width = 1
+                white = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+            } else if b >= 0xC2 && b <= 0xCB, i + 1 < bytes.count {
+                // U+0080–U+02FF: NEL and NO-BREAK SPACE are white space.
+                width = 2
+                let scalar = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                white = scalar == 0x85 || scalar == 0xA0
+            } else if b == 0xE2, i + 2 < bytes.count {
+                width = 3
+                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                guard scalar >= 0x2000 && scalar <= 0x20CF && scalar != 0x200C && scalar != 0x200D else { return nil }
+                white = scalar <= 0x200A || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F || scalar == 0x205F
+            } else {
+                return nil
+            }
+            if white {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20); space = false }
+                for j in i..<i + width { out.append(bytes[j]) }
+            }
+            i += width
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -15,17 +15,43 @@ struct IndexPage {
         self.settings = settings
     }
 
-    private func text(_ string: String) -> String { XMLText.escape(string) }
-    private static func text(_ string: String) -> String { XMLText.escape(string) }
+    private func text(_ string: String) -> String { Self.text(string) }
+    private static func text(_ string: String) -> String {
+        // Most titles, summaries and paths have nothing to escape or drop: no copy for them.
+        string.utf8.allSatisfy({ Self.keptInText($0) }) ? string : XMLText.escape(string)
+    }
+
+    /// UTF-8 bytes that `XMLText.escape` copies as they are, whatever surrounds them: not `&`, `<`,
+    /// `>`, nor C0 controls but tab, line feed and carriage return, nor 0xEF (which leads U+FFFE and U+FFFF).
+    private static func keptInText(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0xEF: return false
+        case 0x09, 0x0A, 0x0D: return true
+        default: return byte >= 0x20
+        }
+    }
     private static func attr(_ string: String) -> String { XMLText.attribute(string) }
 
     /// A relative link to a file below the output folder, each path component percent-encoded
     /// (`:` too: „a:b.xlf“ would otherwise be read as a URL with the scheme `a`).
     static func href(_ path: String) -> String {
+        // Paths of letters, digits and the path characters percent-encoding leaves alone come back unchanged.
+        if path.utf8.allSatisfy({ Self.keptInHref($0) }) { return path }
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#;%:")
         return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
+    }
+
+    /// ASCII bytes of `CharacterSet.urlPathAllowed` less "?#;%:", and the "/" between segments.
+    private static func keptInHref(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "="),
+             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): return true
+        default: return false
+        }
     }
 
     func head() -> String {

@@ -45,6 +45,8 @@ public struct Summarizer: Sendable {
         var bodyIndex = 0
         var documentFrequency: [UInt64: Int] = [:]
         var teaserTerms: Set<UInt64> = []
+        // The key terms of the sentence at hand (one set for all sentences).
+        var seen: Set<UInt64> = []
 
         for (index, sentence) in document.sentences.enumerated() {
             let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
@@ -52,7 +54,7 @@ public struct Summarizer: Sendable {
             let tokens = Tokenizer.tokens(in: units, range: sentence.range).filter { $0.kind == .word }
             var row = SentenceScore(sentence: index, role: role, words: tokens.count)
             var sentenceTerms: [UInt64] = []
-            var seen: Set<UInt64> = []
+            seen.removeAll(keepingCapacity: true)
             var years = 0
             for token in tokens {
                 if Self.isYear(units, token.range) { years += 1 }
@@ -188,9 +190,10 @@ public struct Summarizer: Sendable {
     /// Four digits from 1900 to 2099.
     static func isYear(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         guard range.count == 4 else { return false }
-        let d = units[range].map { Int($0) - 0x30 }
-        guard d.allSatisfy({ (0...9).contains($0) }) else { return false }
-        return (d[0] == 1 && d[1] == 9) || (d[0] == 2 && d[1] == 0)
+        let at = range.lowerBound
+        for i in at..<at + 4 where !(units[i] >= 0x30 && units[i] <= 0x39) { return false }
+        let century = (units[at], units[at + 1])
+        return century == (0x31, 0x39) || century == (0x32, 0x30)
     }
 
     /// 0 for fragments, 1 for ordinary sentences, falling slowly past `longSentence` words.
