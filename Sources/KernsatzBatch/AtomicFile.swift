@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +37,7 @@ public enum AtomicFile {
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(InputWalker.reason(error)))"), path: path)
+                throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(FileReader.reason(error)))"), path: path)
             }
         }
         if let existing = manager.contents(atPath: path) {
@@ -66,7 +67,7 @@ public enum AtomicFile {
             try handle.close()
         } catch {
             unlink(temporary)
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
         }
         // Checked above: the name is free, or holds a file that may be replaced. (Only a file made by
         // another program in the microseconds between the check and here could be replaced.)

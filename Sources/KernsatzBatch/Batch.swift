@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 import Kernsatz
 import KernsatzWorksheet
 #if canImport(Glibc)
@@ -60,7 +61,7 @@ public struct Batch: Sendable {
         do {
             try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw BatchError(.badOutput(reason: "cannot make the output folder (\(InputWalker.reason(error)))"), path: output)
+            throw BatchError(.badOutput(reason: "cannot make the output folder (\(FileReader.reason(error)))"), path: output)
         }
 
         // Walk (the output folder is never read) and plan the output names.
@@ -95,7 +96,7 @@ public struct Batch: Sendable {
         do {
             try manager.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
         } catch {
-            throw BatchError(.badOutput(reason: "cannot make the folder for the journal (\(InputWalker.reason(error)))"), path: stateFolder)
+            throw BatchError(.badOutput(reason: "cannot make the folder for the journal (\(FileReader.reason(error)))"), path: stateFolder)
         }
         // The journal first: its lock keeps a second batch out of this folder before it touches anything.
         let journal = try Journal(path: journalPath)
@@ -103,7 +104,7 @@ public struct Batch: Sendable {
             if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         } catch {
-            throw BatchError(.badOutput(reason: "cannot make the folder for temporary files (\(InputWalker.reason(error)))"), path: temporary)
+            throw BatchError(.badOutput(reason: "cannot make the folder for temporary files (\(FileReader.reason(error)))"), path: temporary)
         }
         // One worker is made here, so that a setup error stops the batch before any file.
         let first = try BatchWorker(settings: settings)
@@ -422,7 +423,7 @@ final class Journal: @unchecked Sendable {
             startOffset = end
             self.end = end
         } catch {
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
         }
     }
 
@@ -435,7 +436,7 @@ final class Journal: @unchecked Sendable {
             end += UInt64(line.count + 1)
             return place
         } catch {
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
         }
     }
 
@@ -446,7 +447,7 @@ final class Journal: @unchecked Sendable {
             try handle.seekToEnd()
             return data
         } catch {
-            throw BatchError(.manifest(reason: "the journal cannot be read back (\(InputWalker.reason(error)))"), path: path)
+            throw BatchError(.manifest(reason: "the journal cannot be read back (\(FileReader.reason(error)))"), path: path)
         }
     }
 

@@ -125,7 +125,7 @@ public struct InputWalker: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             walk.notes.append(WalkNote(path: folder, relativePath: relative, severity: .failed,
-                                       reason: "the folder cannot be read (\(Self.reason(error)))"))
+                                       reason: "the folder cannot be read (\(FileReader.reason(error)))"))
             return
         }
         // Byte order of the UTF-8 names: the same on every machine and locale.
@@ -185,14 +185,6 @@ public struct InputWalker: Sendable {
         let ext = (name as NSString).pathExtension
         return (ext.isEmpty ? "no file name extension" : "not a text type (.\(ext))")
             + "; inputs are .txt, .md, .html and .htm (--include '*.\(ext.isEmpty ? "*" : ext)' reads others as plain text)"
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return nsError.localizedDescription
     }
 }
 

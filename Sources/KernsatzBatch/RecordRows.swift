@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 import KernsatzWorksheet
 
 /// A finished file's record in the three forms the report needs: its manifest line (JSON), its
@@ -87,7 +88,7 @@ final class RowFile: @unchecked Sendable {
             try handle.seekToEnd()
             try handle.write(contentsOf: pending)
         } catch {
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
         }
         pending.removeAll(keepingCapacity: true)
     }
@@ -98,7 +99,7 @@ final class RowFile: @unchecked Sendable {
             try handle.seek(toOffset: place.offset)
             return try handle.read(upToCount: place.length) ?? Data()
         } catch {
-            throw BatchError(.manifest(reason: "cannot read back the report's rows (\(InputWalker.reason(error)))"), path: path)
+            throw BatchError(.manifest(reason: "cannot read back the report's rows (\(FileReader.reason(error)))"), path: path)
         }
     }
 

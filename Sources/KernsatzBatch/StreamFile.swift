@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,7 +40,7 @@ final class StreamFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw BatchError(.write(reason: InputWalker.reason(error)), path: path)
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
         }
         buffer.removeAll(keepingCapacity: true)
     }

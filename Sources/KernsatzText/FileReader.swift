@@ -66,7 +66,8 @@ public struct FileReader: Sendable {
         return handle
     }
 
-    static func reason(_ error: Error) -> String {
+    /// What an I/O error from Foundation says, as the system says it ("Permission denied").
+    public static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))
