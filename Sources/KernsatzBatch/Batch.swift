@@ -133,7 +133,7 @@ public struct Batch: Sendable {
             }
             let renderer = RecordRenderer()
             while let index = state.nextIndex() {
-                let record = worker.process(walk.inputs[index], plan: plan, index: index).record
+                let record = worker.process(walk.inputs[index], plan: plan, index: index)
                 state.finish(record, renderer.render(record), failFast: options.failFast)
             }
             state.addCandidates(worker.extractor)

@@ -32,21 +32,17 @@ final class BatchWorker {
         extractor = TermExtractor(matcher: settings.matcher)
     }
 
-    /// What processing one file gives.
-    struct Result {
-        var record: FileRecord
-    }
-
-    func process(_ input: BatchInput, plan: OutputPlan, index: Int) -> Result {
+    /// One file: its record (status, description, outputs written).
+    func process(_ input: BatchInput, plan: OutputPlan, index: Int) -> FileRecord {
         let started = DispatchTime.now().uptimeNanoseconds
         var record = FileRecord(path: input.relativePath, status: .done)
         record.order = index
         record.settings = settings.fingerprint
-        func fail(_ reason: String) -> Result {
+        func fail(_ reason: String) -> FileRecord {
             record.status = .failed
             record.reason = reason
             record.seconds = Self.seconds(since: started)
-            return Result(record: record)
+            return record
         }
         if let earlier = plan.conflicts[index] {
             return fail("its outputs would have the names of \(earlier)'s; rename one of the two")
@@ -69,7 +65,7 @@ final class BatchWorker {
             carried.status = .upToDate
             carried.order = index
             carried.seconds = Self.seconds(since: started)
-            return Result(record: carried)
+            return carried
         }
         let decoded: DecodedText
         do {
@@ -111,7 +107,7 @@ final class BatchWorker {
         }
 
         record.seconds = Self.seconds(since: started)
-        return Result(record: record)
+        return record
     }
 
     /// A text analyzed and its worksheet built.

@@ -68,13 +68,6 @@ public final class WorksheetBuilder {
         }
     }
 
-    /// The glossary hits the worksheet of `analysis` marks: none when the text is not in the
-    /// glossary's language or there is no glossary.
-    public func termHits(_ analysis: Analysis) -> [TermHit] {
-        guard let matcher, LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) else { return [] }
-        return matcher.match(units: analysis.text.units)
-    }
-
     /// Letters, digits, hyphens or underscores, starting with 2–3 letters ("en", "en-GB", "zh-Hant-TW").
     static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
@@ -83,7 +76,7 @@ public final class WorksheetBuilder {
     }
 
     /// - Parameter hits: the glossary hits in `analysis.text`, when the caller has them already
-    ///   (`termHits(_:)`); nil: the builder's matcher finds them.
+    ///   (`TermMatcher.match(units:tokens:)`, as the batch does); nil: the builder's matcher finds them.
     public func build(_ analysis: Analysis, source: String, hits: [TermHit]? = nil) -> Worksheet {
         let text = analysis.text
         let units = text.units
