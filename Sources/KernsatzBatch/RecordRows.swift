@@ -16,19 +16,12 @@ struct RenderedRecord: Sendable {
     var html: Data?
 }
 
-/// Renders records; holds a JSON encoder, so one per thread.
+/// Renders records (the JSON line as `JSONEncoder` with sorted keys would write it; see `RecordJSON`).
 final class RecordRenderer {
-    private let encoder: JSONEncoder
-
-    init() {
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-    }
-
     func render(_ record: FileRecord) -> RenderedRecord {
-        // A record of strings and numbers always encodes; a failure here would be a bug, and the
-        // line says so instead of vanishing.
-        let json = (try? encoder.encode(record)) ?? Data(#"{"path":"?","status":"failed","reason":"record could not be encoded"}"#.utf8)
+        // A record of strings and numbers always encodes (but a time that is no number); a failure
+        // here would be a bug, and the line says so instead of vanishing.
+        let json = RecordJSON.line(record) ?? Data(#"{"path":"?","status":"failed","reason":"record could not be encoded"}"#.utf8)
         let done = record.status == .done || record.status == .upToDate
         return RenderedRecord(order: record.order ?? 0, status: record.status, path: record.path, reason: record.reason,
                               json: json, csv: Data(CSVWriter.row(Self.csvCells(record)).utf8),

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A record as one line of JSON, byte for byte what `JSONEncoder` with `[.sortedKeys,
+/// .withoutEscapingSlashes]` makes of it (the journal's and the manifest's lines), without the
+/// encoder's containers: keys are written in their sorted order, nil fields are left out, strings
+/// escape `"`, `\` and the control characters (`\b \f \n \r \t`, else `\u00xx`) and keep all other
+/// characters as UTF-8, and a `Double` is its `description` without a trailing `.0`.
+/// `RecordJSONTests` holds it to the encoder's bytes.
+enum RecordJSON {
+    /// The line (without a line break); nil when `seconds` is not a finite number (which the encoder refuses too).
+    static func line(_ record: FileRecord) -> Data? {
+        var out = JSONLine()
+        out.open()
+        out.field("bytes", record.bytes)
+        out.field("characters", record.characters)
+        out.field("encoding", record.encoding)
+        out.field("language", record.language)
+        out.field("names", record.names)
+        out.field("numbers", record.numbers)
+        out.field("order", record.order)
+        out.key("outputs")
+        out.array(record.outputs) { out, output in
+            out.open()
+            out.field("bytes", output.bytes)
+            out.field("format", output.format.rawValue)
+            out.field("path", output.path)
+            out.field("sha256", output.sha256)
+            out.close()
+        }
+        out.field("path", record.path)
+        out.field("quotes", record.quotes)
+        out.field("reason", record.reason)
+        if let seconds = record.seconds {
+            guard seconds.isFinite else { return nil }
+            var number = seconds.description
+            if number.hasSuffix(".0") { number.removeLast(2) }
+            out.key("seconds")
+            out.raw(number)
+        }
+        out.field("segments", record.segments)
+        out.field("settings", record.settings)
+        out.field("sha256", record.sha256)
+        out.field("status", record.status.rawValue)
+        if let summary = record.summary {
+            out.key("summary")
+            out.array(summary) { out, sentence in out.string(sentence) }
+        }
+        if let terms = record.terms {
+            out.key("terms")
+            out.array(terms) { out, term in
+                out.open()
+                out.field("count", term.count)
+                out.key("forms")
+                out.array(term.forms) { out, form in out.string(form) }
+                out.key("targets")
+                out.array(term.targets) { out, target in out.string(target) }
+                out.field("term", term.term)
+                out.close()
+            }
+        }
+        out.field("title", record.title)
+        out.key("warnings")
+        out.array(record.warnings) { out, warning in out.string(warning) }
+        out.field("words", record.words)
+        out.close()
+        return Data(out.bytes)
+    }
+}
+
+/// The bytes of one JSON line being written: objects, arrays, keys (given in sorted order), strings, integers.
+private struct JSONLine {
+    var bytes: [UInt8] = []
+    /// Whether the next key or element is the first of its object or array (no comma before it).
+    private var first = true
+
+    init() { bytes.reserveCapacity(2048) }
+
+    mutating func open() {
+        bytes.append(UInt8(ascii: "{"))
+        first = true
+    }
+
+    mutating func close() {
+        bytes.append(UInt8(ascii: "}"))
+        first = false
+    }
+
+    mutating func key(_ name: String) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: #"":"#.utf8)
+        first = false
+    }
+
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func field(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        raw(String(value))
+    }
+
+    mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONLine, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        first = false
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A quoted string: `"` and `\` and the C0 controls escaped, everything else (`/` too) as it is.
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        // Most strings have nothing to escape: copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(Self.hex[Int(byte >> 4)])
+                bytes.append(Self.hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
