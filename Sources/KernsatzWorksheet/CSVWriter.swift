@@ -32,22 +32,25 @@ public enum CSVWriter {
 
     /// One field: neutralized, then quoted when it holds a comma, a quote or a line break.
     /// Both look at scalars, not characters: „,“ or `"` followed by a combining mark is one
-    /// `Character` but still a separator or a quote to a CSV reader.
+    /// `Character` but still a separator or a quote to a CSV reader. (In UTF-8 these ASCII scalars
+    /// are bytes of their own, so the bytes are searched and copied.)
     static func cell(_ value: String) -> String {
         var text = value
         // Spreadsheets may trim leading white space before they look for a formula (" =1+1").
         let start = text.unicodeScalars.first { !($0.properties.isWhitespace && $0 != "\t" && $0 != "\r") }
-        if let start, ["=", "+", "-", "@", "\t", "\r"].contains(start) {
-            text = "'" + text
+        switch start {
+        case "=", "+", "-", "@", "\t", "\r": text = "'" + text
+        default: break
         }
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in text.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append("\"") }
+        let quote = UInt8(ascii: "\"")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted: [UInt8] = [quote]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == quote { quoted.append(quote) }
         }
-        quoted.append("\"")
-        return String(quoted)
+        quoted.append(quote)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
