@@ -29,18 +29,22 @@ public enum AtomicFile {
     @discardableResult
     public static func write(_ data: Data, to path: String, temporaryFolder: String? = nil, replace: Replace = .never,
                              protected: (String) -> Bool = { _ in false }) throws(BatchError) -> Outcome {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let manager = FileManager.default
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         /// The folder is made when the first file goes into it (not checked for every file).
         func makeFolder() throws(BatchError) {
+            let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
             do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw BatchError(.write(reason: "cannot make the folder \(folder.path) (\(FileReader.reason(error)))"), path: path)
+                throw BatchError(.write(reason: "cannot make the folder \(folder) (\(FileReader.reason(error)))"), path: path)
             }
         }
-        if let existing = manager.contents(atPath: path) {
+        // What is in the way: usually nothing (one stat(2)); else only a regular file may be compared and replaced.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG, let existing = FileManager.default.contents(atPath: path) else {
+                throw BatchError(.write(reason: "something is in the way that is not a readable file"), path: path)
+            }
             if existing == data { return .unchanged }
             let allowed: Bool
             switch replace {
@@ -49,12 +53,12 @@ public enum AtomicFile {
             case .ifHashIn(let hashes): allowed = hashes.contains(ContentHash.sha256(existing))
             }
             if !allowed || protected(path) { throw BatchError(.foreignOutput, path: path) }
-        } else if manager.fileExists(atPath: path) {
-            throw BatchError(.write(reason: "something is in the way that is not a readable file"), path: path)
         }
         if temporaryFolder == nil { try makeFolder() }
-        let temporary = (temporaryFolder.map { URL(fileURLWithPath: $0) } ?? folder)
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        let folder = temporaryFolder ?? slash.map { String(path[...$0]) } ?? ""
+        let temporary = (folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/")
+            + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         // open/write/close, not Data.write: no fsync per file (a killed process loses nothing the
         // kernel has; a rename only ever shows a complete file).
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
