@@ -4,11 +4,16 @@ import Foundation
 /// SHA-256 in lower-case hex, as `sha256sum` prints it: what the manifest records of every input and
 /// output, so that a later run knows what is up to date and what it wrote itself.
 public enum ContentHash {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     public static func sha256<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var hex: [UInt8] = []
+        hex.reserveCapacity(2 * SHA256.byteCount)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The hash of a file's bytes, or nil when it cannot be read.
