@@ -30,7 +30,19 @@ struct IndexPage {
         default: return byte >= 0x20
         }
     }
-    private static func attr(_ string: String) -> String { XMLText.attribute(string) }
+
+    private static func attr(_ string: String) -> String {
+        // Links of letters, digits and path characters have nothing to escape: no copy for them.
+        string.utf8.allSatisfy({ Self.keptInText($0) && !Self.escapedInAttribute($0) }) ? string : XMLText.attribute(string)
+    }
+
+    /// Bytes `XMLText.attribute` escapes beyond what `XMLText.escape` does: quotes, tab, line feed, carriage return.
+    private static func escapedInAttribute(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x27, 0x09, 0x0A, 0x0D: return true
+        default: return false
+        }
+    }
 
     /// A relative link to a file below the output folder, each path component percent-encoded
     /// (`:` too: „a:b.xlf“ would otherwise be read as a URL with the scheme `a`).
