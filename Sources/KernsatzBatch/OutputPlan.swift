@@ -15,11 +15,11 @@ struct OutputPlan {
     init(_ inputs: [BatchInput], formats: [BatchFormat]) {
         var stems: [String: Int] = [:]
         func split(_ path: String) -> (folder: Substring, name: Substring, stem: Substring) {
-            let slash = path.lastIndex(of: "/")
+            let slash = Self.lastIndex(of: UInt8(ascii: "/"), in: path[...])
             let folder = slash.map { path[...$0] } ?? ""
             let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
             var stem = name
-            if let dot = name.lastIndex(of: "."), dot != name.startIndex { stem = name[..<dot] }
+            if let dot = Self.lastIndex(of: UInt8(ascii: "."), in: name), dot != name.startIndex { stem = name[..<dot] }
             return (folder, name, stem)
         }
         for input in inputs {
@@ -49,4 +49,17 @@ struct OutputPlan {
     }
 
     func path(_ index: Int, _ format: BatchFormat) -> String { bases[index] + "." + format.fileExtension }
+
+    /// Where `text` has its last `ascii` character, as `lastIndex(of: Character)` finds it, but
+    /// found in the UTF-8: only where non-ASCII bytes stand next to it could the character be part
+    /// of a larger one (a combining mark after it), and only there are characters looked at.
+    static func lastIndex(of ascii: UInt8, in text: Substring) -> String.Index? {
+        let utf8 = text.utf8
+        guard let index = utf8.lastIndex(of: ascii) else { return nil }
+        let next = utf8.index(after: index)
+        if (index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80) && (next == utf8.endIndex || utf8[next] < 0x80) {
+            return index
+        }
+        return text.lastIndex(of: Character(Unicode.Scalar(ascii)))
+    }
 }
