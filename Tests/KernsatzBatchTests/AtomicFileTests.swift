@@ -40,6 +40,24 @@ final class AtomicFileTests: BatchTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("sub").path), ["out.txt"])
     }
 
+    func testWrite_aFolderInTheWay_isAnErrorAndStays() throws {
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try AtomicFile.write(Data("a".utf8), to: target, replace: .always)) { error in
+            XCTAssertEqual((error as? BatchError)?.kind, .write(reason: "something is in the way that is not a readable file"))
+        }
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    func testWrite_intoATemporaryFolder_makesTheTargetFolderOnFirstNeed() throws {
+        let temporary = directory.appendingPathComponent("tmp").path
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let deep = directory.appendingPathComponent("a/b/c.txt").path
+        XCTAssertEqual(try AtomicFile.write(Data("c".utf8), to: deep, temporaryFolder: temporary), .written)
+        XCTAssertEqual(try String(contentsOfFile: deep, encoding: .utf8), "c")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
+    }
+
     func testSHA256_isWhatSha256sumPrints() {
         XCTAssertEqual(ContentHash.sha256(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(ContentHash.sha256(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
