@@ -432,6 +432,11 @@ final class Journal: @unchecked Sendable {
     func append(_ line: Data) throws(BatchError) -> (offset: UInt64, length: Int) {
         let place = (offset: end, length: line.count)
         do {
+            // Lines read back moved the position.
+            if !window.isEmpty {
+                window.clear()
+                try handle.seekToEnd()
+            }
             try handle.write(contentsOf: line + Data([0x0A]))
             end += UInt64(line.count + 1)
             return place
@@ -440,12 +445,11 @@ final class Journal: @unchecked Sendable {
         }
     }
 
+    private var window = ReadWindow()
+
     func read(_ place: (offset: UInt64, length: Int)) throws(BatchError) -> Data {
         do {
-            try handle.seek(toOffset: place.offset)
-            let data = try handle.read(upToCount: place.length) ?? Data()
-            try handle.seekToEnd()
-            return data
+            return try window.read(place, from: handle)
         } catch {
             throw BatchError(.manifest(reason: "the journal cannot be read back (\(FileReader.reason(error)))"), path: path)
         }

@@ -77,6 +77,7 @@ final class RowFile: @unchecked Sendable {
 
     private func flush() throws(BatchError) {
         guard !pending.isEmpty else { return }
+        window.clear()
         do {
             try handle.seekToEnd()
             try handle.write(contentsOf: pending)
@@ -86,15 +87,43 @@ final class RowFile: @unchecked Sendable {
         pending.removeAll(keepingCapacity: true)
     }
 
+    private var window = ReadWindow()
+
     func read(_ place: (offset: UInt64, length: Int)) throws(BatchError) -> Data {
         try flush()
         do {
-            try handle.seek(toOffset: place.offset)
-            return try handle.read(upToCount: place.length) ?? Data()
+            return try window.read(place, from: handle)
         } catch {
             throw BatchError(.manifest(reason: "cannot read back the report's rows (\(FileReader.reason(error)))"), path: path)
         }
     }
 
     func close() { try? handle.close() }
+}
+
+/// Reads back pieces of a file that are asked for mostly in order (the report's walk through the
+/// journal and the rows): one read of a MiB serves the pieces in it, instead of a seek, a stat and
+/// a read for each. Leaves the file position anywhere.
+struct ReadWindow {
+    private var start: UInt64 = 0
+    private var bytes = Data()
+
+    /// Whether nothing is held (no read since the last `clear`).
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func read(_ place: (offset: UInt64, length: Int), from handle: FileHandle) throws -> Data {
+        if place.offset < start || place.offset + UInt64(place.length) > start + UInt64(bytes.count) {
+            try handle.seek(toOffset: place.offset)
+            bytes = try handle.read(upToCount: max(place.length, 1 << 20)) ?? Data()
+            start = place.offset
+        }
+        let from = bytes.startIndex + Int(place.offset - start)
+        return Data(bytes[from..<min(from + place.length, bytes.endIndex)])
+    }
+
+    /// Forgets what was read (the file is about to change).
+    mutating func clear() {
+        bytes = Data()
+        start = 0
+    }
 }
