@@ -433,7 +433,7 @@ final class Journal: @unchecked Sendable {
         let place = (offset: end, length: line.count)
         do {
             // Lines read back moved the position.
-            if !window.isEmpty {
+            if window.hasRead {
                 window.clear()
                 try handle.seekToEnd()
             }

@@ -107,12 +107,12 @@ final class RowFile: @unchecked Sendable {
 struct ReadWindow {
     private var start: UInt64 = 0
     private var bytes = Data()
-
-    /// Whether nothing is held (no read since the last `clear`).
-    var isEmpty: Bool { bytes.isEmpty }
+    /// Whether the file position was moved since the last `clear` (a writer must go back to the end).
+    private(set) var hasRead = false
 
     mutating func read(_ place: (offset: UInt64, length: Int), from handle: FileHandle) throws -> Data {
         if place.offset < start || place.offset + UInt64(place.length) > start + UInt64(bytes.count) {
+            hasRead = true
             try handle.seek(toOffset: place.offset)
             bytes = try handle.read(upToCount: max(place.length, 1 << 20)) ?? Data()
             start = place.offset
@@ -125,5 +125,6 @@ struct ReadWindow {
     mutating func clear() {
         bytes = Data()
         start = 0
+        hasRead = false
     }
 }
