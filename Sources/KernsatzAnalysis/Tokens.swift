@@ -116,9 +116,10 @@ public enum Tokenizer {
 }
 
 extension Array where Element == UInt16 {
-    /// The text of a range, as a String.
+    /// The text of a range, as a String (`UTF16Scan.string`: for words several times faster than
+    /// `String(decoding:as:)`, with the same result).
     @inline(__always)
     func string(_ range: Range<Int>) -> String {
-        String(decoding: self[range], as: UTF16.self)
+        UTF16Scan.string(self, range)
     }
 }
