@@ -41,6 +41,12 @@ public enum Tokenizer {
             if isWordScalar(s) {
                 var end = i + width
                 while end < range.upperBound {
+                    // ASCII letters and digits inline: most units of most texts.
+                    let a = units[end]
+                    if a < 0x80 && ((a | 0x20 >= 0x61 && a | 0x20 <= 0x7A) || (a >= 0x30 && a <= 0x39)) {
+                        end += 1
+                        continue
+                    }
                     let (next, nextWidth) = scalar(units, at: end)
                     if isWordScalar(next) || isNonspacingMark(next) {
                         end += nextWidth
