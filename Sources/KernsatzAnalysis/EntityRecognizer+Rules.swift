@@ -1,3 +1,5 @@
+import KernsatzText
+
 extension EntityRecognizer {
     /// Whether word `k` continues the run of the word before it: nothing but spaces between them,
     /// or the dot of an abbreviation („Dr. Müller“, „John F. Kennedy“).
@@ -256,7 +258,7 @@ extension EntityRecognizer {
     }
 
     private func text(_ units: [UInt16], _ range: Range<Int>) -> String {
-        String(decoding: units[range.lowerBound..<min(range.upperBound, range.lowerBound + 40)], as: UTF16.self)
+        UTF16Scan.string(units, range.lowerBound..<min(range.upperBound, range.lowerBound + 40))
     }
 
     /// The UTF-16 range of words `first..<end`, with the dot of a closing abbreviation („Inc.“).

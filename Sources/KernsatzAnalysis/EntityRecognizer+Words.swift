@@ -96,7 +96,7 @@ extension EntityRecognizer {
         while i < end {
             if Self.wordWidth(units, i) == 0 {
                 let u = units[i]
-                let s = UTF16Scan.scalar(units, at: i)
+                let (s, width) = Tokenizer.scalar(units, at: i)
                 if u == 0x2E, let last = result.last, last.range.upperBound == i, result[result.count - 1].dotAfter == false {
                     result[result.count - 1].dotAfter = true
                 } else if !UTF16Scan.isSpace(u) || u == 0x0A || u == 0x0D {
@@ -106,7 +106,7 @@ extension EntityRecognizer {
                         clauseStart = true
                     }
                 }
-                i += UTF16Scan.width(units, at: i)
+                i += width
                 continue
             }
             var start = i
@@ -183,7 +183,16 @@ extension EntityRecognizer {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return UTF16Scan.isLetter(s) || UTF16Scan.isDigit(s) }
         if s.value < 0x100 { return (s.value >= 0xC0 && s.value != 0xD7 && s.value != 0xF7) || s.value == 0xAA || s.value == 0xB5 || s.value == 0xBA }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        // Quotation marks, dashes, €: no property look-ups either.
+        if Tokenizer.isPunctuationBlock(s.value) { return false }
+        return hasWordProperties(s)
+    }
+
+    /// Letters, numbers and marks by their Unicode properties. Out of line on purpose: inlined,
+    /// the property types' storage is set up on every call of `wordWidth`, also for ASCII.
+    @inline(never)
+    static func hasWordProperties(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
             || s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
     }
 

@@ -75,8 +75,9 @@ public struct EntityRecognizer: Sendable {
             // In German a lone capitalized word is too weak a source: it may be a noun. Acronyms and
             // list names are found everywhere anyway; titles and compound parts say nothing of words.
             if lexicon.capitalizesNouns && (entity.cue.hasPrefix("capitalized") || entity.cue == "multiword name") { continue }
-            if ["compound part", "acronym", "quoted title", "adjective name"].contains(entity.cue) || entity.cue.hasPrefix("multiword ") {
-                continue
+            switch entity.cue {
+            case "compound part", "acronym", "quoted title", "adjective name": continue
+            default: if entity.cue.hasPrefix("multiword ") { continue }
             }
             // Of a name of several words only a person's surname recurs alone („Merkel“ after „Angela Merkel“).
             if entity.type != .person && units[entity.range].contains(0x20) { continue }

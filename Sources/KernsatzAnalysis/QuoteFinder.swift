@@ -565,7 +565,13 @@ public struct QuoteFinder: Sendable {
 
     func isRole(_ word: String) -> Bool {
         let last = word.split(separator: "-").last.map(String.init) ?? word
-        return roles.contains { last == $0 || (last.count > $0.count + 2 && last.hasSuffix($0)) }
+        let lastUnit = last.utf8.last
+        return roles.contains { role in
+            // A role that ends in a small ASCII letter ends no word that does not end in it (no other
+            // character is canonically equivalent to one): a cheap first look.
+            if let end = role.utf8.last, end >= 0x61 && end <= 0x7A, end != lastUnit { return false }
+            return last == role || (last.count > role.count + 2 && last.hasSuffix(role))
+        }
     }
 
     // MARK: - Reported speech
@@ -577,9 +583,10 @@ public struct QuoteFinder: Sendable {
         for sentence in sentences {
             while directIndex < direct.count, direct[directIndex].span.upperBound <= sentence.lowerBound { directIndex += 1 }
             if directIndex < direct.count, direct[directIndex].span.overlaps(sentence) { continue }
+            // Reported speech needs a comma: sentences without one are passed over untokenized.
+            guard units[sentence].contains(0x2C) else { continue }
             let tokens = Tokenizer.tokens(in: units, range: sentence)
             guard tokens.count >= 4,
-                  tokens.contains(where: { $0.kind == .mark && units[$0.range.lowerBound] == 0x2C }),
                   tokens.contains(where: { $0.kind == .word && subjunctiveHashes.contains(WordHash.of(units[$0.range], fold: true)) })
             else { continue }
             var end = tokens.count

@@ -15,7 +15,7 @@ import KernsatzText
 ///
 /// - Complexity: O(*n* + *k* log *n*) for *n* words and *k* sentences weighed: no sentence is
 ///   compared with every other (centrality goes through the document's term counts, redundancy
-///   through the set of terms the summary covers).
+///   through the terms the summary covers).
 public struct Summarizer: Sendable {
     public let language: String
     public var weights: SummaryWeights
@@ -39,32 +39,40 @@ public struct Summarizer: Sendable {
         let units = document.units
         var scores: [SentenceScore] = []
         scores.reserveCapacity(document.sentences.count)
-        var terms: [[UInt64]] = []
+        // Each sentence's key terms, as numbers given in order of first appearance.
+        var terms: [[Int]] = []
         terms.reserveCapacity(document.sentences.count)
+        var vocabulary = Vocabulary(excluding: stopwords)
         var entityCursor = 0, quoteCursor = 0
         var bodyIndex = 0
-        var documentFrequency: [UInt64: Int] = [:]
-        var teaserTerms: Set<UInt64> = []
-        // The key terms of the sentence at hand (one set for all sentences).
-        var seen: Set<UInt64> = []
+        // By term: in how many sentences (not headings) it is, and the last sentence it was seen in.
+        var documentFrequency: [Int] = []
+        var lastSeen: [Int] = []
+        var teaserTerms: [Bool] = []
 
         for (index, sentence) in document.sentences.enumerated() {
             let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
             let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
-            let tokens = Tokenizer.tokens(in: units, range: sentence.range).filter { $0.kind == .word }
-            var row = SentenceScore(sentence: index, role: role, words: tokens.count)
-            var sentenceTerms: [UInt64] = []
-            seen.removeAll(keepingCapacity: true)
+            var wordCount = 0
+            var sentenceTerms: [Int] = []
             var years = 0
-            for token in tokens {
+            for token in Tokenizer.tokens(in: units, range: sentence.range) where token.kind == .word {
+                wordCount += 1
                 if Self.isYear(units, token.range) { years += 1 }
-                guard let term = keyTerm(units, token.range), seen.insert(term).inserted else { continue }
+                guard let term = keyTerm(units, token.range, &vocabulary) else { continue }
+                if term == lastSeen.count {
+                    // A new term.
+                    documentFrequency.append(0)
+                    lastSeen.append(-1)
+                    teaserTerms.append(false)
+                }
+                guard lastSeen[term] != index else { continue }
+                lastSeen[term] = index
                 sentenceTerms.append(term)
+                if role != .heading { documentFrequency[term] += 1 }
+                if role == .teaser { teaserTerms[term] = true }
             }
-            if role != .heading {
-                for term in sentenceTerms { documentFrequency[term, default: 0] += 1 }
-            }
-            if role == .teaser { teaserTerms.formUnion(sentenceTerms) }
+            var row = SentenceScore(sentence: index, role: role, words: wordCount)
             // Entities and quote characters inside the sentence (both lists in text order).
             var entityCount = 0
             while entityCursor < document.entities.count, document.entities[entityCursor].upperBound <= sentence.range.lowerBound { entityCursor += 1 }
@@ -80,14 +88,14 @@ public struct Summarizer: Sendable {
                 quoted += document.quotes[q].clamped(to: sentence.range).count
                 q += 1
             }
-            row.entities = tokens.isEmpty ? 0 : Double(entityCount) / Double(tokens.count)
+            row.entities = wordCount == 0 ? 0 : Double(entityCount) / Double(wordCount)
             row.quotes = sentence.range.isEmpty ? 0 : Double(quoted) / Double(sentence.range.count)
-            row.years = tokens.isEmpty ? 0 : Double(years) / Double(tokens.count)
+            row.years = wordCount == 0 ? 0 : Double(years) / Double(wordCount)
             if role == .candidate {
                 row.position = 1 / pow(1 + Double(bodyIndex), weights.positionDecay)
                 bodyIndex += 1
             }
-            row.length = Self.lengthFeature(tokens.count)
+            row.length = Self.lengthFeature(wordCount)
             scores.append(row)
             terms.append(sentenceTerms)
         }
@@ -96,7 +104,7 @@ public struct Summarizer: Sendable {
         var maxCentrality = 0.0, maxEntities = 0.0, maxYears = 0.0
         for index in scores.indices where scores[index].role == .candidate {
             var shared = 0.0
-            for term in terms[index] { shared += Double((documentFrequency[term] ?? 1) - 1) }
+            for term in terms[index] { shared += Double(documentFrequency[term] - 1) }
             let centrality = terms[index].isEmpty ? 0 : shared / Double(terms[index].count).squareRoot()
             scores[index].centrality = centrality
             maxCentrality = max(maxCentrality, centrality)
@@ -123,7 +131,10 @@ public struct Summarizer: Sendable {
     /// Greedy selection by gain = score − redundancy·overlap, lazily re-weighed: a candidate's gain
     /// only falls as the summary grows, so a popped candidate whose fresh gain still tops the heap
     /// is the best one.
-    func pick(_ scores: inout [SentenceScore], terms: [[UInt64]], covered initial: Set<UInt64>,
+    /// - Parameters:
+    ///   - terms: Each sentence's key terms, numbered.
+    ///   - initial: By term number, whether the teaser has it.
+    func pick(_ scores: inout [SentenceScore], terms: [[Int]], covered initial: [Bool],
               length: SummaryLength) -> (indices: [Int], overLength: Bool) {
         struct Entry: Comparable {
             var gain: Double
@@ -168,7 +179,7 @@ public struct Summarizer: Sendable {
             chosen.append(top.index)
             scores[top.index].selected = true
             words += sentenceWords
-            covered.formUnion(terms[top.index])
+            for term in terms[top.index] { covered[term] = true }
             if words >= maxWords { break }
         }
         if chosen.isEmpty, maxSentences > 0, case .words = length {
@@ -180,10 +191,11 @@ public struct Summarizer: Sendable {
         return (chosen, false)
     }
 
-    static func overlap(_ terms: [UInt64], _ covered: Set<UInt64>) -> Double {
+    /// The share of `terms` that `covered` (by term number) has.
+    static func overlap(_ terms: [Int], _ covered: [Bool]) -> Double {
         guard !terms.isEmpty else { return 0 }
         var shared = 0
-        for term in terms where covered.contains(term) { shared += 1 }
+        for term in terms where covered[term] { shared += 1 }
         return Double(shared) / Double(terms.count)
     }
 
@@ -203,11 +215,70 @@ public struct Summarizer: Sendable {
         return Double(longSentence) / Double(words)
     }
 
-    /// A word's key term: its case-folded hash; no function words, no one- and two-letter words;
-    /// numbers kept.
-    func keyTerm(_ units: [UInt16], _ range: Range<Int>) -> UInt64? {
+    /// A word's key term: its number in `vocabulary`, by its case-folded hash; no function words,
+    /// no one- and two-letter words; numbers kept.
+    func keyTerm(_ units: [UInt16], _ range: Range<Int>, _ vocabulary: inout Vocabulary) -> Int? {
         guard range.count >= 3 else { return nil }
-        let hash = WordHash.of(units[range], fold: true)
-        return stopwords.contains(hash) ? nil : hash
+        return vocabulary.number(of: WordHash.of(units[range], fold: true))
+    }
+}
+
+/// The words of one document, numbered in order of first appearance, so that the summarizer
+/// counts and compares them in arrays. The words come as hashes (`WordHash`), so the table looks
+/// them up by open addressing without hashing them again, several times faster than a `Dictionary`.
+struct Vocabulary {
+    /// Words that get no number (function words), as folded hashes.
+    let excluded: Set<UInt64>
+    private var keys: [UInt64]
+    /// By slot: the number of the word in `keys`, -1 for an excluded word, `empty` for no word.
+    private var numbers: [Int]
+    private var mask: Int
+    private var used = 0
+    private var count = 0
+    private static let empty = Int.min
+
+    init(excluding excluded: Set<UInt64>) {
+        self.excluded = excluded
+        keys = [UInt64](repeating: 0, count: 256)
+        numbers = [Int](repeating: Self.empty, count: 256)
+        mask = 255
+    }
+
+    /// The number of the word with this hash (the next free one for a new word), or nil for an
+    /// excluded word.
+    mutating func number(of hash: UInt64) -> Int? {
+        var slot = Self.slot(hash, mask)
+        while numbers[slot] != Self.empty {
+            if keys[slot] == hash { return numbers[slot] < 0 ? nil : numbers[slot] }
+            slot = (slot + 1) & mask
+        }
+        var number = -1
+        if !excluded.contains(hash) {
+            number = count
+            count += 1
+        }
+        keys[slot] = hash
+        numbers[slot] = number
+        used += 1
+        if used * 2 > keys.count { grow() }
+        return number < 0 ? nil : number
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldNumbers = numbers
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        numbers = [Int](repeating: Self.empty, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for (key, number) in zip(oldKeys, oldNumbers) where number != Self.empty {
+            var slot = Self.slot(key, mask)
+            while numbers[slot] != Self.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            numbers[slot] = number
+        }
     }
 }

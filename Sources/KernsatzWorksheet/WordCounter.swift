@@ -39,8 +39,14 @@ public final class WordCounter {
         // Text of Latin letters and the usual punctuation („ “ – € …) has no character that
         // combines with another: each unit is one user-perceived character (CR LF is white space
         // either way). Other text goes through ICU's grapheme clusters.
-        if units.allSatisfy(Self.standsAlone) {
-            for unit in units where !Self.isWhiteSpace(unit) { counts.characters += 1 }
+        var visible = 0
+        var simple = true
+        for unit in units {
+            guard Self.standsAlone(unit) else { simple = false; break }
+            if !Self.isWhiteSpace(unit) { visible += 1 }
+        }
+        if simple {
+            counts.characters = visible
             return counts
         }
         var start = 0
@@ -57,9 +63,14 @@ public final class WordCounter {
         unit < 0x300 || ((0x2000...0x20CF).contains(unit) && unit != 0x200C && unit != 0x200D)
     }
 
-    /// Whether a UTF-16 unit is white space (a surrogate never is).
+    /// Whether a UTF-16 unit is white space (a surrogate never is). Latin-1 and General
+    /// Punctuation („ “ – …) without Unicode property look-ups.
     static func isWhiteSpace(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit == 0x20 || (0x09...0x0D).contains(unit) }
+        if unit < 0x100 { return unit == 0x85 || unit == 0xA0 }
+        if unit >= 0x2000 && unit < 0x2070 {
+            return unit <= 0x200A || unit == 0x2028 || unit == 0x2029 || unit == 0x202F || unit == 0x205F
+        }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isWhitespace
     }
