@@ -8,6 +8,9 @@ import KernsatzText
 ///     var extractor = TermExtractor(matcher: TermMatcher(glossary: glossary))
 ///     extractor.add(text: "Das Waffenstillstandsabkommen … des Waffenstillstandsabkommens …", source: "a.txt")
 ///     extractor.candidates(minimumCount: 2).first?.text   // "Waffenstillstandsabkommen"
+///
+/// Extractors that counted parts of one collection in parallel are merged into one (`merge(_:)`):
+/// the candidates are then those of one extractor that was given every text in the collection's order.
 public struct TermExtractor {
     /// A candidate: the form seen most often, how often any of its forms was seen, and where first.
     public struct Candidate: Sendable, Equatable {
@@ -28,7 +31,10 @@ public struct TermExtractor {
     /// Forward hashes (`FoldHash`) of `functionWords`: a token's key is made only when it may be one.
     private let functionFilter: KeyFilter
     private var groups: [String: Group] = [:]
+    /// The group keys, first seen first.
     private var order: [String] = []
+    /// The position of the next text added without one (one past the last text's).
+    private var nextText = 0
     /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
     private var seen = FoldedWordSet()
     private var seenLowercase = FoldedWordSet()
@@ -41,6 +47,8 @@ public struct TermExtractor {
         var kind: Kind
         var context: String
         var source: String
+        /// The position of the text it was first seen in (`add`'s `order`).
+        var firstText: Int
     }
 
     public init(matcher: TermMatcher?) {
@@ -55,11 +63,14 @@ public struct TermExtractor {
     }
 
     /// Counts the candidates of one text (clean NFC text is best: `CleanText(…).units`).
-    /// - Parameter hits: the glossary hits in `units` when the caller has them already; nil: the
-    ///   extractor's matcher finds them.
+    /// - Parameters:
+    ///   - hits: the glossary hits in `units` when the caller has them already; nil: the
+    ///     extractor's matcher finds them.
+    ///   - order: the text's position in its collection (a file's place in a batch), for `merge(_:)`:
+    ///     texts are added in increasing order. Nil: right after the last text added.
     /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
-    public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil) {
-        add(units: units, source: source, hits: hits, tokens: TermTokens(units: units))
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil, order: Int? = nil) {
+        add(units: units, source: source, hits: hits, tokens: TermTokens(units: units), order: order)
     }
 
     /// Counts the candidates of one text already cut into tokens, as `TermMatcher.match(units:tokens:)`
@@ -69,10 +80,13 @@ public struct TermExtractor {
     ///     let hits = matcher.match(units: units, tokens: tokens)
     ///     extractor.add(units: units, source: path, hits: hits, tokens: tokens)
     ///
-    /// - Precondition: `tokens` was made from `units`.
+    /// - Precondition: `tokens` was made from `units`; `order`, when given, is past every earlier text's.
     /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
-    public mutating func add(units: [UInt16], source: String, hits: [TermHit]?, tokens text: TermTokens) {
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]?, tokens text: TermTokens, order: Int? = nil) {
         precondition(text.unitCount == units.count, "TermTokens made from other units")
+        let position = order ?? nextText
+        precondition(position >= nextText, "texts added out of order")
+        nextText = position + 1
         let tokens = text.tokens, words = text.words
         var covered = [Bool](repeating: false, count: units.count + 1)
         for hit in hits ?? matcher?.match(units: units, tokens: text) ?? [] { for i in hit.range { covered[i] = true } }
@@ -99,7 +113,7 @@ public struct TermExtractor {
             }
             let text = UTF16Scan.string(units, first.start..<last.end)
             count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
-                  closedWord: word.first == word.last ? first.key(units) : nil)
+                  text: position, closedWord: word.first == word.last ? first.key(units) : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
@@ -113,7 +127,8 @@ public struct TermExtractor {
             let end = j - 1
             if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
                 let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
-                count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source)
+                count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source,
+                      text: position)
                 i = j
             } else {
                 i += 1
@@ -125,17 +140,71 @@ public struct TermExtractor {
         add(units: (try? CleanText(text))?.units ?? Array(text.utf16), source: source)
     }
 
-    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String, closedWord: String? = nil) {
+    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String,
+                                text position: Int, closedWord: String? = nil) {
         let index: Dictionary<String, Group>.Index
         if let found = groups.index(forKey: key) {
             index = found
         } else {
             order.append(key)
-            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source)
+            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source,
+                                firstText: position)
             index = groups.index(forKey: key)!
         }
         groups.values[index].forms[text, default: 0] += 1
         groups.values[index].count += 1
+    }
+
+    /// Takes in what `other` counted: afterwards the candidates are those of one extractor given the
+    /// texts of both in the order of their positions (`add`'s `order`). Counts add up; the form, the
+    /// context and the source of a candidate are those of its first text, and so is its place
+    /// among candidates of equal count.
+    ///
+    ///     var total = TermExtractor(matcher: matcher)
+    ///     for part in parts { total.merge(part) }   // each part counted other files of one batch
+    ///
+    /// - Precondition: `other` was made with the same matcher and settings, and no text position was
+    ///   given to both.
+    /// - Complexity: O(*m*) in the words and candidates `other` holds (hash lookups), plus
+    ///   O(*n* + *m*) to interleave the first-seen orders.
+    public mutating func merge(_ other: TermExtractor) {
+        seen.formUnion(other.seen)
+        seenLowercase.formUnion(other.seenLowercase)
+        // The groups `other` saw first (new here, or seen here in a later text).
+        var theirsFirst: Set<String> = []
+        for (key, theirs) in other.groups {
+            guard var mine = groups[key] else {
+                groups[key] = theirs
+                theirsFirst.insert(key)
+                continue
+            }
+            for (form, count) in theirs.forms { mine.forms[form, default: 0] += count }
+            mine.count += theirs.count
+            if theirs.firstText < mine.firstText {
+                (mine.closedWord, mine.kind, mine.context, mine.source, mine.firstText)
+                    = (theirs.closedWord, theirs.kind, theirs.context, theirs.source, theirs.firstText)
+                theirsFirst.insert(key)
+            }
+            groups[key] = mine
+        }
+        // Both orders run by first text, and within a text by first occurrence: interleave them,
+        // each key where the side that saw it first has it.
+        let mine = order.filter { !theirsFirst.contains($0) }
+        let theirs = other.order.filter { theirsFirst.contains($0) }
+        var merged: [String] = []
+        merged.reserveCapacity(mine.count + theirs.count)
+        var i = 0, j = 0
+        while i < mine.count || j < theirs.count {
+            if j == theirs.count || (i < mine.count && groups[mine[i]]!.firstText <= groups[theirs[j]]!.firstText) {
+                merged.append(mine[i])
+                i += 1
+            } else {
+                merged.append(theirs[j])
+                j += 1
+            }
+        }
+        order = merged
+        nextText = max(nextText, other.nextText)
     }
 
     /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).

@@ -365,6 +365,29 @@ struct FoldedWordSet: Sendable {
         if words.count * 2 > slots.count { grow() }
     }
 
+    /// Adds the words of `other` that are not in the set yet.
+    /// - Complexity: O(*m*) on average in the words of `other`.
+    mutating func formUnion(_ other: FoldedWordSet) {
+        for (word, hash) in zip(other.words, other.hashes) {
+            let mask = slots.count - 1
+            let tag = Self.tag(hash)
+            var i = Self.home(hash, mask)
+            var found = false
+            while slots[i].word != 0 {
+                if slots[i].tag == tag, words[Int(slots[i].word) - 1] == word {
+                    found = true
+                    break
+                }
+                i = (i + 1) & mask
+            }
+            if found { continue }
+            words.append(word)
+            hashes.append(hash)
+            slots[i] = Slot(tag: tag, word: Int32(words.count))
+            if words.count * 2 > slots.count { grow() }
+        }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)

@@ -39,6 +39,56 @@ final class TermExtractorTests: XCTestCase {
         XCTAssertEqual(extractor.candidates().map(\.text), ["Innenminister"])
     }
 
+    /// Texts whose candidates depend on one another: „Innenminister“ is a compound only once „innen“
+    /// and „Minister“ were seen, which happens in another text than the ones that have it.
+    static let collection = [
+        "Der Innenminister sprach. Der Innenminister ging. Die NATO-Ostflankenstrategie.",
+        "Innen sitzt der Minister. Die Europäische Kommission tagt.",
+        "Die Europäische Kommission entschied. Des Innenministers Rede. Die Bundesverfassungsgerichtsentscheidung fiel.",
+        "Der Europäischen Kommission Plan.\nDie Bundesverfassungsgerichtsentscheidung gilt. Das Gericht, die Verfassung, der Bund.",
+        "Die NATO-Ostflankenstrategie wirkt. Innenminister Müller und die Europäische Kommission.",
+        "Die Entscheidung fiel. Die Entscheidung gilt. Innenminister Müller sprach.",
+    ]
+
+    func testMerge_partsCountedApart_giveWhatOneExtractorGivenEveryTextInOrderGives() {
+        var whole = TermExtractor(matcher: nil)
+        for (n, text) in Self.collection.enumerated() {
+            whole.add(units: Array(text.utf16), source: "t\(n)", order: n)
+        }
+        let expected = whole.candidates(minimumCount: 1)
+        XCTAssertTrue(expected.contains { $0.text == "Innenminister" && $0.count == 4 && $0.source == "t0" }, "\(expected)")
+        // Every way to deal the texts to two extractors (each in order), merged either way round.
+        for mask in 0..<(1 << Self.collection.count) {
+            var parts = [TermExtractor(matcher: nil), TermExtractor(matcher: nil)]
+            for (n, text) in Self.collection.enumerated() {
+                parts[(mask >> n) & 1].add(units: Array(text.utf16), source: "t\(n)", order: n)
+            }
+            var first = parts[0], second = parts[1]
+            first.merge(parts[1])
+            second.merge(parts[0])
+            XCTAssertEqual(first.candidates(minimumCount: 1), expected, "texts dealt as \(mask)")
+            XCTAssertEqual(second.candidates(minimumCount: 1), expected, "texts dealt as \(mask), merged the other way")
+        }
+        // Three parts, merged one after the other.
+        var parts = [TermExtractor(matcher: nil), TermExtractor(matcher: nil), TermExtractor(matcher: nil)]
+        for (n, text) in Self.collection.enumerated() { parts[(n * 2 + 1) % 3].add(units: Array(text.utf16), source: "t\(n)", order: n) }
+        var total = parts[2]
+        total.merge(parts[0])
+        total.merge(parts[1])
+        XCTAssertEqual(total.candidates(minimumCount: 1), expected)
+    }
+
+    func testMerge_withAnEmptyExtractor_changesNothing() {
+        var extractor = TermExtractor(matcher: nil)
+        for (n, text) in Self.collection.enumerated() { extractor.add(text: text, source: "t\(n)") }
+        let before = extractor.candidates(minimumCount: 1)
+        extractor.merge(TermExtractor(matcher: nil))
+        XCTAssertEqual(extractor.candidates(minimumCount: 1), before)
+        var empty = TermExtractor(matcher: nil)
+        empty.merge(extractor)
+        XCTAssertEqual(empty.candidates(minimumCount: 1), before)
+    }
+
     func testExtract_asGlossary_writesValidTBXWithoutTargets() {
         var extractor = TermExtractor(matcher: nil)
         extractor.add(text: "NATO-Ostflankenstrategie und NATO-Ostflankenstrategie.", source: "a")
