@@ -112,7 +112,7 @@ public struct TermExtractor {
                 continue
             }
             let text = UTF16Scan.string(units, first.start..<last.end)
-            count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
+            count(text, key: Self.groupKey(units, first.start..<last.end) ?? Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
                   text: position, closedWord: word.first == word.last ? first.key(units) : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
@@ -127,7 +127,7 @@ public struct TermExtractor {
             let end = j - 1
             if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
                 let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
-                count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source,
+                count(text, key: Self.groupKey(units, tokens[i].start..<tokens[end].end) ?? Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source,
                       text: position)
                 i = j
             } else {
@@ -210,10 +210,11 @@ public struct TermExtractor {
     /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).
     public func candidates(minimumCount: Int = 2) -> [Candidate] {
         var result: [(Int, Candidate)] = []
+        let links = latin1Links
         for (index, key) in order.enumerated() {
             let group = groups[key]!
             guard group.count >= minimumCount else { continue }
-            if let word = group.closedWord, !isCompound(word) { continue }
+            if let word = group.closedWord, !isCompound(word, latin1Links: links) { continue }
             // Most frequent, then shortest, then first in code point order: the same on every run
             // (dictionary order is not).
             let text = group.forms.max { a, b in
@@ -229,8 +230,14 @@ public struct TermExtractor {
     /// verb) and splits into a first part and a head (four letters or more) that were both seen on
     /// their own („Innenministerium“ after „innen“ and „Ministerium“), not when it is one long simple
     /// word („Entscheidung“, „Verhandlungen“, „Gesellschaft“).
-    private func isCompound(_ word: String) -> Bool {
+    /// - Parameter latin1Links: `latin1Links`.
+    private func isCompound(_ word: String, latin1Links: [[UInt32]]?) -> Bool {
         if seenLowercase.contains(word) { return false }
+        // Latin-1 without carriage returns: every scalar is a character, so the word is cut at its
+        // scalars (the same parts, without making them Strings).
+        if let links = latin1Links, word.unicodeScalars.allSatisfy({ $0.value < 0x100 && $0.value != 0x0D }) {
+            return isLatin1Compound(word.unicodeScalars.map(\.value), links: links)
+        }
         let view = word.unicodeScalars
         guard view.count >= 7 else { return false }
         var split = view.index(view.startIndex, offsetBy: 3)
@@ -255,6 +262,44 @@ public struct TermExtractor {
         return false
     }
 
+    /// The linking elements as scalar values, the empty one first (the order `isSeenModifier` tries
+    /// them in); nil when one is not Latin-1.
+    private var latin1Links: [[UInt32]]? {
+        let links = [""] + (matcher?.morphology ?? .shipped).linkingElements.filter { !$0.isEmpty }
+        let values = links.map { $0.unicodeScalars.map(\.value) }
+        return values.allSatisfy { $0.allSatisfy { $0 < 0x100 && $0 != 0x0D } } ? values : nil
+    }
+
+    /// `isCompound` of a Latin-1 word, on its scalar values.
+    private func isLatin1Compound(_ word: [UInt32], links: [[UInt32]]) -> Bool {
+        guard word.count >= 7 else { return false }
+        for split in 3...(word.count - 4) {
+            let head = word[split...]
+            guard seen.contains(latin1: head) || seen.contains(latin1: head.dropLast()) else { continue }
+            let modifier = word[..<split]
+            for link in links where modifier.count >= link.count && modifier.suffix(link.count).elementsEqual(link) {
+                let part = modifier.dropLast(link.count)
+                if part.count >= 3, seen.contains(latin1: part), !functionWords.contains(Self.string(latin1: part)) { return true }
+            }
+        }
+        return false
+    }
+
+    /// A `String` of Latin-1 scalar values.
+    private static func string(latin1 values: ArraySlice<UInt32>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 2)
+        for value in values {
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else {
+                bytes.append(UInt8(0xC0 | (value >> 6)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The candidates as a glossary without translations (for TSV/TBX export): count and context in the note.
     public func glossary(minimumCount: Int = 2) -> Glossary {
         Glossary(entries: candidates(minimumCount: minimumCount).map {
@@ -272,31 +317,7 @@ public struct TermExtractor {
             var latin: [UInt8] = []
             latin.reserveCapacity(folded.utf8.count)
             for scalar in folded.unicodeScalars { latin.append(UInt8(truncatingIfNeeded: scalar.value)) }
-            var key: [UInt8] = []
-            key.reserveCapacity(folded.utf8.count)
-            var i = 0
-            while i < latin.count {
-                if latin[i] == 0x20 { i += 1; continue }
-                var j = i
-                while j < latin.count, latin[j] != 0x20 { j += 1 }
-                var end = j
-                for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
-                    end = j - ending.count
-                    break
-                }
-                if !key.isEmpty { key.append(0x20) }
-                for k in i..<end {
-                    let value = latin[k]
-                    if value < 0x80 {
-                        key.append(value)
-                    } else {
-                        key.append(0xC0 | (value >> 6))
-                        key.append(0x80 | (value & 0x3F))
-                    }
-                }
-                i = j
-            }
-            return String(decoding: key, as: UTF8.self)
+            return groupKey(latin1: latin)
         }
         return folded.split(separator: " ").map { word -> Substring in
             let count = word.count
@@ -305,6 +326,54 @@ public struct TermExtractor {
             }
             return word
         }.joined(separator: " ")
+    }
+
+    /// `groupKey(Fold.key(text))` of the text in `range` when `Fold.key` folds it by rule (Latin-1, no
+    /// micro sign) and it has no carriage return; nil otherwise. Folds the units straight into the key.
+    /// - Complexity: O(*n*) in the length of `range`.
+    static func groupKey(_ units: [UInt16], _ range: Range<Int>) -> String? {
+        var latin: [UInt8] = []
+        latin.reserveCapacity(range.count + 2)
+        for i in range {
+            let u = units[i]
+            guard u < 0x100, u != 0xB5, u != 0x0D else { return nil }
+            if u == 0xDF {
+                latin.append(0x73)
+                latin.append(0x73)
+            } else {
+                latin.append(UInt8(truncatingIfNeeded: Fold.latin1(u)))
+            }
+        }
+        return groupKey(latin1: latin)
+    }
+
+    /// `groupKey` of folded Latin-1 text (no carriage return), one byte a scalar.
+    private static func groupKey(latin1 latin: [UInt8]) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(latin.count * 2)
+        var i = 0
+        while i < latin.count {
+            if latin[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < latin.count, latin[j] != 0x20 { j += 1 }
+            var end = j
+            for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
+                end = j - ending.count
+                break
+            }
+            if !key.isEmpty { key.append(0x20) }
+            for k in i..<end {
+                let value = latin[k]
+                if value < 0x80 {
+                    key.append(value)
+                } else {
+                    key.append(0xC0 | (value >> 6))
+                    key.append(0x80 | (value & 0x3F))
+                }
+            }
+            i = j
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The endings `groupKey` takes off, in its order, as Latin-1 (ASCII) bytes.

@@ -98,4 +98,36 @@ final class TermExtractorTests: XCTestCase {
         XCTAssertEqual(back?.entries.map(\.term), ["NATO-Ostflankenstrategie"])
         XCTAssertEqual(problems.map(\.kind), [.noTarget(term: "NATO-Ostflankenstrategie")])
     }
+
+    func testGroupKey_foldedStraightFromTheUnits_isTheKeyOfTheFoldedText() {
+        for text in ["Europäische Kommission", "Straße der Einheit", "ÄRZTEKAMMER Wien", "Kriegs\r\nparteien", "5µm Teile",
+                     "Łódź Wojewodschaft", "Nachrichten  Dienst", "NATO-Gipfel"] {
+            let units = Array(text.utf16)
+            let direct = TermExtractor.groupKey(units, 0..<units.count)
+            let folded = TermExtractor.groupKey(Fold.key(text))
+            if let direct { XCTAssertEqual(direct, folded, text) }
+            // Carriage returns, the micro sign and letters beyond Latin-1 take the way through the folded String.
+            XCTAssertEqual(direct == nil, text.contains("\r") || text.contains("µ") || text.contains("Ł"), text)
+        }
+    }
+
+    func testFoldedWordSet_findsWordsAsSetOfStringDoes() {
+        let text = "Straße STRASSE Ärzte ärzte Café Cafe\u{301} Łódź Innenminister innen"
+        let units = Array(text.utf16)
+        var set = FoldedWordSet()
+        var strings: Set<String> = []
+        for token in TermTokens(units: units).tokens {
+            set.insert(token, units)
+            strings.insert(token.key(units))
+        }
+        for word in ["strasse", "ärzte", "a\u{308}rzte", "café", "łódź", "innen", "innenminister", "strass", "cafe", "ärzt"] {
+            XCTAssertEqual(set.contains(word), strings.contains(word), word)
+            if word.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+                XCTAssertEqual(set.contains(latin1: ArraySlice(word.unicodeScalars.map(\.value))), strings.contains(word), word)
+            }
+        }
+        var other = FoldedWordSet()
+        other.formUnion(set)
+        for word in strings { XCTAssertTrue(other.contains(word), word) }
+    }
 }
