@@ -111,9 +111,10 @@ public struct TermExtractor {
             } else if !(word.first...word.last).allSatisfy({ tokens[$0].hasLetters }) {
                 continue
             }
-            let text = UTF16Scan.string(units, first.start..<last.end)
-            count(text, key: Self.groupKey(units, first.start..<last.end) ?? Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
-                  text: position, closedWord: word.first == word.last ? first.key(units) : nil)
+            let range = first.start..<last.end
+            let text = UTF16Scan.string(units, range)
+            count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .compound, units: units,
+                  at: first.start, source: source, text: position, closedWord: word.first == word.last ? first.key(units) : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
@@ -126,9 +127,10 @@ public struct TermExtractor {
             }
             let end = j - 1
             if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
-                let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
-                count(text, key: Self.groupKey(units, tokens[i].start..<tokens[end].end) ?? Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source,
-                      text: position)
+                let range = tokens[i].start..<tokens[end].end
+                let text = UTF16Scan.string(units, range)
+                count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .name, units: units,
+                      at: tokens[i].start, source: source, text: position)
                 i = j
             } else {
                 i += 1
