@@ -139,6 +139,7 @@ public struct Batch: Sendable {
             state.addCandidates(worker.extractor)
         }
         if let error = workers.setupError { throw error }
+        state.countCandidates()
         // Files the batch did not get to (--fail-fast): a record each, with the outputs an earlier run
         // wrote for them, so that the next run still knows those files as its own.
         for index in state.handedOut..<walk.inputs.count {
@@ -256,7 +257,10 @@ final class RunState: @unchecked Sendable {
     private(set) var journalError: BatchError?
     /// Per glossary term: the files (walk positions) it occurs in, and how often in all.
     private(set) var termFiles: [String: TermTotal] = [:]
+    /// The term candidates over the whole batch, once the workers are done (`countCandidates()`).
     private(set) var candidates: [String: CandidateTotal] = [:]
+    /// The workers' term extractors, merged as they finish.
+    private var extractor: TermExtractor?
     /// Where each finished file's record and rows are, in the order they finished.
     private(set) var slots: [RecordSlot] = []
     /// Failed and skipped files for the page's own lists (path and reason only).
@@ -342,8 +346,22 @@ final class RunState: @unchecked Sendable {
         }
     }
 
-    func addCandidates(_ extractor: TermExtractor) {
-        let found = extractor.candidates(minimumCount: 1)
+    /// Takes in the term candidates one worker counted.
+    func addCandidates(_ worker: TermExtractor) {
+        lock.lock()
+        defer { lock.unlock() }
+        if extractor == nil {
+            extractor = worker
+        } else {
+            extractor!.merge(worker)
+        }
+    }
+
+    /// The candidates of all workers together: what one extractor given every file in walk order
+    /// finds, whichever worker had which file. Called once the workers are done.
+    func countCandidates() {
+        let found = extractor?.candidates(minimumCount: 1) ?? []
+        extractor = nil
         lock.lock()
         defer { lock.unlock() }
         for candidate in found {
@@ -351,8 +369,7 @@ final class RunState: @unchecked Sendable {
             var total = candidates[key] ?? CandidateTotal(text: candidate.text, kind: candidate.kind.rawValue, count: 0,
                                                           source: candidate.source, context: candidate.context)
             total.count += candidate.count
-            // Workers see files in no fixed order: the first in walk order (byte order of paths)
-            // names the candidate, so the report is the same on every run.
+            // Two candidates written alike but for case: the first in walk order (byte order of paths) names them.
             if candidate.source.utf8.lexicographicallyPrecedes(total.source.utf8) {
                 total.text = candidate.text
                 total.source = candidate.source

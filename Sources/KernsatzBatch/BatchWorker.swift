@@ -161,7 +161,7 @@ final class BatchWorker {
             }
         }
         if german {
-            extractor.add(units: units, source: record.path, hits: hits, tokens: tokens ?? TermTokens(units: units))
+            extractor.add(units: units, source: record.path, hits: hits, tokens: tokens ?? TermTokens(units: units), order: record.order)
         }
         record.language = analysis.language
         record.title = analysis.structure.metadata["title"]

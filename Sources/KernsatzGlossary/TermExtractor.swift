@@ -8,6 +8,9 @@ import KernsatzText
 ///     var extractor = TermExtractor(matcher: TermMatcher(glossary: glossary))
 ///     extractor.add(text: "Das Waffenstillstandsabkommen … des Waffenstillstandsabkommens …", source: "a.txt")
 ///     extractor.candidates(minimumCount: 2).first?.text   // "Waffenstillstandsabkommen"
+///
+/// Extractors that counted parts of one collection in parallel are merged into one (`merge(_:)`):
+/// the candidates are then those of one extractor that was given every text in the collection's order.
 public struct TermExtractor {
     /// A candidate: the form seen most often, how often any of its forms was seen, and where first.
     public struct Candidate: Sendable, Equatable {
@@ -28,7 +31,10 @@ public struct TermExtractor {
     /// Forward hashes (`FoldHash`) of `functionWords`: a token's key is made only when it may be one.
     private let functionFilter: KeyFilter
     private var groups: [String: Group] = [:]
+    /// The group keys, first seen first.
     private var order: [String] = []
+    /// The position of the next text added without one (one past the last text's).
+    private var nextText = 0
     /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
     private var seen = FoldedWordSet()
     private var seenLowercase = FoldedWordSet()
@@ -41,6 +47,8 @@ public struct TermExtractor {
         var kind: Kind
         var context: String
         var source: String
+        /// The position of the text it was first seen in (`add`'s `order`).
+        var firstText: Int
     }
 
     public init(matcher: TermMatcher?) {
@@ -55,11 +63,14 @@ public struct TermExtractor {
     }
 
     /// Counts the candidates of one text (clean NFC text is best: `CleanText(…).units`).
-    /// - Parameter hits: the glossary hits in `units` when the caller has them already; nil: the
-    ///   extractor's matcher finds them.
+    /// - Parameters:
+    ///   - hits: the glossary hits in `units` when the caller has them already; nil: the
+    ///     extractor's matcher finds them.
+    ///   - order: the text's position in its collection (a file's place in a batch), for `merge(_:)`:
+    ///     texts are added in increasing order. Nil: right after the last text added.
     /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
-    public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil) {
-        add(units: units, source: source, hits: hits, tokens: TermTokens(units: units))
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]? = nil, order: Int? = nil) {
+        add(units: units, source: source, hits: hits, tokens: TermTokens(units: units), order: order)
     }
 
     /// Counts the candidates of one text already cut into tokens, as `TermMatcher.match(units:tokens:)`
@@ -69,10 +80,13 @@ public struct TermExtractor {
     ///     let hits = matcher.match(units: units, tokens: tokens)
     ///     extractor.add(units: units, source: path, hits: hits, tokens: tokens)
     ///
-    /// - Precondition: `tokens` was made from `units`.
+    /// - Precondition: `tokens` was made from `units`; `order`, when given, is past every earlier text's.
     /// - Complexity: O(*n*) in the length of `units` (hash lookups per word).
-    public mutating func add(units: [UInt16], source: String, hits: [TermHit]?, tokens text: TermTokens) {
+    public mutating func add(units: [UInt16], source: String, hits: [TermHit]?, tokens text: TermTokens, order: Int? = nil) {
         precondition(text.unitCount == units.count, "TermTokens made from other units")
+        let position = order ?? nextText
+        precondition(position >= nextText, "texts added out of order")
+        nextText = position + 1
         let tokens = text.tokens, words = text.words
         var covered = [Bool](repeating: false, count: units.count + 1)
         for hit in hits ?? matcher?.match(units: units, tokens: text) ?? [] { for i in hit.range { covered[i] = true } }
@@ -97,9 +111,10 @@ public struct TermExtractor {
             } else if !(word.first...word.last).allSatisfy({ tokens[$0].hasLetters }) {
                 continue
             }
-            let text = UTF16Scan.string(units, first.start..<last.end)
-            count(text, key: Self.groupKey(Fold.key(text)), kind: .compound, units: units, at: first.start, source: source,
-                  closedWord: word.first == word.last ? first.key(units) : nil)
+            let range = first.start..<last.end
+            let text = UTF16Scan.string(units, range)
+            count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .compound, units: units,
+                  at: first.start, source: source, text: position, closedWord: word.first == word.last ? first.key(units) : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
@@ -112,8 +127,10 @@ public struct TermExtractor {
             }
             let end = j - 1
             if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
-                let text = UTF16Scan.string(units, tokens[i].start..<tokens[end].end)
-                count(text, key: Self.groupKey(Fold.key(text)), kind: .name, units: units, at: tokens[i].start, source: source)
+                let range = tokens[i].start..<tokens[end].end
+                let text = UTF16Scan.string(units, range)
+                count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .name, units: units,
+                      at: tokens[i].start, source: source, text: position)
                 i = j
             } else {
                 i += 1
@@ -125,26 +142,81 @@ public struct TermExtractor {
         add(units: (try? CleanText(text))?.units ?? Array(text.utf16), source: source)
     }
 
-    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String, closedWord: String? = nil) {
+    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String,
+                                text position: Int, closedWord: String? = nil) {
         let index: Dictionary<String, Group>.Index
         if let found = groups.index(forKey: key) {
             index = found
         } else {
             order.append(key)
-            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source)
+            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source,
+                                firstText: position)
             index = groups.index(forKey: key)!
         }
         groups.values[index].forms[text, default: 0] += 1
         groups.values[index].count += 1
     }
 
+    /// Takes in what `other` counted: afterwards the candidates are those of one extractor given the
+    /// texts of both in the order of their positions (`add`'s `order`). Counts add up; the form, the
+    /// context and the source of a candidate are those of its first text, and so is its place
+    /// among candidates of equal count.
+    ///
+    ///     var total = TermExtractor(matcher: matcher)
+    ///     for part in parts { total.merge(part) }   // each part counted other files of one batch
+    ///
+    /// - Precondition: `other` was made with the same matcher and settings, and no text position was
+    ///   given to both.
+    /// - Complexity: O(*m*) in the words and candidates `other` holds (hash lookups), plus
+    ///   O(*n* + *m*) to interleave the first-seen orders.
+    public mutating func merge(_ other: TermExtractor) {
+        seen.formUnion(other.seen)
+        seenLowercase.formUnion(other.seenLowercase)
+        // The groups `other` saw first (new here, or seen here in a later text).
+        var theirsFirst: Set<String> = []
+        for (key, theirs) in other.groups {
+            guard var mine = groups[key] else {
+                groups[key] = theirs
+                theirsFirst.insert(key)
+                continue
+            }
+            for (form, count) in theirs.forms { mine.forms[form, default: 0] += count }
+            mine.count += theirs.count
+            if theirs.firstText < mine.firstText {
+                (mine.closedWord, mine.kind, mine.context, mine.source, mine.firstText)
+                    = (theirs.closedWord, theirs.kind, theirs.context, theirs.source, theirs.firstText)
+                theirsFirst.insert(key)
+            }
+            groups[key] = mine
+        }
+        // Both orders run by first text, and within a text by first occurrence: interleave them,
+        // each key where the side that saw it first has it.
+        let mine = order.filter { !theirsFirst.contains($0) }
+        let theirs = other.order.filter { theirsFirst.contains($0) }
+        var merged: [String] = []
+        merged.reserveCapacity(mine.count + theirs.count)
+        var i = 0, j = 0
+        while i < mine.count || j < theirs.count {
+            if j == theirs.count || (i < mine.count && groups[mine[i]]!.firstText <= groups[theirs[j]]!.firstText) {
+                merged.append(mine[i])
+                i += 1
+            } else {
+                merged.append(theirs[j])
+                j += 1
+            }
+        }
+        order = merged
+        nextText = max(nextText, other.nextText)
+    }
+
     /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).
     public func candidates(minimumCount: Int = 2) -> [Candidate] {
         var result: [(Int, Candidate)] = []
+        let links = latin1Links
         for (index, key) in order.enumerated() {
             let group = groups[key]!
             guard group.count >= minimumCount else { continue }
-            if let word = group.closedWord, !isCompound(word) { continue }
+            if let word = group.closedWord, !isCompound(word, latin1Links: links) { continue }
             // Most frequent, then shortest, then first in code point order: the same on every run
             // (dictionary order is not).
             let text = group.forms.max { a, b in
@@ -160,8 +232,14 @@ public struct TermExtractor {
     /// verb) and splits into a first part and a head (four letters or more) that were both seen on
     /// their own („Innenministerium“ after „innen“ and „Ministerium“), not when it is one long simple
     /// word („Entscheidung“, „Verhandlungen“, „Gesellschaft“).
-    private func isCompound(_ word: String) -> Bool {
+    /// - Parameter latin1Links: `latin1Links`.
+    private func isCompound(_ word: String, latin1Links: [[UInt32]]?) -> Bool {
         if seenLowercase.contains(word) { return false }
+        // Latin-1 without carriage returns: every scalar is a character, so the word is cut at its
+        // scalars (the same parts, without making them Strings).
+        if let links = latin1Links, word.unicodeScalars.allSatisfy({ $0.value < 0x100 && $0.value != 0x0D }) {
+            return isLatin1Compound(word.unicodeScalars.map(\.value), links: links)
+        }
         let view = word.unicodeScalars
         guard view.count >= 7 else { return false }
         var split = view.index(view.startIndex, offsetBy: 3)
@@ -186,6 +264,44 @@ public struct TermExtractor {
         return false
     }
 
+    /// The linking elements as scalar values, the empty one first (the order `isSeenModifier` tries
+    /// them in); nil when one is not Latin-1.
+    private var latin1Links: [[UInt32]]? {
+        let links = [""] + (matcher?.morphology ?? .shipped).linkingElements.filter { !$0.isEmpty }
+        let values = links.map { $0.unicodeScalars.map(\.value) }
+        return values.allSatisfy { $0.allSatisfy { $0 < 0x100 && $0 != 0x0D } } ? values : nil
+    }
+
+    /// `isCompound` of a Latin-1 word, on its scalar values.
+    private func isLatin1Compound(_ word: [UInt32], links: [[UInt32]]) -> Bool {
+        guard word.count >= 7 else { return false }
+        for split in 3...(word.count - 4) {
+            let head = word[split...]
+            guard seen.contains(latin1: head) || seen.contains(latin1: head.dropLast()) else { continue }
+            let modifier = word[..<split]
+            for link in links where modifier.count >= link.count && modifier.suffix(link.count).elementsEqual(link) {
+                let part = modifier.dropLast(link.count)
+                if part.count >= 3, seen.contains(latin1: part), !functionWords.contains(Self.string(latin1: part)) { return true }
+            }
+        }
+        return false
+    }
+
+    /// A `String` of Latin-1 scalar values.
+    private static func string(latin1 values: ArraySlice<UInt32>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 2)
+        for value in values {
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else {
+                bytes.append(UInt8(0xC0 | (value >> 6)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The candidates as a glossary without translations (for TSV/TBX export): count and context in the note.
     public func glossary(minimumCount: Int = 2) -> Glossary {
         Glossary(entries: candidates(minimumCount: minimumCount).map {
@@ -203,31 +319,7 @@ public struct TermExtractor {
             var latin: [UInt8] = []
             latin.reserveCapacity(folded.utf8.count)
             for scalar in folded.unicodeScalars { latin.append(UInt8(truncatingIfNeeded: scalar.value)) }
-            var key: [UInt8] = []
-            key.reserveCapacity(folded.utf8.count)
-            var i = 0
-            while i < latin.count {
-                if latin[i] == 0x20 { i += 1; continue }
-                var j = i
-                while j < latin.count, latin[j] != 0x20 { j += 1 }
-                var end = j
-                for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
-                    end = j - ending.count
-                    break
-                }
-                if !key.isEmpty { key.append(0x20) }
-                for k in i..<end {
-                    let value = latin[k]
-                    if value < 0x80 {
-                        key.append(value)
-                    } else {
-                        key.append(0xC0 | (value >> 6))
-                        key.append(0x80 | (value & 0x3F))
-                    }
-                }
-                i = j
-            }
-            return String(decoding: key, as: UTF8.self)
+            return groupKey(latin1: latin)
         }
         return folded.split(separator: " ").map { word -> Substring in
             let count = word.count
@@ -236,6 +328,54 @@ public struct TermExtractor {
             }
             return word
         }.joined(separator: " ")
+    }
+
+    /// `groupKey(Fold.key(text))` of the text in `range` when `Fold.key` folds it by rule (Latin-1, no
+    /// micro sign) and it has no carriage return; nil otherwise. Folds the units straight into the key.
+    /// - Complexity: O(*n*) in the length of `range`.
+    static func groupKey(_ units: [UInt16], _ range: Range<Int>) -> String? {
+        var latin: [UInt8] = []
+        latin.reserveCapacity(range.count + 2)
+        for i in range {
+            let u = units[i]
+            guard u < 0x100, u != 0xB5, u != 0x0D else { return nil }
+            if u == 0xDF {
+                latin.append(0x73)
+                latin.append(0x73)
+            } else {
+                latin.append(UInt8(truncatingIfNeeded: Fold.latin1(u)))
+            }
+        }
+        return groupKey(latin1: latin)
+    }
+
+    /// `groupKey` of folded Latin-1 text (no carriage return), one byte a scalar.
+    private static func groupKey(latin1 latin: [UInt8]) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(latin.count * 2)
+        var i = 0
+        while i < latin.count {
+            if latin[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < latin.count, latin[j] != 0x20 { j += 1 }
+            var end = j
+            for ending in groupEndings where j - i > ending.count + 3 && latin[(j - ending.count)..<j].elementsEqual(ending) {
+                end = j - ending.count
+                break
+            }
+            if !key.isEmpty { key.append(0x20) }
+            for k in i..<end {
+                let value = latin[k]
+                if value < 0x80 {
+                    key.append(value)
+                } else {
+                    key.append(0xC0 | (value >> 6))
+                    key.append(0x80 | (value & 0x3F))
+                }
+            }
+            i = j
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The endings `groupKey` takes off, in its order, as Latin-1 (ASCII) bytes.

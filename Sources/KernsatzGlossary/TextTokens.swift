@@ -322,20 +322,25 @@ struct KeyFilter: Sendable {
 }
 
 /// A set of folded words filled from text tokens, with `Set<String>`'s membership: a token that is
-/// already in it is found by its hash and compared without making its key; the key is made only for
-/// words new to the set. Open addressing with linear probing, at most half full; each slot holds the
-/// high half of its word's hash next to the word's index (eight bytes: one probe, one cache line),
-/// so probing reads no word but the ones whose hash half matches.
+/// already in it is found by its hash and compared without making its key, and no `String` is made
+/// for a new one either: the words are kept as the UTF-8 bytes of their NFC form, one after another
+/// (two words are equal as `String`s, canonically equivalent, when their NFC forms are the same bytes).
+/// Open addressing with linear probing, at most half full; each slot holds the high half of its
+/// word's hash next to the word's number (eight bytes: one probe, one cache line), so probing reads
+/// no word but the ones whose hash half matches.
 struct FoldedWordSet: Sendable {
     private struct Slot {
         /// The high 32 bits of the word's hash.
         var tag: UInt32 = 0
-        /// Index into `words` plus 1; 0: empty.
+        /// The word's number plus 1; 0: empty.
         var word: Int32 = 0
     }
 
-    private var words: [String] = []
-    /// The full hash of each word in `words`, for growing.
+    /// The words' bytes (UTF-8, NFC), one after another.
+    private var bytes: [UInt8] = []
+    /// Where each word starts in `bytes`, and after the last one where the next will.
+    private var starts: [Int] = [0]
+    /// The hash (`FoldHash.canonical`) of each word, for growing.
     private var hashes: [UInt64] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
 
@@ -347,8 +352,16 @@ struct FoldedWordSet: Sendable {
     @inline(__always)
     private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
 
+    /// Adds the token's key.
     /// - Complexity: O(1) on average.
     mutating func insert(_ token: TextToken, _ units: [UInt16]) {
+        if let folded = token.folded {
+            let word = Array(FoldHash.nfc(folded).utf8)
+            let (slot, found) = find(word, hash: token.hash)
+            if !found { add(word, hash: token.hash, at: slot) }
+            return
+        }
+        // Latin-1: compared as folded, unit by unit.
         let mask = slots.count - 1
         let hash = token.hash
         let tag = Self.tag(hash)
@@ -356,13 +369,70 @@ struct FoldedWordSet: Sendable {
         while true {
             let slot = slots[i]
             if slot.word == 0 { break }
-            if slot.tag == tag, token.keyEquals(words[Int(slot.word) - 1], units) { return }
+            if slot.tag == tag, isLatin1Key(of: token, units, word: Int(slot.word) - 1) { return }
             i = (i + 1) & mask
         }
-        words.append(token.key(units))
+        for k in token.start..<token.end { Fold.appendLatin1(units[k], toUTF8: &bytes) }
+        added(hash: hash, at: i)
+    }
+
+    /// Whether word number `word` is the key of a Latin-1 token (`folded` nil), as `TextToken.key` makes it.
+    private func isLatin1Key(of token: TextToken, _ units: [UInt16], word: Int) -> Bool {
+        var b = starts[word]
+        let end = starts[word + 1]
+        for k in token.start..<token.end {
+            let u = units[k]
+            if u == 0xDF {
+                guard end - b >= 2, bytes[b] == 0x73, bytes[b + 1] == 0x73 else { return false }
+                b += 2
+                continue
+            }
+            let folded = Fold.latin1(u)
+            if folded < 0x80 {
+                guard b < end, bytes[b] == UInt8(folded) else { return false }
+                b += 1
+            } else {
+                guard end - b >= 2, bytes[b] == UInt8(0xC0 | (folded >> 6)), bytes[b + 1] == UInt8(0x80 | (folded & 0x3F)) else { return false }
+                b += 2
+            }
+        }
+        return b == end
+    }
+
+    /// The slot of the word with these bytes (NFC) and hash, or the empty slot where it would go.
+    private func find(_ word: some Collection<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
+        let mask = slots.count - 1
+        let tag = Self.tag(hash)
+        var i = Self.home(hash, mask)
+        while slots[i].word != 0 {
+            let number = Int(slots[i].word) - 1
+            if slots[i].tag == tag, bytes[starts[number]..<starts[number + 1]].elementsEqual(word) { return (i, true) }
+            i = (i + 1) & mask
+        }
+        return (i, false)
+    }
+
+    private mutating func add(_ word: some Collection<UInt8>, hash: UInt64, at slot: Int) {
+        bytes.append(contentsOf: word)
+        added(hash: hash, at: slot)
+    }
+
+    /// Records the word just appended to `bytes` in the empty `slot`.
+    private mutating func added(hash: UInt64, at slot: Int) {
+        starts.append(bytes.count)
         hashes.append(hash)
-        slots[i] = Slot(tag: tag, word: Int32(words.count))
-        if words.count * 2 > slots.count { grow() }
+        slots[slot] = Slot(tag: Self.tag(hash), word: Int32(hashes.count))
+        if hashes.count * 2 > slots.count { grow() }
+    }
+
+    /// Adds the words of `other` that are not in the set yet.
+    /// - Complexity: O(*m*) on average in the words of `other`.
+    mutating func formUnion(_ other: FoldedWordSet) {
+        for number in other.hashes.indices {
+            let word = other.bytes[other.starts[number]..<other.starts[number + 1]]
+            let (slot, found) = find(word, hash: other.hashes[number])
+            if !found { add(word, hash: other.hashes[number], at: slot) }
+        }
     }
 
     private mutating func grow() {
@@ -376,16 +446,40 @@ struct FoldedWordSet: Sendable {
         }
     }
 
-    /// Whether a word canonically equivalent to `word` (as `String` compares) is in the set.
-    func contains(_ word: String) -> Bool {
-        let hash = FoldHash.canonical(word)
+    /// Whether the word of these Latin-1 scalar values (NFC, as every Latin-1 text) is in the set.
+    func contains(latin1 values: ArraySlice<UInt32>) -> Bool {
+        var hash = FoldHash.seed
+        for value in values { hash = FoldHash.add(hash, value) }
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var i = Self.home(hash, mask)
         while slots[i].word != 0 {
-            if slots[i].tag == tag, words[Int(slots[i].word) - 1] == word { return true }
+            let number = Int(slots[i].word) - 1
+            if slots[i].tag == tag, isLatin1Word(values, number) { return true }
             i = (i + 1) & mask
         }
         return false
+    }
+
+    /// Whether word number `number` is the UTF-8 of these Latin-1 scalar values.
+    private func isLatin1Word(_ values: ArraySlice<UInt32>, _ number: Int) -> Bool {
+        var b = starts[number]
+        let end = starts[number + 1]
+        for value in values {
+            if value < 0x80 {
+                guard b < end, bytes[b] == UInt8(value) else { return false }
+                b += 1
+            } else {
+                guard end - b >= 2, bytes[b] == UInt8(0xC0 | (value >> 6)), bytes[b + 1] == UInt8(0x80 | (value & 0x3F)) else { return false }
+                b += 2
+            }
+        }
+        return b == end
+    }
+
+    /// Whether a word canonically equivalent to `word` (as `String` compares) is in the set.
+    func contains(_ word: String) -> Bool {
+        let nfc = FoldHash.nfc(word)
+        return find(nfc.utf8, hash: FoldHash.forward(nfc)).found
     }
 }

@@ -287,6 +287,39 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(seen.values, [1, 2, 3, 4, 5])
     }
 
+    func testRun_termCandidates_areTheSameWhateverTheNumberOfJobs() throws {
+        // „Innenminister“ is a compound only with „innen“ and „Minister“ seen, in one file of many:
+        // each worker sees only some files, and the report must still count them all, and name
+        // each candidate after its first file in walk order.
+        try put("a00.txt", Self.article("den Haushalt") + "\n\nInnen sitzt der Minister, die Europäische Kommission wartet.")
+        for n in 1...23 {
+            let extra = n % 3 == 0 ? "Die Europäische Kommission und der Innenminister Müller" : "Der Innenminister Müller und die Rüstungsexportkontrolle"
+            try put(String(format: "b%02d.txt", n), Self.article("Thema \(n)") + "\n\n\(extra) warten. Des Innenministers Rede, die Rüstungsexportkontrollen.")
+        }
+        var options = BatchOptions()
+        options.formats = [.summary]
+        options.jobs = 1
+        _ = try runBatch(options)
+        let once = try read("term-candidates.csv")
+        let onceCandidates = try termCandidates()
+        XCTAssertTrue(once.contains("\r\nInnenminister,compound,23,b01.txt,"), once)
+        for jobs in [2, 3, 2] {
+            try FileManager.default.removeItem(atPath: output)
+            options.jobs = jobs
+            _ = try runBatch(options)
+            XCTAssertEqual(try read("term-candidates.csv"), once, "\(jobs) jobs")
+            XCTAssertEqual(try termCandidates(), onceCandidates, "\(jobs) jobs")
+        }
+    }
+
+    /// The manifest's term candidates, as JSON text.
+    private func termCandidates() throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let list = try XCTUnwrap(json["termCandidates"] as? [[String: Any]])
+        return String(decoding: try JSONSerialization.data(withJSONObject: list, options: [.sortedKeys]), as: UTF8.self)
+    }
+
     // MARK: stream mode
 
     func testStream_resultsComeInInputOrder_andAnEmptyTextFails() throws {
