@@ -272,15 +272,11 @@ struct EntityLexicon: Sendable {
             var result: [(String, Int)] = []
             for lang in [language, "mul"] {
                 guard let bytes = EmbeddedEntityLists.bytes(kind, language: lang) else { continue }
-                let file = kind.fileName(language: lang)
-                let text = String(decoding: bytes, as: UTF8.self)
-                for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let line = Self.trimmed(raw)
-                    if line.isEmpty || line.hasPrefix("#") { continue }
-                    if line.contains("\t") || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
-                        throw AnalysisError(.badList(file: file, line: number + 1, reason: "not an entry: \"\(line)\""))
+                try LanguageList.forEachEntry(bytes) { (line, number) throws(AnalysisError) in
+                    if line.utf8.contains(0x09) || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
+                        throw AnalysisError(.badList(file: kind.fileName(language: lang), line: number, reason: "not an entry: \"\(line)\""))
                     }
-                    result.append((line, number + 1))
+                    result.append((line, number))
                 }
             }
             return result
@@ -429,13 +425,6 @@ struct EntityLexicon: Sendable {
         "002", "005", "009", "011", "013", "014", "015", "017", "018", "019", "021", "029", "030", "034",
         "035", "039", "053", "054", "057", "061", "142", "143", "145", "150", "151", "154", "155", "202", "419",
     ]
-
-    private static func trimmed(_ line: Substring) -> String {
-        var s = line[...]
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
-    }
 
     private static func usable(_ name: String) -> Bool {
         !name.contains("(") && !name.contains(",") && !name.contains("&") && name.unicodeScalars.count >= 3
