@@ -54,7 +54,10 @@ struct TBXReader {
     /// External entity declarations and an external DTD in the document type declaration.
     static func prologProblems(_ bytes: [UInt8], source: String) -> [GlossaryError] {
         // Only the part before the root element can declare anything.
-        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        let head = bytes.prefix(1 << 20)
+        // Most glossaries have no document type declaration: a scan of the bytes says so quickly.
+        guard contains(head, Array("<!DOCTYPE".utf8)) else { return [] }
+        let text = String(decoding: head, as: UTF8.self)
         guard let doctype = text.range(of: "<!DOCTYPE") else { return [] }
         var problems: [GlossaryError] = []
         func line(_ index: String.Index) -> Int { text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
@@ -74,6 +77,21 @@ struct TBXReader {
             problems.append(GlossaryError(.externalDTD(String(dtd.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))), source: source, line: line(doctype.lowerBound)))
         }
         return problems
+    }
+}
+
+extension TBXReader {
+    /// Whether `bytes` hold `needle` (ASCII) somewhere.
+    /// - Complexity: O(*n* · *m*) for *n* bytes and a needle of *m*, in practice O(*n*).
+    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while i <= last {
+            if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }
 
