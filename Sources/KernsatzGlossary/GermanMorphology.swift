@@ -65,7 +65,7 @@ public struct GermanMorphology: Sendable {
     public init(lists: [MorphologyListKind: String]) {
         func entries(_ kind: MorphologyListKind) -> [String] {
             (lists[kind] ?? "").split(separator: "\n").compactMap { line in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingWhitespace
                 return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
             }
         }
@@ -166,7 +166,29 @@ public struct GermanMorphology: Sendable {
     /// The never-match words that contain `term` (folded) as a proper part, in list order: the only
     /// ones that can block it. A matcher finds them once per term.
     func blockers(of term: String) -> [(word: String, lowerCaseOnly: Bool)] {
-        neverMatch.filter { $0.word != term && $0.word.count > term.count && $0.word.contains(term) }
+        let asciiTerm = Self.isASCII(term)
+        return neverMatch.filter { entry in
+            guard entry.word != term else { return false }
+            // ASCII in both: no combining marks nor decompositions, so bytes tell what Characters would.
+            if asciiTerm && Self.isASCII(entry.word) {
+                return entry.word.utf8.count > term.utf8.count && Self.contains(entry.word.utf8, term.utf8)
+            }
+            return entry.word.count > term.count && entry.word.contains(term)
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Whether `bytes` hold `part` somewhere.
+    /// - Complexity: O(*n* · *m*) for *n* bytes and a part of *m*.
+    private static func contains(_ bytes: String.UTF8View, _ part: String.UTF8View) -> Bool {
+        let whole = Array(bytes), needle = Array(part)
+        guard !needle.isEmpty else { return true }
+        guard whole.count >= needle.count else { return false }
+        for start in 0...(whole.count - needle.count) where whole[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// `blocks(word:written:term:compound:)` with the term's `blockers(of:)` and whether the word as
