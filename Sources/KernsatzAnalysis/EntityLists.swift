@@ -379,7 +379,7 @@ struct EntityLexicon: Sendable {
         // („Dr.“, „Prof.“) are person cues, which the classifier looks at first.
         for kind in [LanguageListKind.abbreviations, .sentenceFinalAbbreviations] {
             for entry in LanguageList.shipped(kind, language: language)?.entries ?? []
-            where entry.hasSuffix(".") && !entry.contains(" ") && entry.first?.isUppercase == true {
+            where entry.hasSuffix(".") && !entry.utf8.contains(0x20) && entry.first?.isUppercase == true {
                 add(entry, .abbreviation)
             }
         }
@@ -412,7 +412,7 @@ struct EntityLexicon: Sendable {
             add(name, .organization)
         }
         for code in LocaleData.isoLanguages {
-            guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.contains(" ") else { continue }
+            guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.utf8.contains(0x20) else { continue }
             // German language names are nouns in -isch („Englisch“); others of ICU's names may be words.
             if language == "de" && !name.hasSuffix("sch") { continue }
             if !words.lookup(EntityKey.of(name)).isEmpty { continue }
@@ -427,13 +427,13 @@ struct EntityLexicon: Sendable {
     ]
 
     private static func usable(_ name: String) -> Bool {
-        !name.contains("(") && !name.contains(",") && !name.contains("&") && name.unicodeScalars.count >= 3
+        !name.utf8.contains { $0 == 0x28 || $0 == 0x2C || $0 == 0x26 } && name.unicodeScalars.count >= 3
     }
 
     private mutating func add(_ entry: String, _ lexeme: Lexeme) {
         // "Dr." and "Dr" are one word: the dot after an abbreviation is not part of the token.
         var entry = entry
-        if entry.hasSuffix("."), !entry.contains(" ") { entry.removeLast() }
+        if entry.hasSuffix("."), !entry.utf8.contains(0x20) { entry.removeLast() }
         let parts = entry.split(separator: " ")
         if parts.count > 1 {
             var hash = EntityKey.seed
