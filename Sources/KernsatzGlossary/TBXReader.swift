@@ -143,7 +143,7 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         depth += 1
-        let local = name.split(separator: ":").last.map(String.init) ?? name
+        let local = Self.localName(name)
         if !sawRoot {
             sawRoot = true
             if local != "tbx" && local != "martif" {
@@ -201,11 +201,11 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         defer { depth -= 1 }
-        let local = name.split(separator: ":").last.map(String.init) ?? name
+        let local = Self.localName(name)
         if let what = capture {
             guard depth == captureDepth else { return }
             capture = nil
-            let text = buffer.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            let text = Self.collapsingSpaces(buffer)
             switch what {
             case .term: term?.text = text
             case .partOfSpeech: term?.partOfSpeech = text.isEmpty ? nil : text
@@ -261,6 +261,23 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     }
 
     static func primary(_ tag: String) -> String { GlossaryEntry.primary(tag) }
+
+    /// The element name without its namespace prefix ("term" of "tbx:term").
+    static func localName(_ name: String) -> String {
+        guard name.utf8.contains(0x3A) else { return name }
+        return name.split(separator: ":").last.map(String.init) ?? name
+    }
+
+    /// Text with runs of spaces, tabs and line breaks made one space, and none at either end.
+    static func collapsingSpaces(_ text: String) -> String {
+        // Most terms and notes have single spaces only, between words: they stay as they are.
+        let bytes = text.utf8
+        if bytes.first != 0x20, bytes.last != 0x20, !bytes.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }),
+           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return text
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
 
     /// Never fetch anything a glossary names.
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
