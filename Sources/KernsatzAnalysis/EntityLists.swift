@@ -142,8 +142,9 @@ enum EntityKey {
     }
 
     static func of(_ text: String) -> UInt64 {
-        let units = Array(text.utf16)
-        return of(units, 0..<units.count)
+        var hash = seed
+        for u in text.utf16 where u != 0x20 { hash = add(hash, u) }
+        return hash
     }
 
     /// The key of a word ending, hashed from its last unit backwards.
@@ -433,7 +434,11 @@ struct EntityLexicon: Sendable {
     private mutating func add(_ entry: String, _ lexeme: Lexeme) {
         // "Dr." and "Dr" are one word: the dot after an abbreviation is not part of the token.
         var entry = entry
-        if entry.hasSuffix("."), !entry.utf8.contains(0x20) { entry.removeLast() }
+        guard entry.utf8.contains(0x20) else {
+            if entry.hasSuffix(".") { entry.removeLast() }
+            words.insert(EntityKey.of(entry), lexeme)
+            return
+        }
         let parts = entry.split(separator: " ")
         if parts.count > 1 {
             var hash = EntityKey.seed

@@ -100,7 +100,8 @@ public struct GermanMorphology: Sendable {
     /// The forms of a (folded) noun: form → whether it is inflected (the base form is not).
     public func nounForms(_ noun: String) -> [String: Bool] {
         var forms = [noun: false]
-        guard let rule = nounRules.first(where: { noun.hasSuffix($0.ending) && noun.count > $0.ending.count }) else { return forms }
+        let length = noun.count
+        guard let rule = nounRules.first(where: { length > $0.ending.count && noun.hasSuffix($0.ending) }) else { return forms }
         for form in rule.forms {
             let made: String?
             switch form {
