@@ -102,11 +102,13 @@ public struct GermanMorphology: Sendable {
         var forms = [noun: false]
         let length = noun.count
         guard let rule = nounRules.first(where: { length > $0.ending.count && noun.hasSuffix($0.ending) }) else { return forms }
+        // The umlauted noun once, for every rule that appends to it.
+        let umlautedNoun = rule.forms.contains { if case .umlautAppend = $0 { true } else { false } } ? umlauted(noun) : nil
         for form in rule.forms {
             let made: String?
             switch form {
             case .append(let s): made = noun + s
-            case .umlautAppend(let s): made = umlauted(noun).map { $0 + s }
+            case .umlautAppend(let s): made = umlautedNoun.map { $0 + s }
             case .replace(let s): made = String(noun.dropLast(rule.ending.count)) + s
             }
             if let made, made != noun { forms[made] = true }
@@ -137,14 +139,14 @@ public struct GermanMorphology: Sendable {
     /// syllables are skipped („Mutter“ → „Mütter“).
     func umlauted(_ noun: String) -> String? {
         let scalars = Array(noun.unicodeScalars)
+        let pairs = umlauts.map { (plain: Array($0.plain.unicodeScalars), umlaut: Array($0.umlaut.unicodeScalars)) }
         var i = scalars.count - 1
         while i >= 0 {
-            for (plain, umlaut) in umlauts {
-                let p = Array(plain.unicodeScalars)
-                if i - p.count + 1 >= 0, Array(scalars[(i - p.count + 1)...i]) == p {
+            for (p, umlaut) in pairs {
+                if i - p.count + 1 >= 0, scalars[(i - p.count + 1)...i].elementsEqual(p) {
                     // "au": the a is at i-1; skip a lone "u" that belongs to an "au" handled above.
                     var out = scalars
-                    out.replaceSubrange((i - p.count + 1)...i, with: Array(umlaut.unicodeScalars))
+                    out.replaceSubrange((i - p.count + 1)...i, with: umlaut)
                     var s = String.UnicodeScalarView()
                     s.append(contentsOf: out)
                     return String(s)
@@ -168,13 +170,14 @@ public struct GermanMorphology: Sendable {
     /// ones that can block it. A matcher finds them once per term.
     func blockers(of term: String) -> [(word: String, lowerCaseOnly: Bool)] {
         let asciiTerm = Self.isASCII(term)
+        let length = term.count
         return neverMatch.filter { entry in
             guard entry.word != term else { return false }
             // ASCII in both: no combining marks nor decompositions, so bytes tell what Characters would.
             if asciiTerm && Self.isASCII(entry.word) {
                 return entry.word.utf8.count > term.utf8.count && Self.contains(entry.word.utf8, term.utf8)
             }
-            return entry.word.count > term.count && entry.word.contains(term)
+            return entry.word.count > length && entry.word.contains(term)
         }
     }
 

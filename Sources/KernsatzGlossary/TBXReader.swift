@@ -271,11 +271,16 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     /// Text with runs of spaces, tabs and line breaks made one space, and none at either end.
     static func collapsingSpaces(_ text: String) -> String {
         // Most terms and notes have single spaces only, between words: they stay as they are.
-        let bytes = text.utf8
-        if bytes.first != 0x20, bytes.last != 0x20, !bytes.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }),
-           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
-            return text
+        var plain = true
+        var previous: UInt8 = 0x20  // a space first counts as a run
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+                plain = false
+                break
+            }
+            previous = byte
         }
+        if plain && previous != 0x20 { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
