@@ -306,14 +306,46 @@ int32_t ks_tz_location_zones(char *destination, int32_t capacity, int32_t *statu
     return needed;
 }
 
-int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const char *locale,
-                            uint16_t *destination, int32_t capacity, int32_t *status) {
+struct ks_tz_cities {
+    UDateFormat *format;
+    UCalendar *calendar;
+};
+
+ks_tz_cities *ks_tz_cities_open(const char *locale, int32_t *status) {
     static const UChar pattern[] = {'V', 'V', 'V'};
-    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone, zone_length, pattern, 3, (UErrorCode *)status);
-    if (U_FAILURE(*(UErrorCode *)status)) return 0;
-    int32_t length = udat_format(format, ucal_getNow(), destination, capacity, NULL, (UErrorCode *)status);
-    udat_close(format);
-    return length;
+    UErrorCode *s = (UErrorCode *)status;
+    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, NULL, 0, pattern, 3, s);
+    if (U_FAILURE(*s)) return NULL;
+    UCalendar *calendar = ucal_open(NULL, 0, locale, UCAL_DEFAULT, s);
+    if (U_FAILURE(*s)) { udat_close(format); return NULL; }
+    ks_tz_cities *cities = malloc(sizeof *cities);
+    if (cities == NULL) {
+        ucal_close(calendar);
+        udat_close(format);
+        *s = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    cities->format = format;
+    cities->calendar = calendar;
+    return cities;
+}
+
+void ks_tz_cities_close(ks_tz_cities *cities) {
+    if (cities == NULL) return;
+    ucal_close(cities->calendar);
+    udat_close(cities->format);
+    free(cities);
+}
+
+int32_t ks_tz_cities_city(ks_tz_cities *cities, const uint16_t *zone, int32_t zone_length,
+                          uint16_t *destination, int32_t capacity, int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    // The "VVV" field names the zone of the calendar it formats.
+    ucal_setTimeZone(cities->calendar, zone, zone_length, s);
+    if (U_FAILURE(*s)) return 0;
+    ucal_setMillis(cities->calendar, ucal_getNow(), s);
+    if (U_FAILURE(*s)) return 0;
+    return udat_formatCalendar(cities->format, cities->calendar, destination, capacity, NULL, s);
 }
 
 // MARK: number formatting

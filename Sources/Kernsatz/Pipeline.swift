@@ -50,14 +50,15 @@ public struct Analysis: Sendable {
 ///     analysis.sentences.map(analysis.sourceText)   // ["Dr. Müller kam am 3. Oktober.", "Er blieb."]
 ///     analysis.structure.metadata.dateline          // "Brüssel"
 ///
-/// A pipeline holds the segmenters of the supported languages, loaded once: make one and reuse it,
-/// from any number of tasks (it is a value, `Sendable`).
+/// A pipeline holds what each language needs (segmenter, layout parser, quote and entity finders),
+/// built for a language when a text in it first comes and kept: make one and reuse it, from any
+/// number of tasks (it is a value, `Sendable`; copies share what is built).
 public struct Pipeline: Sendable {
     public let options: PipelineOptions
-    private let segmenters: [String: SentenceSegmenter]
-    private let identifier: LanguageIdentifier
-    private let parsers: [String: StructureParser]
-    private let quoteFinders: [String: QuoteFinder]
+    /// The segmenters, layout parsers and quote finders, built when a text in their language first comes.
+    private let tools: LanguageToolCache
+    /// Nil when `options.language` is given: then no text's language is identified.
+    private let identifier: LanguageIdentifier?
     /// Built when a text in their language first comes (each loads gazetteers from ICU).
     private let recognizers = RecognizerCache()
     /// `options.language` in normal form, worked out once.
@@ -66,36 +67,26 @@ public struct Pipeline: Sendable {
     public init(options: PipelineOptions = PipelineOptions()) throws(KernsatzError) {
         self.options = options
         givenLanguage = options.language.map(LanguageTag.normalized)
-        var segmenters: [String: SentenceSegmenter] = [:]
-        var parsers: [String: StructureParser] = [:]
-        var quoteFinders: [String: QuoteFinder] = [:]
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
         var languages = LanguageList.supportedLanguages + ["und"]
-        if let language = options.language.map(LanguageTag.normalized), !languages.contains(language) { languages.append(language) }
-        do throws(SegmentationError) {
-            for language in languages {
-                let segmenter = try SentenceSegmenter(language: language)
-                segmenters[language] = segmenter
-                var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
-                parser.detectTeaser = options.detectTeaser
-                parsers[language] = parser
-                if options.findQuotes { quoteFinders[language] = QuoteFinder(language: language) }
-            }
-        } catch {
-            throw .segmentation(error)
-        }
-        if options.findEntities, let givenLanguage {
+        if let givenLanguage, !languages.contains(givenLanguage) { languages.append(givenLanguage) }
+        tools = LanguageToolCache(languages: languages, detectTeaser: options.detectTeaser, findQuotes: options.findQuotes)
+        if let givenLanguage {
             // The language asked for is loaded now, so that a problem shows before the first text.
-            do throws(AnalysisError) {
-                recognizers.store(try EntityRecognizer(language: givenLanguage), for: givenLanguage)
+            do throws(SegmentationError) {
+                _ = try tools.tools(for: givenLanguage)
             } catch {
-                throw .analysis(error)
+                throw .segmentation(error)
+            }
+            if options.findEntities {
+                do throws(AnalysisError) {
+                    recognizers.store(try EntityRecognizer(language: givenLanguage), for: givenLanguage)
+                } catch {
+                    throw .analysis(error)
+                }
             }
         }
-        self.segmenters = segmenters
-        self.parsers = parsers
-        self.quoteFinders = quoteFinders
-        identifier = LanguageIdentifier()
+        identifier = givenLanguage == nil ? LanguageIdentifier() : nil
     }
 
     /// What one thread reuses from text to text (ICU iterators). Not shareable between threads.
@@ -127,11 +118,17 @@ public struct Pipeline: Sendable {
         if let given = givenLanguage {
             (language, identified) = (given, false)
         } else {
-            (language, identified) = (identifier.identify(units: text.units), true)
+            (language, identified) = ((identifier ?? LanguageIdentifier()).identify(units: text.units), true)
+        }
+        let own: LanguageToolCache.Tools?
+        do {
+            own = try tools.tools(for: language)
+        } catch {
+            throw .segmentation(error)
         }
         let segmenter: SentenceSegmenter
-        if let known = segmenters[language] {
-            segmenter = known
+        if let own {
+            segmenter = own.segmenter
         } else {
             do {
                 segmenter = try SentenceSegmenter(language: language)
@@ -139,7 +136,9 @@ public struct Pipeline: Sendable {
                 throw .segmentation(error)
             }
         }
-        let parser = parsers[language] ?? parsers[LanguageTag.primary(language)] ?? parsers["de"] ?? StructureParser()
+        // A language without tools of its own borrows its primary language's, or German's.
+        let borrowed = own == nil ? (try? tools.tools(for: LanguageTag.primary(language))) : nil
+        let parser = own?.parser ?? borrowed?.parser ?? (try? tools.tools(for: "de"))?.parser ?? StructureParser()
         let structure = parser.parse(text)
         var segmentationSession = session?.segmentation[language]
         if let session, segmentationSession == nil {
@@ -150,7 +149,7 @@ public struct Pipeline: Sendable {
         let ranges = sentences.map(\.range)
         var quotes: [Quote] = []
         if options.findQuotes {
-            let finder = quoteFinders[language] ?? quoteFinders[LanguageTag.primary(language)] ?? QuoteFinder(language: language)
+            let finder = own?.quoteFinder ?? borrowed?.quoteFinder ?? QuoteFinder(language: language)
             quotes = finder.quotes(in: text.units, sentences: ranges)
         }
         var entities: [Entity] = []
@@ -167,6 +166,46 @@ public struct Pipeline: Sendable {
         } catch {
             throw .analysis(error)
         }
+    }
+}
+
+/// The segmenters, layout parsers and quote finders of a pipeline's languages: shared by the
+/// threads that use one pipeline, each language's built once, on first use.
+final class LanguageToolCache: @unchecked Sendable {
+    // @unchecked: `built` is read and written under `lock` only; the tools are Sendable values.
+    struct Tools: Sendable {
+        let segmenter: SentenceSegmenter
+        let parser: StructureParser
+        /// Nil unless the pipeline finds quotes.
+        let quoteFinder: QuoteFinder?
+    }
+
+    /// The languages tools are built for; others have none.
+    let languages: Set<String>
+    private let detectTeaser: Bool
+    private let findQuotes: Bool
+    private let lock = NSLock()
+    private var built: [String: Tools] = [:]
+
+    init(languages: [String], detectTeaser: Bool, findQuotes: Bool) {
+        self.languages = Set(languages)
+        self.detectTeaser = detectTeaser
+        self.findQuotes = findQuotes
+    }
+
+    /// The tools for `language`, built now if this is the first call for it; nil when it is not
+    /// one of `languages`.
+    func tools(for language: String) throws(SegmentationError) -> Tools? {
+        guard languages.contains(language) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = built[language] { return known }
+        let segmenter = try SentenceSegmenter(language: language)
+        var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
+        parser.detectTeaser = detectTeaser
+        let made = Tools(segmenter: segmenter, parser: parser, quoteFinder: findQuotes ? QuoteFinder(language: language) : nil)
+        built[language] = made
+        return made
     }
 }
 

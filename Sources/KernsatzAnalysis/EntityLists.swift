@@ -142,8 +142,9 @@ enum EntityKey {
     }
 
     static func of(_ text: String) -> UInt64 {
-        let units = Array(text.utf16)
-        return of(units, 0..<units.count)
+        var hash = seed
+        for u in text.utf16 where u != 0x20 { hash = add(hash, u) }
+        return hash
     }
 
     /// The key of a word ending, hashed from its last unit backwards.
@@ -272,15 +273,11 @@ struct EntityLexicon: Sendable {
             var result: [(String, Int)] = []
             for lang in [language, "mul"] {
                 guard let bytes = EmbeddedEntityLists.bytes(kind, language: lang) else { continue }
-                let file = kind.fileName(language: lang)
-                let text = String(decoding: bytes, as: UTF8.self)
-                for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let line = Self.trimmed(raw)
-                    if line.isEmpty || line.hasPrefix("#") { continue }
-                    if line.contains("\t") || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
-                        throw AnalysisError(.badList(file: file, line: number + 1, reason: "not an entry: \"\(line)\""))
+                try LanguageList.forEachEntry(bytes) { (line, number) throws(AnalysisError) in
+                    if line.utf8.contains(0x09) || (line.hasPrefix("-") || line.hasPrefix("~")) && line.count < 2 {
+                        throw AnalysisError(.badList(file: kind.fileName(language: lang), line: number, reason: "not an entry: \"\(line)\""))
                     }
-                    result.append((line, number + 1))
+                    result.append((line, number))
                 }
             }
             return result
@@ -383,7 +380,7 @@ struct EntityLexicon: Sendable {
         // („Dr.“, „Prof.“) are person cues, which the classifier looks at first.
         for kind in [LanguageListKind.abbreviations, .sentenceFinalAbbreviations] {
             for entry in LanguageList.shipped(kind, language: language)?.entries ?? []
-            where entry.hasSuffix(".") && !entry.contains(" ") && entry.first?.isUppercase == true {
+            where entry.hasSuffix(".") && !entry.utf8.contains(0x20) && entry.first?.isUppercase == true {
                 add(entry, .abbreviation)
             }
         }
@@ -416,7 +413,7 @@ struct EntityLexicon: Sendable {
             add(name, .organization)
         }
         for code in LocaleData.isoLanguages {
-            guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.contains(" ") else { continue }
+            guard let name = LocaleData.languageName(code, in: language), Self.usable(name), !name.utf8.contains(0x20) else { continue }
             // German language names are nouns in -isch („Englisch“); others of ICU's names may be words.
             if language == "de" && !name.hasSuffix("sch") { continue }
             if !words.lookup(EntityKey.of(name)).isEmpty { continue }
@@ -430,21 +427,18 @@ struct EntityLexicon: Sendable {
         "035", "039", "053", "054", "057", "061", "142", "143", "145", "150", "151", "154", "155", "202", "419",
     ]
 
-    private static func trimmed(_ line: Substring) -> String {
-        var s = line[...]
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
-    }
-
     private static func usable(_ name: String) -> Bool {
-        !name.contains("(") && !name.contains(",") && !name.contains("&") && name.unicodeScalars.count >= 3
+        !name.utf8.contains { $0 == 0x28 || $0 == 0x2C || $0 == 0x26 } && name.unicodeScalars.count >= 3
     }
 
     private mutating func add(_ entry: String, _ lexeme: Lexeme) {
         // "Dr." and "Dr" are one word: the dot after an abbreviation is not part of the token.
         var entry = entry
-        if entry.hasSuffix("."), !entry.contains(" ") { entry.removeLast() }
+        guard entry.utf8.contains(0x20) else {
+            if entry.hasSuffix(".") { entry.removeLast() }
+            words.insert(EntityKey.of(entry), lexeme)
+            return
+        }
         let parts = entry.split(separator: " ")
         if parts.count > 1 {
             var hash = EntityKey.seed

@@ -64,7 +64,7 @@ enum QuoteLists {
     /// The entries of a shipped list (comments, blank lines dropped, trimmed); empty when none.
     static func entries(_ kind: QuoteListKind, language: String) -> [String] {
         guard let bytes = bytes(kind, language: language) else { return [] }
-        return LanguageList.entries(parsing: String(decoding: bytes, as: UTF8.self))
+        return LanguageList.entries(parsing: bytes)
     }
 
     /// The files under `Resources/quotes/`, relative to it.

@@ -65,7 +65,7 @@ public struct GermanMorphology: Sendable {
     public init(lists: [MorphologyListKind: String]) {
         func entries(_ kind: MorphologyListKind) -> [String] {
             (lists[kind] ?? "").split(separator: "\n").compactMap { line in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingWhitespace
                 return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
             }
         }
@@ -100,12 +100,15 @@ public struct GermanMorphology: Sendable {
     /// The forms of a (folded) noun: form → whether it is inflected (the base form is not).
     public func nounForms(_ noun: String) -> [String: Bool] {
         var forms = [noun: false]
-        guard let rule = nounRules.first(where: { noun.hasSuffix($0.ending) && noun.count > $0.ending.count }) else { return forms }
+        let length = noun.count
+        guard let rule = nounRules.first(where: { length > $0.ending.count && noun.hasSuffix($0.ending) }) else { return forms }
+        // The umlauted noun once, for every rule that appends to it.
+        let umlautedNoun = rule.forms.contains { if case .umlautAppend = $0 { true } else { false } } ? umlauted(noun) : nil
         for form in rule.forms {
             let made: String?
             switch form {
             case .append(let s): made = noun + s
-            case .umlautAppend(let s): made = umlauted(noun).map { $0 + s }
+            case .umlautAppend(let s): made = umlautedNoun.map { $0 + s }
             case .replace(let s): made = String(noun.dropLast(rule.ending.count)) + s
             }
             if let made, made != noun { forms[made] = true }
@@ -136,14 +139,14 @@ public struct GermanMorphology: Sendable {
     /// syllables are skipped („Mutter“ → „Mütter“).
     func umlauted(_ noun: String) -> String? {
         let scalars = Array(noun.unicodeScalars)
+        let pairs = umlauts.map { (plain: Array($0.plain.unicodeScalars), umlaut: Array($0.umlaut.unicodeScalars)) }
         var i = scalars.count - 1
         while i >= 0 {
-            for (plain, umlaut) in umlauts {
-                let p = Array(plain.unicodeScalars)
-                if i - p.count + 1 >= 0, Array(scalars[(i - p.count + 1)...i]) == p {
+            for (p, umlaut) in pairs {
+                if i - p.count + 1 >= 0, scalars[(i - p.count + 1)...i].elementsEqual(p) {
                     // "au": the a is at i-1; skip a lone "u" that belongs to an "au" handled above.
                     var out = scalars
-                    out.replaceSubrange((i - p.count + 1)...i, with: Array(umlaut.unicodeScalars))
+                    out.replaceSubrange((i - p.count + 1)...i, with: umlaut)
                     var s = String.UnicodeScalarView()
                     s.append(contentsOf: out)
                     return String(s)
@@ -166,7 +169,30 @@ public struct GermanMorphology: Sendable {
     /// The never-match words that contain `term` (folded) as a proper part, in list order: the only
     /// ones that can block it. A matcher finds them once per term.
     func blockers(of term: String) -> [(word: String, lowerCaseOnly: Bool)] {
-        neverMatch.filter { $0.word != term && $0.word.count > term.count && $0.word.contains(term) }
+        let asciiTerm = Self.isASCII(term)
+        let length = term.count
+        return neverMatch.filter { entry in
+            guard entry.word != term else { return false }
+            // ASCII in both: no combining marks nor decompositions, so bytes tell what Characters would.
+            if asciiTerm && Self.isASCII(entry.word) {
+                return entry.word.utf8.count > term.utf8.count && Self.contains(entry.word.utf8, term.utf8)
+            }
+            return entry.word.count > length && entry.word.contains(term)
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Whether `bytes` hold `part` somewhere.
+    /// - Complexity: O(*n* · *m*) for *n* bytes and a part of *m*.
+    private static func contains(_ bytes: String.UTF8View, _ part: String.UTF8View) -> Bool {
+        let whole = Array(bytes), needle = Array(part)
+        guard !needle.isEmpty else { return true }
+        guard whole.count >= needle.count else { return false }
+        for start in 0...(whole.count - needle.count) where whole[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// `blocks(word:written:term:compound:)` with the term's `blockers(of:)` and whether the word as

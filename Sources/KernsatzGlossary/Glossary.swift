@@ -13,7 +13,7 @@ public enum TermStatus: String, Sendable, Codable, CaseIterable {
 
     /// Reads TBX-Basic's and TBX 2008's values and the plain words („preferred“, „superseded“).
     public init?(tbx value: String) {
-        let v = value.lowercased().trimmingCharacters(in: .whitespaces)
+        let v = value.lowercased().trimmingWhitespace
         if v.hasPrefix("preferred") || v == "standardized" || v.hasPrefix("standardizedterm") { self = .preferred }
         else if v.hasPrefix("admitted") || v.hasPrefix("legal") || v.hasPrefix("regulated") { self = .admitted }
         else if v.hasPrefix("deprecated") || v.hasPrefix("superseded") || v.hasPrefix("notrecommended") || v == "obsolete" { self = .deprecated }
@@ -110,5 +110,20 @@ public struct Glossary: Sendable, Equatable {
         Glossary(sourceLanguage: glossaries.first?.sourceLanguage ?? "de",
                  entries: glossaries.flatMap(\.entries),
                  name: glossaries.map(\.name).joined(separator: "+"))
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing tabs and spaces (Unicode category Zs): what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` takes off, without a detour through `NSString`.
+    var trimmingWhitespace: String {
+        let scalars = Substring(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !Self.isWhitespace($0) }) else { return "" }
+        return String(scalars[first..<scalars.index(after: last)])
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
     }
 }

@@ -54,7 +54,10 @@ struct TBXReader {
     /// External entity declarations and an external DTD in the document type declaration.
     static func prologProblems(_ bytes: [UInt8], source: String) -> [GlossaryError] {
         // Only the part before the root element can declare anything.
-        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        let head = bytes.prefix(1 << 20)
+        // Most glossaries have no document type declaration: a scan of the bytes says so quickly.
+        guard contains(head, Array("<!DOCTYPE".utf8)) else { return [] }
+        let text = String(decoding: head, as: UTF8.self)
         guard let doctype = text.range(of: "<!DOCTYPE") else { return [] }
         var problems: [GlossaryError] = []
         func line(_ index: String.Index) -> Int { text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
@@ -74,6 +77,21 @@ struct TBXReader {
             problems.append(GlossaryError(.externalDTD(String(dtd.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))), source: source, line: line(doctype.lowerBound)))
         }
         return problems
+    }
+}
+
+extension TBXReader {
+    /// Whether `bytes` hold `needle` (ASCII) somewhere.
+    /// - Complexity: O(*n* · *m*) for *n* bytes and a needle of *m*, in practice O(*n*).
+    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while i <= last {
+            if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }
 
@@ -125,7 +143,7 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         depth += 1
-        let local = name.split(separator: ":").last.map(String.init) ?? name
+        let local = Self.localName(name)
         if !sawRoot {
             sawRoot = true
             if local != "tbx" && local != "martif" {
@@ -183,11 +201,11 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         defer { depth -= 1 }
-        let local = name.split(separator: ":").last.map(String.init) ?? name
+        let local = Self.localName(name)
         if let what = capture {
             guard depth == captureDepth else { return }
             capture = nil
-            let text = buffer.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            let text = Self.collapsingSpaces(buffer)
             switch what {
             case .term: term?.text = text
             case .partOfSpeech: term?.partOfSpeech = text.isEmpty ? nil : text
@@ -243,6 +261,28 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     }
 
     static func primary(_ tag: String) -> String { GlossaryEntry.primary(tag) }
+
+    /// The element name without its namespace prefix ("term" of "tbx:term").
+    static func localName(_ name: String) -> String {
+        guard name.utf8.contains(0x3A) else { return name }
+        return name.split(separator: ":").last.map(String.init) ?? name
+    }
+
+    /// Text with runs of spaces, tabs and line breaks made one space, and none at either end.
+    static func collapsingSpaces(_ text: String) -> String {
+        // Most terms and notes have single spaces only, between words: they stay as they are.
+        var plain = true
+        var previous: UInt8 = 0x20  // a space first counts as a run
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain && previous != 0x20 { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
 
     /// Never fetch anything a glossary names.
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {

@@ -96,16 +96,16 @@ extension LocaleData {
         guard ks_is_failure(status) == 0 else { return [] }
         let zones = String(decoding: bytes.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
             .split(separator: "\n")
+        status = 0
+        guard let names = displayLanguage.withCString({ ks_tz_cities_open($0, &status) }), ks_is_failure(status) == 0 else { return [] }
+        defer { ks_tz_cities_close(names) }
         var seen = Set<String>()
         var cities: [String] = []
-        let locale = Array(displayLanguage.utf8CString)
         for zone in zones {
             let zoneUnits = Array(zone.utf16)
             let units = try? zoneUnits.withUnsafeBufferPointer { (z) throws(ICUError) -> [UInt16] in
-                try locale.withUnsafeBufferPointer { (l) throws(ICUError) -> [UInt16] in
-                    try withResizingBuffer(capacity: 64, "looking up an exemplar city") {
-                        ks_tz_exemplar_city(z.baseAddress, Int32(z.count), l.baseAddress, $0, $1, &$2)
-                    }
+                try withResizingBuffer(capacity: 64, "looking up an exemplar city") {
+                    ks_tz_cities_city(names, z.baseAddress, Int32(z.count), $0, $1, &$2)
                 }
             }
             guard let units, !units.isEmpty else { continue }

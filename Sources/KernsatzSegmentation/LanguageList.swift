@@ -32,22 +32,54 @@ public struct LanguageList: Sendable, Equatable {
         entries = Self.entries(parsing: text)
     }
 
+    init(kind: LanguageListKind, language: String, entries: [String]) {
+        self.kind = kind
+        self.language = language
+        self.entries = entries
+    }
+
     /// The entries of list text in file order: one per line, trimmed; `#` comment lines and blank
     /// lines skipped. Every Kernsatz list file (here and in later modules) is read this way.
     public static func entries(parsing text: String) -> [String] {
+        entries(parsing: Array(text.utf8))
+    }
+
+    /// The entries of UTF-8 list bytes (a shipped file), as `entries(parsing:)` reads text.
+    public static func entries(parsing bytes: [UInt8]) -> [String] {
         var entries: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.trimmingCharacters(in: " \t\r")
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            entries.append(trimmed)
-        }
+        forEachEntry(bytes) { entry, _ in entries.append(entry) }
         return entries
     }
+
+    /// Calls `body` with every entry of UTF-8 list bytes and its line number (from 1), in file order:
+    /// lines end at LF; spaces, tabs and CRs around an entry are trimmed; blank lines and lines
+    /// starting with `#` are skipped. One pass over the bytes, which stay undecoded but for the entries.
+    public static func forEachEntry<E: Error>(_ bytes: [UInt8], _ body: (_ entry: String, _ line: Int) throws(E) -> Void) throws(E) {
+        var line = 0
+        var start = 0
+        while start < bytes.count {
+            line += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let next = end + 1
+            var first = start
+            while first < end && isBlank(bytes[first]) { first += 1 }
+            while end > first && isBlank(bytes[end - 1]) { end -= 1 }
+            if first < end && bytes[first] != 0x23 {
+                try body(String(decoding: bytes[first..<end], as: UTF8.self), line)
+            }
+            start = next
+        }
+    }
+
+    /// Space, tab or carriage return: what is trimmed around an entry.
+    @inline(__always)
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     /// The shipped list, or nil when Kernsatz has none of this kind for the language.
     public static func shipped(_ kind: LanguageListKind, language: String) -> LanguageList? {
         guard let bytes = EmbeddedLists.bytes(kind, language: language) else { return nil }
-        return LanguageList(kind: kind, language: language, text: String(decoding: bytes, as: UTF8.self))
+        return LanguageList(kind: kind, language: language, entries: entries(parsing: bytes))
     }
 
     /// The file a shipped list comes from, relative to the module ("abbreviations/abbreviations.de.txt").
@@ -73,15 +105,5 @@ public enum LanguageTag {
     /// The tag in BCP 47 form: "de-AT" for "de_at"; what the output's "lang" says.
     public static func normalized(_ tag: String) -> String {
         icuLocale(tag).isEmpty ? "und" : icuLocale(tag).replacingOccurrences(of: "_", with: "-")
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = self[...]
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

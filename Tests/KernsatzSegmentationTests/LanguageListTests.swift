@@ -11,6 +11,14 @@ final class LanguageListTests: XCTestCase {
         XCTAssertEqual(list.entries, ["Dr.", "z. B.", "bzw."])
     }
 
+    func testForEachEntry_numbersLinesFromOne_andTrimsCRLF() {
+        var seen: [(entry: String, line: Int)] = []
+        LanguageList.forEachEntry(Array("# Kopf\r\n\r\n  Dr. \r\nz. B.\n\n#x\nbzw.".utf8)) { seen.append(($0, $1)) }
+        XCTAssertEqual(seen.map(\.entry), ["Dr.", "z. B.", "bzw."])
+        XCTAssertEqual(seen.map(\.line), [3, 4, 7])
+        XCTAssertEqual(LanguageList.entries(parsing: "a\r\nb\r\n"), ["a", "b"])
+    }
+
     func testShipped_everyResourceFileIsEmbedded() throws {
         let files = FileManager.default.enumerator(at: Self.resources, includingPropertiesForKeys: nil)!
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }

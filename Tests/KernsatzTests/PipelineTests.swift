@@ -2,6 +2,21 @@ import XCTest
 import Kernsatz
 
 final class PipelineTests: XCTestCase {
+    func testPipeline_buildsLanguagesOnFirstUse_sameAsAFreshPipeline() throws {
+        let texts = ["The minister said on Monday that the government would act. It did.",
+                     "Brüssel – Der Minister sagte am Montag, die Regierung werde handeln. Sie tat es.",
+                     "Le ministre a déclaré lundi que le gouvernement agirait. Il l'a fait."]
+        let shared = try Pipeline()
+        for text in texts + texts.reversed() {
+            let reused = try shared.analyze(text)
+            let fresh = try Pipeline().analyze(text)
+            XCTAssertEqual(reused.language, fresh.language)
+            XCTAssertEqual(reused.sentences.map(reused.sourceText), fresh.sentences.map(fresh.sourceText))
+            XCTAssertEqual(reused.quotes.count, fresh.quotes.count)
+            XCTAssertEqual(reused.entities.map(\.range), fresh.entities.map(\.range))
+        }
+    }
+
     static let pipeline = try! Pipeline()
     static let samples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -156,9 +156,16 @@ int32_t ks_date_symbol(const char *locale, ks_date_symbols kind, int32_t index,
 /// the length needed (U_BUFFER_OVERFLOW_ERROR when `capacity` is smaller).
 int32_t ks_tz_location_zones(char *destination, int32_t capacity, int32_t *status);
 
-/// Writes the localized exemplar city of a time zone ("Wien" for Europe/Vienna in "de").
-int32_t ks_tz_exemplar_city(const uint16_t *zone, int32_t zone_length, const char *locale,
-                            uint16_t *destination, int32_t capacity, int32_t *status);
+typedef struct ks_tz_cities ks_tz_cities;
+
+/// Opens what names exemplar cities in `locale`: one date format and one calendar, reused for
+/// every zone (opening a date format per zone cost more than all the rest of the lookup).
+ks_tz_cities *ks_tz_cities_open(const char *locale, int32_t *status);
+void ks_tz_cities_close(ks_tz_cities *cities);
+/// Writes the localized exemplar city of a time zone ("Wien" for Europe/Vienna in "de"); returns
+/// the needed length (may exceed `capacity`, then status says so).
+int32_t ks_tz_cities_city(ks_tz_cities *cities, const uint16_t *zone, int32_t zone_length,
+                          uint16_t *destination, int32_t capacity, int32_t *status);
 
 // MARK: number formatting
 
