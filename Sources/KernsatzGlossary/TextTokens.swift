@@ -129,6 +129,8 @@ struct Tokenizer {
         words.reserveCapacity(units.count / 7)
         var i = 0
         let n = units.count
+        // The joiner after the last token (kept here: reading `tokens.last` copies the token).
+        var previousJoiner = Joiner.none
         while i < n {
             guard isWordUnit(units, i) else { i += 1; continue }
             let start = i
@@ -150,14 +152,11 @@ struct Tokenizer {
                     if u == 0xB5 { latin1 = false }
                     i += 1
                 } else {
-                    let properties = UTF16Scan.scalar(units, at: i).properties
-                    if properties.isAlphabetic {
+                    let scalar = UTF16Scan.scalar(units, at: i)
+                    if isLetter(scalar) {
                         letters = true
-                    } else {
-                        switch properties.generalCategory {
-                        case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: break
-                        default: break scan
-                        }
+                    } else if !isDigitOrMark(scalar) {
+                        break scan
                     }
                     latin1 = false
                     i += UTF16Scan.width(units, at: i)
@@ -181,7 +180,8 @@ struct Tokenizer {
                     if j > (truncated ? i + 1 : i), j < n, lineBreaks <= 1, isWordUnit(units, j) { joiner = .space }
                 }
             }
-            let previousHyphen = tokens.last?.joinerAfter == .hyphen
+            let previousHyphen = previousJoiner == .hyphen
+            previousJoiner = joiner
             let word = previousHyphen ? words.count - 1 : words.count
             if previousHyphen { words[word].last = tokens.count } else { words.append(WordSpan(first: tokens.count, last: tokens.count)) }
             // The key: by rule from Latin-1 text (hashed as it is folded), else through ICU.
@@ -218,9 +218,7 @@ struct Tokenizer {
                 startsLowercase = first >= 0x61 && first <= 0x7A
                 startsUppercase = first >= 0x41 && first <= 0x5A
             } else {
-                let properties = UTF16Scan.scalar(units, at: start).properties
-                startsLowercase = properties.isLowercase
-                startsUppercase = properties.isUppercase
+                (startsLowercase, startsUppercase) = caseOf(UTF16Scan.scalar(units, at: start))
             }
             var token = TextToken(start: start, end: i, hash: hash, folded: folded, joinerAfter: joiner, truncated: truncated,
                                   word: word, startsLowercase: startsLowercase, startsUppercase: startsUppercase, hasLetters: letters)
@@ -243,12 +241,29 @@ struct Tokenizer {
         }
         if u < 0x100 { return u == 0xAA || u == 0xB5 || u == 0xBA || (u >= 0xC0 && u != 0xD7 && u != 0xF7) }
         let scalar = UTF16Scan.scalar(units, at: i)
-        let properties = scalar.properties
-        if properties.isAlphabetic { return true }
-        switch properties.generalCategory {
+        return isLetter(scalar) || isDigitOrMark(scalar)
+    }
+
+    // The Unicode property look-ups, out of line on purpose: inlined, the storage of the property
+    // types is set up on every call of the function they are inlined in, also when ASCII answers.
+
+    /// Alphabetic (`Unicode.Scalar.Properties.isAlphabetic`).
+    @inline(never)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+
+    /// A decimal digit or a mark, which belong to a word too.
+    @inline(never)
+    static func isDigitOrMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
         case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    /// Whether the scalar is lower case and whether it is upper case.
+    @inline(never)
+    static func caseOf(_ scalar: Unicode.Scalar) -> (lowercase: Bool, uppercase: Bool) {
+        (scalar.properties.isLowercase, scalar.properties.isUppercase)
     }
 }
 
