@@ -35,9 +35,8 @@ public struct TermExtractor {
     private var order: [String] = []
     /// The position of the next text added without one (one past the last text's).
     private var nextText = 0
-    /// Every word seen, folded, and those also seen written in lower case (adjectives, verbs).
+    /// Every word seen, folded; those also seen written in lower case (adjectives, verbs) marked.
     private var seen = FoldedWordSet()
-    private var seenLowercase = FoldedWordSet()
 
     private struct Group {
         /// For closed single words: the folded word, checked at the end for a head seen on its own.
@@ -95,10 +94,7 @@ public struct TermExtractor {
             functionFilter.mayContain(token.hash) && functionWords.contains(token.key(units))
         }
 
-        for token in tokens {
-            seen.insert(token, units)
-            if token.startsLowercase { seenLowercase.insert(token, units) }
-        }
+        for i in tokens.indices { seen.insert(tokens[i], units, marked: tokens[i].startsLowercase) }
         // Compounds: hyphenated words with a capitalized part, and long capitalized single words.
         for word in words {
             let first = tokens[word.first], last = tokens[word.last]
@@ -171,7 +167,6 @@ public struct TermExtractor {
     ///   O(*n* + *m*) to interleave the first-seen orders.
     public mutating func merge(_ other: TermExtractor) {
         seen.formUnion(other.seen)
-        seenLowercase.formUnion(other.seenLowercase)
         // The groups `other` saw first (new here, or seen here in a later text).
         var theirsFirst: Set<String> = []
         for (key, theirs) in other.groups {
@@ -234,7 +229,7 @@ public struct TermExtractor {
     /// word („Entscheidung“, „Verhandlungen“, „Gesellschaft“).
     /// - Parameter latin1Links: `latin1Links`.
     private func isCompound(_ word: String, latin1Links: [[UInt32]]?) -> Bool {
-        if seenLowercase.contains(word) { return false }
+        if seen.containsMarked(word) { return false }
         // Latin-1 without carriage returns: every scalar is a character, so the word is cut at its
         // scalars (the same parts, without making them Strings).
         if let links = latin1Links, word.unicodeScalars.allSatisfy({ $0.value < 0x100 && $0.value != 0x0D }) {

@@ -343,6 +343,9 @@ struct KeyFilter: Sendable {
 /// Open addressing with linear probing, at most half full; each slot holds the high half of its
 /// word's hash next to the word's number (eight bytes: one probe, one cache line), so probing reads
 /// no word but the ones whose hash half matches.
+///
+/// A word can also be marked when it is inserted (`insert(_:_:marked:)`): the marked words are a
+/// second set, kept with the first at no extra lookup (`containsMarked(_:)`).
 struct FoldedWordSet: Sendable {
     private struct Slot {
         /// The high 32 bits of the word's hash.
@@ -357,6 +360,8 @@ struct FoldedWordSet: Sendable {
     private var starts: [Int] = [0]
     /// The hash (`FoldHash.canonical`) of each word, for growing.
     private var hashes: [UInt64] = []
+    /// Whether each word was inserted marked at least once.
+    private var marks: [Bool] = []
     private var slots = [Slot](repeating: Slot(), count: 1024)
 
     @inline(__always)
@@ -367,13 +372,17 @@ struct FoldedWordSet: Sendable {
     @inline(__always)
     private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
 
-    /// Adds the token's key.
+    /// Adds the token's key, and marks it when `marked`.
     /// - Complexity: O(1) on average.
-    mutating func insert(_ token: TextToken, _ units: [UInt16]) {
+    mutating func insert(_ token: TextToken, _ units: [UInt16], marked: Bool = false) {
         if let folded = token.folded {
             let word = Array(FoldHash.nfc(folded).utf8)
             let (slot, found) = find(word, hash: token.hash)
-            if !found { add(word, hash: token.hash, at: slot) }
+            if found {
+                if marked { marks[Int(slots[slot].word) - 1] = true }
+            } else {
+                add(word, hash: token.hash, at: slot, marked: marked)
+            }
             return
         }
         // Latin-1: compared as folded, unit by unit.
@@ -384,11 +393,14 @@ struct FoldedWordSet: Sendable {
         while true {
             let slot = slots[i]
             if slot.word == 0 { break }
-            if slot.tag == tag, isLatin1Key(of: token, units, word: Int(slot.word) - 1) { return }
+            if slot.tag == tag, isLatin1Key(of: token, units, word: Int(slot.word) - 1) {
+                if marked { marks[Int(slot.word) - 1] = true }
+                return
+            }
             i = (i + 1) & mask
         }
         for k in token.start..<token.end { Fold.appendLatin1(units[k], toUTF8: &bytes) }
-        added(hash: hash, at: i)
+        added(hash: hash, at: i, marked: marked)
     }
 
     /// Whether word number `word` is the key of a Latin-1 token (`folded` nil), as `TextToken.key` makes it.
@@ -427,26 +439,31 @@ struct FoldedWordSet: Sendable {
         return (i, false)
     }
 
-    private mutating func add(_ word: some Collection<UInt8>, hash: UInt64, at slot: Int) {
+    private mutating func add(_ word: some Collection<UInt8>, hash: UInt64, at slot: Int, marked: Bool) {
         bytes.append(contentsOf: word)
-        added(hash: hash, at: slot)
+        added(hash: hash, at: slot, marked: marked)
     }
 
     /// Records the word just appended to `bytes` in the empty `slot`.
-    private mutating func added(hash: UInt64, at slot: Int) {
+    private mutating func added(hash: UInt64, at slot: Int, marked: Bool) {
         starts.append(bytes.count)
         hashes.append(hash)
+        marks.append(marked)
         slots[slot] = Slot(tag: Self.tag(hash), word: Int32(hashes.count))
         if hashes.count * 2 > slots.count { grow() }
     }
 
-    /// Adds the words of `other` that are not in the set yet.
+    /// Adds the words of `other` that are not in the set yet, and marks those marked in `other`.
     /// - Complexity: O(*m*) on average in the words of `other`.
     mutating func formUnion(_ other: FoldedWordSet) {
         for number in other.hashes.indices {
             let word = other.bytes[other.starts[number]..<other.starts[number + 1]]
             let (slot, found) = find(word, hash: other.hashes[number])
-            if !found { add(word, hash: other.hashes[number], at: slot) }
+            if found {
+                if other.marks[number] { marks[Int(slots[slot].word) - 1] = true }
+            } else {
+                add(word, hash: other.hashes[number], at: slot, marked: other.marks[number])
+            }
         }
     }
 
@@ -496,5 +513,12 @@ struct FoldedWordSet: Sendable {
     func contains(_ word: String) -> Bool {
         let nfc = FoldHash.nfc(word)
         return find(nfc.utf8, hash: FoldHash.forward(nfc)).found
+    }
+
+    /// Whether a word canonically equivalent to `word` was inserted marked.
+    func containsMarked(_ word: String) -> Bool {
+        let nfc = FoldHash.nfc(word)
+        let (slot, found) = find(nfc.utf8, hash: FoldHash.forward(nfc))
+        return found && marks[Int(slots[slot].word) - 1]
     }
 }
