@@ -203,6 +203,25 @@ struct KeyTable: Sendable {
     }
 }
 
+/// A set of word keys: a `KeyTable` whose entries hold one marker lexeme, for the look-ups of every
+/// word that a `Set<UInt64>` would hash again.
+struct KeySet: Sendable {
+    private var table = KeyTable()
+
+    init() {}
+
+    init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        for key in keys { insert(key) }
+    }
+
+    var isEmpty: Bool { table.count == 0 }
+
+    mutating func insert(_ key: UInt64) { table.insert(key, .function) }
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool { !table.lookup(key).isEmpty }
+}
+
 /// Word endings of one language (`morphology.<lang>.txt`), folded to lowercase.
 struct Morphology: Sendable {
     var genitive: [[UInt16]] = []
@@ -256,10 +275,10 @@ struct EntityLexicon: Sendable {
     /// The longest ending in `suffixes`, in UTF-16 units.
     private(set) var longestSuffix = 0
     /// Prefixes that make a compound with an `.orgCompoundHead` an organization („Bundes“).
-    private(set) var orgPrefixes: Set<UInt64> = []
+    private(set) var orgPrefixes = KeySet()
     private(set) var orgPrefixLengths: [Int] = []
     /// Prefixes that make a place of a place („Ost“ + „Deutschland“).
-    private(set) var placePrefixes: Set<UInt64> = []
+    private(set) var placePrefixes = KeySet()
     private(set) var longestPlacePrefix = 0
     /// Names of several words: key of the words joined by one space → what they are and how many words.
     private(set) var phrases: [UInt64: (lexeme: Lexeme, words: Int)] = [:]

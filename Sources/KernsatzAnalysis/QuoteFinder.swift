@@ -27,12 +27,10 @@ public struct QuoteFinder: Sendable {
     let otherMarks: [UInt16]
     let verbs: Set<String>
     /// `verbs` and `auxiliaries` as folded word hashes, to pass over most words without a string.
-    let verbHashes: Set<UInt64>
+    let verbHashes: KeySet
     /// Words that introduce a speaker without being verbs („so“, „selon“).
     let introducers: Set<String>
-    let subjunctive: Set<String>
-    /// `subjunctive` as folded word hashes: a cheap first look at every sentence.
-    let subjunctiveHashes: Set<UInt64>
+    let subjunctive: LowercaseWords
     let nameParticles: Set<String>
     let anaphora: Set<String>
     let coordinators: Set<String>
@@ -83,10 +81,9 @@ public struct QuoteFinder: Sendable {
             }
         }
         self.verbs = verbs
-        verbHashes = Set((verbs.union(QuoteLists.entries(.auxiliaries, language: lang))).map { WordHash.of($0.utf16, fold: true) })
+        verbHashes = KeySet((verbs.union(QuoteLists.entries(.auxiliaries, language: lang))).map { WordHash.of($0.utf16, fold: true) })
         self.introducers = introducers
-        subjunctive = Set(list(.subjunctive))
-        subjunctiveHashes = Set(subjunctive.map { WordHash.of($0.utf16, fold: true) })
+        subjunctive = LowercaseWords(list(.subjunctive))
         nameParticles = Set(list(.nameParticles))
         anaphora = Set(list(.anaphora))
         coordinators = Set(list(.coordinators))
@@ -587,7 +584,7 @@ public struct QuoteFinder: Sendable {
             guard units[sentence].contains(0x2C) else { continue }
             let tokens = Tokenizer.tokens(in: units, range: sentence)
             guard tokens.count >= 4,
-                  tokens.contains(where: { $0.kind == .word && subjunctiveHashes.contains(WordHash.of(units[$0.range], fold: true)) })
+                  tokens.contains(where: { $0.kind == .word && subjunctive.mayContain(units, $0.range) })
             else { continue }
             var end = tokens.count
             while end > 0, tokens[end - 1].kind == .mark { end -= 1 }
@@ -640,11 +637,49 @@ public struct QuoteFinder: Sendable {
     /// A clause with a Konjunktiv I form (an indicative „dass“-clause is not reported speech).
     func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Bool {
         guard tokens.count >= 2 else { return false }
-        return tokens.contains { $0.kind == .word && subjunctive.contains(lower(units, $0)) }
+        return tokens.contains { $0.kind == .word && subjunctive.contains(units, $0.range) }
     }
 }
 
 extension String {
     /// ’ as '.
     var replacingApostrophe: String { String(map { $0 == "\u{2019}" ? "'" : $0 }) }
+}
+
+/// A list of lowercase words, looked up with words of running text as they are written, lowercased.
+/// Words written in units below U+0130 only (Latin-1 and the first Latin Extended-A pairs, where
+/// `WordHash.fold` is Unicode's lowercase mapping) are first looked up by their folded hash, without
+/// a string; the hash is confirmed with the string, and other words are looked up as strings.
+/// The entries are NFC, like every shipped list, so a word and an entry are canonically
+/// equivalent exactly when their units are equal.
+struct LowercaseWords: Sendable {
+    let strings: Set<String>
+    /// The folded `WordHash` of every entry.
+    private let keys: KeySet
+
+    init(_ entries: [String]) {
+        strings = Set(entries)
+        keys = KeySet(strings.map { WordHash.of($0.utf16, fold: true) })
+    }
+
+    var isEmpty: Bool { strings.isEmpty }
+
+    /// A cheap first look at a word by its folded hash: true for every entry (and for other forms
+    /// that fold to one, such as ’ for ').
+    @inline(__always)
+    func mayContain(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        keys.contains(WordHash.of(units[range], fold: true))
+    }
+
+    /// Whether `units[range]`, lowercased, is one of the words.
+    @inline(__always)
+    func contains(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var hash = WordHash()
+        for i in range {
+            let u = units[i]
+            guard u < 0x130 else { return strings.contains(units.string(range).lowercased()) }
+            hash.add(WordHash.fold(u))
+        }
+        return keys.contains(hash.value) && strings.contains(units.string(range).lowercased())
+    }
 }
