@@ -85,6 +85,16 @@ int32_t ks_break_all(ks_break *iterator, int32_t *boundaries, int32_t *statuses,
     return count;
 }
 
+int32_t ks_break_count_status(ks_break *iterator, int32_t min_status) {
+    UBreakIterator *it = (UBreakIterator *)iterator;
+    int32_t count = 0;
+    ubrk_first(it);
+    while (ubrk_next(it) != UBRK_DONE) {
+        if (ubrk_getRuleStatus(it) >= min_status) count++;
+    }
+    return count;
+}
+
 // MARK: normalization
 
 const void *ks_norm_instance(ks_norm_form form, int32_t *status) {

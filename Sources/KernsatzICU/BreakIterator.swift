@@ -115,4 +115,17 @@ extension BreakIterator {
         }
         return result
     }
+
+    /// The number of `words(in:)`, counted without building them: the walk stays inside ICU.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    public func wordCount(in text: [UInt16]) -> Int {
+        text.withUnsafeBufferPointer { buffer in
+            var status: Int32 = 0
+            ks_break_set_text(handle, buffer.baseAddress, Int32(buffer.count), &status)
+            guard ks_is_failure(status) == 0 else { return 0 }
+            // UBRK_WORD_NONE_LIMIT is 100: statuses at or above it are words of some kind.
+            return Int(ks_break_count_status(handle, 100))
+        }
+    }
 }

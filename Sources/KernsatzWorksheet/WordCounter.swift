@@ -32,16 +32,18 @@ public final class WordCounter {
     /// - Parameter units: UTF-16 text.
     public func count(units: [UInt16]) -> Counts {
         var counts = Counts()
-        // UBRK_WORD_NONE_LIMIT is 100: statuses at or above it are words of some kind.
-        words.forEachBoundary(in: units) { _, status in
-            if status >= 100 { counts.words += 1 }
-        }
+        counts.words = words.wordCount(in: units)
         // Text of Latin letters and the usual punctuation („ “ – € …) has no character that
         // combines with another: each unit is one user-perceived character (CR LF is white space
         // either way). Other text goes through ICU's grapheme clusters.
         var visible = 0
         var simple = true
         for unit in units {
+            if unit < 0x80 {
+                // ASCII, the bulk of the text, without the calls below.
+                if unit != 0x20 && !(0x09...0x0D).contains(unit) { visible += 1 }
+                continue
+            }
             guard Self.standsAlone(unit) else { simple = false; break }
             if !Self.isWhiteSpace(unit) { visible += 1 }
         }

@@ -34,6 +34,14 @@ final class BreakIteratorTests: XCTestCase {
         XCTAssertEqual(words, ["Am", "3", "Oktober"])
     }
 
+    func testWordCount_equalsWordsCount() throws {
+        let iterator = try BreakIterator(.word, locale: "de")
+        for string in ["Am 3. Oktober", "„NATO-Generalsekretär“ – 1,1 % … ", "", " ", "日本語のテキスト"] {
+            let text = Array(string.utf16)
+            XCTAssertEqual(iterator.wordCount(in: text), iterator.words(in: text).count, string)
+        }
+    }
+
     func testCopy_isIndependentOfOriginal() throws {
         let iterator = try BreakIterator(.sentence, locale: "en")
         let copy = try iterator.copy()

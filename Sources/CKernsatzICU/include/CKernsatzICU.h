@@ -47,6 +47,9 @@ int32_t ks_break_rule_status(ks_break *iterator);
 /// Fills `boundaries` with every boundary after the first (0); returns how many there are,
 /// which may exceed `capacity` (then only `capacity` were written).
 int32_t ks_break_all(ks_break *iterator, int32_t *boundaries, int32_t *statuses, int32_t capacity);
+/// Walks the whole text from its start and returns how many boundaries after the first (0) have
+/// a rule status of at least `min_status` (UBRK_WORD_NONE_LIMIT, 100, counts a word iterator's words).
+int32_t ks_break_count_status(ks_break *iterator, int32_t min_status);
 
 // MARK: normalization
 
