@@ -136,10 +136,9 @@ public struct Batch: Sendable {
                 let record = worker.process(walk.inputs[index], plan: plan, index: index)
                 state.finish(record, renderer.render(record), failFast: options.failFast)
             }
-            state.addCandidates(worker.extractor)
+            state.addCandidates(worker.extractor, slot: slot)
         }
         if let error = workers.setupError { throw error }
-        state.countCandidates()
         // Files the batch did not get to (--fail-fast): a record each, with the outputs an earlier run
         // wrote for them, so that the next run still knows those files as its own.
         for index in state.handedOut..<walk.inputs.count {
@@ -259,8 +258,8 @@ final class RunState: @unchecked Sendable {
     private(set) var termFiles: [String: TermTotal] = [:]
     /// The term candidates over the whole batch, once the workers are done (`countCandidates()`).
     private(set) var candidates: [String: CandidateTotal] = [:]
-    /// The workers' term extractors, merged as they finish.
-    private var extractor: TermExtractor?
+    /// The workers' term extractors, by slot, merged by `countCandidates()`.
+    private var extractors: [Int: TermExtractor] = [:]
     /// Where each finished file's record and rows are, in the order they finished.
     private(set) var slots: [RecordSlot] = []
     /// Failed and skipped files for the page's own lists (path and reason only).
@@ -346,22 +345,24 @@ final class RunState: @unchecked Sendable {
         }
     }
 
-    /// Takes in the term candidates one worker counted.
-    func addCandidates(_ worker: TermExtractor) {
+    /// Takes in the term candidates the worker of `slot` counted (merged later, by `countCandidates()`).
+    func addCandidates(_ worker: TermExtractor, slot: Int) {
         lock.lock()
         defer { lock.unlock() }
-        if extractor == nil {
-            extractor = worker
-        } else {
-            extractor!.merge(worker)
-        }
+        extractors[slot] = worker
     }
 
     /// The candidates of all workers together: what one extractor given every file in walk order
-    /// finds, whichever worker had which file. Called once the workers are done.
+    /// finds, whichever worker had which file. Called once the workers are done; the report runs it
+    /// on another thread while it copies the records (it touches nothing else of the state).
     func countCandidates() {
-        let found = extractor?.candidates(minimumCount: 1) ?? []
-        extractor = nil
+        lock.lock()
+        let parts = extractors.sorted { $0.key < $1.key }.map(\.value)
+        extractors = [:]
+        lock.unlock()
+        var merged = parts.first
+        for part in parts.dropFirst() { merged!.merge(part) }
+        let found = merged?.candidates(minimumCount: 1) ?? []
         lock.lock()
         defer { lock.unlock() }
         for candidate in found {

@@ -15,7 +15,12 @@ struct Report {
     let htmlRows: RowFile
     let state: RunState
 
+    /// Writes the report; merges and counts the workers' term candidates (`RunState.countCandidates()`)
+    /// on another thread meanwhile, as they are needed only at the end of the files.
     func write() throws(BatchError) {
+        let counting = DispatchGroup()
+        DispatchQueue.global().async(group: counting) { [state] in state.countCandidates() }
+        defer { counting.wait() }
         let folder = settings.temporaryFolder
         let out = batch.output
         let replacing = true
@@ -41,6 +46,7 @@ struct Report {
         let terms = state.termFiles
         let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
         let minimum = batch.options.candidateMinimumCount
+        counting.wait()
         let candidateList = state.candidates.values.filter { $0.count >= minimum }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
         // Files with glossary terms are always inputs of the walk.
