@@ -77,6 +77,14 @@ public struct Batch: Sendable {
         } catch {
             throw BatchError(.setup(reason: "\(error)"), path: "")
         }
+        // German, the language Kernsatz is made for, is made ready on another thread while the first
+        // worker is set up, rather than by the first German files while the other workers wait for it.
+        // (A language given with --lang the pipeline has made ready already.)
+        let preparing = DispatchGroup()
+        if options.language == nil {
+            DispatchQueue.global().async(group: preparing) { pipeline.prepare(language: "de") }
+        }
+        defer { preparing.wait() }
         let settings = BatchSettings(options: options, matcher: matcher, pipeline: pipeline, output: output,
                                      temporaryFolder: temporary, previous: previous,
                                      isInput: { path in FileIdentity(path: path, follow: true).map { inputIdentities.contains($0) } ?? false })
