@@ -81,7 +81,7 @@ struct Report {
         let options = batch.options
         let head: [(String, String)] = [
             ("format", json(Batch.manifestFormat)), ("version", "\(Batch.manifestVersion)"),
-            ("generated", json(ISO8601DateFormatter().string(from: Date()))),
+            ("generated", json(Self.timestamp(Date()))),
             ("inputs", json(batch.inputs)),
             ("settings", json(["formats": options.formats.map(\.rawValue).joined(separator: ","), "targetLanguage": options.targetLanguage,
                                "language": options.language ?? "identified per file", "summarySentences": "\(options.summarySentences)",
@@ -91,6 +91,16 @@ struct Report {
             ("seconds", String(format: "%.3f", summary.seconds)),
         ]
         return "{\n" + head.map { "\"\($0.0)\": \($0.1),\n" }.joined() + "\"files\": [\n"
+    }
+
+    /// `date` in UTC as ISO 8601 to the second, as `ISO8601DateFormatter` writes it by default
+    /// („2026-03-01T09:30:00Z“), without building a formatter (it loads time zone data).
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The term report of the manifest, one term or candidate per line, written as it goes: a term
