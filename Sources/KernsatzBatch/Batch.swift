@@ -25,6 +25,8 @@ public struct Batch: Sendable {
     public let output: String
     public let options: BatchOptions
     public let matcher: TermMatcher?
+    /// The pipeline texts are analyzed with; nil: one made for `options.language` when the batch runs.
+    public let pipeline: Pipeline?
 
     /// The format and version of `manifest.json`.
     public static let manifestFormat = "kernsatz-batch-manifest"
@@ -32,13 +34,17 @@ public struct Batch: Sendable {
 
     /// - Parameter output: the output folder; a slash at the end is dropped (`out/` → `out`), so the
     ///   paths in messages and the summary have none twice.
-    public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil) {
+    /// - Parameter pipeline: one made for `options.language` (`PipelineOptions(language:)`), given so
+    ///   that it can be made ready while other setup runs (`Pipeline.prepare(language:)`).
+    public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil,
+                pipeline: Pipeline? = nil) {
         self.inputs = inputs
         var output = output
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.options = options
         self.matcher = matcher
+        self.pipeline = pipeline
     }
 
     var stateFolder: String { output + "/.kernsatz" }
@@ -73,7 +79,7 @@ public struct Batch: Sendable {
 
         let pipeline: Pipeline
         do {
-            pipeline = try Pipeline(options: PipelineOptions(language: options.language))
+            pipeline = try self.pipeline ?? Pipeline(options: PipelineOptions(language: options.language))
         } catch {
             throw BatchError(.setup(reason: "\(error)"), path: "")
         }
