@@ -89,6 +89,16 @@ public struct Pipeline: Sendable {
         identifier = givenLanguage == nil ? LanguageIdentifier() : nil
     }
 
+    /// Builds what texts in `language` need (segmenter, layout parser, quote finder, entity
+    /// recognizer) now, as the first text in it would: on another thread while one prepares the
+    /// work, so that the first texts do not wait for it. What cannot be built is left for that
+    /// text to fail on, as it would without this call.
+    public func prepare(language: String) {
+        let language = LanguageTag.normalized(language)
+        _ = try? tools.tools(for: language)
+        if options.findEntities { _ = try? recognizers.recognizer(for: language) }
+    }
+
     /// What one thread reuses from text to text (ICU iterators). Not shareable between threads.
     public final class Session {
         var segmentation: [String: SentenceSegmenter.Session] = [:]

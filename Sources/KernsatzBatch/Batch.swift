@@ -25,6 +25,8 @@ public struct Batch: Sendable {
     public let output: String
     public let options: BatchOptions
     public let matcher: TermMatcher?
+    /// The pipeline texts are analyzed with; nil: one made for `options.language` when the batch runs.
+    public let pipeline: Pipeline?
 
     /// The format and version of `manifest.json`.
     public static let manifestFormat = "kernsatz-batch-manifest"
@@ -32,13 +34,17 @@ public struct Batch: Sendable {
 
     /// - Parameter output: the output folder; a slash at the end is dropped (`out/` → `out`), so the
     ///   paths in messages and the summary have none twice.
-    public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil) {
+    /// - Parameter pipeline: one made for `options.language` (`PipelineOptions(language:)`), given so
+    ///   that it can be made ready while other setup runs (`Pipeline.prepare(language:)`).
+    public init(inputs: [String], output: String, options: BatchOptions = BatchOptions(), matcher: TermMatcher? = nil,
+                pipeline: Pipeline? = nil) {
         self.inputs = inputs
         var output = output
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.options = options
         self.matcher = matcher
+        self.pipeline = pipeline
     }
 
     var stateFolder: String { output + "/.kernsatz" }
@@ -73,10 +79,18 @@ public struct Batch: Sendable {
 
         let pipeline: Pipeline
         do {
-            pipeline = try Pipeline(options: PipelineOptions(language: options.language))
+            pipeline = try self.pipeline ?? Pipeline(options: PipelineOptions(language: options.language))
         } catch {
             throw BatchError(.setup(reason: "\(error)"), path: "")
         }
+        // German, the language Kernsatz is made for, is made ready on another thread while the first
+        // worker is set up, rather than by the first German files while the other workers wait for it.
+        // (A language given with --lang the pipeline has made ready already.)
+        let preparing = DispatchGroup()
+        if options.language == nil {
+            DispatchQueue.global().async(group: preparing) { pipeline.prepare(language: "de") }
+        }
+        defer { preparing.wait() }
         let settings = BatchSettings(options: options, matcher: matcher, pipeline: pipeline, output: output,
                                      temporaryFolder: temporary, previous: previous,
                                      isInput: { path in FileIdentity(path: path, follow: true).map { inputIdentities.contains($0) } ?? false })
@@ -136,10 +150,9 @@ public struct Batch: Sendable {
                 let record = worker.process(walk.inputs[index], plan: plan, index: index)
                 state.finish(record, renderer.render(record), failFast: options.failFast)
             }
-            state.addCandidates(worker.extractor)
+            state.addCandidates(worker.extractor, slot: slot)
         }
         if let error = workers.setupError { throw error }
-        state.countCandidates()
         // Files the batch did not get to (--fail-fast): a record each, with the outputs an earlier run
         // wrote for them, so that the next run still knows those files as its own.
         for index in state.handedOut..<walk.inputs.count {
@@ -259,8 +272,8 @@ final class RunState: @unchecked Sendable {
     private(set) var termFiles: [String: TermTotal] = [:]
     /// The term candidates over the whole batch, once the workers are done (`countCandidates()`).
     private(set) var candidates: [String: CandidateTotal] = [:]
-    /// The workers' term extractors, merged as they finish.
-    private var extractor: TermExtractor?
+    /// The workers' term extractors, by slot, merged by `countCandidates()`.
+    private var extractors: [Int: TermExtractor] = [:]
     /// Where each finished file's record and rows are, in the order they finished.
     private(set) var slots: [RecordSlot] = []
     /// Failed and skipped files for the page's own lists (path and reason only).
@@ -346,22 +359,24 @@ final class RunState: @unchecked Sendable {
         }
     }
 
-    /// Takes in the term candidates one worker counted.
-    func addCandidates(_ worker: TermExtractor) {
+    /// Takes in the term candidates the worker of `slot` counted (merged later, by `countCandidates()`).
+    func addCandidates(_ worker: TermExtractor, slot: Int) {
         lock.lock()
         defer { lock.unlock() }
-        if extractor == nil {
-            extractor = worker
-        } else {
-            extractor!.merge(worker)
-        }
+        extractors[slot] = worker
     }
 
     /// The candidates of all workers together: what one extractor given every file in walk order
-    /// finds, whichever worker had which file. Called once the workers are done.
+    /// finds, whichever worker had which file. Called once the workers are done; the report runs it
+    /// on another thread while it copies the records (it touches nothing else of the state).
     func countCandidates() {
-        let found = extractor?.candidates(minimumCount: 1) ?? []
-        extractor = nil
+        lock.lock()
+        let parts = extractors.sorted { $0.key < $1.key }.map(\.value)
+        extractors = [:]
+        lock.unlock()
+        var merged = parts.first
+        for part in parts.dropFirst() { merged!.merge(part) }
+        let found = merged?.candidates(minimumCount: 1) ?? []
         lock.lock()
         defer { lock.unlock() }
         for candidate in found {

@@ -84,7 +84,7 @@ struct IndexPage {
             <header>
             <h1>Kernsatz batch</h1>
             <p class="facts">\(text(batch.inputs.joined(separator: ", "))) → \(text(batch.output)) · \
-            \(text(ISO8601DateFormatter().string(from: Date()))) · \(String(format: "%.1f", summary.seconds)) s</p>
+            \(text(Report.timestamp(Date()))) · \(String(format: "%.1f", summary.seconds)) s</p>
             <p class="counts">
             """
         html += counts.map { "<span class=\"count\(($0.0 == "failed" && $0.1 > 0) ? " bad" : "")\"><b>\($0.1)</b> \($0.0)</span>" }

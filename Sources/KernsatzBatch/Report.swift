@@ -15,7 +15,12 @@ struct Report {
     let htmlRows: RowFile
     let state: RunState
 
+    /// Writes the report; merges and counts the workers' term candidates (`RunState.countCandidates()`)
+    /// on another thread meanwhile, as they are needed only at the end of the files.
     func write() throws(BatchError) {
+        let counting = DispatchGroup()
+        DispatchQueue.global().async(group: counting) { [state] in state.countCandidates() }
+        defer { counting.wait() }
         let folder = settings.temporaryFolder
         let out = batch.output
         let replacing = true
@@ -41,6 +46,7 @@ struct Report {
         let terms = state.termFiles
         let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
         let minimum = batch.options.candidateMinimumCount
+        counting.wait()
         let candidateList = state.candidates.values.filter { $0.count >= minimum }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
         // Files with glossary terms are always inputs of the walk.
@@ -75,7 +81,7 @@ struct Report {
         let options = batch.options
         let head: [(String, String)] = [
             ("format", json(Batch.manifestFormat)), ("version", "\(Batch.manifestVersion)"),
-            ("generated", json(ISO8601DateFormatter().string(from: Date()))),
+            ("generated", json(Self.timestamp(Date()))),
             ("inputs", json(batch.inputs)),
             ("settings", json(["formats": options.formats.map(\.rawValue).joined(separator: ","), "targetLanguage": options.targetLanguage,
                                "language": options.language ?? "identified per file", "summarySentences": "\(options.summarySentences)",
@@ -85,6 +91,16 @@ struct Report {
             ("seconds", String(format: "%.3f", summary.seconds)),
         ]
         return "{\n" + head.map { "\"\($0.0)\": \($0.1),\n" }.joined() + "\"files\": [\n"
+    }
+
+    /// `date` in UTC as ISO 8601 to the second, as `ISO8601DateFormatter` writes it by default
+    /// („2026-03-01T09:30:00Z“), without building a formatter (it loads time zone data).
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The term report of the manifest, one term or candidate per line, written as it goes: a term

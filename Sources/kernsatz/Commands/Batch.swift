@@ -137,12 +137,24 @@ extension KernsatzCommand {
 
         func run() throws {
             let options = try batchOptions()
-            let matcher = try glossary.matcher(orShipped: true)
             if jsonl {
-                try stream(options: options, matcher: matcher)
+                try stream(options: options, matcher: try glossary.matcher(orShipped: true))
                 return
             }
-            let batch = Batch(inputs: inputs, output: output!, options: options, matcher: matcher)
+            // While the glossaries are read, the other core makes German ready and opens a worksheet
+            // builder once, so that ICU has its transliteration rules compiled when the workers open
+            // theirs. (A pipeline that cannot be made is left for the batch to report.)
+            let pipeline = try? Pipeline(options: PipelineOptions(language: lang))
+            let preparing = DispatchGroup()
+            DispatchQueue.global().async(group: preparing) {
+                if lang == nil { pipeline?.prepare(language: "de") }
+            }
+            DispatchQueue.global().async(group: preparing) {
+                _ = try? WorksheetBuilder(options: WorksheetOptions(targetLanguage: options.targetLanguage))
+            }
+            defer { preparing.wait() }
+            let matcher = try glossary.matcher(orShipped: true)
+            let batch = Batch(inputs: inputs, output: output!, options: options, matcher: matcher, pipeline: pipeline)
             let reporter = ProgressReporter(quiet: quiet)
             let summary: BatchSummary
             do {
