@@ -276,25 +276,10 @@ public struct TermExtractor {
             let modifier = word[..<split]
             for link in links where modifier.count >= link.count && modifier.suffix(link.count).elementsEqual(link) {
                 let part = modifier.dropLast(link.count)
-                if part.count >= 3, seen.contains(latin1: part), !functionWords.contains(Self.string(latin1: part)) { return true }
+                if part.count >= 3, seen.contains(latin1: part), !functionWords.contains(TermMatcher.string(part)) { return true }
             }
         }
         return false
-    }
-
-    /// A `String` of Latin-1 scalar values.
-    private static func string(latin1 values: ArraySlice<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 2)
-        for value in values {
-            if value < 0x80 {
-                bytes.append(UInt8(value))
-            } else {
-                bytes.append(UInt8(0xC0 | (value >> 6)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The candidates as a glossary without translations (for TSV/TBX export): count and context in the note.

@@ -282,8 +282,9 @@ public struct TermMatcher: Sendable {
         candidates.append(Candidate(first: first, last: end, pattern: p, match: kind, subrank: subrank))
     }
 
-    /// A `String` of folded scalar values (made from UTF-8: several times faster than appending scalars).
-    private static func string(_ scalars: ArraySlice<UInt32>) -> String {
+    /// A `String` of (folded) scalar values, made from UTF-8: several times faster than appending
+    /// scalars. The term extractor uses it too.
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 2)
         for value in scalars {
