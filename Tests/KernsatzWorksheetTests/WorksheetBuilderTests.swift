@@ -1,6 +1,6 @@
 import Foundation
 import Kernsatz
-import KernsatzWorksheet
+@testable import KernsatzWorksheet
 import XCTest
 
 final class WorksheetBuilderTests: XCTestCase {
@@ -127,6 +127,16 @@ final class WorksheetBuilderTests: XCTestCase {
         let cyrillic = try XCTUnwrap(names.first { $0.text.contains("Путин") }, "\(names)")
         XCTAssertEqual(cyrillic.latin, cyrillic.text == "Путин" ? "Putin" : "Vladimir Putin")
         XCTAssertNil(names.first { $0.text == "Moskau" }?.latin)
+    }
+
+    func testTransliteratorIsOpenedOnlyForANameInAnotherScript() throws {
+        let builder = try WorksheetBuilder()
+        let latin = builder.build(try analysis("Das sagte Bundeskanzler Friedrich Merz am Montag in Berlin."), source: "t.txt")
+        XCTAssertFalse(latin.segments.flatMap(\.entities).isEmpty)
+        XCTAssertFalse(builder.hasOpenedTransliterator)
+        let other = builder.build(try analysis("Das sagte Präsident Владимир Путин am Montag in Moskau."), source: "t.txt")
+        XCTAssertTrue(other.segments.flatMap(\.entities).contains { $0.latin != nil })
+        XCTAssertTrue(builder.hasOpenedTransliterator)
     }
 
     func testNumbersAndDatesAreRenderedForTheTargetLocale() throws {

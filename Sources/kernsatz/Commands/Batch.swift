@@ -141,16 +141,12 @@ extension KernsatzCommand {
                 try stream(options: options, matcher: try glossary.matcher(orShipped: true))
                 return
             }
-            // While the glossaries are read, the other core makes German ready and opens a worksheet
-            // builder once, so that ICU has its transliteration rules compiled when the workers open
-            // theirs. (A pipeline that cannot be made is left for the batch to report.)
+            // While the glossaries are read, the other core makes German ready. (A pipeline that
+            // cannot be made is left for the batch to report.)
             let pipeline = try? Pipeline(options: PipelineOptions(language: lang))
             let preparing = DispatchGroup()
-            DispatchQueue.global().async(group: preparing) {
-                if lang == nil { pipeline?.prepare(language: "de") }
-            }
-            DispatchQueue.global().async(group: preparing) {
-                _ = try? WorksheetBuilder(options: WorksheetOptions(targetLanguage: options.targetLanguage))
+            if lang == nil {
+                DispatchQueue.global().async(group: preparing) { pipeline?.prepare(language: "de") }
             }
             defer { preparing.wait() }
             let matcher = try glossary.matcher(orShipped: true)
