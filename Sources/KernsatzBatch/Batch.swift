@@ -366,17 +366,20 @@ final class RunState: @unchecked Sendable {
         extractors[slot] = worker
     }
 
-    /// The candidates of all workers together: what one extractor given every file in walk order
-    /// finds, whichever worker had which file. Called once the workers are done; the report runs it
-    /// on another thread while it copies the records (it touches nothing else of the state).
-    func countCandidates() {
+    /// The candidates of all workers together seen at least `minimumCount` times: what one extractor
+    /// given every file in walk order finds, whichever worker had which file. Called once the workers
+    /// are done; the report runs it on another thread while it copies the records (it touches nothing
+    /// else of the state).
+    func countCandidates(minimumCount: Int) {
         lock.lock()
         let parts = extractors.sorted { $0.key < $1.key }.map(\.value)
         extractors = [:]
         lock.unlock()
         var merged = parts.first
         for part in parts.dropFirst() { merged!.merge(part) }
-        let found = merged?.candidates(minimumCount: 1) ?? []
+        // Candidates written alike but for case are inflected forms of one group already, so
+        // none below the minimum can add up to it here.
+        let found = merged?.candidates(minimumCount: minimumCount) ?? []
         lock.lock()
         defer { lock.unlock() }
         for candidate in found {

@@ -19,7 +19,8 @@ struct Report {
     /// on another thread meanwhile, as they are needed only at the end of the files.
     func write() throws(BatchError) {
         let counting = DispatchGroup()
-        DispatchQueue.global().async(group: counting) { [state] in state.countCandidates() }
+        let minimum = batch.options.candidateMinimumCount
+        DispatchQueue.global().async(group: counting) { [state] in state.countCandidates(minimumCount: minimum) }
         defer { counting.wait() }
         let folder = settings.temporaryFolder
         let out = batch.output
@@ -45,7 +46,6 @@ struct Report {
         }
         let terms = state.termFiles
         let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
-        let minimum = batch.options.candidateMinimumCount
         counting.wait()
         let candidateList = state.candidates.values.filter { $0.count >= minimum }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
@@ -107,21 +107,16 @@ struct Report {
     /// in every file of a large batch has a long file list, and the lists together grow with the batch.
     private func writeManifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?,
                                    candidates: [CandidateTotal], to manifest: StreamFile) throws(BatchError) {
-        struct TermJSON: Encodable { let term: String; let translations: [String]; let files: [String]; let occurrences: Int }
-        struct CandidateJSON: Encodable { let candidate: String; let kind: String; let occurrences: Int; let firstFile: String; let context: String }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        func json<T: Encodable>(_ value: T) -> String { (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
         try manifest.write("\"glossaryTerms\": [\n")
         for (number, (term, total)) in glossaryTerms.enumerated() {
-            let line = json(TermJSON(term: term, translations: total.targets, files: total.files.sorted().compactMap(pathOf),
-                                     occurrences: total.count))
+            let line = RecordJSON.line(TermLine(term: term, translations: total.targets, files: total.files.sorted().compactMap(pathOf),
+                                                occurrences: total.count))
             try manifest.write(line + (number + 1 < glossaryTerms.count ? ",\n" : "\n"))
         }
         try manifest.write("],\n\"termCandidates\": [\n")
         for (number, candidate) in candidates.enumerated() {
-            let line = json(CandidateJSON(candidate: candidate.text, kind: candidate.kind, occurrences: candidate.count,
-                                          firstFile: candidate.source, context: candidate.context))
+            let line = RecordJSON.line(CandidateLine(candidate: candidate.text, kind: candidate.kind, occurrences: candidate.count,
+                                                     firstFile: candidate.source, context: candidate.context))
             try manifest.write(line + (number + 1 < candidates.count ? ",\n" : "\n"))
         }
         try manifest.write("]\n}\n")

@@ -31,23 +31,41 @@ public struct TermExtractor {
     /// Forward hashes (`FoldHash`) of `functionWords`: a token's key is made only when it may be one.
     private let functionFilter: KeyFilter
     private var groups: [String: Group] = [:]
-    /// The group keys, first seen first.
-    private var order: [String] = []
     /// The position of the next text added without one (one past the last text's).
     private var nextText = 0
+    /// The number of the next group made (`Group.firstGroup`).
+    private var nextGroup = 0
     /// Every word seen, folded; those also seen written in lower case (adjectives, verbs) marked.
     private var seen = FoldedWordSet()
 
+    /// The occurrences of one candidate. What only the few frequent ones need at the end (their
+    /// forms and context as Strings) is kept as UTF-16 until then.
     private struct Group {
         /// For closed single words: the folded word, checked at the end for a head seen on its own.
         var closedWord: String?
-        var forms: [String: Int] = [:]
+        /// Each form as written, with its count (a form is one run of units; `candidates` joins
+        /// forms that are equal as Strings).
+        var forms: [(units: [UInt16], count: Int)]
         var count = 0
         var kind: Kind
-        var context: String
+        var context: Context
         var source: String
         /// The position of the text it was first seen in (`add`'s `order`).
         var firstText: Int
+        /// The order of its first occurrence among the groups first seen in that text: groups are
+        /// numbered as they are made, so within one text the number orders them.
+        var firstGroup: Int
+    }
+
+    /// The line of a first occurrence, trimmed; „…“ marks a side cut short.
+    private struct Context {
+        var units: [UInt16]
+        var cutBefore: Bool
+        var cutAfter: Bool
+
+        var string: String {
+            (cutBefore ? "…" : "") + UTF16Scan.string(units, 0..<units.count) + (cutAfter ? "…" : "")
+        }
     }
 
     public init(matcher: TermMatcher?) {
@@ -102,15 +120,18 @@ public struct TermExtractor {
             if word.first == word.last {
                 // A word has no more characters than UTF-16 units.
                 guard first.end - first.start >= minimumCompoundLength, first.startsUppercase else { continue }
-                let written = first.original(units)
-                guard written.count >= minimumCompoundLength, !TermMatcher.isAcronym(written) else { continue }
+                if first.folded == nil {
+                    // Latin-1 letters and digits: a character a unit.
+                    guard !Self.isLatin1Acronym(units, first.start..<first.end) else { continue }
+                } else {
+                    let written = first.original(units)
+                    guard written.count >= minimumCompoundLength, !TermMatcher.isAcronym(written) else { continue }
+                }
             } else if !(word.first...word.last).allSatisfy({ tokens[$0].hasLetters }) {
                 continue
             }
-            let range = first.start..<last.end
-            let text = UTF16Scan.string(units, range)
-            count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .compound, units: units,
-                  at: first.start, source: source, text: position, closedWord: word.first == word.last ? first.key(units) : nil)
+            count(first.start..<last.end, kind: .compound, units: units, source: source, text: position,
+                  closed: word.first == word.last ? first : nil)
         }
         // Names: two to four capitalized words (not function words), inside a line.
         var i = 0
@@ -123,10 +144,7 @@ public struct TermExtractor {
             }
             let end = j - 1
             if end > i, tokens[end].startsUppercase, !isCovered(i, end), !Self.startsSentence(units, at: tokens[i].start) || end - i >= 1 {
-                let range = tokens[i].start..<tokens[end].end
-                let text = UTF16Scan.string(units, range)
-                count(text, key: Self.groupKey(units, range) ?? Self.groupKey(Fold.key(text)), kind: .name, units: units,
-                      at: tokens[i].start, source: source, text: position)
+                count(tokens[i].start..<tokens[end].end, kind: .name, units: units, source: source, text: position)
                 i = j
             } else {
                 i += 1
@@ -138,19 +156,26 @@ public struct TermExtractor {
         add(units: (try? CleanText(text))?.units ?? Array(text.utf16), source: source)
     }
 
-    private mutating func count(_ text: String, key: String, kind: Kind, units: [UInt16], at offset: Int, source: String,
-                                text position: Int, closedWord: String? = nil) {
-        let index: Dictionary<String, Group>.Index
-        if let found = groups.index(forKey: key) {
-            index = found
-        } else {
-            order.append(key)
-            groups[key] = Group(closedWord: closedWord, kind: kind, context: Self.line(units, around: offset), source: source,
-                                firstText: position)
-            index = groups.index(forKey: key)!
+    /// Counts the occurrence of a candidate at `range`.
+    /// - Parameter closed: the token, when the candidate is one closed word (its folded form is
+    ///   checked at the end for parts seen on their own).
+    private mutating func count(_ range: Range<Int>, kind: Kind, units: [UInt16], source: String, text position: Int,
+                                closed: TextToken? = nil) {
+        let key = Self.groupKey(units, range) ?? Self.groupKey(Fold.key(UTF16Scan.string(units, range)))
+        if let index = groups.index(forKey: key) {
+            groups.values[index].count += 1
+            let length = range.count
+            if let form = groups.values[index].forms.firstIndex(where: { $0.units.count == length && $0.units.elementsEqual(units[range]) }) {
+                groups.values[index].forms[form].count += 1
+            } else {
+                groups.values[index].forms.append((Array(units[range]), 1))
+            }
+            return
         }
-        groups.values[index].forms[text, default: 0] += 1
-        groups.values[index].count += 1
+        groups[key] = Group(closedWord: closed?.key(units), forms: [(Array(units[range]), 1)], count: 1, kind: kind,
+                            context: Self.context(units, around: range.lowerBound), source: source,
+                            firstText: position, firstGroup: nextGroup)
+        nextGroup += 1
     }
 
     /// Takes in what `other` counted: afterwards the candidates are those of one extractor given the
@@ -163,64 +188,53 @@ public struct TermExtractor {
     ///
     /// - Precondition: `other` was made with the same matcher and settings, and no text position was
     ///   given to both.
-    /// - Complexity: O(*m*) in the words and candidates `other` holds (hash lookups), plus
-    ///   O(*n* + *m*) to interleave the first-seen orders.
+    /// - Complexity: O(*m*) in the words and candidates `other` holds (hash lookups).
     public mutating func merge(_ other: TermExtractor) {
         seen.formUnion(other.seen)
-        // The groups `other` saw first (new here, or seen here in a later text).
-        var theirsFirst: Set<String> = []
         for (key, theirs) in other.groups {
-            guard var mine = groups[key] else {
+            guard let index = groups.index(forKey: key) else {
                 groups[key] = theirs
-                theirsFirst.insert(key)
                 continue
             }
-            for (form, count) in theirs.forms { mine.forms[form, default: 0] += count }
-            mine.count += theirs.count
-            if theirs.firstText < mine.firstText {
-                (mine.closedWord, mine.kind, mine.context, mine.source, mine.firstText)
-                    = (theirs.closedWord, theirs.kind, theirs.context, theirs.source, theirs.firstText)
-                theirsFirst.insert(key)
+            for form in theirs.forms {
+                if let mine = groups.values[index].forms.firstIndex(where: { $0.units == form.units }) {
+                    groups.values[index].forms[mine].count += form.count
+                } else {
+                    groups.values[index].forms.append(form)
+                }
             }
-            groups[key] = mine
-        }
-        // Both orders run by first text, and within a text by first occurrence: interleave them,
-        // each key where the side that saw it first has it.
-        let mine = order.filter { !theirsFirst.contains($0) }
-        let theirs = other.order.filter { theirsFirst.contains($0) }
-        var merged: [String] = []
-        merged.reserveCapacity(mine.count + theirs.count)
-        var i = 0, j = 0
-        while i < mine.count || j < theirs.count {
-            if j == theirs.count || (i < mine.count && groups[mine[i]]!.firstText <= groups[theirs[j]]!.firstText) {
-                merged.append(mine[i])
-                i += 1
-            } else {
-                merged.append(theirs[j])
-                j += 1
+            groups.values[index].count += theirs.count
+            if theirs.firstText < groups.values[index].firstText {
+                let forms = groups.values[index].forms, count = groups.values[index].count
+                groups.values[index] = theirs
+                (groups.values[index].forms, groups.values[index].count) = (forms, count)
             }
         }
-        order = merged
         nextText = max(nextText, other.nextText)
+        nextGroup = max(nextGroup, other.nextGroup)
     }
 
     /// The candidates seen at least `minimumCount` times, most frequent first (ties: first seen first).
     public func candidates(minimumCount: Int = 2) -> [Candidate] {
-        var result: [(Int, Candidate)] = []
+        var result: [(first: (text: Int, group: Int), candidate: Candidate)] = []
         let links = latin1Links
-        for (index, key) in order.enumerated() {
-            let group = groups[key]!
+        for group in groups.values {
             guard group.count >= minimumCount else { continue }
             if let word = group.closedWord, !isCompound(word, latin1Links: links) { continue }
+            var forms: [String: Int] = [:]
+            for form in group.forms { forms[UTF16Scan.string(form.units, 0..<form.units.count), default: 0] += form.count }
             // Most frequent, then shortest, then first in code point order: the same on every run
             // (dictionary order is not).
-            let text = group.forms.max { a, b in
+            let text = forms.max { a, b in
                 a.value != b.value ? a.value < b.value : a.key.count != b.key.count ? a.key.count > b.key.count
                     : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars) == false
             }!.key
-            result.append((index, Candidate(text: text, count: group.count, kind: group.kind, context: group.context, source: group.source)))
+            result.append(((group.firstText, group.firstGroup),
+                           Candidate(text: text, count: group.count, kind: group.kind, context: group.context.string, source: group.source)))
         }
-        return result.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }.map(\.1)
+        // Ties: first seen first (texts in order, and groups within a text in the order they were made).
+        return result.sorted { $0.candidate.count != $1.candidate.count ? $0.candidate.count > $1.candidate.count : $0.first < $1.first }
+            .map(\.candidate)
     }
 
     /// A closed word is taken as a compound when it is never written in lower case (no adjective or
@@ -367,15 +381,27 @@ public struct TermExtractor {
         return i < 0 || units[i] == 0x2E || units[i] == 0x21 || units[i] == 0x3F || units[i] == 0x0A || units[i] == 0x3A
     }
 
-    /// The line around `offset`, at most about 160 characters centred on it.
-    static func line(_ units: [UInt16], around offset: Int) -> String {
+    /// The line around `offset`, at most about 160 characters centred on it (`Context.string`).
+    private static func context(_ units: [UInt16], around offset: Int) -> Context {
         var start = offset, end = offset
         while start > 0, units[start - 1] != 0x0A, offset - start < 80 { start -= 1 }
         while end < units.count, units[end] != 0x0A, end - offset < 80 { end += 1 }
         var first = start, last = end
         while first < last, units[first] == 0x20 || units[first] == 0x09 || units[first] == 0xA0 { first += 1 }
         while last > first, units[last - 1] == 0x20 || units[last - 1] == 0x09 || units[last - 1] == 0xA0 || units[last - 1] == 0x0D { last -= 1 }
-        let text = UTF16Scan.string(units, first..<last)
-        return (start > 0 && units[start - 1] != 0x0A ? "…" : "") + text + (end < units.count && units[end] != 0x0A ? "…" : "")
+        return Context(units: Array(units[first..<last]), cutBefore: start > 0 && units[start - 1] != 0x0A,
+                       cutAfter: end < units.count && units[end] != 0x0A)
+    }
+
+    /// `TermMatcher.isAcronym` of a word of Latin-1 letters and digits (a token folded by rule):
+    /// two letters or more, none lower case.
+    static func isLatin1Acronym(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var letters = 0
+        for i in range {
+            let u = units[i]
+            if (u >= 0x61 && u <= 0x7A) || u == 0xAA || u == 0xBA || u >= 0xDF { return false }
+            if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u != 0xD7) { letters += 1 }
+        }
+        return letters >= 2
     }
 }
