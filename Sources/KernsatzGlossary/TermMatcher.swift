@@ -55,6 +55,10 @@ public struct TermMatcher: Sendable {
     /// are passed over with one lookup.
     let headEndings: Set<String>
     let partBeginnings: Set<String>
+    /// The Latin-1 ones of `headEndings` and `partBeginnings` as `latin1Code`s: the ending or
+    /// beginning of a token folded by rule is looked up without making a String of it.
+    let latin1HeadEndings: Set<UInt32>
+    let latin1PartBeginnings: Set<UInt32>
     /// Filters before the tables above, so a text token's key is made only when a table may hold it:
     /// forward hashes (`FoldHash`, in NFC) of the keys of `firstIndex`, `closedForms`, `firstParts` and
     /// `partBeginnings`, backward hashes of the keys of `singleForms` and `headEndings`. The filters of
@@ -112,6 +116,8 @@ public struct TermMatcher: Sendable {
         self.closedForms = closedForms
         headEndings = Set(singleForms.keys.map { String($0.unicodeScalars.suffix(Self.minimumPart)) })
         partBeginnings = Set(firstParts.keys.map { String($0.unicodeScalars.prefix(Self.minimumPart)) })
+        latin1HeadEndings = Set(headEndings.compactMap { Self.latin1Code($0.unicodeScalars.map(\.value)[...]) })
+        latin1PartBeginnings = Set(partBeginnings.compactMap { Self.latin1Code($0.unicodeScalars.map(\.value)[...]) })
         firstFilter = KeyFilter(firstIndex.keys.map(FoldHash.canonical))
         closedFilter = KeyFilter(closedForms.keys.map(FoldHash.canonical))
         partFilter = KeyFilter(firstParts.keys.map(FoldHash.canonical))
@@ -284,6 +290,18 @@ public struct TermMatcher: Sendable {
 
     /// A `String` of (folded) scalar values, made from UTF-8: several times faster than appending
     /// scalars. The term extractor uses it too.
+    /// Up to three Latin-1 scalar values and their number in one integer (nil: more, or one above
+    /// U+00FF). Latin-1 text is NFC and has no two spellings, so equal codes are equal Strings.
+    static func latin1Code(_ scalars: ArraySlice<UInt32>) -> UInt32? {
+        guard scalars.count <= 3 else { return nil }
+        var code = UInt32(scalars.count) << 24
+        for (k, value) in scalars.enumerated() {
+            guard value < 0x100 else { return nil }
+            code |= value << (8 * (2 - UInt32(k)))
+        }
+        return code
+    }
+
     static func string(_ scalars: ArraySlice<UInt32>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 2)
@@ -321,7 +339,12 @@ public struct TermMatcher: Sendable {
         }
         token.foldedScalars(units, into: &scalars)
         let count = scalars.count
-        guard headEndings.contains(Self.string(scalars[max(0, count - Self.minimumPart)...])) else { return }
+        let ending = scalars[max(0, count - Self.minimumPart)...]
+        if token.folded == nil, let code = Self.latin1Code(ending) {
+            guard latin1HeadEndings.contains(code) else { return }
+        } else {
+            guard headEndings.contains(Self.string(ending)) else { return }
+        }
         guard count >= Self.minimumPart * 2, count <= Self.longestWord else { return }
         // A compound is a noun when its head is one, and then capitalized: its word starts with a capital
         // (or is a hyphenated word like „EU-Sanktionen“, whose last part counts).
@@ -373,7 +396,11 @@ public struct TermMatcher: Sendable {
         guard count > Self.minimumPart, count <= Self.longestWord else { return }
         var hash = FoldHash.seed
         for k in 0..<Self.minimumPart { hash = FoldHash.add(hash, scalars[k]) }
-        guard partBeginnings.contains(Self.string(scalars[..<Self.minimumPart])) else { return }
+        if token.folded == nil, let code = Self.latin1Code(scalars[..<Self.minimumPart]) {
+            guard latin1PartBeginnings.contains(code) else { return }
+        } else {
+            guard partBeginnings.contains(Self.string(scalars[..<Self.minimumPart])) else { return }
+        }
         let word = words[token.word]
         let continues = word.last > t
         var key: String?
