@@ -13,8 +13,8 @@ final class BatchWorker {
     private var counters: [String: WordCounter] = [:]
     private let builder: WorksheetBuilder
     private let reader: FileReader
-    /// Text of HTML and Markdown files (its entity table is parsed once, here).
-    private let markup = MarkupExtractor()
+    /// Text of HTML and Markdown files (its entity table is parsed once, at the first such file).
+    private lazy var markup = MarkupExtractor()
     private(set) var extractor: TermExtractor
 
     init(settings: BatchSettings) throws(BatchError) {

@@ -129,7 +129,8 @@ public struct InputWalker: Sendable {
             return
         }
         // Byte order of the UTF-8 names: the same on every machine and locale.
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+        let sorted = names.map { (bytes: Array($0.utf8), name: $0) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.name)
+        for name in sorted where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let relativePath = relative + name
             guard let identity = FileIdentity(path: path, follow: true) else {
@@ -174,15 +175,21 @@ public struct InputWalker: Sendable {
     /// The kind of a file to take, or nil when it is not taken. With `--include`, a matching file of
     /// an unknown type is read as plain text.
     private func kind(name: String, path: String) -> MarkupKind? {
-        let ext = (name as NSString).pathExtension
-        let known = MarkupKind.kind(forPathExtension: ext)
+        let known = MarkupKind.kind(forPathExtension: Self.pathExtension(name))
         if include.isEmpty { return known }
         guard include.contains(where: { $0.matches(name: name, path: path) }) else { return nil }
         return known ?? .plain
     }
 
+    /// What follows the last dot of a file name, as `NSString.pathExtension` has it: nothing when
+    /// the dot is the name's first character („.profile“) or its last („notes.“).
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...])
+    }
+
     static func notTextReason(_ name: String) -> String {
-        let ext = (name as NSString).pathExtension
+        let ext = pathExtension(name)
         return (ext.isEmpty ? "no file name extension" : "not a text type (.\(ext))")
             + "; inputs are .txt, .md, .html and .htm (--include '*.\(ext.isEmpty ? "*" : ext)' reads others as plain text)"
     }

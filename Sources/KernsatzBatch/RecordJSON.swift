@@ -65,6 +65,50 @@ enum RecordJSON {
         out.close()
         return Data(out.bytes)
     }
+
+    /// A glossary term of the manifest's term report, as the encoder writes `TermLine`.
+    static func line(_ term: TermLine) -> String {
+        var out = JSONLine()
+        out.open()
+        out.key("files")
+        out.array(term.files) { out, file in out.string(file) }
+        out.field("occurrences", term.occurrences)
+        out.field("term", term.term)
+        out.key("translations")
+        out.array(term.translations) { out, target in out.string(target) }
+        out.close()
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A term candidate of the manifest's term report, as the encoder writes `CandidateLine`.
+    static func line(_ candidate: CandidateLine) -> String {
+        var out = JSONLine()
+        out.open()
+        out.field("candidate", candidate.candidate)
+        out.field("context", candidate.context)
+        out.field("firstFile", candidate.firstFile)
+        out.field("kind", candidate.kind)
+        out.field("occurrences", candidate.occurrences)
+        out.close()
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
+
+/// A glossary term in the manifest: the files it occurs in (walk order) and how often in all.
+struct TermLine: Encodable {
+    let term: String
+    let translations: [String]
+    let files: [String]
+    let occurrences: Int
+}
+
+/// A term candidate in the manifest.
+struct CandidateLine: Encodable {
+    let candidate: String
+    let kind: String
+    let occurrences: Int
+    let firstFile: String
+    let context: String
 }
 
 /// The bytes of one JSON line being written: objects, arrays, keys (given in sorted order), strings, integers.

@@ -1,11 +1,19 @@
 import Foundation
-import KernsatzBatch
+@testable import KernsatzBatch
 import XCTest
 #if canImport(Glibc)
 import Glibc
 #endif
 
 final class InputWalkerTests: BatchTestCase {
+    func testPathExtension_isFoundationsForEdgeNames() {
+        let names = ["", ".", "..", "...", ".txt", "..txt", "a.", "a..", "a.txt", "a.b.txt", "a.TXT", "noext", ".profile.md",
+                     "Grüße.htm", "x.tar.gz", "ä.ö", "a .txt", "a. txt", "v1.2", "😀.md", "a.😀", "e\u{301}.txt"]
+        for name in names {
+            XCTAssertEqual(InputWalker.pathExtension(name), (name as NSString).pathExtension, "„\(name)“")
+        }
+    }
+
     func testWalk_missingRoot_throwsNamingIt() {
         XCTAssertThrowsError(try InputWalker().walk([input + "/nothing"])) { error in
             XCTAssertTrue("\(error)".contains("nothing: no such file or folder"), "\(error)")

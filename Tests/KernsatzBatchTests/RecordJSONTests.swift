@@ -38,6 +38,22 @@ final class RecordJSONTests: XCTestCase {
         }
     }
 
+    func testTermAndCandidateLines_areTheEncodersBytes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        func encoded<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        for text in Self.tricky {
+            for (files, targets) in [([String](), [String]()), ([text], [text, ""]), (["a/b.txt", text, "c"], ["x"])] {
+                for count in [0, 1, Int.max] {
+                    let term = TermLine(term: text, translations: targets, files: files, occurrences: count)
+                    XCTAssertEqual(RecordJSON.line(term), try encoded(term))
+                }
+            }
+            let candidate = CandidateLine(candidate: text, kind: "name", occurrences: 3, firstFile: text + "/a.txt", context: "… " + text)
+            XCTAssertEqual(RecordJSON.line(candidate), try encoded(candidate))
+        }
+    }
+
     func testLine_isTheEncodersBytes_forNumbers() throws {
         let doubles: [Double] = [0, -0.0, 1, 2.5, 0.1, 1e-5, 0.000123, 0.046070756, 1.0 / 3, 123456.789, 1e15, 1e16, 1e17,
                                  123456789012345680, 5e-324, .greatestFiniteMagnitude, -1.5, 42]
