@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// Files that appear whole or not at all: written to a temporary file, then moved into place with
-/// rename(2), which replaces a name in one step. A killed run leaves at most a temporary file,
-/// never half an output; a file that is in the way is replaced only when `replace` allows it.
+/// rename(2), which replaces a name in one step. On Linux a new file is written unnamed (`O_TMPFILE`)
+/// and linked into place once complete. A killed run leaves at most a temporary file, never half an
+/// output; a file that is in the way is replaced only when `replace` allows it.
 public enum AtomicFile {
     public enum Outcome: Sendable, Equatable { case written, unchanged }
 
@@ -41,7 +42,8 @@ public enum AtomicFile {
         }
         // What is in the way: usually nothing (one stat(2)); else only a regular file may be compared and replaced.
         var info = stat()
-        if stat(path, &info) == 0 {
+        let present = stat(path, &info) == 0
+        if present {
             guard info.st_mode & S_IFMT == S_IFREG, let existing = FileManager.default.contents(atPath: path) else {
                 throw BatchError(.write(reason: "something is in the way that is not a readable file"), path: path)
             }
@@ -53,6 +55,14 @@ public enum AtomicFile {
             case .ifHashIn(let hashes): allowed = hashes.contains(ContentHash.sha256(existing))
             }
             if !allowed || protected(path) { throw BatchError(.foreignOutput, path: path) }
+        }
+        if !present {
+            switch try linkUnnamed(data, to: path, in: slash.map { String(path[...$0]) } ?? "./", makeFolder: makeFolder) {
+            case .linked: return .written
+            // Checked again, as a file that was there from the start would be.
+            case .nameTaken: return try write(data, to: path, temporaryFolder: temporaryFolder, replace: replace, protected: protected)
+            case .unsupported: break
+            }
         }
         if temporaryFolder == nil { try makeFolder() }
         let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
@@ -86,5 +96,41 @@ public enum AtomicFile {
             throw BatchError(.write(reason: message), path: path)
         }
         return .written
+    }
+
+    private enum Linked { case linked, nameTaken, unsupported }
+
+    /// Linux: the bytes go into an unnamed file in the target's own folder (`O_TMPFILE`), which gets
+    /// its name with linkat(2) only when it is complete. A killed run leaves nothing behind, and no
+    /// folder is locked while the file system finds room for the file. `.unsupported` where the file
+    /// system cannot make unnamed files or /proc is missing (the caller then writes the file the
+    /// portable way); `.nameTaken` when a file took the name meanwhile (it is left as it is).
+    private static func linkUnnamed(_ data: Data, to path: String, in folder: String,
+                                    makeFolder: () throws(BatchError) -> Void) throws(BatchError) -> Linked {
+        #if os(Linux)
+        // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Glibc's macro does not come through to Swift.
+        // (__O_TMPFILE is 0o20000000 on x86-64 and ARM; where it differs, open fails and the portable way is taken.)
+        let unnamed: Int32 = 0o20000000 | O_DIRECTORY
+        var descriptor = open(folder, unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            try makeFolder()
+            descriptor = open(folder, unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { return .unsupported }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            try? handle.close()
+            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
+        }
+        // linkat never replaces a name. Without /proc it fails, and the portable way takes over.
+        let linked = linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+        let failure = errno
+        try? handle.close()
+        return linked ? .linked : failure == EEXIST ? .nameTaken : .unsupported
+        #else
+        return .unsupported
+        #endif
     }
 }

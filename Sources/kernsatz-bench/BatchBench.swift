@@ -109,6 +109,31 @@ struct BatchBench: ParsableCommand {
             }
             return BatchRow(tool: "kernsatz \(formats)", set: set, jobs: jobs, run: run)
         }
+        /// The file system's share: each file read and written to a new folder as it is (one file made per
+        /// input, as a summary-only batch makes), in this process, timed like the runs around it.
+        func copyRow(_ set: CorpusSet) throws -> BatchRow {
+            let base = (workDir as NSString).appendingPathComponent("out/\(set.name)-copy")
+            var attempt = 0
+            let run = try measure(repeats: repeats) {
+                attempt += 1
+                let out = base + "-\(attempt)"
+                let start = DispatchTime.now().uptimeNanoseconds
+                var made = Set<String>()
+                for file in set.files {
+                    let target = out + "/" + file.dropFirst(set.root.count + 1)
+                    let folder = (target as NSString).deletingLastPathComponent
+                    if made.insert(folder).inserted {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    }
+                    guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
+                    try data.write(to: URL(fileURLWithPath: target))
+                }
+                return ChildRun(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, processes: 0,
+                                peakKiB: 0, peakSumKiB: 0, failedStatus: 0)
+            }
+            return BatchRow(tool: "file-system floor: each file copied", set: set, jobs: 1, run: run)
+        }
+        rows.append(try copyRow(one))
         for formats in ["summary", "summary,xliff,html"] {
             for jobs in [1, 2] { rows.append(try kernsatzRow(one, jobs: jobs, formats: formats)) }
         }
@@ -121,7 +146,10 @@ struct BatchBench: ParsableCommand {
                 large = set
             }
             rows += scale
-            if let large { rows.append(try kernsatzRow(large, jobs: 2, formats: "summary")) }
+            if let large {
+                rows.append(try kernsatzRow(large, jobs: 2, formats: "summary"))
+                rows.append(try copyRow(large))
+            }
         }
 
         var ots: [BatchRow] = [], sumy: SumyResult?, sumyPerFileRow: BatchRow?
@@ -260,7 +288,7 @@ struct BatchBench: ParsableCommand {
         let header = ["tool", "jobs", "files", "MB", "wall s", "docs/s", "MB/s", "peak RSS MiB"]
         let cells: [[String]] = rows.map { row in
             let r = row.run, mb = row.set.megabytes
-            var rss = "\(r.peakKiB / 1024)"
+            var rss = r.processes == 0 ? "–" : "\(r.peakKiB / 1024)"
             if r.processes > 1 && r.processes == row.jobs { rss += " (sum \(r.peakSumKiB / 1024))" }
             return [row.tool + (r.ok ? "" : " FAILED"), "\(row.jobs)", "\(row.set.files.count)", String(format: "%.2f", mb),
                     String(format: "%.2f", r.seconds), String(format: "%.1f", Double(row.set.files.count) / r.seconds),

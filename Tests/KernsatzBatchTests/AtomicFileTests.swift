@@ -40,6 +40,28 @@ final class AtomicFileTests: BatchTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("sub").path), ["out.txt"])
     }
 
+    func testWrite_newFile_hasTheModeOfAFileMadeThePlainWay() throws {
+        try AtomicFile.write(Data("a".utf8), to: target)
+        let plain = directory.appendingPathComponent("sub/plain.txt").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: plain, contents: Data("a".utf8)))
+        let mode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        XCTAssertEqual(try mode(target), try mode(plain))
+        XCTAssertEqual(try mode(target) & 0o600, 0o600)
+    }
+
+    func testWrite_manyNewFiles_eachWholeAndNoneElseInTheFolder() throws {
+        let folder = directory.appendingPathComponent("many").path
+        let texts = (0..<50).map { String(repeating: "Satz \($0). ", count: $0 * 40) }
+        for (number, text) in texts.enumerated() {
+            XCTAssertEqual(try AtomicFile.write(Data(text.utf8), to: "\(folder)/\(number).txt"), .written)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
+                       (0..<50).map { "\($0).txt" }.sorted())
+        for (number, text) in texts.enumerated() {
+            XCTAssertEqual(try String(contentsOfFile: "\(folder)/\(number).txt", encoding: .utf8), text)
+        }
+    }
+
     func testWrite_aFolderInTheWay_isAnErrorAndStays() throws {
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         XCTAssertThrowsError(try AtomicFile.write(Data("a".utf8), to: target, replace: .always)) { error in
