@@ -135,7 +135,7 @@ public struct Batch: Sendable {
         for (number, note) in walk.notes.enumerated() {
             var record = FileRecord(path: note.relativePath, status: note.severity == .failed ? .failed : .skipped, reason: note.reason)
             record.order = walk.inputs.count + number
-            state.note(record, renderer.render(record))
+            state.note(record, renderer.render(record), failFast: options.failFast)
         }
 
         let jobs = max(1, min(options.jobs, walk.inputs.count))
@@ -162,6 +162,20 @@ public struct Batch: Sendable {
             record.outputs = previous.outputs[path] ?? []
             state.note(record, renderer.render(record))
         }
+        // Files an earlier run into this folder did that this one did not meet (no longer in the input,
+        // or left out by --include/--exclude): their outputs still there stay listed, and Kernsatz's own.
+        let met = Set(walk.inputs.map(\.relativePath) + walk.notes.map(\.relativePath))
+        let planned = Set(walk.inputs.indices.flatMap { index in options.formats.map { plan.path(index, $0) } })
+        var earlierOrder = walk.inputs.count + walk.notes.count
+        for (path, outputs) in previous.outputs.sorted(by: { $0.key < $1.key }) where !met.contains(path) {
+            let kept = outputs.filter { !planned.contains($0.path) && manager.fileExists(atPath: output + "/" + $0.path) }
+            guard !kept.isEmpty else { continue }
+            var record = FileRecord(path: path, status: .skipped, reason: Self.notMetReason)
+            record.order = earlierOrder
+            record.outputs = kept
+            earlierOrder += 1
+            state.note(record, renderer.render(record))
+        }
         if let error = state.journalError { throw error }
 
         progress(.reporting)
@@ -186,6 +200,9 @@ public struct Batch: Sendable {
         summary.manifest = manifestPath
         return summary
     }
+
+    /// Why a file of an earlier run is listed without being processed.
+    static let notMetReason = "not in this run (no longer in the input, or left out by --include/--exclude); the outputs an earlier run made for it are kept"
 
     /// What identifies the settings outputs are made with: a change makes every file out of date.
     func fingerprint() -> String {
@@ -310,11 +327,15 @@ final class RunState: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// A walk note as a record (journal only; no progress event, the plan named it).
-    func note(_ record: FileRecord, _ rendered: RenderedRecord) {
+    /// A walk note as a record (journal only; no progress event, the plan named it). A failure found
+    /// by the walk stops the batch before any file when `failFast`.
+    func note(_ record: FileRecord, _ rendered: RenderedRecord, failFast: Bool = false) {
         lock.lock()
         defer { lock.unlock() }
-        if record.status == .failed { summary.failed += 1 }
+        if record.status == .failed {
+            summary.failed += 1
+            if failFast { stopped = true }
+        }
         append(rendered)
     }
 

@@ -64,6 +64,10 @@ final class BatchWorker {
             var carried = earlier
             carried.status = .upToDate
             carried.order = index
+            // Its term candidates still count in the batch's term report, as in a run that did it.
+            if LanguageTag.primary(earlier.language ?? "") == "de", let decoded = try? reader.decoder.decode(bytes, source: input.path) {
+                countCandidates(units: decoded.units, kind: input.kind, language: earlier.language ?? "de", order: index, path: input.relativePath)
+            }
             carried.seconds = Self.seconds(since: started)
             return carried
         }
@@ -147,21 +151,9 @@ final class BatchWorker {
             throw Failure(reason: Self.reason(error, path: source))
         }
         if analysis.sentences.isEmpty { throw Failure(reason: "no sentences found (only white space, punctuation or markup)") }
-        // One tokenization for the glossary hits and the term candidates.
-        let units = analysis.text.units
-        let german = LanguageTag.primary(analysis.language) == "de"
-        var hits: [TermHit] = []
-        var tokens: TermTokens?
-        if let matcher = settings.matcher {
-            if LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) {
-                tokens = TermTokens(units: units)
-                hits = matcher.match(units: units, tokens: tokens!)
-            } else {
-                record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
-            }
-        }
-        if german {
-            extractor.add(units: units, source: record.path, hits: hits, tokens: tokens ?? TermTokens(units: units), order: record.order)
+        let hits = terms(in: analysis.text.units, language: analysis.language, path: record.path, order: record.order)
+        if let matcher = settings.matcher, !marksTerms(analysis.language) {
+            record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
         }
         record.language = analysis.language
         record.title = analysis.structure.metadata["title"]
@@ -189,6 +181,38 @@ final class BatchWorker {
         record.quotes = sheet.segments.reduce(0) { $0 + $1.quotes.count }
         record.numbers = sheet.segments.reduce(0) { $0 + $1.measures.count }
         return Made(analysis: analysis, sheet: sheet, summary: record.summary ?? [])
+    }
+
+    /// Whether the glossary's terms are looked for in a text of this language.
+    private func marksTerms(_ language: String) -> Bool {
+        settings.matcher.map { LanguageTag.primary(language) == LanguageTag.primary($0.glossary.sourceLanguage) } ?? false
+    }
+
+    /// The glossary hits of a cleaned text, and its term candidates counted when it is German: one
+    /// tokenization for both.
+    private func terms(in units: [UInt16], language: String, path: String, order: Int?) -> [TermHit] {
+        var hits: [TermHit] = []
+        var tokens: TermTokens?
+        if let matcher = settings.matcher, marksTerms(language) {
+            tokens = TermTokens(units: units)
+            hits = matcher.match(units: units, tokens: tokens!)
+        }
+        if LanguageTag.primary(language) == "de" {
+            extractor.add(units: units, source: path, hits: hits, tokens: tokens ?? TermTokens(units: units), order: order)
+        }
+        return hits
+    }
+
+    /// The term candidates of a file that is up to date (`--resume`): its text cleaned as the
+    /// analysis cleans it, in the language recorded for it. Nothing else is redone.
+    private func countCandidates(units: [UInt16], kind: MarkupKind, language: String, order: Int, path: String) {
+        let text: CleanText?
+        switch kind {
+        case .plain: text = try? CleanText(units: units)
+        case .markdown, .html: text = try? CleanText(units: Array(markup.text(from: String(decoding: units, as: UTF16.self), kind: kind).utf16))
+        }
+        guard let text else { return }
+        _ = terms(in: text.units, language: language, path: path, order: order)
     }
 
     /// Only summaries asked for: the record without building a worksheet (no number marks).

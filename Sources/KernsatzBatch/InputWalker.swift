@@ -128,6 +128,13 @@ public struct InputWalker: Sendable {
                                        reason: "the folder cannot be read (\(FileReader.reason(error)))"))
             return
         }
+        // An earlier batch's output folder inside the input (not this run's): its summaries, worksheets
+        // and report are no articles.
+        if !relative.isEmpty, names.contains(OutputPlan.manifestName), Self.isKernsatzManifest(folder + "/" + OutputPlan.manifestName) {
+            walk.notes.append(WalkNote(path: folder, relativePath: String(relative.dropLast()), severity: .skipped,
+                                       reason: "the output folder of an earlier kernsatz batch (it has a Kernsatz manifest.json); left out"))
+            return
+        }
         // Byte order of the UTF-8 names: the same on every machine and locale.
         let sorted = names.map { (bytes: Array($0.utf8), name: $0) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.name)
         for name in sorted where !name.hasPrefix(".") {
@@ -160,6 +167,14 @@ public struct InputWalker: Sendable {
                 visited[identity] = path
                 descend(path, relative: relativePath + "/", ancestors: ancestors.union([identity]), visited: &visited, into: &walk)
             } else if identity.isRegular {
+                if let earlier = visited[identity] {
+                    // A second link to one file (or a file also named as an input): read once, so
+                    // that its terms are not counted twice.
+                    walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped,
+                                               reason: "the same file as \(earlier) (read once)"))
+                    continue
+                }
+                visited[identity] = path
                 if let kind = kind(name: name, path: relativePath) {
                     walk.inputs.append(BatchInput(path: path, relativePath: relativePath, kind: kind))
                 } else if include.isEmpty {
@@ -186,6 +201,14 @@ public struct InputWalker: Sendable {
     static func pathExtension(_ name: String) -> String {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
         return String(name[name.utf8.index(after: dot)...])
+    }
+
+    /// Whether a file is the manifest of a Kernsatz batch (its first lines name the format).
+    static func isKernsatzManifest(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 128)) ?? Data()
+        return String(decoding: start, as: UTF8.self).contains("\"format\": \"\(Batch.manifestFormat)\"")
     }
 
     static func notTextReason(_ name: String) -> String {

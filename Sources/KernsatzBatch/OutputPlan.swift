@@ -5,7 +5,8 @@
 /// ever write one file.
 struct OutputPlan {
     /// The names the report takes at the top of the output folder.
-    static let reportNames: Set<String> = ["index.html", "manifest.json", "manifest.csv", "terms.csv", "term-candidates.csv"]
+    static let manifestName = "manifest.json"
+    static let reportNames: Set<String> = ["index.html", manifestName, "manifest.csv", "terms.csv", "term-candidates.csv"]
 
     /// Per input (by position): the path below the output folder without the format extension.
     private(set) var bases: [String]

@@ -156,6 +156,27 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("a.xlf").contains("trgLang=\"fr\""))
     }
 
+    func testRun_aNarrowerRunBetween_leavesEarlierOutputsKernsatzsOwn() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try put("b.md", Self.article("den Haushalt"))
+        XCTAssertTrue(try runBatch().succeeded)
+        var narrow = BatchOptions()
+        narrow.include = [Glob("*.md")]
+        XCTAssertEqual(try runBatch(narrow).done, 1)
+        let left = try XCTUnwrap(try records()["a.txt"], "a file left out is still listed with its outputs")
+        XCTAssertEqual(left["status"] as? String, "skipped")
+        XCTAssertEqual((left["outputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String }, ["a.summary.txt", "a.xlf", "a.html"])
+        try put("a.txt", Self.article("die Rente"))
+        let later = try runBatch()
+        XCTAssertEqual(later.failed, 0, "a.xlf was written by Kernsatz two runs ago: replaced, not refused")
+        XCTAssertTrue(try read("a.summary.txt").contains("die Rente"))
+        try FileManager.default.removeItem(atPath: input + "/a.txt")
+        try FileManager.default.removeItem(atPath: output + "/a.xlf")
+        _ = try runBatch()
+        XCTAssertEqual((try records()["a.txt"]?["outputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String },
+                       ["a.summary.txt", "a.html"], "only outputs still there are listed")
+    }
+
     func testResume_skipsWhatIsUpToDate_andRedoesWhatChanged() throws {
         try put("a.txt", Self.article("die Nato"))
         try put("b.txt", Self.article("den Haushalt"))
@@ -257,6 +278,18 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("index.html").contains("the batch stopped at the first failure"))
     }
 
+    func testFailFast_aLinkToNothingFoundByTheWalk_stopsBeforeAnyFile() throws {
+        for n in 1...3 { try put("b\(n).txt", Self.article("Thema \(n)")) }
+        try FileManager.default.createSymbolicLink(atPath: input + "/a-dangling.txt", withDestinationPath: "nothing.txt")
+        var options = BatchOptions()
+        options.failFast = true
+        let summary = try runBatch(options)
+        XCTAssertEqual(summary.failed, 1)
+        XCTAssertEqual(summary.done, 0)
+        XCTAssertEqual(summary.notStarted, 3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/b1.summary.txt"))
+    }
+
     func testFailFast_filesNotStarted_keepTheirOutputsAsKernsatzsOwn() throws {
         try put("b.txt", Self.article("die Nato"))
         XCTAssertTrue(try runBatch().succeeded)
@@ -310,6 +343,26 @@ final class BatchTests: BatchTestCase {
             XCTAssertEqual(try read("term-candidates.csv"), once, "\(jobs) jobs")
             XCTAssertEqual(try termCandidates(), onceCandidates, "\(jobs) jobs")
         }
+    }
+
+    func testResume_termCandidates_countTheFilesThatWereUpToDate() throws {
+        try put("a00.txt", Self.article("den Haushalt") + "\n\nInnen sitzt der Minister.")
+        for n in 1...6 {
+            try put(String(format: "b%02d.txt", n), Self.article("Thema \(n)") + "\n\nDer Innenminister Müller und die Europäische Kommission warten.")
+        }
+        var options = BatchOptions()
+        options.formats = [.summary]
+        _ = try runBatch(options)
+        let full = try read("term-candidates.csv")
+        XCTAssertTrue(full.contains("\r\nInnenminister,compound,6,b01.txt,"), full)
+        XCTAssertTrue(full.contains("\r\nEuropäische Kommission,name,6,b01.txt,"), full)
+        options.resume = true
+        XCTAssertEqual(try runBatch(options).upToDate, 7)
+        XCTAssertEqual(try read("term-candidates.csv"), full, "every file up to date")
+        try FileManager.default.removeItem(atPath: output + "/b03.summary.txt")
+        let partly = try runBatch(options)
+        XCTAssertEqual([partly.done, partly.upToDate], [1, 6])
+        XCTAssertEqual(try read("term-candidates.csv"), full, "one file redone, six up to date")
     }
 
     /// The manifest's term candidates, as JSON text.

@@ -84,6 +84,31 @@ final class InputWalkerTests: BatchTestCase {
         XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt"])
     }
 
+    func testWalk_anEarlierBatchsOutputFolderInsideTheInput_isLeftOutWithANote() throws {
+        try put("a.txt", "x")
+        try put("old-out/a.summary.txt", "x")
+        try put("old-out/index.html", "<html></html>")
+        try put("old-out/manifest.json", "{\n\"format\": \"kernsatz-batch-manifest\",\n\"version\": 1\n}")
+        try put("notes/manifest.json", "{\"format\": \"someone else's\"}")
+        try put("notes/b.txt", "x")
+        let walk = try InputWalker(excluding: input + "/new-out").walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt", "notes/b.txt"])
+        let note = try XCTUnwrap(walk.notes.first { $0.relativePath == "old-out" })
+        XCTAssertEqual(note.severity, .skipped)
+        XCTAssertTrue(note.reason.contains("earlier kernsatz batch"), note.reason)
+    }
+
+    func testWalk_aFileReachedTwice_isTakenOnce() throws {
+        try put("a.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: input + "/b-link.txt", withDestinationPath: "a.txt")
+        try FileManager.default.createDirectory(atPath: input + "/sub", withIntermediateDirectories: true)
+        XCTAssertEqual(link(input + "/a.txt", input + "/sub/hard.txt"), 0)
+        let walk = try InputWalker().walk([input, input + "/a.txt"])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["in/a.txt"])
+        XCTAssertEqual(walk.notes.map(\.relativePath), ["in/b-link.txt", "in/sub/hard.txt", "a.txt"])
+        XCTAssertTrue(walk.notes.allSatisfy { $0.severity == .skipped && $0.reason.contains("read once") }, "\(walk.notes)")
+    }
+
     func testWalk_outputFolderEqualToTheInput_isRefused() throws {
         try put("a.txt", "x")
         XCTAssertThrowsError(try InputWalker(excluding: input).walk([input]))
@@ -105,7 +130,8 @@ final class InputWalkerTests: BatchTestCase {
         try put("x/a.txt", "x")
         try put("y/x/a.txt", "x")
         let walk = try InputWalker().walk([input + "/x", input + "/y/x", input + "/y/x/a.txt"])
-        XCTAssertEqual(walk.inputs.map(\.relativePath), ["x/a.txt", "x-2/a.txt", "a.txt"])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["x/a.txt", "x-2/a.txt"])
+        XCTAssertEqual(walk.notes.map(\.reason), ["the same file as \(input)/y/x/a.txt (read once)"], "the third root is in the second")
     }
 
     func testWalk_aFolderGivenTwice_isWalkedOnce() throws {
