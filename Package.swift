@@ -78,7 +78,7 @@ let package = Package(
         // with content hashes (--resume), a report (index.html, manifest, term report).
         .target(
             name: "KernsatzBatch",
-            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Kernsatz", "KernsatzICU", "KernsatzWorksheet", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "kernsatz",

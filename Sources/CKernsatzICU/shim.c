@@ -2,6 +2,9 @@
 #include "CKernsatzICU.h"
 
 #include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucal.h>
@@ -476,4 +479,10 @@ int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32
     UDate date = ucal_getMillis(format->calendar, s);
     if (U_FAILURE(*s)) return 0;
     return udat_format(format->format, date, destination, capacity, NULL, s);
+}
+
+void ks_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }

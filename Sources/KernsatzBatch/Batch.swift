@@ -227,6 +227,8 @@ struct BatchSettings: Sendable {
     let fingerprint: String
     /// Whether a worksheet format is asked for (else files take the shorter way: summary, terms, counts).
     let needsWorksheet: Bool
+    /// Held while a large file (`BatchOptions.largeFileBytes`) is worked on.
+    let largeFile = NSLock()
 
     init(options: BatchOptions, matcher: TermMatcher?, pipeline: Pipeline, output: String, temporaryFolder: String,
          previous: PreviousRun, isInput: @escaping @Sendable (String) -> Bool) {

@@ -21,6 +21,9 @@ public struct BatchOptions: Sendable {
     public var force = false
     /// Larger inputs fail as "too large".
     public var maxBytes = 16 << 20
+    /// From this many bytes a file is large: large files are worked on one at a time, whatever
+    /// `jobs` says (an analysis takes some 50 times its text's size in memory), small ones beside them.
+    public var largeFileBytes = 4 << 20
     /// Replace invalid bytes with U+FFFD (and warn) instead of failing the file.
     public var lenient = false
     /// The charset of every input (an ICU name: windows-1252, ISO-8859-15, …); nil: detected per file.

@@ -1,5 +1,6 @@
 import Foundation
 import Kernsatz
+import KernsatzICU
 import KernsatzWorksheet
 
 /// Turns one input into its record and outputs. Holds ICU state (sentence iterators, the worksheet
@@ -44,9 +45,7 @@ final class BatchWorker {
             record.seconds = Self.seconds(since: started)
             return record
         }
-        if let earlier = plan.conflicts[index] {
-            return fail("its outputs would have the names of \(earlier)'s; rename one of the two")
-        }
+        if let conflict = plan.conflicts[index] { return fail(conflict) }
         // Read.
         let bytes: [UInt8]
         do {
@@ -71,6 +70,16 @@ final class BatchWorker {
             carried.seconds = Self.seconds(since: started)
             return carried
         }
+        let large = bytes.count >= settings.options.largeFileBytes
+        if large { settings.largeFile.lock() }
+        defer {
+            if large {
+                // What the file took goes back to the system before the next large one starts: each
+                // thread's heap would otherwise keep its own large file's worth.
+                SystemMemory.releaseFree()
+                settings.largeFile.unlock()
+            }
+        }
         let decoded: DecodedText
         do {
             decoded = try reader.decoder.decode(bytes, source: input.path)
@@ -87,6 +96,7 @@ final class BatchWorker {
             return fail(error.reason)
         }
         // Outputs.
+        var created: [String] = []
         for format in settings.options.formats {
             let relative = plan.path(index, format)
             let data: Data
@@ -97,16 +107,21 @@ final class BatchWorker {
                     data = Data(made.summary.map { $0 + "\n" }.joined().utf8)
                 }
             } catch {
+                for path in created { unlink(path) }
                 return fail("\(error)")
             }
             let target = settings.output + "/" + relative
+            let isNew = !FileManager.default.fileExists(atPath: target)
             do {
                 try AtomicFile.write(data, to: target, temporaryFolder: settings.temporaryFolder,
                                      replace: settings.options.force ? .always : .ifHashIn(settings.previous.owned[relative] ?? []),
                                      protected: settings.isInput)
             } catch {
+                // A failed file leaves no new outputs behind (the ones it made just now are its own).
+                for path in created { unlink(path) }
                 return fail("\(error)")
             }
+            if isNew { created.append(target) }
             record.outputs.append(FileRecord.Output(format: format, path: relative, sha256: ContentHash.sha256(data), bytes: data.count))
         }
 

@@ -10,7 +10,8 @@ struct OutputPlan {
 
     /// Per input (by position): the path below the output folder without the format extension.
     private(set) var bases: [String]
-    /// Inputs whose outputs would still collide with an earlier input's, and with which.
+    /// Inputs whose outputs would still collide with an earlier input's outputs, or with a folder
+    /// that other outputs go into, and why (the file's failure reason).
     private(set) var conflicts: [Int: String] = [:]
 
     init(_ inputs: [BatchInput], formats: [BatchFormat]) {
@@ -35,13 +36,24 @@ struct OutputPlan {
                 || (atTop && formats.contains { Self.reportNames.contains(String(parts.stem) + "." + $0.fileExtension) })
             return clashes ? String(parts.folder) + String(parts.name) : base
         }
+        // The folders the outputs go into (an input folder „b.html“ is one beside the input „b.txt“).
+        var folders: Set<Substring> = []
+        for base in bases {
+            var rest = base[...]
+            while let slash = Self.lastIndex(of: UInt8(ascii: "/"), in: rest) {
+                rest = rest[..<slash]
+                guard folders.insert(rest).inserted else { break }
+            }
+        }
         // What is left (an input „a.xliff12.txt“ beside „a.txt“): the later input yields.
         var owner: [String: Int] = [:]
         for (index, base) in bases.enumerated() {
             for format in formats {
                 let path = base + "." + format.fileExtension
-                if let earlier = owner[path] {
-                    conflicts[index] = inputs[earlier].relativePath
+                if folders.contains(path[...]) {
+                    conflicts[index] = "its output \(path) would have the name of the folder \(path)/ that other inputs' outputs go into; rename the file or the folder"
+                } else if let earlier = owner[path] {
+                    conflicts[index] = "its outputs would have the names of \(inputs[earlier].relativePath)'s; rename one of the two"
                 } else {
                     owner[path] = index
                 }

@@ -146,6 +146,33 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try String(contentsOfFile: edited, encoding: .utf8).hasPrefix("<?xml"))
     }
 
+    func testRun_aFileThatFailsAtItsLastOutput_leavesNoNewOutputBehind() throws {
+        try put("a.txt", Self.article("die Nato"))
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Data("a page of one's own".utf8).write(to: URL(fileURLWithPath: output + "/a.html"))
+        let summary = try runBatch()   // summary, xliff, html: the third is in the way
+        XCTAssertEqual(summary.failed, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix("a.") }, ["a.html"])
+        XCTAssertEqual(try read("a.html"), "a page of one's own")
+    }
+
+    func testRun_largeFilesOneAtATime_aFailingOneLetsTheNextGo() throws {
+        // Invalid UTF-8 in a large file: it fails while it holds the large files' turn.
+        try put("a.txt", Array(String(repeating: "Grüße aus Wien. ", count: 200).utf8) + [0xFF, 0x2E])
+        try put("b.txt", Self.article("die Nato") + String(repeating: " Die Debatte geht weiter.", count: 60))
+        try put("c.txt", Self.article("den Haushalt") + String(repeating: " Die Debatte geht weiter.", count: 60))
+        try put("d.txt", Self.article("die Rente"))
+        for jobs in [1, 3] {
+            var options = BatchOptions()
+            options.largeFileBytes = 1000
+            options.jobs = jobs
+            options.formats = [.summary]
+            let summary = try runBatch(options)
+            XCTAssertEqual([summary.done, summary.failed], [3, 1], "\(jobs) jobs")
+            try FileManager.default.removeItem(atPath: output)
+        }
+    }
+
     func testRun_aRunAgain_rewritesItsOwnOutputsWhenSettingsChange() throws {
         try put("a.txt", Self.article("die Nato"))
         _ = try runBatch()

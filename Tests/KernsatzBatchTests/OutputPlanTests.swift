@@ -25,4 +25,20 @@ final class OutputPlanTests: XCTestCase {
         XCTAssertEqual(plan.path(2, .summary), "b.summary.txt")
         XCTAssertTrue(plan.conflicts.isEmpty)
     }
+
+    func testConflicts_anOutputNamedLikeAFolderOfOutputs_failsThatFileWithTheReason() {
+        let inputs = ["b.txt", "b.html/z.txt", "c.txt", "c.xlf/deep/y.txt", "d.txt"].map {
+            BatchInput(path: "/in/" + $0, relativePath: $0, kind: .plain)
+        }
+        let plan = OutputPlan(inputs, formats: [.summary, .xliff, .html])
+        XCTAssertEqual(plan.conflicts.keys.sorted(), [0, 2])
+        XCTAssertEqual(plan.conflicts[0], "its output b.html would have the name of the folder b.html/ that other inputs' outputs go into; rename the file or the folder")
+        XCTAssertTrue(plan.conflicts[2]?.hasPrefix("its output c.xlf ") ?? false)
+    }
+
+    func testConflicts_aLaterInputWithTheOutputsOfAnEarlierOne_yields() {
+        let inputs = ["a.txt", "a.xliff12.txt"].map { BatchInput(path: "/in/" + $0, relativePath: $0, kind: .plain) }
+        let plan = OutputPlan(inputs, formats: [.xliff, .xliff12])
+        XCTAssertEqual(plan.conflicts, [1: "its outputs would have the names of a.txt's; rename one of the two"])
+    }
 }

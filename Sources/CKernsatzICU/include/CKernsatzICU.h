@@ -201,6 +201,10 @@ int32_t ks_datefmt_pattern(ks_datefmt *format, uint16_t *destination, int32_t ca
 int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32_t day,
                           uint16_t *destination, int32_t capacity, int32_t *status);
 
+/// Gives the memory the C heap holds free back to the system (glibc's malloc_trim; elsewhere nothing).
+/// Not ICU: this target is the project's only C, so the one libc call Swift cannot reach lives here.
+void ks_release_free_memory(void);
+
 #ifdef __cplusplus
 }
 #endif
