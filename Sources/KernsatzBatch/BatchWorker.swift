@@ -125,6 +125,14 @@ final class BatchWorker {
             record.outputs.append(FileRecord.Output(format: format, path: relative, sha256: ContentHash.sha256(data), bytes: data.count))
         }
 
+        // Outputs an earlier run made for this file under other names (a sibling with the same stem
+        // came or went): left as they are, and said.
+        if let earlier = settings.previous.outputs[input.relativePath] {
+            let now = Set(record.outputs.map(\.path))
+            for old in earlier where !now.contains(old.path) && FileManager.default.fileExists(atPath: settings.output + "/" + old.path) {
+                record.warnings.append("\(old.path), an output an earlier run made for this file, is no longer written (the outputs' names changed); it is left as it was")
+            }
+        }
         record.seconds = Self.seconds(since: started)
         return record
     }

@@ -140,6 +140,13 @@ public struct InputWalker: Sendable {
         for name in sorted where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let relativePath = relative + name
+            // A name that is not UTF-8 (Latin-1 names from old archives) comes as U+FFFD and cannot be
+            // opened again by that name.
+            if name.unicodeScalars.contains("\u{FFFD}") {
+                walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .failed,
+                                           reason: "its name is not valid UTF-8 (shown with �); rename it, e.g. convmv -f latin1 -t utf8 --notest"))
+                continue
+            }
             guard let identity = FileIdentity(path: path, follow: true) else {
                 if let link = FileIdentity(path: path, follow: false), link.isSymbolicLink {
                     // stat fails on a link: to nothing (ENOENT) or around in a circle (ELOOP).

@@ -237,6 +237,18 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(outputs.map { $0["path"] as? String }, ["a.txt.summary.txt", "a.txt.xlf", "a.txt.html"])
     }
 
+    func testRun_outputsUnderNamesNoLongerWritten_areLeftAndSaid() throws {
+        try put("a.txt", Self.article("die Nato"))
+        XCTAssertTrue(try runBatch().succeeded)
+        try put("a.md", Self.article("den Haushalt"))
+        XCTAssertTrue(try runBatch().succeeded)
+        let warnings = try XCTUnwrap(try records()["a.txt"]?["warnings"] as? [String])
+        XCTAssertEqual(warnings.filter { $0.contains("no longer written") }.count, 3, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("a.xlf, an output an earlier run made") }, "\(warnings)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/a.xlf"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/a.txt.xlf"))
+    }
+
     func testResume_anotherKernsatzVersion_makesEveryFileOutOfDate() throws {
         try put("a.txt", Self.article("die Nato"))
         var options = BatchOptions()

@@ -109,6 +109,20 @@ final class InputWalkerTests: BatchTestCase {
         XCTAssertTrue(walk.notes.allSatisfy { $0.severity == .skipped && $0.reason.contains("read once") }, "\(walk.notes)")
     }
 
+    func testWalk_aNameThatIsNotUTF8_failsWithTheReasonAndTheWalkGoesOn() throws {
+        try put("good.txt", "x")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "printf x > \"$(printf '%s/bad\\377name.txt' \"$0\")\"", input]
+        try shell.run()
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 0)
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["good.txt"])
+        XCTAssertEqual(walk.notes.map(\.severity), [.failed])
+        XCTAssertTrue(walk.notes.first?.reason.contains("not valid UTF-8") ?? false, walk.notes.first?.reason ?? "no note")
+    }
+
     func testWalk_outputFolderEqualToTheInput_isRefused() throws {
         try put("a.txt", "x")
         XCTAssertThrowsError(try InputWalker(excluding: input).walk([input]))
