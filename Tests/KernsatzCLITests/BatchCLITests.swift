@@ -83,4 +83,30 @@ extension CLITests {
         XCTAssertEqual(records[6]["line"] as? Int, 7, "a record that fails says its line, as a record that cannot be read does")
         XCTAssertNil(records[0]["line"])
     }
+
+    func testBatch_jsonl_invalidUTF8Line_isErrorRecordNamingLineAndOffset() throws {
+        let input = Data(#"{"id":"b","text":"Gut."}"#.utf8) + Data([0x0A]) + Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF])
+            + Data("e aus Wien. Zweiter Satz.\"}\n".utf8)
+        let result = try run(["batch", "--jsonl"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(records.count, 2, result.stdout)
+        XCTAssertEqual(records[0]["summary"] as? [String], ["Gut."])
+        XCTAssertEqual(records[1]["id"] as? String, "a")
+        XCTAssertEqual(records[1]["line"] as? Int, 2)
+        XCTAssertEqual(records[1]["error"] as? String,
+                       "<stdin>:2: invalid UTF-8 at byte offset 20 of the line (JSON Lines must be UTF-8; --lenient replaces invalid bytes)")
+        XCTAssertNil(records[1]["summary"], "no summary of a text that was not read")
+    }
+
+    func testBatch_jsonlLenient_invalidUTF8_isReplacedAndTheRecordWarns() throws {
+        let input = Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF]) + Data("e aus Wien. Zweiter Satz.\"}\n".utf8)
+        let result = try run(["batch", "--jsonl", "--lenient"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertNil(record["error"], result.stdout)
+        XCTAssertEqual(record["summary"] as? [String], ["Gr\u{FFFD}\u{FFFD}e aus Wien.", "Zweiter Satz."])
+        XCTAssertEqual(record["warnings"] as? [String],
+                       ["<stdin>:1: replaced 2 invalid UTF-8 sequence(s) with U+FFFD (first at byte offset 20 of the line)"])
+    }
 }

@@ -29,6 +29,11 @@ final class CLITests: XCTestCase {
     }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try run(arguments, input: stdin.map { Data($0.utf8) })
+    }
+
+    /// - Parameter input: standard input as bytes (which need not be UTF-8).
+    func run(_ arguments: [String], input stdin: Data?) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -37,7 +42,7 @@ final class CLITests: XCTestCase {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -113,6 +118,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(lines.count, 2, result.stdout)
         XCTAssertTrue(lines[0].contains("\"id\":\"a\"") && lines[0].contains("invalid UTF-8 at byte offset 20 of the line"), lines[0])
         XCTAssertTrue(lines[1].contains("\"text\":\"Gut.\""), lines[1])
+    }
+
+    func testSummarizeJSONL_invalidUTF8Line_isErrorRecordWithLine() throws {
+        let input = Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF]) + Data("e aus Wien. Zweiter Satz.\"}\n".utf8)
+        let result = try run(["summarize", "--jsonl"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix(#"{"error":"<stdin>:1: invalid UTF-8 at byte offset 20 of the line"#), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix(#""id":"a","line":1}"# + "\n"), result.stdout)
+    }
+
+    func testSegmentJSONL_lenientInvalidUTF8_replacesAndWarnsWithLine() throws {
+        let input = Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF]) + Data("e aus Wien.\"}\n".utf8)
+        let result = try run(["segment", "--jsonl", "--lenient"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(#""text":"Gr\#u{FFFD}\#u{FFFD}e aus Wien.""#), result.stdout)
+        XCTAssertEqual(result.stderr, "kernsatz: <stdin>:1: replaced 2 invalid UTF-8 sequence(s) with U+FFFD (first at byte offset 20 of the line)\n")
     }
 
     func testSegmentJSONL_directoryInput_failsWithMessage() throws {

@@ -258,7 +258,7 @@ extension KernsatzCommand.BatchCommand {
         var finished = false
         while !finished {
             // A chunk: each line either a text to process or the error it already is.
-            var items: [Result<(RecordID, Int, BatchStream.Text), StreamError>] = []
+            var items: [Result<StreamItem, StreamError>] = []
             while items.count < chunkSize {
                 let bytes: [UInt8]
                 do {
@@ -272,8 +272,15 @@ extension KernsatzCommand.BatchCommand {
                     throw CLIError("\(error)")
                 }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let line = String(decoding: bytes, as: UTF8.self)
                 let source = "<stdin>:\(lines.lineNumber)"
+                let line: String, warning: String?
+                do {
+                    (line, warning) = try InputRecord.text(of: bytes, source: source, lenient: lenient)
+                } catch {
+                    items.append(.failure(StreamError(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: lines.lineNumber,
+                                                      message: "\(error)")))
+                    continue
+                }
                 do {
                     let record = try InputRecord.parse(line, source: source)
                     if let lang = record.lang, !InputOptions.isLanguageCode(lang) {
@@ -281,24 +288,33 @@ extension KernsatzCommand.BatchCommand {
                                                           message: "\(source): \"lang\" is not a language code such as de or en: '\(lang)'")))
                         continue
                     }
-                    items.append(.success((record.id, lines.lineNumber, BatchStream.Text(id: source, text: record.text, language: record.lang))))
+                    items.append(.success(StreamItem(id: record.id, line: lines.lineNumber, warnings: warning.map { [$0] } ?? [],
+                                                     text: BatchStream.Text(id: source, text: record.text, language: record.lang))))
                 } catch {
                     items.append(.failure(StreamError(id: InputRecord.salvageID(line), line: lines.lineNumber, message: "\(error)")))
                 }
             }
-            let texts = items.compactMap { try? $0.get().2 }
+            let texts = items.compactMap { try? $0.get().text }
             var results = worker.process(texts).makeIterator()
             for item in items {
                 switch item {
                 case .failure(let error):
                     output.writeJSON(ErrorRecord(id: error.id, line: error.line, error: error.message))
-                case .success(let (id, line, text)):
+                case .success(let item):
                     guard let result = results.next() else { continue }
-                    output.writeJSON(StreamResultJSON(id: id, line: line, result: result, source: text.id))
+                    output.writeJSON(StreamResultJSON(id: item.id, line: item.line, result: result, source: item.text.id, readWarnings: item.warnings))
                 }
             }
             output.flush()
         }
+    }
+
+    /// A record read and ready to process, with what reading it had to say (`--lenient`).
+    struct StreamItem {
+        let id: RecordID
+        let line: Int
+        let warnings: [String]
+        let text: BatchStream.Text
     }
 
     struct StreamError: Error {
@@ -324,7 +340,8 @@ extension KernsatzCommand.BatchCommand {
         let warnings: [String]?
         let outputs: [String: String]?
 
-        init(id: RecordID, line: Int, result: BatchStream.Result, source: String) {
+        /// - Parameter readWarnings: what reading the line had to say (invalid bytes replaced), before the record's own.
+        init(id: RecordID, line: Int, result: BatchStream.Result, source: String, readWarnings: [String] = []) {
             let record = result.record
             self.id = id
             self.line = record.status == .failed ? line : nil
@@ -337,7 +354,7 @@ extension KernsatzCommand.BatchCommand {
             names = record.names
             quotes = record.quotes
             numbers = record.numbers
-            warnings = record.status == .failed ? nil : record.warnings
+            warnings = record.status == .failed ? nil : readWarnings + record.warnings
             outputs = result.outputs.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.format.rawValue, String(decoding: $0.data, as: UTF8.self)) })
         }
