@@ -212,6 +212,14 @@ ks_converter *ks_converter_open(const char *name, int32_t stop_on_invalid, int32
 
 void ks_converter_close(ks_converter *converter) { ucnv_close((UConverter *)converter); }
 
+const char *ks_converter_canonical_name(const char *name, int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    // The first alias of a converter is its own name; ICU's alias table owns the string.
+    const char *canonical = ucnv_getAlias(name, 0, s);
+    if (*s == U_AMBIGUOUS_ALIAS_WARNING) *s = U_ZERO_ERROR;
+    return U_FAILURE(*s) ? NULL : canonical;
+}
+
 int32_t ks_converter_to_uchars(ks_converter *converter, const char *bytes, int32_t length,
                                uint16_t *destination, int32_t capacity, int32_t *error_offset,
                                int32_t *status) {

@@ -109,4 +109,20 @@ extension CLITests {
         XCTAssertEqual(record["warnings"] as? [String],
                        ["<stdin>:1: replaced 2 invalid UTF-8 sequence(s) with U+FFFD (first at byte offset 20 of the line)"])
     }
+
+    func testBatch_encodingOnFilesWithBOM_readsByTheMarkAndWarns() throws {
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let text = "Der Preis liegt bei 5 €. Das ist viel."
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: input.appendingPathComponent("u8.txt"))
+        try Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: input.appendingPathComponent("u16.txt"))
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["batch", input.path, "-o", out, "--encoding", "windows-1252", "--formats", "summary"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for name in ["u8", "u16"] {
+            XCTAssertEqual(try String(contentsOfFile: out + "/\(name).summary.txt", encoding: .utf8), "Der Preis liegt bei 5 €.\nDas ist viel.\n", name)
+        }
+        XCTAssertTrue(result.stderr.contains("ok u16.txt: 2 segments, 8 words — starts with a UTF-16LE byte-order mark, so it was read as UTF-16LE, not as windows-1252 (--encoding)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("ok u8.txt: 2 segments, 8 words — starts with a UTF-8 byte-order mark"), result.stderr)
+    }
 }

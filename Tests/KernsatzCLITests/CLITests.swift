@@ -156,6 +156,16 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.stdout, "Grüße.\nDa\u{FFFD} ist es.\n")
     }
 
+    func testSegment_encodingOnFilesWithBOM_readsByTheMarkAndWarns() throws {
+        let utf8 = try file("u8.txt", [0xEF, 0xBB, 0xBF] + Array("Der Preis liegt bei 5 €. Das ist viel.".utf8))
+        let utf16 = try file("u16.txt", [0xFF, 0xFE] + "Der Preis liegt bei 5 €. Das ist viel.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let result = try run(["segment", "--encoding", "windows-1252", utf8, utf16])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, [utf8, utf16].map { "==> \($0) <==\nDer Preis liegt bei 5 €.\nDas ist viel.\n" }.joined())
+        XCTAssertTrue(result.stderr.contains("\(utf8): starts with a UTF-8 byte-order mark, so it was read as UTF-8, not as windows-1252 (--encoding)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(utf16): starts with a UTF-16LE byte-order mark, so it was read as UTF-16LE, not as windows-1252"), result.stderr)
+    }
+
     func testSegment_legacyEncoding_isDetectedAndReported() throws {
         let latin1 = try file("alt.txt", Array("Die Stra".utf8) + [0xDF] + Array("e ist gesperrt. Es gibt Umleitungen f".utf8) + [0xFC] + Array("r alle.".utf8))
         let result = try run(["segment", latin1])

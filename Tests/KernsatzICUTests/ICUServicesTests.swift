@@ -69,6 +69,17 @@ final class CharsetTests: XCTestCase {
         XCTAssertEqual(String(decoding: units, as: UTF16.self), "5 €")
     }
 
+    func testCanonicalName_aliases_giveICUsName() {
+        XCTAssertEqual(CharsetConverter.canonicalName("utf8"), "UTF-8")
+        XCTAssertEqual(CharsetConverter.canonicalName("utf-16le"), "UTF-16LE")
+        XCTAssertEqual(CharsetConverter.canonicalName("latin1"), "ISO-8859-1")
+    }
+
+    func testCanonicalName_unknownOrEmpty_isNil() {
+        XCTAssertNil(CharsetConverter.canonicalName("no-such-charset"))
+        XCTAssertNil(CharsetConverter.canonicalName(""))
+    }
+
     func testOpen_unknownCharset_throws() {
         XCTAssertThrowsError(try CharsetConverter(charset: "no-such-charset"))
     }

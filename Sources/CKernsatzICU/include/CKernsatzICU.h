@@ -109,7 +109,8 @@ void ks_converter_close(ks_converter *converter);
 int32_t ks_converter_to_uchars(ks_converter *converter, const char *bytes, int32_t length,
                                uint16_t *destination, int32_t capacity, int32_t *error_offset,
                                int32_t *status);
-/// The canonical name ICU uses for `name`, or NULL.
+/// The canonical name ICU uses for `name` ("utf8" → "UTF-8", "latin1" → "ISO-8859-1"), or NULL
+/// when ICU's alias table has no such name. ICU owns the string.
 const char *ks_converter_canonical_name(const char *name, int32_t *status);
 
 // MARK: case mapping
