@@ -27,6 +27,21 @@ extension CLITests {
         XCTAssertTrue(result.stderr.contains("unknown format 'pdf'"), result.stderr)
     }
 
+    func testBatch_unknownEncoding_isRefusedBeforeAnyWork() throws {
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["batch", samples, "-o", out, "--encoding", "bogus"])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.contains("--encoding: unknown charset 'bogus'"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("FAILED"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+    }
+
+    func testBatch_encodingWithJSONL_isRefused() throws {
+        let result = try run(["batch", "--jsonl", "--encoding", "windows-1252"], stdin: "")
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.contains("--encoding does not apply to --jsonl"), result.stderr)
+    }
+
     // MARK: the main job
 
     func testBatch_samples_writesTheTreeAndTheReport_exitZero() throws {

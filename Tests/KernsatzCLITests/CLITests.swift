@@ -166,6 +166,15 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\(utf16): starts with a UTF-16LE byte-order mark, so it was read as UTF-16LE, not as windows-1252"), result.stderr)
     }
 
+    func testSegment_unknownEncoding_isRefusedBeforeReading() throws {
+        let good = try file("gut.txt", Array("Erster Satz. Zweiter Satz.".utf8))
+        let result = try run(["segment", "--encoding", "bogus", good, good])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("Error: --encoding: unknown charset 'bogus'; give an ICU charset name"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("gut.txt"), "refused once, not per file: \(result.stderr)")
+        XCTAssertEqual(result.stdout, "")
+    }
+
     func testSegment_legacyEncoding_isDetectedAndReported() throws {
         let latin1 = try file("alt.txt", Array("Die Stra".utf8) + [0xDF] + Array("e ist gesperrt. Es gibt Umleitungen f".utf8) + [0xFC] + Array("r alle.".utf8))
         let result = try run(["segment", latin1])

@@ -89,9 +89,13 @@ extension KernsatzCommand {
             if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
             if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
             if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
+            if let encoding { try InputOptions.checkEncoding(encoding) }
             _ = try batchFormats()
             if jsonl {
                 if output != nil { throw ValidationError("--jsonl writes to standard output; leave out -o.") }
+                if encoding != nil {
+                    throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
+                }
                 if !inputs.isEmpty { throw ValidationError("--jsonl reads standard input; leave out the input folders.") }
                 if try batchFormats().contains(.docx) { throw ValidationError("--jsonl carries text formats; docx needs -o OUT.") }
                 return
