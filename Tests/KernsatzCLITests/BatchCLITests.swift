@@ -42,6 +42,26 @@ extension CLITests {
         XCTAssertTrue(result.stderr.contains("--encoding does not apply to --jsonl"), result.stderr)
     }
 
+    func testBatch_summaryZeroOrLess_isRefusedWhenSummariesAreWritten() throws {
+        let out = directory.appendingPathComponent("out").path
+        for arguments in [["--summary", "0"], ["--summary", "0", "--formats", "summary,html"], ["--summary=-1"]] {
+            let result = try run(["batch", samples, "-o", out] + arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("--summary"), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written for \(arguments)")
+        }
+        let zero = try run(["batch", "--jsonl", "--summary", "0"], stdin: "")
+        XCTAssertTrue(zero.stderr.contains("--summary 0 would write empty summaries"), zero.stderr)
+    }
+
+    func testBatch_summaryZeroWithoutSummaryFormat_givesWorksheetsWithoutSummary() throws {
+        let out = directory.appendingPathComponent("out").path
+        let result = try run(["batch", samples + "/de", "-o", out, "--summary", "0", "--formats", "md", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let sheet = try String(contentsOfFile: out + "/nato-rutte-2025-12-23.md", encoding: .utf8)
+        XCTAssertFalse(sheet.contains("## Summary"), sheet)
+    }
+
     // MARK: the main job
 
     func testBatch_samples_writesTheTreeAndTheReport_exitZero() throws {

@@ -86,7 +86,11 @@ extension KernsatzCommand {
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
-            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
+            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences (0: worksheets without a summary).") }
+            if summary == 0, try batchFormats().contains(.summary) {
+                throw ValidationError("--summary 0 would write empty summaries: give 1 or more sentences, "
+                                      + "or leave summary out of --formats (then 0 gives worksheets without a summary).")
+            }
             if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
             if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
             if let encoding { try InputOptions.checkEncoding(encoding) }
