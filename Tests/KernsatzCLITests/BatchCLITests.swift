@@ -79,6 +79,17 @@ extension CLITests {
         XCTAssertEqual(result.stdout, "", "the batch writes files, not standard output")
     }
 
+    func testBatch_oneFileOfOneSentence_logSaysFileAndSegmentInTheSingular() throws {
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("Die Lage ist ernst.".utf8).write(to: input.appendingPathComponent("a.txt"))
+        let result = try run(["batch", input.path, "-o", directory.path + "/out", "--formats", "summary"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("kernsatz: 1 file to process\n"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("kernsatz: ok a.txt: 1 segment, 4 words\n"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("kernsatz: 1 file in "), result.stderr)
+    }
+
     func testBatch_badFile_isListedAndTheExitStatusIsOne() throws {
         let input = directory.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
