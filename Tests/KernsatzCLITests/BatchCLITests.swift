@@ -90,6 +90,22 @@ extension CLITests {
         XCTAssertTrue(result.stderr.contains("kernsatz: 1 file in "), result.stderr)
     }
 
+    func testBatch_controlCharactersInNames_areEscapedInTheLog() throws {
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("Die Lage ist ernst.".utf8).write(to: input.appendingPathComponent("a\nok fake.txt: 9 segments.txt"))
+        try Data("Die Lage ist ernst.".utf8).write(to: input.appendingPathComponent("b\u{1B}[31m.txt"))
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: input.appendingPathComponent("c\rd.txt"))
+        let result = try run(["batch", input.path, "-o", directory.path + "/out", "--formats", "summary"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.contains("kernsatz: ok a\\nok fake.txt: 9 segments.txt: 1 segment, 4 words"), result.stderr)
+        XCTAssertTrue(lines.contains("kernsatz: ok b\\u{1B}[31m.txt: 1 segment, 4 words"), result.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("kernsatz: FAILED c\\rd.txt: looks like a binary file") }, result.stderr)
+        XCTAssertFalse(result.stderr.contains("\u{1B}") || result.stderr.contains("\r"), result.stderr)
+        XCTAssertTrue(lines.allSatisfy { $0.isEmpty || $0.hasPrefix("kernsatz: ") }, "every log line is whole: \(result.stderr)")
+    }
+
     func testBatch_badFile_isListedAndTheExitStatusIsOne() throws {
         let input = directory.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)

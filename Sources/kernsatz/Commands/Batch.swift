@@ -175,7 +175,7 @@ extension KernsatzCommand {
             if summary.skipped > 0 { parts.append("\(summary.skipped) not text") }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
             Output.warn("\(Output.counted(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
-                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(summary.index)")
+                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
             if !summary.succeeded { throw ExitCode.failure }
         }
     }
@@ -225,7 +225,30 @@ final class ProgressReporter: @unchecked Sendable {
 
     private func line(_ text: String) {
         if drawn { clear() }
-        Output.warn(text)
+        Output.warn(Self.oneLine(text))
+    }
+
+    /// `text` kept on one line: control characters (a line feed in a file name, an escape
+    /// sequence) written as `\n`, `\r`, `\t` or `\u{1B}`, so that a name can neither split a log
+    /// line nor draw on the terminal.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the line and paragraph separators (line ends for many readers).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     private func draw(finished: Int, total: Int, current: String) {
@@ -236,7 +259,7 @@ final class ProgressReporter: @unchecked Sendable {
         let rate = seconds > 0 ? Double(finished) / seconds : 0
         let eta = rate > 0 ? Int(Double(total - finished) / rate) : 0
         let percent = total > 0 ? finished * 100 / total : 100
-        var name = current
+        var name = Self.oneLine(current)
         if name.count > 40 { name = "…" + name.suffix(39) }
         let text = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60)) · \(name)"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
