@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucal.h>
 #include <unicode/ucasemap.h>
@@ -484,4 +486,17 @@ int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32
     UDate date = ucal_getMillis(format->calendar, s);
     if (U_FAILURE(*s)) return 0;
     return udat_format(format->format, date, destination, capacity, NULL, s);
+}
+
+// MARK: terminal
+
+int32_t ks_terminal_columns(int32_t fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+int32_t ks_is_wide(uint32_t code_point) {
+    int32_t width = u_getIntPropertyValue((UChar32)code_point, UCHAR_EAST_ASIAN_WIDTH);
+    return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }

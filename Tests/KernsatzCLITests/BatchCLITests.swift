@@ -106,6 +106,41 @@ extension CLITests {
         XCTAssertTrue(lines.allSatisfy { $0.isEmpty || $0.hasPrefix("kernsatz: ") }, "every log line is whole: \(result.stderr)")
     }
 
+    func testBatch_progressOnANarrowTerminal_fitsItsWidth() throws {
+        #if os(Linux)
+        // A terminal: util-linux `script` runs the batch on a pseudo-terminal and copies what it shows.
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        guard FileManager.default.isExecutableFile(atPath: script.path) else { throw XCTSkip("needs util-linux script for a terminal") }
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for n in 1...3 {
+            try Data("Die Lage ist ernst. Der Rat tagt.".utf8)
+                .write(to: input.appendingPathComponent("ein-sehr-langer-dateiname-fuer-den-fortschritt-nummer-\(n).txt"))
+        }
+        func redraws(_ shell: String, columnsVariable: String, out: String) throws -> [String] {
+            let batch = "'\(Self.executable.path)' batch '\(input.path)' -o '\(directory.path)/\(out)' --formats summary"
+            let result = try run(["-qfec", shell + batch, "/dev/null"], input: nil, executable: script, environment: ["COLUMNS": columnsVariable])
+            XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+            // Each redraw of the progress line starts with CR and "erase to the end of the line".
+            let lines = result.stdout.components(separatedBy: "\r\u{1B}[K").filter { $0.hasPrefix("[") }
+            XCTAssertFalse(lines.isEmpty, result.stdout)
+            return lines
+        }
+        // script's input is no terminal, so its pseudo-terminal has no size: COLUMNS says.
+        for line in try redraws("", columnsVariable: "50", out: "a") {
+            XCTAssertLessThanOrEqual(line.count, 49, line)
+            XCTAssertTrue(line.contains(" · …") && line.hasSuffix(".txt"), "the name loses its beginning: \(line)")
+        }
+        // The terminal's own width wins over COLUMNS; too narrow for a name, the counters are cut.
+        for line in try redraws("stty cols 30 && ", columnsVariable: "200", out: "b") {
+            XCTAssertLessThanOrEqual(line.count, 29, line)
+            XCTAssertTrue(line.hasSuffix("…"), line)
+        }
+        #else
+        throw XCTSkip("the pseudo-terminal comes from util-linux script")
+        #endif
+    }
+
     func testBatch_badFile_isListedAndTheExitStatusIsOne() throws {
         let input = directory.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)

@@ -32,11 +32,18 @@ final class CLITests: XCTestCase {
         try run(arguments, input: stdin.map { Data($0.utf8) })
     }
 
-    /// - Parameter input: standard input as bytes (which need not be UTF-8).
-    func run(_ arguments: [String], input stdin: Data?) throws -> Result {
+    /// - Parameters:
+    ///   - input: standard input as bytes (which need not be UTF-8).
+    ///   - executable: what to start instead of `kernsatz` (a program that starts it, such as `script`).
+    ///   - environment: variables to set beside the inherited ones.
+    func run(_ arguments: [String], input stdin: Data?, executable: URL = CLITests.executable,
+             environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -122,3 +122,17 @@ final class CaseMappingAndLocaleTests: XCTestCase {
         XCTAssertTrue(icuVersion.contains("."), icuVersion)
     }
 }
+
+final class TerminalTests: XCTestCase {
+    func testWidth_wideCharactersTakeTwoColumns_marksNone() {
+        XCTAssertEqual(Terminal.width("Köln"), 4)
+        XCTAssertEqual(Terminal.width("Ko\u{308}ln"), 4, "a combining mark rides along")
+        XCTAssertEqual(Terminal.width("東京"), 4)
+        XCTAssertEqual(Terminal.width("ＡＢ"), 4, "fullwidth forms")
+        XCTAssertEqual(Terminal.width(""), 0)
+    }
+
+    func testColumns_notATerminal_isNil() {
+        XCTAssertNil(Terminal.columns(fileDescriptor: -1))
+    }
+}

@@ -202,6 +202,14 @@ int32_t ks_datefmt_pattern(ks_datefmt *format, uint16_t *destination, int32_t ca
 int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32_t day,
                           uint16_t *destination, int32_t capacity, int32_t *status);
 
+// MARK: terminal (not ICU: the ioctl that Swift cannot call without naming a pointer type)
+
+/// The width in columns of the terminal on `fd` (ioctl TIOCGWINSZ), or 0 when `fd` is not a
+/// terminal or the terminal does not say.
+int32_t ks_terminal_columns(int32_t fd);
+/// Whether `code_point` takes two columns on a terminal (East Asian Width wide or fullwidth).
+int32_t ks_is_wide(uint32_t code_point);
+
 #ifdef __cplusplus
 }
 #endif

@@ -259,11 +259,40 @@ final class ProgressReporter: @unchecked Sendable {
         let rate = seconds > 0 ? Double(finished) / seconds : 0
         let eta = rate > 0 ? Int(Double(total - finished) / rate) : 0
         let percent = total > 0 ? finished * 100 / total : 100
-        var name = Self.oneLine(current)
-        if name.count > 40 { name = "…" + name.suffix(39) }
-        let text = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60)) · \(name)"
+        let counters = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60))"
+        let text = Self.fit(counters, name: Self.oneLine(current), columns: Self.columns())
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
+    }
+
+    /// The terminal's width: standard error's, else the COLUMNS variable, else 80.
+    static func columns() -> Int {
+        if let columns = Terminal.columns(fileDescriptor: 2) { return columns }
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
+        return 80
+    }
+
+    /// The progress line cut to fit `columns` (less one: a line that fills the last column wraps on
+    /// some terminals, and the redraw would then leave a line behind): the name loses its beginning
+    /// first (at most 40 columns, „…/a.txt“), then goes, then the counters lose their end.
+    static func fit(_ counters: String, name: String, columns: Int) -> String {
+        let room = max(1, columns - 1)
+        let nameRoom = min(40, room - Terminal.width(counters) - 3)
+        if nameRoom >= 8 { return counters + " · " + cut(name, to: nameRoom, fromStart: true) }
+        return cut(counters, to: room, fromStart: false)
+    }
+
+    /// `text` in at most `columns` columns; what is cut is shown as „…“.
+    static func cut(_ text: String, to columns: Int, fromStart: Bool) -> String {
+        guard Terminal.width(text) > columns else { return text }
+        var kept: [Character] = []
+        var width = 1
+        for character in fromStart ? Array(text.reversed()) : Array(text) {
+            width += Terminal.width(character)
+            if width > columns { break }
+            kept.append(character)
+        }
+        return fromStart ? "…" + String(kept.reversed()) : String(kept) + "…"
     }
 
     private func clear() {
