@@ -6,6 +6,8 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucal.h>
 #include <unicode/ucasemap.h>
@@ -214,6 +216,14 @@ ks_converter *ks_converter_open(const char *name, int32_t stop_on_invalid, int32
 }
 
 void ks_converter_close(ks_converter *converter) { ucnv_close((UConverter *)converter); }
+
+const char *ks_converter_canonical_name(const char *name, int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    // The first alias of a converter is its own name; ICU's alias table owns the string.
+    const char *canonical = ucnv_getAlias(name, 0, s);
+    if (*s == U_AMBIGUOUS_ALIAS_WARNING) *s = U_ZERO_ERROR;
+    return U_FAILURE(*s) ? NULL : canonical;
+}
 
 int32_t ks_converter_to_uchars(ks_converter *converter, const char *bytes, int32_t length,
                                uint16_t *destination, int32_t capacity, int32_t *error_offset,
@@ -479,6 +489,19 @@ int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32
     UDate date = ucal_getMillis(format->calendar, s);
     if (U_FAILURE(*s)) return 0;
     return udat_format(format->format, date, destination, capacity, NULL, s);
+}
+
+// MARK: terminal
+
+int32_t ks_terminal_columns(int32_t fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+int32_t ks_is_wide(uint32_t code_point) {
+    int32_t width = u_getIntPropertyValue((UChar32)code_point, UCHAR_EAST_ASIAN_WIDTH);
+    return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
 void ks_release_free_memory(void) {

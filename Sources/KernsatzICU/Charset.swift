@@ -56,6 +56,19 @@ public final class CharsetConverter {
 
     deinit { ks_converter_close(handle) }
 
+    /// ICU's canonical name for a charset name or alias, or nil when ICU's alias table has no
+    /// such name.
+    ///
+    ///     CharsetConverter.canonicalName("utf-16le")  // "UTF-16LE"
+    ///     CharsetConverter.canonicalName("latin1")    // "ISO-8859-1"
+    public static func canonicalName(_ name: String) -> String? {
+        var status: Int32 = 0
+        guard let canonical = name.withCString({ ks_converter_canonical_name($0, &status) }), ks_is_failure(status) == 0 else {
+            return nil
+        }
+        return String(cString: canonical)
+    }
+
     /// The UTF-16 text of `bytes`.
     /// - Throws: `ICUError.Kind.invalidBytes` with the byte offset of the first invalid sequence.
     public func decode(_ bytes: [UInt8]) throws(ICUError) -> [UInt16] {

@@ -53,18 +53,20 @@ public struct TextDecoder: Sendable {
 
     private func decodeAny(_ bytes: [UInt8], source: String) throws(TextError) -> DecodedText {
         if bytes.isEmpty { throw TextError(.empty, source: source) }
+        // Byte order marks: unambiguous, so one wins over a forced encoding (and a warning says so
+        // when the two differ). FF FE 00 00 also starts UTF-32LE: a forced UTF-32 keeps it.
+        if let mark = ByteOrderMark(bytes), !(forcedEncoding.map { Self.isUTF32($0) && bytes.starts(with: [0xFF, 0xFE, 0, 0]) } ?? false) {
+            var decoded = mark == .utf8
+                ? try decodeUTF8(bytes, from: 3, bom: true, source: source)
+                : try decodeUTF16(bytes, from: 2, littleEndian: mark == .utf16LittleEndian, bom: true, source: source)
+            if let forced = forcedEncoding, !mark.agrees(with: forced) {
+                decoded.warnings.insert("\(source): starts with a \(mark.rawValue) byte-order mark, so it was read as \(mark.rawValue), "
+                                        + "not as \(forced) (--encoding)", at: 0)
+            }
+            return decoded
+        }
         if let forced = forcedEncoding {
             return try decodeLegacy(bytes, charset: forced, detected: false, source: source)
-        }
-        // Byte order marks.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return try decodeUTF8(bytes, from: 3, bom: true, source: source)
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) {
-            return try decodeUTF16(bytes, from: 2, littleEndian: true, bom: true, source: source)
-        }
-        if bytes.starts(with: [0xFE, 0xFF]) {
-            return try decodeUTF16(bytes, from: 2, littleEndian: false, bom: true, source: source)
         }
         // NUL bytes: UTF-16 without a BOM, or binary.
         if let firstNUL = bytes.firstIndex(of: 0) {
@@ -177,6 +179,10 @@ public struct TextDecoder: Sendable {
         return (first, check.invalidSequences)
     }
 
+    static func isUTF32(_ charset: String) -> Bool {
+        CharsetConverter.canonicalName(charset)?.hasPrefix("UTF-32") ?? false
+    }
+
     /// The 1-based line of a byte offset in UTF-16 bytes (counting U+000A units).
     static func utf16Line(of offset: Int, in bytes: [UInt8], littleEndian: Bool) -> Int {
         var line = 1
@@ -247,6 +253,29 @@ public struct TextDecoder: Sendable {
             }
         }
         return false
+    }
+}
+
+/// A byte-order mark at the start of a text: the Unicode encoding it names, by ICU's name.
+enum ByteOrderMark: String {
+    case utf8 = "UTF-8"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+
+    init?(_ bytes: [UInt8]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { self = .utf8 }
+        else if bytes.starts(with: [0xFF, 0xFE]) { self = .utf16LittleEndian }
+        else if bytes.starts(with: [0xFE, 0xFF]) { self = .utf16BigEndian }
+        else { return nil }
+    }
+
+    /// Whether a charset named by the user is this mark's encoding (by any ICU alias: "utf8",
+    /// "UTF-16" for either byte order, "UnicodeLittle"), so reading by the mark needs no warning.
+    func agrees(with charset: String) -> Bool {
+        guard let canonical = CharsetConverter.canonicalName(charset) else { return false }
+        // ICU's canonical names may carry options: "UTF-16LE,version=1".
+        let base = canonical.prefix { $0 != "," }
+        return base == rawValue || (base == "UTF-16" && self != .utf8)
     }
 }
 

@@ -27,7 +27,7 @@ enum XLIFFNotes {
         for field in sheet.metadata {
             notes.append(Note(category: "metadata", text: "metadata \(field.key): \(field.value)"))
         }
-        notes.append(Note(category: "counts", text: "counts: total \(counts(sheet.counts)); \(sheet.segments.count) segments"))
+        notes.append(Note(category: "counts", text: "counts: total \(counts(sheet.counts)); \(Counting.phrase(sheet.segments.count, "segment"))"))
         if !sheet.glossaries.isEmpty {
             notes.append(Note(category: "glossaries", text: "glossaries searched: \(sheet.glossaries.joined(separator: ", "))"))
         }

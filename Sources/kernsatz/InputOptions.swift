@@ -28,8 +28,18 @@ struct InputOptions: ParsableArguments {
         if jsonl && encoding != nil {
             throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
         }
+        if let encoding { try Self.checkEncoding(encoding) }
         if let lang, !Self.isLanguageCode(lang) {
             throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
+        }
+    }
+
+    /// Refuses a charset ICU cannot open before any file is read (not once per file).
+    static func checkEncoding(_ name: String) throws {
+        do {
+            _ = try CharsetConverter(charset: name)
+        } catch {
+            throw ValidationError("--encoding: unknown charset '\(name)'; give an ICU charset name such as windows-1252, ISO-8859-15, UTF-16LE or Shift_JIS.")
         }
     }
 

@@ -57,17 +57,17 @@ struct Runner {
                 }
                 let number = lines.lineNumber
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let line = String(decoding: bytes, as: UTF8.self)
-                let id = InputRecord.salvageID(line)
-                if let problem = TextDecoder.utf8Problem(bytes) {
-                    if options.lenient {
-                        Output.warn("\(name):\(number): replaced \(problem.count) invalid UTF-8 sequence(s) with U+FFFD")
-                    } else {
-                        output.writeJSON(ErrorRecord(id: id, line: number, error: "\(name):\(number): invalid UTF-8 at byte offset \(problem.offset) of the line (JSON Lines must be UTF-8; --lenient replaces invalid bytes)"))
-                        output.flush()
-                        continue
-                    }
+                let line: String
+                do {
+                    let decoded = try InputRecord.text(of: bytes, source: "\(name):\(number)", lenient: options.lenient)
+                    line = decoded.text
+                    if let warning = decoded.warning { Output.warn(warning) }
+                } catch {
+                    output.writeJSON(ErrorRecord(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: number, error: "\(error)"))
+                    output.flush()
+                    continue
                 }
+                let id = InputRecord.salvageID(line)
                 do {
                     let record = try InputRecord.parse(line, source: "\(name):\(number)")
                     try body(record, &output)
@@ -91,6 +91,20 @@ struct InputRecord {
         var id: RecordID?
         var text: String?
         var lang: String?
+    }
+
+    /// A line's bytes as text. JSON Lines are UTF-8: a line with an invalid byte is a bad record
+    /// (the error gives the byte offset in the line), unless `lenient`: then each invalid sequence
+    /// becomes U+FFFD and the warning says how many there were.
+    /// - Parameter source: the stream and line number for messages ("<stdin>:3").
+    static func text(of bytes: [UInt8], source: String, lenient: Bool) throws(TextError) -> (text: String, warning: String?) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let problem = TextDecoder.utf8Problem(bytes) else { return (text, nil) }
+        guard lenient else {
+            throw TextError(.badRecord(reason: "invalid UTF-8 at byte offset \(problem.offset) of the line "
+                                       + "(JSON Lines must be UTF-8; --lenient replaces invalid bytes)"), source: source)
+        }
+        return (text, "\(source): replaced \(problem.count) invalid UTF-8 sequence(s) with U+FFFD (first at byte offset \(problem.offset) of the line)")
     }
 
     /// The id of a line that is JSON but not a usable record, so its error record carries it.
@@ -217,6 +231,11 @@ struct Output {
             exit(1)
         }
         buffer = ""
+    }
+
+    /// A count with its noun, singular for 1: "1 segment", "23 segments".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     static func warn(_ message: String) {

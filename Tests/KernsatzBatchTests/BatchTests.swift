@@ -106,6 +106,22 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(outputs[1]["sha256"] as? String, ContentHash.sha256(data))
     }
 
+    func testRun_oneFileOfOneSentence_reportSaysFileSentenceAndTimeInTheSingular() throws {
+        try put("a.txt", "Die Lage ist ernst.")
+        var options = BatchOptions()
+        options.formats = [.summary]
+        options.summarySentences = 1
+        options.candidateMinimumCount = 1
+        _ = try runBatch(options)
+        let index = try read("index.html")
+        XCTAssertTrue(index.contains("<title>Kernsatz batch: 1 file</title>"), index)
+        XCTAssertTrue(index.contains("<span class=\"count\"><b>1</b> file</span>"), index)
+        XCTAssertTrue(index.contains("summary: 1 sentence ·"), index)
+        XCTAssertTrue(index.contains("seen 1 time or more"), index)
+        XCTAssertFalse(index.contains("1 files") || index.contains("1 sentences") || index.contains("1 times"), index)
+        XCTAssertEqual(try records()["a.txt"]?["segments"] as? Int, 1, "the manifest keeps its numbers")
+    }
+
     func testRun_summaryOnly_describesFilesAsTheWorksheetRunDoes() throws {
         try put("a.txt", Self.article("die Nato"))
         try put("b.md", "---\ntitle: Haushalt\n---\n\n# Streit\n\n" + Self.article("den Haushalt"))

@@ -29,15 +29,27 @@ final class CLITests: XCTestCase {
     }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try run(arguments, input: stdin.map { Data($0.utf8) })
+    }
+
+    /// - Parameters:
+    ///   - input: standard input as bytes (which need not be UTF-8).
+    ///   - executable: what to start instead of `kernsatz` (a program that starts it, such as `script`).
+    ///   - environment: variables to set beside the inherited ones.
+    func run(_ arguments: [String], input stdin: Data?, executable: URL = CLITests.executable,
+             environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -115,6 +127,22 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(lines[1].contains("\"text\":\"Gut.\""), lines[1])
     }
 
+    func testSummarizeJSONL_invalidUTF8Line_isErrorRecordWithLine() throws {
+        let input = Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF]) + Data("e aus Wien. Zweiter Satz.\"}\n".utf8)
+        let result = try run(["summarize", "--jsonl"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix(#"{"error":"<stdin>:1: invalid UTF-8 at byte offset 20 of the line"#), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix(#""id":"a","line":1}"# + "\n"), result.stdout)
+    }
+
+    func testSegmentJSONL_lenientInvalidUTF8_replacesAndWarnsWithLine() throws {
+        let input = Data(#"{"id":"a","text":"Gr"#.utf8) + Data([0xFC, 0xDF]) + Data("e aus Wien.\"}\n".utf8)
+        let result = try run(["segment", "--jsonl", "--lenient"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(#""text":"Gr\#u{FFFD}\#u{FFFD}e aus Wien.""#), result.stdout)
+        XCTAssertEqual(result.stderr, "kernsatz: <stdin>:1: replaced 2 invalid UTF-8 sequence(s) with U+FFFD (first at byte offset 20 of the line)\n")
+    }
+
     func testSegmentJSONL_directoryInput_failsWithMessage() throws {
         let result = try run(["segment", "--jsonl", directory.path])
         XCTAssertEqual(result.status, 1)
@@ -133,6 +161,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("replaced 1 invalid UTF-8"), result.stderr)
         XCTAssertEqual(result.stdout, "Grüße.\nDa\u{FFFD} ist es.\n")
+    }
+
+    func testSegment_encodingOnFilesWithBOM_readsByTheMarkAndWarns() throws {
+        let utf8 = try file("u8.txt", [0xEF, 0xBB, 0xBF] + Array("Der Preis liegt bei 5 €. Das ist viel.".utf8))
+        let utf16 = try file("u16.txt", [0xFF, 0xFE] + "Der Preis liegt bei 5 €. Das ist viel.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let result = try run(["segment", "--encoding", "windows-1252", utf8, utf16])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, [utf8, utf16].map { "==> \($0) <==\nDer Preis liegt bei 5 €.\nDas ist viel.\n" }.joined())
+        XCTAssertTrue(result.stderr.contains("\(utf8): starts with a UTF-8 byte-order mark, so it was read as UTF-8, not as windows-1252 (--encoding)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(utf16): starts with a UTF-16LE byte-order mark, so it was read as UTF-16LE, not as windows-1252"), result.stderr)
+    }
+
+    func testSegment_unknownEncoding_isRefusedBeforeReading() throws {
+        let good = try file("gut.txt", Array("Erster Satz. Zweiter Satz.".utf8))
+        let result = try run(["segment", "--encoding", "bogus", good, good])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("Error: --encoding: unknown charset 'bogus'; give an ICU charset name"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("gut.txt"), "refused once, not per file: \(result.stderr)")
+        XCTAssertEqual(result.stdout, "")
     }
 
     func testSegment_legacyEncoding_isDetectedAndReported() throws {

@@ -21,6 +21,15 @@ extension CLITests {
         XCTAssertTrue(ratio.stderr.contains("--ratio must be above 0 and at most 1."), ratio.stderr)
     }
 
+    func testSummarize_zeroLengths_areRefused() throws {
+        for (arguments, message) in [(["--sentences", "0"], "--sentences must be at least 1."), (["--words", "0"], "--words must be at least 1."),
+                                     (["--ratio", "0"], "--ratio must be above 0 and at most 1."), (["--sentences=-2"], "--sentences must be at least 1.")] {
+            let result = try run(["summarize"] + arguments + ["-"], stdin: Self.article)
+            XCTAssertEqual(result.status, 64, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), result.stderr)
+        }
+    }
+
     func testSummarize_badWeights_namesTheWeight() throws {
         let result = try run(["summarize", "--weights", "lede=2", "-"], stdin: Self.article)
         XCTAssertNotEqual(result.status, 0)

@@ -69,6 +69,17 @@ final class CharsetTests: XCTestCase {
         XCTAssertEqual(String(decoding: units, as: UTF16.self), "5 €")
     }
 
+    func testCanonicalName_aliases_giveICUsName() {
+        XCTAssertEqual(CharsetConverter.canonicalName("utf8"), "UTF-8")
+        XCTAssertEqual(CharsetConverter.canonicalName("utf-16le"), "UTF-16LE")
+        XCTAssertEqual(CharsetConverter.canonicalName("latin1"), "ISO-8859-1")
+    }
+
+    func testCanonicalName_unknownOrEmpty_isNil() {
+        XCTAssertNil(CharsetConverter.canonicalName("no-such-charset"))
+        XCTAssertNil(CharsetConverter.canonicalName(""))
+    }
+
     func testOpen_unknownCharset_throws() {
         XCTAssertThrowsError(try CharsetConverter(charset: "no-such-charset"))
     }
@@ -109,5 +120,19 @@ final class CaseMappingAndLocaleTests: XCTestCase {
 
     func testVersion_isDotted() {
         XCTAssertTrue(icuVersion.contains("."), icuVersion)
+    }
+}
+
+final class TerminalTests: XCTestCase {
+    func testWidth_wideCharactersTakeTwoColumns_marksNone() {
+        XCTAssertEqual(Terminal.width("Köln"), 4)
+        XCTAssertEqual(Terminal.width("Ko\u{308}ln"), 4, "a combining mark rides along")
+        XCTAssertEqual(Terminal.width("東京"), 4)
+        XCTAssertEqual(Terminal.width("ＡＢ"), 4, "fullwidth forms")
+        XCTAssertEqual(Terminal.width(""), 0)
+    }
+
+    func testColumns_notATerminal_isNil() {
+        XCTAssertNil(Terminal.columns(fileDescriptor: -1))
     }
 }

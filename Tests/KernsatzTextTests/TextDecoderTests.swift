@@ -134,6 +134,46 @@ final class TextDecoderTests: XCTestCase {
         XCTAssertEqual(try decodedString([0x4B, 0xF6, 0x6C, 0x6E], TextDecoder(forcedEncoding: "ISO-8859-1")), "Köln")
     }
 
+    func testDecode_forcedEncodingOnUTF8BOM_readsUTF8AndWarns() throws {
+        let decoded = try TextDecoder(forcedEncoding: "windows-1252").decode([0xEF, 0xBB, 0xBF] + Array("5 € für Köln".utf8), source: "b.txt")
+        XCTAssertEqual(decoded.encoding, .utf8(bom: true))
+        XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "5 € für Köln")
+        XCTAssertEqual(decoded.warnings, ["b.txt: starts with a UTF-8 byte-order mark, so it was read as UTF-8, not as windows-1252 (--encoding)"])
+    }
+
+    func testDecode_forcedEncodingOnUTF16BOMs_readsByTheMarkAndWarns() throws {
+        let little: [UInt8] = [0xFF, 0xFE] + "Köln €".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + "Köln €".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let decoder = TextDecoder(forcedEncoding: "ISO-8859-15")
+        let fromLittle = try decoder.decode(little, source: "le.txt")
+        XCTAssertEqual(fromLittle.encoding, .utf16LittleEndian(bom: true))
+        XCTAssertEqual(String(decoding: fromLittle.units, as: UTF16.self), "Köln €")
+        XCTAssertEqual(fromLittle.warnings, ["le.txt: starts with a UTF-16LE byte-order mark, so it was read as UTF-16LE, not as ISO-8859-15 (--encoding)"])
+        let fromBig = try decoder.decode(big, source: "be.txt")
+        XCTAssertEqual(fromBig.encoding, .utf16BigEndian(bom: true))
+        XCTAssertEqual(String(decoding: fromBig.units, as: UTF16.self), "Köln €")
+        XCTAssertEqual(fromBig.warnings.count, 1)
+    }
+
+    func testDecode_forcedEncodingThatIsTheBOMs_noWarning() throws {
+        let utf8: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Wien".utf8)
+        let little: [UInt8] = [0xFF, 0xFE] + "Wien".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (bytes, charset) in [(utf8, "utf8"), (utf8, "UTF-8"), (little, "UTF-16LE"), (little, "UTF-16"), (little, "UnicodeLittle")] {
+            let decoded = try TextDecoder(forcedEncoding: charset).decode(bytes, source: "w.txt")
+            XCTAssertEqual(String(decoding: decoded.units, as: UTF16.self), "Wien", charset)
+            XCTAssertEqual(decoded.warnings, [], charset)
+        }
+    }
+
+    func testDecode_forcedUTF32OnItsOwnBOM_isReadAsUTF32() throws {
+        // FF FE 00 00 starts UTF-16LE and UTF-32LE alike: a forced UTF-32LE is taken at its word.
+        let bytes: [UInt8] = [0xFF, 0xFE, 0, 0] + "Wien".unicodeScalars.flatMap { [UInt8($0.value & 0xFF), UInt8($0.value >> 8), 0, 0] }
+        let decoded = try TextDecoder(forcedEncoding: "UTF-32LE").decode(bytes, source: "w.txt")
+        XCTAssertEqual(decoded.encoding, .legacy(name: "UTF-32LE", detected: false))
+        XCTAssertEqual(String(decoding: decoded.units.filter { $0 != 0xFEFF }, as: UTF16.self), "Wien")
+        XCTAssertEqual(decoded.warnings, [])
+    }
+
     func testDecode_unknownForcedEncoding_isClearError() {
         XCTAssertThrowsError(try TextDecoder(forcedEncoding: "klingon").decode([0x41], source: "k.txt")) { error in
             XCTAssertEqual(error as? TextError, TextError(.unknownEncoding("klingon"), source: "k.txt"))

@@ -93,6 +93,14 @@ final class XLIFFWriterTests: XCTestCase {
         XCTAssertTrue(xml.hasSuffix("</xliff>\n"))
     }
 
+    func testOneSegmentWorksheet_countsNote_saysSegmentInTheSingular() throws {
+        let sheet = try WorksheetFixtures.sheet("Die Lage ist ernst.", source: "t.txt")
+        XCTAssertEqual(sheet.segments.count, 1)
+        for xml in [XLIFF2Writer.write(sheet), XLIFF12Writer.write(sheet)] {
+            XCTAssertTrue(xml.contains("counts: total 4 words, 16 characters; 1 segment</note>"), xml)
+        }
+    }
+
     func testEmptyWorksheet_XLIFF12_hasAnEmptyBody() throws {
         let sheet = Worksheet(source: "-", sourceLanguage: "de", languageIdentified: true, targetLanguage: "en")
         let xml = XLIFF12Writer.write(sheet)

@@ -109,7 +109,8 @@ void ks_converter_close(ks_converter *converter);
 int32_t ks_converter_to_uchars(ks_converter *converter, const char *bytes, int32_t length,
                                uint16_t *destination, int32_t capacity, int32_t *error_offset,
                                int32_t *status);
-/// The canonical name ICU uses for `name`, or NULL.
+/// The canonical name ICU uses for `name` ("utf8" → "UTF-8", "latin1" → "ISO-8859-1"), or NULL
+/// when ICU's alias table has no such name. ICU owns the string.
 const char *ks_converter_canonical_name(const char *name, int32_t *status);
 
 // MARK: case mapping
@@ -201,8 +202,16 @@ int32_t ks_datefmt_pattern(ks_datefmt *format, uint16_t *destination, int32_t ca
 int32_t ks_datefmt_format(ks_datefmt *format, int32_t year, int32_t month, int32_t day,
                           uint16_t *destination, int32_t capacity, int32_t *status);
 
+// MARK: terminal (not ICU: the ioctl that Swift cannot call without naming a pointer type)
+
+/// The width in columns of the terminal on `fd` (ioctl TIOCGWINSZ), or 0 when `fd` is not a
+/// terminal or the terminal does not say.
+int32_t ks_terminal_columns(int32_t fd);
+/// Whether `code_point` takes two columns on a terminal (East Asian Width wide or fullwidth).
+int32_t ks_is_wide(uint32_t code_point);
+
 /// Gives the memory the C heap holds free back to the system (glibc's malloc_trim; elsewhere nothing).
-/// Not ICU: this target is the project's only C, so the one libc call Swift cannot reach lives here.
+/// Not ICU either: like the ioctl above, a libc call Swift cannot reach.
 void ks_release_free_memory(void);
 
 #ifdef __cplusplus

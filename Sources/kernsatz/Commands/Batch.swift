@@ -86,12 +86,20 @@ extension KernsatzCommand {
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
-            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences.") }
+            if summary < 0 { throw ValidationError("--summary must be 0 or more sentences (0: worksheets without a summary).") }
+            if summary == 0, try batchFormats().contains(.summary) {
+                throw ValidationError("--summary 0 would write empty summaries: give 1 or more sentences, "
+                                      + "or leave summary out of --formats (then 0 gives worksheets without a summary).")
+            }
             if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
             if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
+            if let encoding { try InputOptions.checkEncoding(encoding) }
             _ = try batchFormats()
             if jsonl {
                 if output != nil { throw ValidationError("--jsonl writes to standard output; leave out -o.") }
+                if encoding != nil {
+                    throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
+                }
                 if !inputs.isEmpty { throw ValidationError("--jsonl reads standard input; leave out the input folders.") }
                 if try batchFormats().contains(.docx) { throw ValidationError("--jsonl carries text formats; docx needs -o OUT.") }
                 return
@@ -166,8 +174,8 @@ extension KernsatzCommand {
             parts.append("\(summary.failed) failed")
             if summary.skipped > 0 { parts.append("\(summary.skipped) not text") }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
-            Output.warn("\(summary.total) file\(summary.total == 1 ? "" : "s") in \(String(format: "%.1f", summary.seconds)) s "
-                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(summary.index)")
+            Output.warn("\(Output.counted(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
+                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
             if !summary.succeeded { throw ExitCode.failure }
         }
     }
@@ -195,14 +203,14 @@ final class ProgressReporter: @unchecked Sendable {
             for note in notes where note.severity == .failed || !quiet {
                 line("\(note.severity == .failed ? "FAILED" : "skipped") \(note.relativePath.isEmpty ? note.path : note.relativePath): \(note.reason)")
             }
-            if !quiet && !terminal { line("\(total) file\(total == 1 ? "" : "s") to process") }
+            if !quiet && !terminal { line("\(Output.counted(total, "file")) to process") }
         case .file(let record, let finished, let total):
             switch record.status {
             case .failed:
                 line("FAILED \(record.path): \(record.reason ?? "")")
             case .done where !quiet && !terminal:
                 let warnings = record.warnings.isEmpty ? "" : " — " + record.warnings.joined(separator: "; ")
-                line("ok \(record.path): \(record.segments ?? 0) segments, \(record.words ?? 0) words\(warnings)")
+                line("ok \(record.path): \(Output.counted(record.segments ?? 0, "segment")), \(Output.counted(record.words ?? 0, "word"))\(warnings)")
             case .upToDate where !quiet && !terminal:
                 line("up to date \(record.path)")
             default:
@@ -217,7 +225,30 @@ final class ProgressReporter: @unchecked Sendable {
 
     private func line(_ text: String) {
         if drawn { clear() }
-        Output.warn(text)
+        Output.warn(Self.oneLine(text))
+    }
+
+    /// `text` kept on one line: control characters (a line feed in a file name, an escape
+    /// sequence) written as `\n`, `\r`, `\t` or `\u{1B}`, so that a name can neither split a log
+    /// line nor draw on the terminal.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the line and paragraph separators (line ends for many readers).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     private func draw(finished: Int, total: Int, current: String) {
@@ -228,11 +259,40 @@ final class ProgressReporter: @unchecked Sendable {
         let rate = seconds > 0 ? Double(finished) / seconds : 0
         let eta = rate > 0 ? Int(Double(total - finished) / rate) : 0
         let percent = total > 0 ? finished * 100 / total : 100
-        var name = current
-        if name.count > 40 { name = "…" + name.suffix(39) }
-        let text = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60)) · \(name)"
+        let counters = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60))"
+        let text = Self.fit(counters, name: Self.oneLine(current), columns: Self.columns())
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
+    }
+
+    /// The terminal's width: standard error's, else the COLUMNS variable, else 80.
+    static func columns() -> Int {
+        if let columns = Terminal.columns(fileDescriptor: 2) { return columns }
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
+        return 80
+    }
+
+    /// The progress line cut to fit `columns` (less one: a line that fills the last column wraps on
+    /// some terminals, and the redraw would then leave a line behind): the name loses its beginning
+    /// first (at most 40 columns, „…/a.txt“), then goes, then the counters lose their end.
+    static func fit(_ counters: String, name: String, columns: Int) -> String {
+        let room = max(1, columns - 1)
+        let nameRoom = min(40, room - Terminal.width(counters) - 3)
+        if nameRoom >= 8 { return counters + " · " + cut(name, to: nameRoom, fromStart: true) }
+        return cut(counters, to: room, fromStart: false)
+    }
+
+    /// `text` in at most `columns` columns; what is cut is shown as „…“.
+    static func cut(_ text: String, to columns: Int, fromStart: Bool) -> String {
+        guard Terminal.width(text) > columns else { return text }
+        var kept: [Character] = []
+        var width = 1
+        for character in fromStart ? Array(text.reversed()) : Array(text) {
+            width += Terminal.width(character)
+            if width > columns { break }
+            kept.append(character)
+        }
+        return fromStart ? "…" + String(kept.reversed()) : String(kept) + "…"
     }
 
     private func clear() {
@@ -258,7 +318,7 @@ extension KernsatzCommand.BatchCommand {
         var finished = false
         while !finished {
             // A chunk: each line either a text to process or the error it already is.
-            var items: [Result<(RecordID, Int, BatchStream.Text), StreamError>] = []
+            var items: [Result<StreamItem, StreamError>] = []
             while items.count < chunkSize {
                 let bytes: [UInt8]
                 do {
@@ -272,8 +332,15 @@ extension KernsatzCommand.BatchCommand {
                     throw CLIError("\(error)")
                 }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let line = String(decoding: bytes, as: UTF8.self)
                 let source = "<stdin>:\(lines.lineNumber)"
+                let line: String, warning: String?
+                do {
+                    (line, warning) = try InputRecord.text(of: bytes, source: source, lenient: lenient)
+                } catch {
+                    items.append(.failure(StreamError(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: lines.lineNumber,
+                                                      message: "\(error)")))
+                    continue
+                }
                 do {
                     let record = try InputRecord.parse(line, source: source)
                     if let lang = record.lang, !InputOptions.isLanguageCode(lang) {
@@ -281,24 +348,33 @@ extension KernsatzCommand.BatchCommand {
                                                           message: "\(source): \"lang\" is not a language code such as de or en: '\(lang)'")))
                         continue
                     }
-                    items.append(.success((record.id, lines.lineNumber, BatchStream.Text(id: source, text: record.text, language: record.lang))))
+                    items.append(.success(StreamItem(id: record.id, line: lines.lineNumber, warnings: warning.map { [$0] } ?? [],
+                                                     text: BatchStream.Text(id: source, text: record.text, language: record.lang))))
                 } catch {
                     items.append(.failure(StreamError(id: InputRecord.salvageID(line), line: lines.lineNumber, message: "\(error)")))
                 }
             }
-            let texts = items.compactMap { try? $0.get().2 }
+            let texts = items.compactMap { try? $0.get().text }
             var results = worker.process(texts).makeIterator()
             for item in items {
                 switch item {
                 case .failure(let error):
                     output.writeJSON(ErrorRecord(id: error.id, line: error.line, error: error.message))
-                case .success(let (id, line, text)):
+                case .success(let item):
                     guard let result = results.next() else { continue }
-                    output.writeJSON(StreamResultJSON(id: id, line: line, result: result, source: text.id))
+                    output.writeJSON(StreamResultJSON(id: item.id, line: item.line, result: result, source: item.text.id, readWarnings: item.warnings))
                 }
             }
             output.flush()
         }
+    }
+
+    /// A record read and ready to process, with what reading it had to say (`--lenient`).
+    struct StreamItem {
+        let id: RecordID
+        let line: Int
+        let warnings: [String]
+        let text: BatchStream.Text
     }
 
     struct StreamError: Error {
@@ -324,7 +400,8 @@ extension KernsatzCommand.BatchCommand {
         let warnings: [String]?
         let outputs: [String: String]?
 
-        init(id: RecordID, line: Int, result: BatchStream.Result, source: String) {
+        /// - Parameter readWarnings: what reading the line had to say (invalid bytes replaced), before the record's own.
+        init(id: RecordID, line: Int, result: BatchStream.Result, source: String, readWarnings: [String] = []) {
             let record = result.record
             self.id = id
             self.line = record.status == .failed ? line : nil
@@ -337,7 +414,7 @@ extension KernsatzCommand.BatchCommand {
             names = record.names
             quotes = record.quotes
             numbers = record.numbers
-            warnings = record.status == .failed ? nil : record.warnings
+            warnings = record.status == .failed ? nil : readWarnings + record.warnings
             outputs = result.outputs.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.format.rawValue, String(decoding: $0.data, as: UTF8.self)) })
         }
