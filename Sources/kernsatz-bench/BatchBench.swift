@@ -28,6 +28,10 @@ struct BatchBench: ParsableCommand {
     @Option(help: "Folder for the corpus files and outputs (kept for reuse; default: a folder in the temp dir).")
     var work: String?
 
+    @Option(help: ArgumentHelp("Folder for kernsatz's outputs (default: /dev/shm/kernsatz-batchbench-out where /dev/shm is writable, else WORK/out).",
+                               discussion: "The peers write nothing (OTS and sumy print to /dev/null): with the outputs on a RAM file system neither side pays for the disk. The rows marked 'output on disk' write into WORK/out, with the file-system floor beside them."))
+    var outputs: String?
+
     @Option(help: "The kernsatz executable (default: the one next to this benchmark).")
     var kernsatz: String?
 
@@ -39,6 +43,9 @@ struct BatchBench: ParsableCommand {
 
     @Option(help: "Files on which to time sumy run once per file (its runner's start-up each time); 0: leave out.")
     var sumyPerFile = 20
+
+    @Flag(help: "Also time sumy LexRank in one process over the 20-copy folder (about 80 s).")
+    var sumyLarge = false
 
     @Flag(help: "Leave out OTS and sumy.")
     var skipPeers = false
@@ -81,17 +88,25 @@ struct BatchBench: ParsableCommand {
         print("kernsatz: \(tool) (\(invocation.useBatch ? "batch" : "stand-in"))")
 
         // Outputs of an earlier invocation are moved aside now and deleted at the end, with this run's.
-        let outputs = (workDir as NSString).appendingPathComponent("out")
-        let stale = outputs + "-stale-\(ProcessInfo.processInfo.processIdentifier)"
-        if FileManager.default.fileExists(atPath: outputs) { try FileManager.default.moveItem(atPath: outputs, toPath: stale) }
-        defer {
-            try? FileManager.default.removeItem(atPath: outputs)
-            try? FileManager.default.removeItem(atPath: stale)
+        let diskOutputs = (workDir as NSString).appendingPathComponent("out")
+        let ramDisk = "/dev/shm"
+        let ramOutputs = outputs ?? (FileManager.default.isWritableFile(atPath: ramDisk) ? ramDisk + "/kernsatz-batchbench-out" : diskOutputs)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        for folder in Set([diskOutputs, ramOutputs]) where FileManager.default.fileExists(atPath: folder) {
+            try FileManager.default.moveItem(atPath: folder, toPath: folder + "-stale-\(pid)")
         }
+        defer {
+            for folder in Set([diskOutputs, ramOutputs]) {
+                try? FileManager.default.removeItem(atPath: folder)
+                try? FileManager.default.removeItem(atPath: folder + "-stale-\(pid)")
+            }
+        }
+        print("kernsatz outputs: \(ramOutputs); 'output on disk' rows: \(diskOutputs)")
 
         var rows: [BatchRow] = []
-        func kernsatzRow(_ set: CorpusSet, jobs: Int, formats: String) throws -> BatchRow {
-            let base = (workDir as NSString).appendingPathComponent("out/\(set.name)-j\(jobs)-\(formats.replacingOccurrences(of: ",", with: "+"))")
+        func kernsatzRow(_ set: CorpusSet, jobs: Int, formats: String, onDisk: Bool = false) throws -> BatchRow {
+            let base = ((onDisk ? diskOutputs : ramOutputs) as NSString)
+                .appendingPathComponent("\(set.name)-j\(jobs)-\(formats.replacingOccurrences(of: ",", with: "+"))")
             var out = base
             var attempt = 0
             let run = try measure(repeats: repeats) {
@@ -107,12 +122,12 @@ struct BatchBench: ParsableCommand {
             if invocation.useBatch && run.ok && !FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("manifest.json")) {
                 notes.append("kernsatz batch (\(set.name), \(jobs) jobs, \(formats)) wrote no \(out)/manifest.json.")
             }
-            return BatchRow(tool: "kernsatz \(formats)", set: set, jobs: jobs, run: run)
+            return BatchRow(tool: "kernsatz \(formats)" + (onDisk && diskOutputs != ramOutputs ? ", output on disk" : ""), set: set, jobs: jobs, run: run)
         }
         /// The file system's share: each file read and written to a new folder as it is (one file made per
         /// input, as a summary-only batch makes), in this process, timed like the runs around it.
         func copyRow(_ set: CorpusSet) throws -> BatchRow {
-            let base = (workDir as NSString).appendingPathComponent("out/\(set.name)-copy")
+            let base = (diskOutputs as NSString).appendingPathComponent("\(set.name)-copy")
             var attempt = 0
             let run = try measure(repeats: repeats) {
                 attempt += 1
@@ -131,12 +146,13 @@ struct BatchBench: ParsableCommand {
                 return ChildRun(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, processes: 0,
                                 peakKiB: 0, peakSumKiB: 0, failedStatus: 0)
             }
-            return BatchRow(tool: "file-system floor: each file copied", set: set, jobs: 1, run: run)
+            return BatchRow(tool: "file-system floor: each file copied, on disk", set: set, jobs: 1, run: run)
         }
-        rows.append(try copyRow(one))
         for formats in ["summary", "summary,xliff,html"] {
             for jobs in [1, 2] { rows.append(try kernsatzRow(one, jobs: jobs, formats: formats)) }
         }
+        if diskOutputs != ramOutputs { rows.append(try kernsatzRow(one, jobs: 2, formats: "summary", onDisk: true)) }
+        rows.append(try copyRow(one))
         var scale: [BatchRow] = []
         var large: CorpusSet?
         if !skipScale {
@@ -148,11 +164,12 @@ struct BatchBench: ParsableCommand {
             rows += scale
             if let large {
                 rows.append(try kernsatzRow(large, jobs: 2, formats: "summary"))
+                if diskOutputs != ramOutputs { rows.append(try kernsatzRow(large, jobs: 2, formats: "summary", onDisk: true)) }
                 rows.append(try copyRow(large))
             }
         }
 
-        var ots: [BatchRow] = [], sumy: SumyResult?, sumyPerFileRow: BatchRow?
+        var ots: [BatchRow] = [], sumy: SumyResult?, sumyPerFileRow: BatchRow?, sumyLargeRow: BatchRow?
         if skipPeers {
             notes.append("peers skipped (--skip-peers).")
         } else {
@@ -190,6 +207,11 @@ struct BatchBench: ParsableCommand {
                 rows.append(BatchRow(tool: "sumy LexRank, one process", set: one, jobs: 1, run: result.run))
             case .failure(let note):
                 notes.append("sumy LexRank: \(note) — left out.")
+            }
+            if sumyLarge, let large, case .success(let result) = try SumyResult.measure(files: large.files, venv: venv, tools: peersTools,
+                                                                                      work: workDir, repeats: 1) {
+                sumyLargeRow = BatchRow(tool: "sumy LexRank, one process", set: large, jobs: 1, run: result.run)
+                rows.append(sumyLargeRow!)
             }
             // sumy as its runner is used file by file (`summarize.py --tool sumy-lexrank FILE`), like
             // OTS: timed on the first files, the folder's time projected from their mean.
@@ -243,8 +265,22 @@ struct BatchBench: ParsableCommand {
                   ots.first { $0.set.copies == large.copies })
             ratio("kernsatz summary,xliff,html, 2 jobs vs OTS per file, \(large.files.count) files",
                   scale.last, ots.first { $0.set.copies == large.copies })
+            ratio("kernsatz summary, 2 jobs vs sumy LexRank, \(large.files.count) files",
+                  rows.first { $0.tool == "kernsatz summary" && $0.set.copies == large.copies }, sumyLargeRow)
+            ratio("file-system floor vs sumy LexRank, \(large.files.count) files",
+                  rows.first { $0.tool.hasPrefix("file-system floor") && $0.set.copies == large.copies }, sumyLargeRow)
+        }
+        let disk1 = rows.first { $0.tool == "kernsatz summary, output on disk" && $0.set.copies == 1 }
+        ratio("kernsatz summary on disk, 2 jobs vs OTS per file", disk1, ots.first { $0.jobs == 1 && $0.set.copies == 1 })
+        ratio("kernsatz summary on disk, 2 jobs vs sumy LexRank", disk1, rows.first { $0.tool.hasPrefix("sumy") && $0.set.copies == 1 })
+        if let large {
+            let diskLarge = rows.first { $0.tool == "kernsatz summary, output on disk" && $0.set.copies == large.copies }
+            ratio("kernsatz summary on disk, 2 jobs vs OTS, \(large.files.count) files", diskLarge, ots.first { $0.set.copies == large.copies })
+            ratio("kernsatz summary on disk, 2 jobs vs sumy, \(large.files.count) files", diskLarge, sumyLargeRow)
         }
         ratio("kernsatz summary, 2 jobs vs sumy once per file", k2, sumyPerFileRow)
+        ratio("file-system floor vs sumy LexRank", rows.first { $0.tool.hasPrefix("file-system floor") && $0.set.copies == 1 },
+              rows.first { $0.tool.hasPrefix("sumy") && $0.set.copies == 1 })
         ratio("speed-up 1 → 2 jobs, summary", k2, k1)
         ratio("speed-up 1 → 2 jobs, summary,xliff,html", d2, d1)
         if scale.count == 2, scale.allSatisfy({ $0.run.ok }), scale[0].run.peakKiB > 0 {

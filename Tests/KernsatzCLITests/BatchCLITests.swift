@@ -54,6 +54,18 @@ extension CLITests {
         XCTAssertTrue(zero.stderr.contains("--summary 0 would write empty summaries"), zero.stderr)
     }
 
+    func testBatch_filesLeftOut_areCountedAsLeftOutInTheLastLine() throws {
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try Data("Berlin – Die Regierung hat beraten. Die Opposition kritisierte den Plan.".utf8)
+            .write(to: input.appendingPathComponent("real/a.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: input.appendingPathComponent("bild.png"))
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("zlink").path, withDestinationPath: "real")
+        let result = try run(["batch", input.path, "-o", directory.appendingPathComponent("out").path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 done, 0 failed, 2 left out (listed in the report)"), result.stderr)
+    }
+
     func testBatch_summaryZeroWithoutSummaryFormat_givesWorksheetsWithoutSummary() throws {
         let out = directory.appendingPathComponent("out").path
         let result = try run(["batch", samples + "/de", "-o", out, "--summary", "0", "--formats", "md", "--quiet"])

@@ -172,7 +172,7 @@ extension KernsatzCommand {
             var parts = ["\(summary.done) done"]
             if summary.upToDate > 0 { parts.append("\(summary.upToDate) up to date") }
             parts.append("\(summary.failed) failed")
-            if summary.skipped > 0 { parts.append("\(summary.skipped) not text") }
+            if summary.skipped > 0 { parts.append("\(summary.skipped) left out (listed in the report)") }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
             Output.warn("\(Output.counted(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
                 + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
