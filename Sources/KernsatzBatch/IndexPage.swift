@@ -1,5 +1,6 @@
 import Foundation
 import KernsatzText
+import KernsatzWorksheet
 
 /// `index.html`: the page a newcomer opens first. Every file with its summary, glossary terms,
 /// warnings and links to its worksheets; the failures with their reasons; the glossary terms across
@@ -16,11 +17,6 @@ struct IndexPage {
     }
 
     private func text(_ string: String) -> String { Self.text(string) }
-
-    /// A count with its noun, singular for 1: "1 file", "3 files".
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
     private static func text(_ string: String) -> String {
         // Most titles, summaries and paths have nothing to escape or drop: no copy for them.
         string.utf8.allSatisfy({ Self.keptInText($0) }) ? string : XMLText.escape(string)
@@ -82,7 +78,7 @@ struct IndexPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'">
-            <title>Kernsatz batch: \(Self.counted(summary.total, "file"))</title>
+            <title>Kernsatz batch: \(Counting.phrase(summary.total, "file"))</title>
             <style>\(Self.css)</style>
             </head>
             <body>
@@ -97,7 +93,7 @@ struct IndexPage {
         html += """
             </p>
             <p class="facts">Formats: \(text(options.formats.map(\.rawValue).joined(separator: ", "))) · \
-            target language: \(text(options.targetLanguage)) · summary: \(Self.counted(options.summarySentences, "sentence")) · \
+            target language: \(text(options.targetLanguage)) · summary: \(Counting.phrase(options.summarySentences, "sentence")) · \
             glossaries: \(text(options.glossaryNames.isEmpty ? "none" : options.glossaryNames.joined(separator: ", ")))</p>
             <nav><a href="#files">Files</a> · <a href="#failures">Failures</a> · <a href="#terms">Glossary terms</a> · \
             <a href="#candidates">Term candidates</a> · <a href="#skipped">Not processed</a> · \
@@ -167,9 +163,9 @@ struct IndexPage {
         }
         html += "<h2 id=\"candidates\">Term candidates</h2>\n"
         if candidates.isEmpty {
-            html += "<p>None seen \(Self.counted(batch.options.candidateMinimumCount, "time")) or more (German texts only).</p>\n"
+            html += "<p>None seen \(Counting.phrase(batch.options.candidateMinimumCount, "time")) or more (German texts only).</p>\n"
         } else {
-            html += "<p>Compounds and names the glossary lacks, seen \(Self.counted(batch.options.candidateMinimumCount, "time")) or more across the batch "
+            html += "<p>Compounds and names the glossary lacks, seen \(Counting.phrase(batch.options.candidateMinimumCount, "time")) or more across the batch "
                 + "(German texts; all of them in <a href=\"term-candidates.csv\">term-candidates.csv</a>).</p>\n"
             html += "<table class=\"candidates\"><thead><tr><th>Candidate</th><th>Kind</th><th>Occurrences</th><th>First in</th><th>Context</th></tr></thead><tbody>\n"
             for candidate in candidates.prefix(200) {

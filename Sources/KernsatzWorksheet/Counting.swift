@@ -1,6 +1,7 @@
 /// Counts as the writers say them: "1 word, 7 characters".
-enum Counting {
-    static func phrase(_ count: Int, _ noun: String) -> String {
+public enum Counting {
+    /// A count with its noun, singular for 1: "1 segment", "23 segments" (also the batch's log and report).
+    public static func phrase(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 

@@ -233,11 +233,6 @@ struct Output {
         buffer = ""
     }
 
-    /// A count with its noun, singular for 1: "1 segment", "23 segments".
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
-
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("kernsatz: \(message)\n".utf8))
     }

@@ -174,7 +174,7 @@ extension KernsatzCommand {
             parts.append("\(summary.failed) failed")
             if summary.skipped > 0 { parts.append("\(summary.skipped) left out (listed in the report)") }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
-            Output.warn("\(Output.counted(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
+            Output.warn("\(Counting.phrase(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
                 + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
             if !summary.succeeded { throw ExitCode.failure }
         }
@@ -203,14 +203,14 @@ final class ProgressReporter: @unchecked Sendable {
             for note in notes where note.severity == .failed || !quiet {
                 line("\(note.severity == .failed ? "FAILED" : "skipped") \(note.relativePath.isEmpty ? note.path : note.relativePath): \(note.reason)")
             }
-            if !quiet && !terminal { line("\(Output.counted(total, "file")) to process") }
+            if !quiet && !terminal { line("\(Counting.phrase(total, "file")) to process") }
         case .file(let record, let finished, let total):
             switch record.status {
             case .failed:
                 line("FAILED \(record.path): \(record.reason ?? "")")
             case .done where !quiet && !terminal:
                 let warnings = record.warnings.isEmpty ? "" : " — " + record.warnings.joined(separator: "; ")
-                line("ok \(record.path): \(Output.counted(record.segments ?? 0, "segment")), \(Output.counted(record.words ?? 0, "word"))\(warnings)")
+                line("ok \(record.path): \(Counting.phrase(record.segments ?? 0, "segment")), \(Counting.phrase(record.words ?? 0, "word"))\(warnings)")
             case .upToDate where !quiet && !terminal:
                 line("up to date \(record.path)")
             default:
