@@ -30,6 +30,19 @@ public enum AtomicFile {
     @discardableResult
     public static func write(_ data: Data, to path: String, temporaryFolder: String? = nil, replace: Replace = .never,
                              protected: (String) -> Bool = { _ in false }) throws(BatchError) -> Outcome {
+        switch try place(data, at: path, temporaryFolder: temporaryFolder, replace: replace, protected: protected) {
+        case .created, .replaced: return .written
+        case .unchanged: return .unchanged
+        }
+    }
+
+    /// What `place` did: also whether the name was free (what a batch may take back when the
+    /// file's later outputs fail).
+    enum Placement: Equatable { case created, replaced, unchanged }
+
+    /// `write`, telling a new file from a replaced one (from the check it makes anyway).
+    static func place(_ data: Data, at path: String, temporaryFolder: String?, replace: Replace,
+                      protected: (String) -> Bool) throws(BatchError) -> Placement {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         /// The folder is made when the first file goes into it (not checked for every file).
         func makeFolder() throws(BatchError) {
@@ -58,9 +71,9 @@ public enum AtomicFile {
         }
         if !present {
             switch try linkUnnamed(data, to: path, in: slash.map { String(path[...$0]) } ?? "./", makeFolder: makeFolder) {
-            case .linked: return .written
+            case .linked: return .created
             // Checked again, as a file that was there from the start would be.
-            case .nameTaken: return try write(data, to: path, temporaryFolder: temporaryFolder, replace: replace, protected: protected)
+            case .nameTaken: return try place(data, at: path, temporaryFolder: temporaryFolder, replace: replace, protected: protected)
             case .unsupported: break
             }
         }
@@ -95,7 +108,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw BatchError(.write(reason: message), path: path)
         }
-        return .written
+        return present ? .replaced : .created
     }
 
     private enum Linked { case linked, nameTaken, unsupported }

@@ -111,17 +111,16 @@ final class BatchWorker {
                 return fail("\(error)")
             }
             let target = settings.output + "/" + relative
-            let isNew = !FileManager.default.fileExists(atPath: target)
             do {
-                try AtomicFile.write(data, to: target, temporaryFolder: settings.temporaryFolder,
-                                     replace: settings.options.force ? .always : .ifHashIn(settings.previous.owned[relative] ?? []),
-                                     protected: settings.isInput)
+                let placed = try AtomicFile.place(data, at: target, temporaryFolder: settings.temporaryFolder,
+                                                  replace: settings.options.force ? .always : .ifHashIn(settings.previous.owned[relative] ?? []),
+                                                  protected: settings.isInput)
+                if placed == .created { created.append(target) }
             } catch {
                 // A failed file leaves no new outputs behind (the ones it made just now are its own).
                 for path in created { unlink(path) }
                 return fail("\(error)")
             }
-            if isNew { created.append(target) }
             record.outputs.append(FileRecord.Output(format: format, path: relative, sha256: ContentHash.sha256(data), bytes: data.count))
         }
 
