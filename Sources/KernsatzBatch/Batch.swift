@@ -31,6 +31,9 @@ public struct Batch: Sendable {
     /// The format and version of `manifest.json`.
     public static let manifestFormat = "kernsatz-batch-manifest"
     public static let manifestVersion = 1
+    /// The manifest's line that names its format, as the report writes it: what tells a Kernsatz
+    /// manifest (an earlier run's, a folder to leave out of a walk) from any other `manifest.json`.
+    static let manifestFormatLine = #""format": "\#(manifestFormat)""#
 
     /// - Parameter output: the output folder; a slash at the end is dropped (`out/` → `out`), so the
     ///   paths in messages and the summary have none twice.
@@ -49,7 +52,7 @@ public struct Batch: Sendable {
 
     var stateFolder: String { output + "/.kernsatz" }
     var journalPath: String { stateFolder + "/journal.jsonl" }
-    var manifestPath: String { output + "/manifest.json" }
+    var manifestPath: String { output + "/" + OutputPlan.manifestName }
 
     /// Runs the batch. Failing files are recorded and reported; they do not throw.
     /// - Parameter progress: called for each event, never two at a time.
@@ -164,10 +167,12 @@ public struct Batch: Sendable {
         }
         // Files an earlier run into this folder did that this one did not meet (no longer in the input,
         // or left out by --include/--exclude): their outputs still there stay listed, and Kernsatz's own.
-        let met = Set(walk.inputs.map(\.relativePath) + walk.notes.map(\.relativePath))
-        let planned = Set(walk.inputs.indices.flatMap { index in options.formats.map { plan.path(index, $0) } })
+        // (Usually none: the sets are only made when an earlier run had files this one did not meet.)
+        let met = previous.outputs.isEmpty ? [] : Set(walk.inputs.map(\.relativePath) + walk.notes.map(\.relativePath))
+        let notMet = previous.outputs.filter { !met.contains($0.key) }.sorted { $0.key < $1.key }
+        let planned = notMet.isEmpty ? [] : Set(walk.inputs.indices.flatMap { index in options.formats.map { plan.path(index, $0) } })
         var earlierOrder = walk.inputs.count + walk.notes.count
-        for (path, outputs) in previous.outputs.sorted(by: { $0.key < $1.key }) where !met.contains(path) {
+        for (path, outputs) in notMet {
             let kept = outputs.filter { !planned.contains($0.path) && manager.fileExists(atPath: output + "/" + $0.path) }
             guard !kept.isEmpty else { continue }
             var record = FileRecord(path: path, status: .skipped, reason: Self.notMetReason)

@@ -215,7 +215,7 @@ public struct InputWalker: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let start = (try? handle.read(upToCount: 128)) ?? Data()
-        return String(decoding: start, as: UTF8.self).contains("\"format\": \"\(Batch.manifestFormat)\"")
+        return String(decoding: start, as: UTF8.self).contains(Batch.manifestFormatLine)
     }
 
     static func notTextReason(_ name: String) -> String {

@@ -26,7 +26,7 @@ struct PreviousRun: Sendable {
             let decoder = JSONDecoder()
             while let line = try? lines.next() {
                 if path == journal { journalLines += 1 }
-                if path == manifest, line.starts(with: Array(#""format": "\#(Batch.manifestFormat)""#.utf8)) { found = true }
+                if path == manifest, line.starts(with: Array(Batch.manifestFormatLine.utf8)) { found = true }
                 // One record per line in both (the manifest writes its records so): anything else is skipped,
                 // so a journal cut short by a kill loses its last line only.
                 guard line.starts(with: Array(#"{""#.utf8)) else { continue }
