@@ -64,8 +64,9 @@ final class BatchWorker {
             carried.status = .upToDate
             carried.order = index
             // Its term candidates still count in the batch's term report, as in a run that did it.
-            if LanguageTag.primary(earlier.language ?? "") == "de", let decoded = try? reader.decoder.decode(bytes, source: input.path) {
-                countCandidates(units: decoded.units, kind: input.kind, language: earlier.language ?? "de", order: index, path: input.relativePath)
+            if let language = earlier.language, LanguageTag.primary(language) == "de",
+               let decoded = try? reader.decoder.decode(bytes, source: input.path) {
+                countCandidates(units: decoded.units, kind: input.kind, language: language, order: index, path: input.relativePath)
             }
             carried.seconds = Self.seconds(since: started)
             return carried
