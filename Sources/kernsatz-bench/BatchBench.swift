@@ -208,10 +208,14 @@ struct BatchBench: ParsableCommand {
             case .failure(let note):
                 notes.append("sumy LexRank: \(note) — left out.")
             }
-            if sumyLarge, let large, case .success(let result) = try SumyResult.measure(files: large.files, venv: venv, tools: peersTools,
-                                                                                      work: workDir, repeats: 1) {
-                sumyLargeRow = BatchRow(tool: "sumy LexRank, one process", set: large, jobs: 1, run: result.run)
-                rows.append(sumyLargeRow!)
+            if sumyLarge, let large {
+                switch try SumyResult.measure(files: large.files, venv: venv, tools: peersTools, work: workDir, repeats: 1) {
+                case .success(let result):
+                    sumyLargeRow = BatchRow(tool: "sumy LexRank, one process", set: large, jobs: 1, run: result.run)
+                    rows.append(sumyLargeRow!)
+                case .failure(let note):
+                    notes.append("sumy LexRank over \(large.files.count) files: \(note) — left out.")
+                }
             }
             // sumy as its runner is used file by file (`summarize.py --tool sumy-lexrank FILE`), like
             // OTS: timed on the first files, the folder's time projected from their mean.
