@@ -72,6 +72,12 @@ public struct Batch: Sendable {
         } catch {
             throw BatchError(.badOutput(reason: "cannot make the output folder (\(FileReader.reason(error)))"), path: output)
         }
+        // One batch per output folder, from before anything of it is read until its report is written.
+        let lock = try OutputLock(folder: output)
+        defer {
+            lock.release()
+            rmdir(stateFolder)   // a refused or failed batch leaves no empty .kernsatz/ behind
+        }
 
         // Walk (the output folder is never read) and plan the output names.
         let walker = InputWalker(excluding: output, include: options.include, exclude: options.exclude)
@@ -107,15 +113,8 @@ public struct Batch: Sendable {
             }
             if !options.force && !previous.found { throw BatchError(.foreignOutput, path: path) }
         }
-        // The state folder only now, when the batch is sure to start (a refused batch leaves nothing in
-        // a folder that may be the input). What a killed run left half-written is thrown away: outputs
-        // only ever appear by rename.
-        do {
-            try manager.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
-        } catch {
-            throw BatchError(.badOutput(reason: "cannot make the folder for the journal (\(FileReader.reason(error)))"), path: stateFolder)
-        }
-        // The journal first: its lock keeps a second batch out of this folder before it touches anything.
+        // The journal (the lock made its folder). What a killed run left half-written is thrown away:
+        // outputs only ever appear by rename.
         let journal = try Journal(path: journalPath)
         do {
             if manager.fileExists(atPath: temporary) { try manager.removeItem(atPath: temporary) }
@@ -194,12 +193,13 @@ public struct Batch: Sendable {
                             csvRows: csvRows, htmlRows: htmlRows, state: state)
         try report.write()
         // The manifest now holds everything the journal had. The temporary files go first and the
-        // journal's lock last, so that a batch starting into this folder now never loses its files.
+        // lock last, so that a batch starting into this folder now never loses its files.
         try? manager.removeItem(atPath: temporary)
         try? manager.removeItem(atPath: csvRows.path)
         try? manager.removeItem(atPath: htmlRows.path)
         try? manager.removeItem(atPath: journalPath)
         journal.close()
+        lock.release()
         rmdir(stateFolder)   // only when empty
         summary.index = output + "/index.html"
         summary.manifest = manifestPath
@@ -445,7 +445,7 @@ struct CandidateTotal: Sendable {
 /// The append-only record of a running batch: one JSON line per finished file, written before the
 /// next event, so that a killed run loses nothing but the files in flight.
 final class Journal: @unchecked Sendable {
-    // @unchecked: used under RunState's lock only. Holds an exclusive flock(2) on the journal while open.
+    // @unchecked: used under RunState's lock only (and only by the batch holding the folder's OutputLock).
     let path: String
     private let handle: FileHandle
     /// Where this run's lines start.
@@ -460,15 +460,9 @@ final class Journal: @unchecked Sendable {
                 throw BatchError(.write(reason: "cannot make the journal"), path: path)
             }
         }
+        // Only the batch holding the folder's `OutputLock` gets here.
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
             throw BatchError(.write(reason: "cannot open the journal"), path: path)
-        }
-        // One batch per output folder at a time: a second one would throw away the first's temporary
-        // files and write its records into the first's journal. The lock goes with the process.
-        guard flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path
-            throw BatchError(.badOutput(reason: "another kernsatz batch is writing into this folder; wait for it to finish, or write to another folder (-o)"),
-                             path: folder)
         }
         self.handle = handle
         do {

@@ -49,7 +49,7 @@ final class BatchWorker {
         // Read.
         let bytes: [UInt8]
         do {
-            bytes = try reader.readBytes(input.path)
+            bytes = try reader.readBytes(input.path, regularOnly: true)
         } catch {
             return fail(Self.reason(error, path: input.path))
         }

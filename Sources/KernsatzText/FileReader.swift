@@ -24,15 +24,47 @@ public struct FileReader: Sendable {
         return try decoder.decode(bytes, source: path)
     }
 
-    public func readBytes(_ path: String) throws(TextError) -> [UInt8] {
-        // A regular file within the limit: one read of its known size (most inputs of a batch).
+    /// The bytes of `path` ("-" is standard input).
+    /// - Parameter regularOnly: refuse anything but a regular file (a FIFO, socket or device) at open
+    ///   time, as a batch does: the file is opened without blocking (`O_NONBLOCK`) and checked with
+    ///   `fstat` on the opened descriptor, never by name first, so a file swapped for a FIFO after a
+    ///   folder was walked cannot hang the reader. Without it, a pipe named on the command line
+    ///   (`kernsatz segment <(…)`) is read to its end.
+    /// - Throws: `TextError` naming `path`.
+    public func readBytes(_ path: String, regularOnly: Bool = false) throws(TextError) -> [UInt8] {
+        if path == "-" { return try readToEnd(FileHandle.standardInput, path: path) }
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw Self.openError(errno, path: path) }
         var info = stat()
-        if path != "-", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maxBytes,
-           let data = FileManager.default.contents(atPath: path), data.count <= maxBytes {
-            return [UInt8](data)
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw TextError(.unreadable(reason: String(cString: strerror(code))), source: path)
         }
-        let handle = try Self.open(path)
-        defer { if path != "-" { try? handle.close() } }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            close(descriptor)
+            throw TextError(.isDirectory, source: path)
+        }
+        let handle: FileHandle
+        if type == S_IFREG {
+            if info.st_size > maxBytes {
+                close(descriptor)
+                throw TextError(.tooLarge(bytes: Int(info.st_size), limit: maxBytes), source: path)
+            }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        } else {
+            close(descriptor)
+            if regularOnly { throw TextError(.notRegularFile(Self.kindName(type)), source: path) }
+            // A pipe or device the user named: opened again, waiting for a writer as a reader does.
+            handle = try Self.open(path)
+        }
+        defer { try? handle.close() }
+        return try readToEnd(handle, path: path)
+    }
+
+    /// Reads to the end in chunks, stopping at `maxBytes` (endless streams stop there too).
+    private func readToEnd(_ handle: FileHandle, path: String) throws(TextError) -> [UInt8] {
         var bytes: [UInt8] = []
         do {
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
@@ -47,17 +79,44 @@ public struct FileReader: Sendable {
         return bytes
     }
 
+    /// What `open(2)` failing with `code` means for the user.
+    static func openError(_ code: Int32, path: String) -> TextError {
+        switch code {
+        case ENOENT:
+            // A dangling symbolic link exists as a link but not as a file.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                return TextError(.unreadable(reason: "a symbolic link to a missing file"), source: path)
+            }
+            return TextError(.notFound, source: path)
+        case EACCES: return TextError(.unreadable(reason: "permission denied"), source: path)
+        case ELOOP: return TextError(.unreadable(reason: "a symbolic link loop"), source: path)
+        default: return TextError(.unreadable(reason: String(cString: strerror(code))), source: path)
+        }
+    }
+
+    /// A file type in words, for what is not a regular file.
+    static func kindName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
+        }
+    }
+
     /// Opens a file for reading ("-" is standard input), refusing what is not a readable file.
     /// - Throws: `TextError` (no such file, a directory, a dangling link, permission denied).
     public static func open(_ path: String) throws(TextError) -> FileHandle {
         if path == "-" { return FileHandle.standardInput }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            // A dangling symbolic link exists as a link but not as a file.
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                throw TextError(.unreadable(reason: "a symbolic link to a missing file"), source: path)
-            }
-            throw TextError(.notFound, source: path)
+            // Not there, a dangling link, or in a folder that cannot be entered: open(2) tells which.
+            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            let code = errno
+            if descriptor >= 0 { close(descriptor) }
+            throw openError(descriptor >= 0 ? ENOENT : code, path: path)
         }
         if isDirectory.boolValue { throw TextError(.isDirectory, source: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {

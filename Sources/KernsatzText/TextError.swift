@@ -5,6 +5,8 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound
         case isDirectory
         case unreadable(reason: String)
+        /// A FIFO, socket or device where a regular file was wanted (a batch input), in words.
+        case notRegularFile(String)
         case empty
         case tooLarge(bytes: Int, limit: Int)
         /// A NUL or other control byte that no text file contains.
@@ -33,6 +35,8 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(source): is a directory, not a text file"
         case .unreadable(let reason):
             return "\(source): cannot be read (\(reason))"
+        case .notRegularFile(let kind):
+            return "\(source): is \(kind), not a regular file; only regular files are read from a folder (name a pipe on the command line instead)"
         case .empty:
             return "\(source): is empty (no text to process)"
         case .tooLarge(let bytes, let limit):

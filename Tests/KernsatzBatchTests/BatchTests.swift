@@ -302,22 +302,58 @@ final class BatchTests: BatchTestCase {
         XCTAssertTrue(try read("f3.xlf").hasPrefix("<?xml"))
     }
 
-    func testRun_aSecondBatchIntoTheSameFolder_whileOneRuns_isRefused() throws {
+    func testRun_aSecondBatchIntoTheSameFolder_whileOneRuns_isRefusedNamingTheFolderAndProcess() throws {
         try put("a.txt", Self.article("die Nato"))
-        // A batch that is running holds its journal locked.
-        try FileManager.default.createDirectory(atPath: output + "/.kernsatz", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: output + "/.kernsatz/journal.jsonl", contents: nil)
-        let running = try XCTUnwrap(FileHandle(forUpdatingAtPath: output + "/.kernsatz/journal.jsonl"))
+        // A batch that is running holds the folder's lock file, with its process id in it.
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz/tmp", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/.kernsatz/lock", contents: Data("4242\n".utf8)))
+        let running = try XCTUnwrap(FileHandle(forUpdatingAtPath: output + "/.kernsatz/lock"))
         defer { try? running.close() }
         XCTAssertEqual(flock(running.fileDescriptor, LOCK_EX | LOCK_NB), 0)
-        try FileManager.default.createDirectory(atPath: output + "/.kernsatz/tmp", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp", contents: Data("<?xml".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp", contents: Data("<?xml".utf8)))
         XCTAssertThrowsError(try runBatch()) { error in
-            XCTAssertTrue("\(error)".contains("another kernsatz batch"), "\(error)")
+            XCTAssertEqual("\(error)", "\(output): another kernsatz batch (process 4242) is writing into this folder; "
+                           + "wait for it to finish, or write to another folder (-o)")
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/.kernsatz/tmp/.a.xlf.1.tmp"), "the running batch's temporary files are left alone")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/manifest.json"), "the refused batch wrote nothing")
         flock(running.fileDescriptor, LOCK_UN)
         XCTAssertTrue(try runBatch().succeeded)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "the lock goes with the batch that held it")
+    }
+
+    func testRun_aLockLeftByAKilledBatch_doesNotBlockTheNext() throws {
+        try put("a.txt", Self.article("die Nato"))
+        // kill -9 leaves the lock file, but no process holds it.
+        try FileManager.default.createDirectory(atPath: output + "/.kernsatz", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/.kernsatz/lock", contents: Data("999999\n".utf8)))
+        var options = BatchOptions()
+        options.resume = true
+        XCTAssertTrue(try runBatch(options).succeeded)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"))
+    }
+
+    func testRun_batchesStartedTogetherIntoOneFolder_oneRunsTheOthersAreRefused_andNothingIsLost() throws {
+        for n in 1...8 { try put("f\(n).txt", Self.article("Thema \(n)")) }
+        var options = BatchOptions()
+        options.jobs = 1
+        for _ in 0..<5 {
+            try? FileManager.default.removeItem(atPath: output)
+            let outcomes = Outcomes()
+            let batch = Batch(inputs: [input], output: output, options: options, matcher: nil)
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { outcomes.add(try batch.run().succeeded ? "ran" : "failed") }
+                catch { outcomes.add("\(error)".contains("is writing into this folder") ? "refused" : "\(error)") }
+            }
+            // Each one either ran or was refused; at least one ran; every output on disk is in the manifest.
+            XCTAssertTrue(outcomes.all.allSatisfy { $0 == "ran" || $0 == "refused" }, "\(outcomes.all)")
+            XCTAssertGreaterThanOrEqual(outcomes.all.filter { $0 == "ran" }.count, 1)
+            let listed = Set(try records().values.flatMap { ($0["outputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } })
+            let written = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix("f") }
+            XCTAssertEqual(written.count, 24)
+            XCTAssertEqual(Set(written), listed)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"))
+        }
     }
 
     func testFailFast_stopsAtTheFirstFailure() throws {
@@ -449,4 +485,13 @@ private final class Counter: @unchecked Sendable {
     // @unchecked: the batch calls its progress handler one event at a time.
     private(set) var values: [Int] = []
     func add(_ finished: Int, _ total: Int) { values.append(finished) }
+}
+
+/// Outcomes collected from several threads.
+private final class Outcomes: @unchecked Sendable {
+    // @unchecked: `values` is only touched under `lock`.
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
 }

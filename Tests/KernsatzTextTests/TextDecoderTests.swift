@@ -214,6 +214,41 @@ final class FileReaderTests: XCTestCase {
         }
     }
 
+    func testReadRegularOnly_aFIFOWithoutWriter_isRefusedAtOnceNotWaitedFor() throws {
+        let fifo = directory.appendingPathComponent("swapped.txt").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        XCTAssertThrowsError(try FileReader().readBytes(fifo, regularOnly: true)) { error in
+            XCTAssertEqual("\(error)", "\(fifo): is a named pipe (FIFO), not a regular file; only regular files are read "
+                           + "from a folder (name a pipe on the command line instead)")
+        }
+    }
+
+    func testReadRegularOnly_aDevice_isRefused() {
+        XCTAssertThrowsError(try FileReader().readBytes("/dev/null", regularOnly: true)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.notRegularFile("a character device"), source: "/dev/null"))
+        }
+    }
+
+    func testRead_aPipeNamedByTheUser_isReadToItsEnd() throws {
+        let fifo = directory.appendingPathComponent("pipe.txt").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        DispatchQueue.global().async {
+            if let writer = FileHandle(forWritingAtPath: fifo) {
+                writer.write(Data("Ein Satz.".utf8))
+                try? writer.close()
+            }
+        }
+        XCTAssertEqual(try FileReader().readBytes(fifo), Array("Ein Satz.".utf8))
+    }
+
+    func testRead_symlinkLoop_saysSo() throws {
+        let link = directory.appendingPathComponent("kreis.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: link.path)
+        XCTAssertThrowsError(try FileReader().readBytes(link.path, regularOnly: true)) { error in
+            XCTAssertEqual(error as? TextError, TextError(.unreadable(reason: "a symbolic link loop"), source: link.path))
+        }
+    }
+
     func testRead_tooLarge_namesLimit() throws {
         let file = directory.appendingPathComponent("gross.txt")
         try Data(repeating: 0x41, count: 100).write(to: file)
