@@ -80,7 +80,8 @@ public struct Batch: Sendable {
         }
 
         // Walk (the output folder is never read) and plan the output names.
-        let walker = InputWalker(excluding: output, include: options.include, exclude: options.exclude)
+        let walker = InputWalker(excluding: output, include: options.include, exclude: options.exclude,
+                                 followOutside: options.followLinksOutside)
         let walk = try walker.walk(inputs)
         let plan = OutputPlan(walk.inputs, formats: options.formats)
         let previous = PreviousRun(manifest: manifestPath, journal: journalPath)

@@ -13,6 +13,9 @@ public struct BatchOptions: Sendable {
     public var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
     public var include: [Glob] = []
     public var exclude: [Glob] = []
+    /// Follow symbolic links that lead outside the input folders (their files are listed with a
+    /// warning); false: leave them out, listed in the report (`--no-follow-outside`).
+    public var followLinksOutside = true
     /// Skip files whose outputs are up to date (same input bytes, same settings, outputs as written).
     public var resume = false
     /// Stop at the first file that fails (files already started still finish).

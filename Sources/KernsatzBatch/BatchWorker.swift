@@ -46,6 +46,7 @@ final class BatchWorker {
             return record
         }
         if let conflict = plan.conflicts[index] { return fail(conflict) }
+        if let warning = input.outsideWarning { record.warnings.append(warning) }
         // Read.
         let bytes: [UInt8]
         do {

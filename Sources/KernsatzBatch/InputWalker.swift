@@ -15,11 +15,28 @@ public struct BatchInput: Sendable, Equatable {
     public var relativePath: String
     /// How its text is extracted.
     public var kind: MarkupKind
+    /// Where a symbolic link led outside the input folder on the way to this file: the link (its
+    /// path below the input folder) and where it leads. Listed in the file's warnings.
+    public var outsideLink: OutsideLink?
 
-    public init(path: String, relativePath: String, kind: MarkupKind) {
+    public struct OutsideLink: Sendable, Equatable {
+        public var link: String
+        public var target: String
+    }
+
+    public init(path: String, relativePath: String, kind: MarkupKind, outsideLink: OutsideLink? = nil) {
         self.path = path
         self.relativePath = relativePath
         self.kind = kind
+        self.outsideLink = outsideLink
+    }
+
+    /// The warning of a file reached through a link that leads outside the input folder.
+    var outsideWarning: String? {
+        outsideLink.map { link in
+            (link.link == relativePath ? "a symbolic link to \(link.target)" : "reached through \(link.link), a symbolic link to \(link.target)")
+                + ", outside the input folder; read all the same (--no-follow-outside leaves such links out)"
+        }
     }
 }
 
@@ -48,13 +65,17 @@ public struct InputWalker: Sendable {
     public var include: [Glob] = []
     /// Files and folders to leave out (`--exclude`).
     public var exclude: [Glob] = []
+    /// Follow symbolic links that lead outside the input folder (their files carry a warning);
+    /// false: leave them out, listed (`--no-follow-outside`).
+    public var followOutside = true
     private let outputIdentity: FileIdentity?
     private let outputPath: String?
 
     /// - Parameter output: the output folder (made before the walk): never read, even inside an input folder.
-    public init(excluding output: String? = nil, include: [Glob] = [], exclude: [Glob] = []) {
+    public init(excluding output: String? = nil, include: [Glob] = [], exclude: [Glob] = [], followOutside: Bool = true) {
         self.include = include
         self.exclude = exclude
+        self.followOutside = followOutside
         outputPath = output
         outputIdentity = output.flatMap { FileIdentity(path: $0, follow: true) }
     }
@@ -113,13 +134,17 @@ public struct InputWalker: Sendable {
                 prefix = name + "/"
             }
             visited[identity] = root
-            descend(root, relative: prefix, ancestors: [identity], visited: &visited, into: &walk)
+            let inside = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+            descend(root, relative: prefix, inside: inside, outside: nil, ancestors: [identity], visited: &visited, into: &walk)
         }
         return walk
     }
 
-    private func descend(_ folder: String, relative: String, ancestors: Set<FileIdentity>,
-                         visited: inout [FileIdentity: String], into walk: inout Walk) {
+    /// - Parameters:
+    ///   - inside: the input folder's real path (links resolved): a link whose target is not below it leads outside.
+    ///   - outside: the link that led outside on the way to `folder`, if one did.
+    private func descend(_ folder: String, relative: String, inside: String, outside: BatchInput.OutsideLink?,
+                         ancestors: Set<FileIdentity>, visited: inout [FileIdentity: String], into walk: inout Walk) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -159,6 +184,19 @@ public struct InputWalker: Sendable {
                 continue
             }
             if exclude.contains(where: { $0.matches(name: name, path: relativePath) }) { continue }
+            // A link that leads outside the input folder (to /etc, another user's files …): said, or left out.
+            var outside = outside
+            if outside == nil, FileIdentity(path: path, follow: false)?.isSymbolicLink == true {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                if target != inside && !target.hasPrefix(inside == "/" ? "/" : inside + "/") {
+                    if !followOutside {
+                        walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped,
+                                                   reason: "a symbolic link to \(target), outside the input folder; left out (--no-follow-outside)"))
+                        continue
+                    }
+                    outside = BatchInput.OutsideLink(link: relativePath, target: target)
+                }
+            }
             if identity.isDirectory {
                 if let outputIdentity, identity == outputIdentity { continue }
                 if ancestors.contains(identity) {
@@ -172,7 +210,8 @@ public struct InputWalker: Sendable {
                     continue
                 }
                 visited[identity] = path
-                descend(path, relative: relativePath + "/", ancestors: ancestors.union([identity]), visited: &visited, into: &walk)
+                descend(path, relative: relativePath + "/", inside: inside, outside: outside, ancestors: ancestors.union([identity]),
+                        visited: &visited, into: &walk)
             } else if identity.isRegular {
                 if let earlier = visited[identity] {
                     // A second link to one file (or a file also named as an input): read once, so
@@ -183,7 +222,7 @@ public struct InputWalker: Sendable {
                 }
                 visited[identity] = path
                 if let kind = kind(name: name, path: relativePath) {
-                    walk.inputs.append(BatchInput(path: path, relativePath: relativePath, kind: kind))
+                    walk.inputs.append(BatchInput(path: path, relativePath: relativePath, kind: kind, outsideLink: outside))
                 } else if include.isEmpty {
                     walk.notes.append(WalkNote(path: path, relativePath: relativePath, severity: .skipped, reason: Self.notTextReason(name)))
                 }

@@ -147,6 +147,9 @@ public final class LineReader {
     private var finished = false
     /// The number of the line `next()` returned last (1-based).
     public private(set) var lineNumber = 0
+    /// The first bytes (up to 64 KiB) of the last line refused as too long, so that its record id
+    /// can still be read.
+    public private(set) var tooLongLineHead: [UInt8] = []
 
     public init(path: String, maxLineBytes: Int = 64 << 20) throws(TextError) {
         source = path
@@ -171,7 +174,11 @@ public final class LineReader {
                 }
                 if !tooLong { line.append(contentsOf: buffer[position...]) }
                 position = buffer.count
-                if line.count > maxLineBytes { tooLong = true; line = [] }
+                if line.count > maxLineBytes {
+                    tooLong = true
+                    tooLongLineHead = Array(line.prefix(1 << 16))
+                    line = []
+                }
             }
             if finished {
                 if line.isEmpty && !tooLong { return nil }
@@ -190,6 +197,7 @@ public final class LineReader {
         }
         lineNumber += 1
         if tooLong || line.count > maxLineBytes {
+            if !tooLong { tooLongLineHead = Array(line.prefix(1 << 16)) }
             throw TextError(.tooLarge(bytes: maxLineBytes + 1, limit: maxLineBytes), source: "\(source == "-" ? "<stdin>" : source):\(lineNumber)")
         }
         if line.last == 0x0D { line.removeLast() }

@@ -18,7 +18,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Replace invalid bytes with U+FFFD (and warn with their count) instead of failing.")
     var lenient = false
 
-    @Option(help: "Refuse files larger than this many bytes.")
+    @Option(parsing: .unconditional, help: "Refuse files larger than this many bytes.")
     var maxBytes: Int = 64 << 20
 
     var paths: [String] { files.isEmpty ? ["-"] : files }

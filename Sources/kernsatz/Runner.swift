@@ -48,7 +48,7 @@ struct Runner {
                     bytes = next
                 } catch {
                     if case .tooLarge = error.kind {
-                        output.writeJSON(ErrorRecord(id: .null, line: lines.lineNumber, error: "\(error)"))
+                        output.writeJSON(ErrorRecord(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, error: "\(error)"))
                         continue
                     }
                     Output.warn("\(error)")
@@ -111,6 +111,19 @@ struct InputRecord {
     static func salvageID(_ line: String) -> RecordID {
         struct IDOnly: Decodable { var id: RecordID? }
         return ((try? JSONDecoder().decode(IDOnly.self, from: Data(line.utf8)))?.id) ?? .null
+    }
+
+    /// The id of a record of which only the first bytes are at hand (a line too long to keep): the
+    /// object's members are walked from the start until "id"; null when it is not among the members
+    /// those bytes hold whole.
+    ///
+    ///     leadingID(Array(#"{"n": [1, {"a": "}"}], "id": "x7", "text": "… (cut)"#.utf8))   // .string("x7")
+    static func leadingID(_ head: [UInt8]) -> RecordID {
+        var scanner = JSONMemberScanner(head)
+        while let (key, value) = scanner.nextMember() {
+            if key == "id" { return (try? JSONDecoder().decode(RecordID.self, from: Data(value))) ?? .null }
+        }
+        return .null
     }
 
     static func parse(_ line: String, source: String) throws -> InputRecord {
@@ -235,5 +248,87 @@ struct Output {
 
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("kernsatz: \(message)\n".utf8))
+    }
+}
+
+/// Walks the top-level members of a JSON object in bytes that may be cut off: each member's key
+/// (unescaped only when it has no escapes, which is enough to find "id") and its value's bytes.
+struct JSONMemberScanner {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var started = false
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The next member, or nil at the object's end, at a syntax error, or where the bytes stop.
+    mutating func nextMember() -> (key: String, value: ArraySlice<UInt8>)? {
+        skipSpace()
+        if !started {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
+            started = true
+            i += 1
+            skipSpace()
+        } else {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return nil }
+            i += 1
+            skipSpace()
+        }
+        guard let keyRange = skipString() else { return nil }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        skipSpace()
+        let valueStart = i
+        guard skipValue() else { return nil }
+        let key = String(decoding: bytes[keyRange.lowerBound + 1..<keyRange.upperBound - 1], as: UTF8.self)
+        return (key, bytes[valueStart..<i])
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+    }
+
+    /// A string from its opening quote; the range includes both quotes.
+    private mutating func skipString() -> Range<Int>? {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+        let start = i
+        i += 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"): i += 2
+            case UInt8(ascii: "\""): i += 1; return start..<i
+            default: i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Any value; false when it does not end within the bytes.
+    private mutating func skipValue() -> Bool {
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case UInt8(ascii: "\""):
+            return skipString() != nil
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "\""):
+                    guard skipString() != nil else { return false }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { i += 1; return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        default:
+            // A number or a literal: up to the next separator, which must be within the bytes.
+            while i < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            return i < bytes.count
+        }
     }
 }

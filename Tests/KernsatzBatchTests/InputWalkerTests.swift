@@ -27,6 +27,34 @@ final class InputWalkerTests: BatchTestCase {
         XCTAssertEqual(walk.notes, [])
     }
 
+    func testWalk_linksLeadingOutsideTheInput_areFollowedWithTheLinkNamed_orLeftOutWhenAsked() throws {
+        try put("a.txt", "Ein Text.")
+        try put("sub/b.txt", "Noch ein Text.")
+        let elsewhere = directory.appendingPathComponent("elsewhere").path
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try Data("Fremd.".utf8).write(to: URL(fileURLWithPath: elsewhere + "/x.txt"))
+        try FileManager.default.createSymbolicLink(atPath: input + "/file.txt", withDestinationPath: elsewhere + "/x.txt")
+        try FileManager.default.createSymbolicLink(atPath: input + "/folder", withDestinationPath: elsewhere)
+        // A link within the input folder is no concern.
+        try FileManager.default.createSymbolicLink(atPath: input + "/sub/back.txt", withDestinationPath: "../a.txt")
+        let real = URL(fileURLWithPath: elsewhere).resolvingSymlinksInPath().path
+
+        let followed = try InputWalker().walk([input])
+        XCTAssertEqual(followed.inputs.map(\.relativePath), ["a.txt", "file.txt", "sub/b.txt"])
+        XCTAssertEqual(followed.inputs[1].outsideWarning, "a symbolic link to \(real)/x.txt, outside the input folder; "
+                       + "read all the same (--no-follow-outside leaves such links out)")
+        XCTAssertNil(followed.inputs[0].outsideWarning)
+        XCTAssertEqual(followed.notes.map(\.relativePath), ["folder/x.txt", "sub/back.txt"], "each file read once")
+
+        let refused = try InputWalker(followOutside: false).walk([input])
+        XCTAssertEqual(refused.inputs.map(\.relativePath), ["a.txt", "sub/b.txt"])
+        XCTAssertEqual(refused.notes.map(\.reason), [
+            "a symbolic link to \(real)/x.txt, outside the input folder; left out (--no-follow-outside)",
+            "a symbolic link to \(real), outside the input folder; left out (--no-follow-outside)",
+            "the same file as \(input)/a.txt (read once)",
+        ])
+    }
+
     func testWalk_hiddenFilesAndFolders_areLeftOut() throws {
         try put(".hidden.txt", "x")
         try put(".git/a.txt", "x")

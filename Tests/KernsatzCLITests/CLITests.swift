@@ -118,6 +118,36 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\(blank): is empty"), result.stderr)
     }
 
+    func testNegativeNumbers_reachTheOptionsCheck_notMissingValue() throws {
+        let cases: [([String], String)] = [
+            (["batch", "in", "-o", "out", "--jobs", "-3"], "--jobs must be 1 or more."),
+            (["batch", "in", "-o", "out", "--max-bytes", "-1"], "--max-bytes must be a positive number of bytes."),
+            (["segment", "--max-bytes", "-1", "x.txt"], "--max-bytes must be a positive number of bytes."),
+            (["summarize", "--sentences", "-2", "x.txt"], "--sentences must be at least 1."),
+            (["worksheet", "--summary", "-1", "x.txt"], "--summary must be 0 or more sentences."),
+        ]
+        for (arguments, message) in cases {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 64, arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains("Error: \(message)"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    func testJSONL_recordTooLong_errorRecordKeepsTheIdReadFromItsStart() throws {
+        let long = String(repeating: "Satz. ", count: 5_000)
+        let path = try file("big.jsonl", Array(("{\"meta\": {\"a\": \"}\"}, \"id\": 42, \"text\": \"\(long)\"}\n"
+                                                + "{\"text\": \"\(long)\(long)\(long)\", \"id\": \"late\"}\n{\"id\": \"ok\", \"text\": \"Gut.\"}\n").utf8))
+        for command in [["segment", "--jsonl"], ["batch", "--jsonl"]] {
+            let lines = try run(command + ["--max-bytes", "1000"] + (command[0] == "batch" ? [] : [path]),
+                                input: command[0] == "batch" ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil)
+                .stdout.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.count, 3, "\(command)")
+            XCTAssertTrue(lines[0].contains("\"id\":42") && lines[0].contains("larger than the limit of 1000 bytes"), lines[0])
+            XCTAssertTrue(lines[1].contains("\"id\":null"), "its id comes after the first 64 KiB: unknown, \(lines[1])")
+            XCTAssertTrue(lines[2].contains("\"id\":\"ok\""), lines[2])
+        }
+    }
+
     func testSegmentJSONL_invalidUTF8Line_isErrorRecordWithLine() throws {
         let path = try file("in.jsonl", Array(#"{"id":"a","text":"Gr"#.utf8) + [0xFC, 0xDF] + Array("e.\"}\n{\"id\":\"b\",\"text\":\"Gut.\"}\n".utf8))
         let result = try run(["segment", "--jsonl", path])

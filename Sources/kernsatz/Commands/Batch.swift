@@ -47,10 +47,10 @@ extension KernsatzCommand {
         @Option(help: "Language of every input (de, en, …); default: identified file by file.")
         var lang: String?
 
-        @Option(help: "Sentences per summary.")
+        @Option(parsing: .unconditional, help: "Sentences per summary.")
         var summary: Int = 3
 
-        @Option(help: "Files processed at once (default: one per core).")
+        @Option(parsing: .unconditional, help: "Files processed at once (default: one per core).")
         var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         @Option(help: ArgumentHelp("Take only files matching this shell pattern (*.txt, 2025/*); repeat for several. A matching file of another type is read as plain text.",
@@ -59,6 +59,9 @@ extension KernsatzCommand {
 
         @Option(help: ArgumentHelp("Leave out files and folders matching this pattern (drafts, *.draft.md); repeat for several.", valueName: "glob"))
         var exclude: [String] = []
+
+        @Flag(help: "Leave out symbolic links that lead outside the input folders (listed in the report); by default they are followed and their files carry a warning.")
+        var noFollowOutside = false
 
         @Flag(help: "Skip files whose outputs are up to date (input, settings and outputs unchanged).")
         var resume = false
@@ -75,7 +78,7 @@ extension KernsatzCommand {
         @Flag(help: "Stream mode: JSON Lines records from standard input, one result line per record on standard output.")
         var jsonl = false
 
-        @Option(help: "Files larger than this many bytes fail as too large.")
+        @Option(parsing: .unconditional, help: "Files larger than this many bytes fail as too large.")
         var maxBytes: Int = 16 << 20
 
         @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of failing the file.")
@@ -127,6 +130,7 @@ extension KernsatzCommand {
             options.include = include.map(Glob.init)
             options.exclude = exclude.map(Glob.init)
             options.resume = resume
+            options.followLinksOutside = !noFollowOutside
             options.failFast = failFast
             options.force = force
             options.maxBytes = maxBytes
@@ -175,7 +179,7 @@ extension KernsatzCommand {
             if summary.skipped > 0 { parts.append("\(summary.skipped) left out (listed in the report)") }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
             Output.warn("\(Counting.phrase(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
-                + "(\(String(format: "%.0f", rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
+                + "(\(ProgressReporter.rate(rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
             if !summary.succeeded { throw ExitCode.failure }
         }
     }
@@ -247,6 +251,13 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     /// C0 and C1 controls, DEL, and the line and paragraph separators (line ends for many readers).
+    /// Files per second with the digits that tell: "1302", "12", "0.4", "0.03" (a slow batch is not "0").
+    static func rate(_ rate: Double) -> String {
+        if rate >= 10 || rate == 0 { return String(format: "%.0f", rate) }
+        if rate >= 1 { return String(format: "%.1f", rate) }
+        return String(format: "%.2g", rate)
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
@@ -259,7 +270,7 @@ final class ProgressReporter: @unchecked Sendable {
         let rate = seconds > 0 ? Double(finished) / seconds : 0
         let eta = rate > 0 ? Int(Double(total - finished) / rate) : 0
         let percent = total > 0 ? finished * 100 / total : 100
-        let counters = "[\(finished)/\(total)] \(percent)% · \(String(format: "%.0f", rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60))"
+        let counters = "[\(finished)/\(total)] \(percent)% · \(ProgressReporter.rate(rate)) files/s · ETA \(eta / 60):\(String(format: "%02d", eta % 60))"
         let text = Self.fit(counters, name: Self.oneLine(current), columns: Self.columns())
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
@@ -326,7 +337,7 @@ extension KernsatzCommand.BatchCommand {
                     bytes = next
                 } catch {
                     if case .tooLarge = error.kind {
-                        items.append(.failure(StreamError(id: .null, line: lines.lineNumber, message: "\(error)")))
+                        items.append(.failure(StreamError(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, message: "\(error)")))
                         continue
                     }
                     throw CLIError("\(error)")

@@ -129,16 +129,16 @@ extension KernsatzCommand.GlossaryCommand {
 
         @OptionGroup var glossary: GlossaryOptions
 
-        @Option(help: "Only candidates seen at least this often.")
+        @Option(parsing: .unconditional, help: "Only candidates seen at least this often.")
         var minCount: Int = 2
 
-        @Option(help: "Show at most this many.")
+        @Option(parsing: .unconditional, help: "Show at most this many.")
         var top: Int = 100
 
         @Option(help: "Output: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .table
 
-        @Option(help: "Refuse files larger than this many bytes.")
+        @Option(parsing: .unconditional, help: "Refuse files larger than this many bytes.")
         var maxBytes: Int = 64 << 20
 
         func validate() throws {

@@ -33,13 +33,13 @@ extension KernsatzCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .long, help: "Summary length in sentences (default 3).")
+        @Option(name: .long, parsing: .unconditional, help: "Summary length in sentences (default 3).")
         var sentences: Int?
 
-        @Option(name: .long, help: "Summary length in words: at most N.")
+        @Option(name: .long, parsing: .unconditional, help: "Summary length in words: at most N.")
         var words: Int?
 
-        @Option(name: .long, help: "Summary length as a share of the body's words (0 < R ≤ 1).")
+        @Option(name: .long, parsing: .unconditional, help: "Summary length as a share of the body's words (0 < R ≤ 1).")
         var ratio: Double?
 
         @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")

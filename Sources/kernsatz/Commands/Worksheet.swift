@@ -40,7 +40,7 @@ extension KernsatzCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write DIR/<input name>.<ext> (the folder is made if missing).", valueName: "dir"))
         var output: String?
 
-        @Option(help: "Sentences of the summary given for context (0: none).")
+        @Option(parsing: .unconditional, help: "Sentences of the summary given for context (0: none).")
         var summary: Int = 3
 
         @Flag(help: "Replace output files that exist (without it, an existing file is never touched).")
