@@ -34,7 +34,10 @@ struct HTMLToken: Sendable, Equatable {
 ///     // [.startTag, .text, .endTag]
 ///
 /// Deviations from HTML5, all in the direction of keeping text: a quoted attribute value that
-/// never closes ends at the first `>` after its quote; a tag without any `>` after it is text.
+/// never closes ends at the first `>` after its quote; a tag without any `>` after it is text,
+/// unless an attribute's quote opens in it (`<a href="x` at the end: markup, dropped as HTML5 drops
+/// a tag the input ends in). `<![CDATA[` without its `]]>` is, as in HTML5 outside SVG and MathML,
+/// a bogus comment up to the next `>`.
 ///
 /// - Complexity: O(*n*).
 enum HTMLTokenizer {
@@ -67,8 +70,11 @@ enum HTMLTokenizer {
             noGreaterFrom = min(noGreaterFrom, start)
             return n
         }
+        /// Whether the last `tagEnd` that found no `>` saw a quote open an attribute value.
+        var cutInQuote = false
         /// Scans attributes from `start`; returns the offset of the closing `>`, or nil at the end of input.
         func tagEnd(from start: Int) -> Int? {
+            cutInQuote = false
             if start >= noGreaterFrom { return nil }
             var j = start
             while j < n {
@@ -84,6 +90,7 @@ enum HTMLTokenizer {
                         } else {
                             // An unclosed quote: the tag ends at the first `>` after it.
                             noQuoteFrom[quote] = min(noQuoteFrom[quote]!, j + 1)
+                            cutInQuote = true
                             if j + 1 >= noGreaterFrom { return nil }
                             guard let greater = find(0x3E, from: j + 1) else { noGreaterFrom = min(noGreaterFrom, j + 1); return nil }
                             return greater
@@ -125,7 +132,6 @@ enum HTMLTokenizer {
                     }
                     range = i..<end
                 } else if hasPrefix(b, at: i + 2, "[CDATA[", caseInsensitive: false) {
-                    kind = .cdata
                     let body = i + 9
                     var j = body
                     var close = n
@@ -133,8 +139,16 @@ enum HTMLTokenizer {
                         if b[j] == 0x5D && b[j + 1] == 0x5D && b[j + 2] == 0x3E { close = j; break }
                         j += 1
                     }
-                    range = body..<close
-                    end = min(n, close + 3)
+                    if close == n {
+                        // Never closed: a bogus comment to the next `>`, not the rest of the page as text.
+                        kind = .comment
+                        end = toGreater(from: body)
+                        range = i..<end
+                    } else {
+                        kind = .cdata
+                        range = body..<close
+                        end = min(n, close + 3)
+                    }
                 } else {
                     kind = hasPrefix(b, at: i + 2, "doctype", caseInsensitive: true) ? .doctype : .comment
                     end = toGreater(from: i + 2)
@@ -172,7 +186,15 @@ enum HTMLTokenizer {
             var nameEnd = nameStart
             while nameEnd < n && !isSpace(b[nameEnd]) && b[nameEnd] != 0x2F && b[nameEnd] != 0x3E { nameEnd += 1 }
             guard let close = tagEnd(from: nameEnd) else {
-                i += 1  // a tag cut off at the end of the input stays text
+                if cutInQuote {
+                    // `<a href="…` to the end: markup the input ends in, not text.
+                    flushText(i)
+                    tokens.append(HTMLToken(kind: .comment, name: "", range: i..<n))
+                    i = n
+                    textStart = n
+                } else {
+                    i += 1  // a tag cut off at the end of the input stays text
+                }
                 continue
             }
             let selfClosing = close > nameEnd && b[close - 1] == 0x2F

@@ -51,8 +51,13 @@ final class MarkupExtractorTests: XCTestCase {
             ("<p>A<![CDATA[ <b>&amp;</b> ]]>B</p>", "A <b>&amp;</b> B\n"),
             ("<p>x</>y</3>z</p>", "xyz\n"),
             // "<!" and "<?" open a bogus comment that runs to the end, as in browsers; "</" is text.
-            ("A<!", "A\n"), ("A<!-", "A\n"), ("A</", "A</\n"), ("A<?", "A\n"), ("A<![CDATA[x", "Ax\n"),
+            ("A<!", "A\n"), ("A<!-", "A\n"), ("A</", "A</\n"), ("A<?", "A\n"), ("A<![CDATA[x", "A\n"),
             ("<p a=\"1\" b='2' c=3 d>A</p", "A</p\n"),             // end tag cut off
+            // An unclosed CDATA section is a bogus comment to the next ">" (HTML5), not the rest as text.
+            ("<p>A<![CDATA[ <b>B</b> und mehr</p><p>C</p>", "AB und mehr\n\nC\n"),
+            // A tag the input ends in, with a quote open: markup, dropped; without a quote: text.
+            ("<p>Text</p><a href=\"https://x.example/?q=<b>", "Text\n"),
+            ("<p>Text</p><img alt='Bild", "Text\n"),
         ])
     }
 
