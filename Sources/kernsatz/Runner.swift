@@ -49,6 +49,7 @@ struct Runner {
                 } catch {
                     if case .tooLarge = error.kind {
                         output.writeJSON(ErrorRecord(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, error: "\(error)"))
+                        output.flush()
                         continue
                     }
                     Output.warn("\(error)")

@@ -133,6 +133,15 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testJSONL_aStreamOfOneRecordTooLong_stillGetsItsErrorRecord() throws {
+        let path = try file("one.jsonl", Array("{\"id\": \"a\", \"text\": \"\(String(repeating: "Satz. ", count: 500))\"}\n".utf8))
+        for command in ["segment", "summarize", "analyze"] {
+            let result = try run([command, "--jsonl", "--max-bytes", "1000", path])
+            XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, "\(command): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("\"id\":\"a\"") && result.stdout.contains("larger than the limit"), result.stdout)
+        }
+    }
+
     func testJSONL_recordTooLong_errorRecordKeepsTheIdReadFromItsStart() throws {
         let long = String(repeating: "Satz. ", count: 5_000)
         let path = try file("big.jsonl", Array(("{\"meta\": {\"a\": \"}\"}, \"id\": 42, \"text\": \"\(long)\"}\n"
