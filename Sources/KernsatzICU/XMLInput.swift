@@ -24,7 +24,8 @@ struct XMLInput {
     }
 
     private init(utf8 bytes: [UInt8], from start: Int, lenient: Bool) throws(ICUError) {
-        let body = bytes.count == start ? [] : Array(bytes[start...])
+        // Without a BOM the bytes are shared, not copied (a 20 MB glossary stays 20 MB here).
+        let body = start == 0 ? bytes : Array(bytes[start...])
         let first = body.withUnsafeBufferPointer { ks_xml_first_invalid_utf8($0.baseAddress, Int64($0.count)) }
         guard first >= 0 else {
             utf8 = body

@@ -16,6 +16,9 @@ extension XMLPullReader {
         case 11, 12, 15, 16: return "a reference outside the root element"
         case 22, 23: return "an unescaped & or a broken entity reference; write & as &amp;"
         case 26, 27:
+            if message.hasPrefix("PEReference") {
+                return "the parameter entity %\(detail); is not declared; delete the reference"
+            }
             let entity = detail.isEmpty ? "an entity" : "the entity &\(detail);"
             return "\(entity) is not declared (XML knows only &amp; &lt; &gt; &quot; &apos;); write the character itself or a character reference such as &#228;"
         case 31, 32: return "the document's encoding is not supported; save it as UTF-8"

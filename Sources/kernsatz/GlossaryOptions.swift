@@ -5,7 +5,7 @@ import Kernsatz
 /// Which glossaries to mark and which translations to show (`terms`, `analyze`).
 struct GlossaryOptions: ParsableArguments {
     @Option(name: .customLong("glossary"), help: ArgumentHelp(
-        "A glossary (.tbx, .tsv, .csv); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
+        "A glossary (.tbx, .tsv, .csv; UTF-8, or UTF-16 with a BOM — --lenient replaces bad bytes here too); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
         valueName: "path"))
     var paths: [String] = []
 

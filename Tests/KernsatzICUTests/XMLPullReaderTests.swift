@@ -45,6 +45,12 @@ final class XMLPullReaderTests: XCTestCase {
         }
     }
 
+    func testUndeclaredParameterEntity_isNamedAsOne() {
+        XCTAssertThrowsError(try events("<!DOCTYPE a [\n%pe;\n]>\n<a/>")) { error in
+            XCTAssertEqual((error as? ICUError)?.kind, .xml(.notWellFormed("the parameter entity %pe; is not declared; delete the reference"), line: 2, column: 5))
+        }
+    }
+
     func testMismatchedTag_sentenceLineAndColumn() {
         XCTAssertThrowsError(try events("<a>\n<b>\n</a>")) { error in
             XCTAssertEqual("\(error)", "line 3, column 5: an end tag does not match the open element <b>; close <b> first (while reading XML)")
