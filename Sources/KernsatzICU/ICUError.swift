@@ -1,6 +1,6 @@
 internal import CKernsatzICU
 
-/// An error from ICU, or from input that ICU could not take.
+/// An error from ICU or libxml2 (the C libraries this module wraps), or from input they could not take.
 ///
 /// Every message names what was being done, so a user can act on it.
 public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
