@@ -75,7 +75,7 @@ struct XMLInput {
     private init(legacy bytes: [UInt8], charset: String, lenient: Bool) throws(ICUError) {
         let converter: CharsetConverter
         do throws(ICUError) {
-            converter = try CharsetConverter(charset: charset, strict: !lenient)
+            converter = try CharsetConverter(charset: charset, strict: true)
         } catch {
             throw ICUError(.xml(.unknownEncoding(charset), line: 1, column: 1), while: "reading the XML declaration")
         }
@@ -83,9 +83,15 @@ struct XMLInput {
             utf8 = Array(String(decoding: try converter.decode(bytes), as: UTF16.self).utf8)
         } catch {
             guard case .invalidBytes(_, let offset) = error.kind else { throw error }
-            let line = 1 + bytes[..<min(offset, bytes.count)].lazy.filter { $0 == 0x0A }.count
-            let column = offset - (bytes[..<min(offset, bytes.count)].lastIndex(of: 0x0A) ?? -1)
-            throw ICUError(.xml(.invalidBytes(encoding: charset, byteOffset: offset), line: line, column: column), while: "checking the bytes")
+            let before = bytes[..<min(offset, bytes.count)]
+            let line = 1 + before.lazy.filter { $0 == 0x0A }.count
+            let column = offset - (before.lastIndex(of: 0x0A) ?? -1)
+            let strict = ICUError(.xml(.invalidBytes(encoding: charset, byteOffset: offset), line: line, column: column), while: "checking the bytes")
+            guard lenient else { throw strict }
+            let units = try CharsetConverter(charset: charset, strict: false).decode(bytes)
+            utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+            replaced = strict
+            replacementCount = max(1, units.lazy.filter { $0 == 0xFFFD }.count)
         }
     }
 
