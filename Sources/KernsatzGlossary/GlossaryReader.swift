@@ -106,17 +106,22 @@ public struct GlossaryReader: Sendable {
     func decodeText(_ bytes: [UInt8], source: String, problems: inout [GlossaryError]) throws(GlossaryError) -> String {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             do throws(TextError) {
-                let decoded = try TextDecoder(lenient: lenient).decode(bytes, source: source)
-                if decoded.replacements > 0 {
-                    let encoding = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
-                    problems.append(GlossaryError(.replacedBytes(count: decoded.replacements, encoding: encoding, firstByteOffset: 0), source: source))
-                }
-                return String(decoding: decoded.units, as: UTF16.self)
+                return String(decoding: try TextDecoder().decode(bytes, source: source).units, as: UTF16.self)
             } catch {
-                if case .invalidEncoding(let encoding, let offset, let line) = error.kind {
+                guard case .invalidEncoding(let encoding, let offset, let line) = error.kind else {
+                    throw GlossaryError(.unreadable(Self.reason(error)), source: source)
+                }
+                guard lenient else {
                     throw GlossaryError(.invalidBytes(encoding: encoding, byteOffset: offset, column: nil), source: source, line: line)
                 }
-                throw GlossaryError(.unreadable(Self.reason(error)), source: source)
+                do throws(TextError) {
+                    let decoded = try TextDecoder(lenient: true).decode(bytes, source: source)
+                    problems.append(GlossaryError(.replacedBytes(count: max(decoded.replacements, 1), encoding: encoding, firstByteOffset: offset),
+                                                  source: source, line: line))
+                    return String(decoding: decoded.units, as: UTF16.self)
+                } catch {
+                    throw GlossaryError(.unreadable(Self.reason(error)), source: source)
+                }
             }
         }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -204,6 +204,21 @@ final class GlossaryHardeningTests: XCTestCase {
         XCTAssertEqual(glossary?.entries.map(\.term), ["Gipfel", "Bündnis"])
     }
 
+    /// UTF-16 with a BOM and an unpaired surrogate on line 2: an error with line and offset;
+    /// lenient, a U+FFFD and a warning with the same place.
+    func testTSV_utf16BadUnit_isAnError_lenientWarns() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Self.utf16("Gipfel\tsummit\nN", littleEndian: true) + [0x00, 0xD8]
+            + Self.utf16("TO\tNATO\n", littleEndian: true)
+        let (_, strict) = parse(bytes, .tsv, source: "g.tsv")
+        XCTAssertEqual(strict.map(\.kind), [.invalidBytes(encoding: "UTF-16LE", byteOffset: 32, column: nil)])
+        XCTAssertEqual(strict.first?.line, 2)
+        let (glossary, lenient) = parse(bytes, .tsv, source: "g.tsv", lenient: true)
+        XCTAssertEqual(glossary?.entries.map(\.term), ["Gipfel", "N\u{FFFD}TO"])
+        XCTAssertEqual(lenient.map(\.description), [
+            "g.tsv:2: replaced 1 invalid UTF-16LE sequence(s) with U+FFFD (the first at byte offset 32); terms with U+FFFD match nothing, so fix the file",
+        ])
+    }
+
     // MARK: CSV quotes, with the line
 
     /// From the issue: `CSV: quotation(message: "Can't have non-quote here: c")` and no line.
