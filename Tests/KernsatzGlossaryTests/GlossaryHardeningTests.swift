@@ -148,6 +148,26 @@ final class GlossaryHardeningTests: XCTestCase {
         XCTAssertEqual(problems.first?.line, 1_203)
     }
 
+    // MARK: encodings a TBX declares
+
+    func testTBX_unknownDeclaredEncoding_isAnErrorOnLine1() {
+        let text = Self.tbx(Self.concept(1, "Gipfel", "summit")).replacingOccurrences(of: "UTF-8", with: "klingon")
+        let (_, problems) = parse(Array(text.utf8), .tbx, source: "k.tbx")
+        XCTAssertEqual(problems.map(\.description), [
+            "k.tbx:1: cannot be read as a glossary (the XML declaration names the encoding 'klingon', which ICU does not know; save the glossary as UTF-8)",
+        ])
+    }
+
+    func testTBX_declaredWindows1252_isDecodedAsDeclared_declaredUTF16InUTF8BytesReadAsUTF8() {
+        let latin = Self.tbx(Self.concept(1, "Gr@e", "greeting")).replacingOccurrences(of: "UTF-8", with: "windows-1252")
+        let bytes = Array(latin.utf8).flatMap { $0 == UInt8(ascii: "@") ? [0xFC, 0xDF] : [$0] }
+        XCTAssertEqual(parse(bytes, .tbx, source: "w.tbx").0?.entries.map(\.term), ["Grüße"])
+        let mislabelled = Self.tbx(Self.concept(1, "Grüße", "greeting")).replacingOccurrences(of: "UTF-8", with: "UTF-16")
+        let (glossary, problems) = parse(Array(mislabelled.utf8), .tbx, source: "u.tbx")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(glossary?.entries.map(\.term), ["Grüße"])
+    }
+
     // MARK: size
 
     /// libxml2's default limits refused 10 MB and more ("XML error 1" past the end of the file).
