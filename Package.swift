@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Kernsatz — prepares news and policy texts for translators.
-// Sources/ reads as the pipeline: C shim → ICU wrapper → text model + reader → segmentation →
+// Sources/ reads as the pipeline: C shims (ICU, libxml2) → ICU and XML wrapper → text model + reader → segmentation →
 // the Kernsatz facade → the `kernsatz` executable. Evaluation and benchmark executables stand apart.
 import PackageDescription
 
@@ -30,10 +30,18 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
-        // The only C: ICU headers are included in the .c file, so version-suffixed names never reach Swift.
+        // The system's libxml2 (Debian's libxml2-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"])]
+        ),
+        // The C shims: each library's headers are included only in its .c file (ICU's version-suffixed
+        // names, libxml2's macros never reach Swift). CKernsatzXML: the one XML pull reader, safe options fixed.
         .target(name: "CKernsatzICU", dependencies: ["CICU"]),
-        // The only Swift module with unsafe pointers.
-        .target(name: "KernsatzICU", dependencies: ["CKernsatzICU"]),
+        .target(name: "CKernsatzXML", dependencies: ["CLibXML2"]),
+        // The only Swift module with unsafe pointers: ICU and the XML reader (XMLPullReader).
+        .target(name: "KernsatzICU", dependencies: ["CKernsatzICU", "CKernsatzXML"]),
         // Bytes → text → cleaned, NFC text with a map back to the input → document structure.
         // HTML entity names are data (Resources/html-entities.txt).
         .target(name: "KernsatzText", dependencies: ["KernsatzICU"], resources: [.embedInCode("Resources")]),

@@ -8,6 +8,11 @@ import SwiftCSV
 ///     Sicherheitsgarantie,security guarantee,noun,
 enum CSVFormat {
     static func parse(_ text: String, source: String, sourceLanguage: String, problems: inout [GlossaryError]) -> [GlossaryEntry] {
+        // SwiftCSV says what is wrong with a quote but not where: the same rules, with lines, first.
+        if let (line, reason) = quotingProblem(text) {
+            problems.append(GlossaryError(.csvQuoting(reason), source: source, line: line))
+            return []
+        }
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -75,6 +80,44 @@ enum CSVFormat {
                                          definition: field(definition), note: field(note), targets: targets, line: number))
         }
         return entries
+    }
+
+    /// The first quotation mark that breaks the CSV rules as SwiftCSV reads them (RFC 4180, with
+    /// blanks around fields allowed), with its 1-based line; nil when there is none.
+    ///
+    ///     CSVFormat.quotingProblem("de,en\nRat,\"council\"x\n")
+    ///     // (2, "text after the closing quotation mark of a quoted field")
+    static func quotingProblem(_ text: String) -> (line: Int, reason: String)? {
+        enum State { case fieldStart, unquoted, quoted, afterQuote }
+        var state = State.fieldStart
+        var line = 1
+        var openedOn = 1
+        var iterator = text.makeIterator()
+        var lookahead: Character? = iterator.next()
+        while let char = lookahead {
+            lookahead = iterator.next()
+            switch state {
+            case .fieldStart:
+                if char == "\"" { state = .quoted; openedOn = line }
+                else if char == "," || char.isWhitespace { break }
+                else { state = .unquoted }
+            case .unquoted:
+                if char == "\"" {
+                    // SwiftCSV takes a doubled quote inside an unquoted field as one quote.
+                    guard lookahead == "\"" else { return (line, "a quotation mark inside an unquoted field") }
+                    lookahead = iterator.next()
+                } else if char == "," || char.isNewline { state = .fieldStart }
+            case .quoted:
+                if char == "\"" { state = .afterQuote }
+            case .afterQuote:
+                if char == "\"" { state = .quoted }
+                else if char == "," || char.isNewline { state = .fieldStart }
+                else if !char.isWhitespace { return (line, "text after the closing quotation mark of a quoted field") }
+            }
+            if char.isNewline { line += 1 }
+        }
+        if state == .quoted { return (openedOn, "a quoted field that is never closed (its quotation mark opens here)") }
+        return nil
     }
 
     /// "en", "fr", "en-GB", "pt_BR".

@@ -13,8 +13,17 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
         case notTBX(root: String)
         /// The document declares an external entity (SYSTEM or PUBLIC), which Kernsatz never loads.
         case externalEntity(String)
-        /// The document names an external DTD, which is not loaded (a warning).
+        /// The document names an external DTD (DOCTYPE with SYSTEM or PUBLIC), which Kernsatz never loads.
         case externalDTD(String)
+        /// The document declares an (internal) entity, which Kernsatz does not expand.
+        case entityDeclaration(String)
+        /// Bytes that are not valid in the glossary's encoding, at this byte offset of the file
+        /// (and column of the line, when known).
+        case invalidBytes(encoding: String, byteOffset: Int, column: Int?)
+        /// In lenient mode: invalid byte sequences replaced by U+FFFD (a warning).
+        case replacedBytes(count: Int, encoding: String, firstByteOffset: Int)
+        /// A CSV field whose quotation marks do not follow the rules (RFC 4180).
+        case csvQuoting(String)
         /// A TBX term without text, a TSV row without a source term …
         case emptyTerm
         /// A TSV/CSV row with the wrong number of columns.
@@ -50,7 +59,7 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
     /// Warnings do not stop a glossary from being used.
     public var isWarning: Bool {
         switch kind {
-        case .duplicate, .noTarget, .unknownValue, .noSourceTerm, .externalDTD: return true
+        case .duplicate, .noTarget, .unknownValue, .noSourceTerm, .replacedBytes: return true
         default: return false
         }
     }
@@ -69,7 +78,16 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
         case .externalEntity(let name):
             return "\(place): entity '\(name)' is not resolved (Kernsatz never reads DTDs or files a glossary names); write the text into the file"
         case .externalDTD(let dtd):
-            return "\(place): the DTD '\(dtd)' is not loaded (Kernsatz never reads files a glossary names); its defaults do not apply"
+            return "\(place): the glossary names the external DTD '\(dtd)', and Kernsatz never reads files a glossary names; delete the <!DOCTYPE …> declaration (TBX needs none)"
+        case .entityDeclaration(let name):
+            return "\(place): the glossary declares the entity '\(name)', and Kernsatz expands no entity declarations (a few can make a small file take minutes); write the text in place of each &\(name); and delete the declaration"
+        case .invalidBytes(let encoding, let offset, let column):
+            return "\(place): invalid \(encoding) at byte offset \(offset)\(column.map { " (column \($0))" } ?? ""); "
+                + "save the glossary as UTF-8 (or UTF-16 with a byte-order mark), or use --lenient to replace bad bytes with U+FFFD"
+        case .replacedBytes(let count, let encoding, let offset):
+            return "\(place): replaced \(count) invalid \(encoding) sequence(s) with U+FFFD (the first at byte offset \(offset)); terms with U+FFFD match nothing, so fix the file"
+        case .csvQuoting(let reason):
+            return "\(place): \(reason); quote the whole field and double each quotation mark inside it, e.g. \"Rat \"\"Tat\"\"\""
         case .emptyTerm:
             return "\(place): a term without text; fill it in or delete the entry"
         case .columns(let found, let expected):

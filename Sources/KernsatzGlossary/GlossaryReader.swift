@@ -12,11 +12,15 @@ public struct GlossaryReader: Sendable {
     /// The target language of TSV files (they do not say it).
     public var tsvTargetLanguage: String
     public var maxBytes: Int
+    /// Replace invalid bytes with U+FFFD and add a warning (`GlossaryError.Kind.replacedBytes`)
+    /// instead of refusing the glossary.
+    public var lenient: Bool
 
-    public init(sourceLanguage: String = "de", tsvTargetLanguage: String = "en", maxBytes: Int = 64 << 20) {
+    public init(sourceLanguage: String = "de", tsvTargetLanguage: String = "en", maxBytes: Int = 64 << 20, lenient: Bool = false) {
         self.sourceLanguage = sourceLanguage
         self.tsvTargetLanguage = tsvTargetLanguage
         self.maxBytes = maxBytes
+        self.lenient = lenient
     }
 
     /// The glossary in `path` ("-" is standard input, read as TSV unless `format` says otherwise).
@@ -54,13 +58,13 @@ public struct GlossaryReader: Sendable {
         var entries: [GlossaryEntry]
         switch format {
         case .tbx:
-            entries = TBXReader(sourceLanguage: sourceLanguage).parse(bytes, source: source, problems: &problems)
+            entries = TBXReader(sourceLanguage: sourceLanguage, lenient: lenient).parse(bytes, source: source, problems: &problems)
         case .tsv, .csv:
             let text: String
-            do throws(TextError) {
-                text = String(decoding: try TextDecoder().decode(bytes, source: source).units, as: UTF16.self)
+            do throws(GlossaryError) {
+                text = try decodeText(bytes, source: source, problems: &problems)
             } catch {
-                return (nil, [GlossaryError(.unreadable(Self.reason(error)), source: source)])
+                return (nil, [error])
             }
             entries = format == .tsv
                 ? TSVFormat.parse(text, source: source, sourceLanguage: sourceLanguage, targetLanguage: tsvTargetLanguage, problems: &problems)
@@ -94,6 +98,49 @@ public struct GlossaryReader: Sendable {
                 problems.append(GlossaryError(.noTarget(term: entry.term), source: source, line: entry.line))
             }
         }
+    }
+
+    /// The text of a TSV or CSV glossary: UTF-8, or UTF-16 with a byte-order mark (OmegaT's
+    /// glossaries are UTF-8). No legacy charset is guessed: an invalid byte is an error naming line
+    /// and byte offset, or in lenient mode a U+FFFD and a warning.
+    func decodeText(_ bytes: [UInt8], source: String, problems: inout [GlossaryError]) throws(GlossaryError) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            do throws(TextError) {
+                return String(decoding: try TextDecoder().decode(bytes, source: source).units, as: UTF16.self)
+            } catch {
+                guard case .invalidEncoding(let encoding, let offset, let line) = error.kind else {
+                    throw GlossaryError(.unreadable(Self.reason(error)), source: source)
+                }
+                guard lenient else {
+                    throw GlossaryError(.invalidBytes(encoding: encoding, byteOffset: offset, column: nil), source: source, line: line)
+                }
+                do throws(TextError) {
+                    let decoded = try TextDecoder(lenient: true).decode(bytes, source: source)
+                    problems.append(GlossaryError(.replacedBytes(count: max(decoded.replacements, 1), encoding: encoding, firstByteOffset: offset),
+                                                  source: source, line: line))
+                    return String(decoding: decoded.units, as: UTF16.self)
+                } catch {
+                    throw GlossaryError(.unreadable(Self.reason(error)), source: source)
+                }
+            }
+        }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = bytes[start...]
+        if body.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+            throw GlossaryError(.unreadable(Self.reason(TextError(.empty, source: source))), source: source)
+        }
+        guard let (offset, count) = TextDecoder.utf8Problem(Array(body)) else {
+            return String(decoding: body, as: UTF8.self)
+        }
+        let at = offset + start
+        let lineStart = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = 1 + bytes[..<at].lazy.filter { $0 == 0x0A }.count
+        let column = 1 + bytes[lineStart..<at].lazy.filter { $0 & 0xC0 != 0x80 }.count
+        guard lenient else {
+            throw GlossaryError(.invalidBytes(encoding: "UTF-8", byteOffset: at, column: column), source: source, line: line)
+        }
+        problems.append(GlossaryError(.replacedBytes(count: count, encoding: "UTF-8", firstByteOffset: at), source: source, line: line))
+        return String(decoding: body, as: UTF8.self)
     }
 
     static func nfc(_ text: String) -> String {

@@ -1,110 +1,76 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import KernsatzICU
 
 /// Reads TBX v3 (`<tbx>`, `conceptEntry`/`langSec`/`termSec`) and TBX 2008 (`<martif>`,
-/// `termEntry`/`langSet`/`tig`|`ntig`). External entities and DTDs are never loaded: an entity
-/// declared with SYSTEM or PUBLIC is reported and its reference left out of the text.
+/// `termEntry`/`langSet`/`tig`|`ntig`) with `XMLPullReader`: nothing a glossary names is ever
+/// loaded, an external DTD and any entity declaration refuse the glossary, and an invalid byte is
+/// an error naming its line, column and byte offset (with `lenient`, a U+FFFD and a warning).
 struct TBXReader {
     let sourceLanguage: String
+    var lenient = false
 
     func parse(_ bytes: [UInt8], source: String, problems: inout [GlossaryError]) -> [GlossaryEntry] {
-        // Entities declared SYSTEM or PUBLIC are found here, before parsing: the parser leaves them
-        // out (it never loads them), and the text after one is not reliable, so they are errors.
-        problems += Self.prologProblems(bytes, source: source)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        let delegate = TBXParserDelegate(sourceLanguage: sourceLanguage, source: source, parser: parser)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        problems += delegate.problems
-        if delegate.stoppedOnPurpose { return [] }
-        // FoundationXML on Linux may return true after an error it recovered from: the first
-        // error the delegate saw counts.
-        if let (code, line) = delegate.firstError {
-            problems.append(GlossaryError(.malformedXML(Self.describe(code: code)), source: source, line: line > 0 ? line : nil))
-        } else if !ok {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            problems.append(GlossaryError(.malformedXML(Self.describe(code: code)), source: source, line: parser.lineNumber > 0 ? parser.lineNumber : nil))
+        let reader: XMLPullReader
+        do throws(ICUError) {
+            reader = try XMLPullReader(bytes: bytes, lenient: lenient)
+        } catch {
+            problems.append(Self.problem(error, source: source))
+            return []
         }
-        return delegate.entries
-    }
-
-    /// libxml2's error numbers (XMLParser's codes) for the mistakes people make by hand.
-    static func describe(code: Int) -> String {
-        switch code {
-        case 4: return "the document is empty"
-        case 5: return "the document ends too early, or has content after the root element"
-        case 9: return "a character that XML does not allow"
-        case 23, 24: return "an unescaped & or a broken character reference; write &amp;"
-        case 26, 27: return "an undeclared entity"
-        case 38, 39, 40, 41: return "a broken attribute value (quotes?)"
-        case 64: return "the XML declaration is broken"
-        case 68: return "a name is expected here (a stray < ? write &lt;)"
-        case 73: return "'>' is missing"
-        case 76: return "a closing tag does not match the open element"
-        case 77: return "a tag is not closed"
-        default: return "XML error \(code)"
+        if let replaced = reader.replacedBytes, case .xml(.invalidBytes(let encoding, let offset), let line, _) = replaced.kind {
+            problems.append(GlossaryError(.replacedBytes(count: reader.replacementCount, encoding: encoding, firstByteOffset: offset),
+                                          source: source, line: line))
         }
-    }
-
-    /// External entity declarations and an external DTD in the document type declaration.
-    static func prologProblems(_ bytes: [UInt8], source: String) -> [GlossaryError] {
-        // Only the part before the root element can declare anything.
-        let head = bytes.prefix(1 << 20)
-        // Most glossaries have no document type declaration: a scan of the bytes says so quickly.
-        guard contains(head, Array("<!DOCTYPE".utf8)) else { return [] }
-        let text = String(decoding: head, as: UTF8.self)
-        guard let doctype = text.range(of: "<!DOCTYPE") else { return [] }
-        var problems: [GlossaryError] = []
-        func line(_ index: String.Index) -> Int { text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
-        var cursor = doctype.upperBound
-        while let found = text.range(of: "<!ENTITY", range: cursor..<text.endIndex) {
-            let declarationEnd = text[found.upperBound...].firstIndex(of: ">") ?? text.endIndex
-            let words = text[found.upperBound..<declarationEnd].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-            let rest = words.first == "%" ? words.dropFirst() : words[...]
-            if let name = rest.first, rest.dropFirst().first == "SYSTEM" || rest.dropFirst().first == "PUBLIC" {
-                problems.append(GlossaryError(.externalEntity(String(name)), source: source, line: line(found.lowerBound)))
+        var state = TBXState(sourceLanguage: sourceLanguage, source: source)
+        do throws(ICUError) {
+            while let event = try reader.next() {
+                switch event {
+                case .start(let name, let attributes, let line): state.start(name, attributes: attributes, line: line)
+                case .end(let name, let line): state.end(name, line: line)
+                case .text(let text): state.text(text)
+                }
+                if state.stoppedOnPurpose { break }
             }
-            cursor = declarationEnd
+        } catch {
+            problems += state.problems
+            problems.append(Self.problem(error, source: source))
+            return state.entries
         }
-        let header = text[doctype.upperBound...].prefix { $0 != "[" && $0 != ">" }
-        let words = header.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-        if words.count >= 3, words[1] == "SYSTEM" || words[1] == "PUBLIC", let dtd = words.last {
-            problems.append(GlossaryError(.externalDTD(String(dtd.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))), source: source, line: line(doctype.lowerBound)))
+        problems += state.problems
+        return state.stoppedOnPurpose ? [] : state.entries
+    }
+
+    /// The reader's error as a glossary problem, at its line (the column goes into the message).
+    static func problem(_ error: ICUError, source: String) -> GlossaryError {
+        guard case .xml(let problem, let line, let column) = error.kind else {
+            return GlossaryError(.unreadable(error.description), source: source)
         }
-        return problems
+        let at = line > 0 ? line : nil
+        switch problem {
+        case .invalidBytes(let encoding, let offset):
+            return GlossaryError(.invalidBytes(encoding: encoding, byteOffset: offset, column: column), source: source, line: at)
+        case .unknownEncoding(let name):
+            return GlossaryError(.unreadable("the XML declaration names the encoding '\(name)', which ICU does not know; save the glossary as UTF-8"),
+                                 source: source, line: at)
+        case .notWellFormed(let reason):
+            return GlossaryError(.malformedXML(column > 0 ? "column \(column): \(reason)" : reason), source: source, line: at)
+        case .externalDTD(let id):
+            return GlossaryError(.externalDTD(id), source: source, line: at)
+        case .externalEntity(let name):
+            return GlossaryError(.externalEntity(name), source: source, line: at)
+        case .internalEntity(let name):
+            return GlossaryError(.entityDeclaration(name), source: source, line: at)
+        }
     }
 }
 
-extension TBXReader {
-    /// Whether `bytes` hold `needle` (ASCII) somewhere.
-    /// - Complexity: O(*n* · *m*) for *n* bytes and a needle of *m*, in practice O(*n*).
-    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var i = bytes.startIndex
-        let last = bytes.endIndex - needle.count
-        while i <= last {
-            if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
-}
-
-/// The SAX side of `TBXReader`: a small state machine over concept → language → term.
-final class TBXParserDelegate: NSObject, XMLParserDelegate {
+/// The event side of `TBXReader`: a small state machine over concept → language → term.
+struct TBXState {
     let sourceLanguage: String
     let source: String
-    weak var parser: XMLParser?
 
     var entries: [GlossaryEntry] = []
     var problems: [GlossaryError] = []
-    /// The first parse error: libxml2's code and the line.
-    var firstError: (Int, Int)?
+    /// The root is not TBX: nothing more is read.
     var stoppedOnPurpose = false
     private var sawRoot = false
 
@@ -132,16 +98,12 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     private var depth = 0
     private var buffer = ""
 
-    init(sourceLanguage: String, source: String, parser: XMLParser) {
+    init(sourceLanguage: String, source: String) {
         self.sourceLanguage = sourceLanguage
         self.source = source
-        self.parser = parser
     }
 
-    private var line: Int { parser?.lineNumber ?? 0 }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, attributes: [String: String], line: Int) {
         depth += 1
         let local = Self.localName(name)
         if !sawRoot {
@@ -149,7 +111,6 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
             if local != "tbx" && local != "martif" {
                 problems.append(GlossaryError(.notTBX(root: name), source: source, line: line))
                 stoppedOnPurpose = true
-                parser.abortParsing()
             }
             return
         }
@@ -185,21 +146,17 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    private func begin(_ what: Capture) {
+    private mutating func begin(_ what: Capture) {
         capture = what
         captureDepth = depth
         buffer = ""
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ string: String) {
         if capture != nil { buffer += string }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if capture != nil { buffer += String(decoding: CDATABlock, as: UTF8.self) }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    mutating func end(_ name: String, line: Int) {
         defer { depth -= 1 }
         let local = Self.localName(name)
         if let what = capture {
@@ -244,7 +201,7 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    private func finishConcept() {
+    private mutating func finishConcept() {
         let wanted = Self.primary(sourceLanguage)
         let sources = terms.filter { Self.primary($0.language) == wanted }
         let targets = terms.filter { Self.primary($0.language) != wanted }.map {
@@ -282,14 +239,5 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
         }
         if plain && previous != 0x20 { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
-
-    /// Never fetch anything a glossary names.
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        nil
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if firstError == nil { firstError = ((parseError as NSError).code, parser.lineNumber) }
     }
 }

@@ -1,6 +1,6 @@
 internal import CKernsatzICU
 
-/// An error from ICU, or from input that ICU could not take.
+/// An error from ICU or libxml2 (the C libraries this module wraps), or from input they could not take.
 ///
 /// Every message names what was being done, so a user can act on it.
 public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,6 +16,8 @@ public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownCharset(String)
         /// Bytes that are not valid in the charset, at this byte offset.
         case invalidBytes(charset: String, byteOffset: Int)
+        /// An XML document that `XMLPullReader` refuses, at this 1-based line and column.
+        case xml(XMLProblem, line: Int, column: Int)
     }
 
     public let kind: Kind
@@ -39,6 +41,42 @@ public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unknown charset '\(name)' while \(operation)"
         case .invalidBytes(let charset, let offset):
             return "bytes not valid in \(charset) at byte offset \(offset) while \(operation)"
+        case .xml(let problem, let line, let column):
+            return "line \(line), column \(column): \(problem) (while \(operation))"
+        }
+    }
+}
+
+/// What is wrong with an XML document, in words a user can act on.
+public enum XMLProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Bytes that are not valid in the document's encoding (UTF-8 unless a BOM or the XML
+    /// declaration says otherwise), at this byte offset of the file.
+    case invalidBytes(encoding: String, byteOffset: Int)
+    /// The XML declaration names an encoding that ICU does not know.
+    case unknownEncoding(String)
+    /// Not well-formed: a sentence made from libxml2's error (never its bare number).
+    case notWellFormed(String)
+    /// `<!DOCTYPE … SYSTEM "…">` or `PUBLIC`: the document wants an external DTD (its system ID).
+    case externalDTD(String)
+    /// `<!ENTITY x SYSTEM "…">`: an entity whose text is in another file or on the network.
+    case externalEntity(String)
+    /// `<!ENTITY x "…">`: an internal entity, refused (see `XMLPullReader`).
+    case internalEntity(String)
+
+    public var description: String {
+        switch self {
+        case .invalidBytes(let encoding, let offset):
+            return "bytes that are not valid \(encoding) at byte offset \(offset)"
+        case .unknownEncoding(let name):
+            return "the declared encoding '\(name)' is unknown"
+        case .notWellFormed(let reason):
+            return reason
+        case .externalDTD(let id):
+            return "the document names the external DTD '\(id)', which is never loaded"
+        case .externalEntity(let name):
+            return "the entity '\(name)' is declared with SYSTEM or PUBLIC (its text is in another file), which is never loaded"
+        case .internalEntity(let name):
+            return "the document declares the entity '\(name)'; entity declarations are not accepted"
         }
     }
 }

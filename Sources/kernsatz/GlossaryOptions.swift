@@ -5,7 +5,7 @@ import Kernsatz
 /// Which glossaries to mark and which translations to show (`terms`, `analyze`).
 struct GlossaryOptions: ParsableArguments {
     @Option(name: .customLong("glossary"), help: ArgumentHelp(
-        "A glossary (.tbx, .tsv, .csv); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
+        "A glossary (.tbx, .tsv, .csv; UTF-8, or UTF-16 with a BOM — --lenient replaces bad bytes here too); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
         valueName: "path"))
     var paths: [String] = []
 
@@ -19,7 +19,9 @@ struct GlossaryOptions: ParsableArguments {
 
     /// The matcher for the glossaries named, or the shipped ones when none is and `orShipped` says so.
     /// Warnings go to standard error; an error stops the run.
-    func matcher(orShipped: Bool) throws -> TermMatcher? {
+    /// - Parameter lenient: the command's `--lenient`: invalid bytes in a glossary become U+FFFD
+    ///   with a warning, as in the texts, instead of refusing the glossary.
+    func matcher(orShipped: Bool, lenient: Bool) throws -> TermMatcher? {
         if paths.isEmpty && !orShipped { return nil }
         var glossaries: [Glossary] = []
         for path in paths.isEmpty ? ["shipped"] : paths {
@@ -27,7 +29,7 @@ struct GlossaryOptions: ParsableArguments {
                 glossaries.append(try ShippedGlossaries.glossary())
                 continue
             }
-            let (glossary, problems) = GlossaryReader().check(path: path)
+            let (glossary, problems) = GlossaryReader(lenient: lenient).check(path: path)
             if let error = problems.first(where: { !$0.isWarning }) {
                 throw CLIError("\(error)\(problems.count > 1 ? " (kernsatz glossary validate \(path) lists all \(problems.count) problems)" : "")")
             }

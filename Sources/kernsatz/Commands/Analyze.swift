@@ -18,7 +18,7 @@ extension KernsatzCommand {
 
         func run() throws {
             let pipelines = try Pipelines(input)
-            let matcher = try glossary.matcher(orShipped: false)
+            let matcher = try glossary.matcher(orShipped: false, lenient: input.lenient)
             var runner = Runner(options: input)
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in

@@ -150,7 +150,7 @@ extension KernsatzCommand {
         func run() throws {
             let options = try batchOptions()
             if jsonl {
-                try stream(options: options, matcher: try glossary.matcher(orShipped: true))
+                try stream(options: options, matcher: try glossary.matcher(orShipped: true, lenient: lenient))
                 return
             }
             // While the glossaries are read, the other core makes German ready. (A pipeline that
@@ -161,7 +161,7 @@ extension KernsatzCommand {
                 DispatchQueue.global().async(group: preparing) { pipeline?.prepare(language: "de") }
             }
             defer { preparing.wait() }
-            let matcher = try glossary.matcher(orShipped: true)
+            let matcher = try glossary.matcher(orShipped: true, lenient: lenient)
             let batch = Batch(inputs: inputs, output: output!, options: options, matcher: matcher, pipeline: pipeline)
             let reporter = ProgressReporter(quiet: quiet)
             let summary: BatchSummary

@@ -19,8 +19,9 @@ extension KernsatzCommand.GlossaryCommand {
             abstract: "Report every problem of glossary files, with file and line.",
             discussion: """
                 One line per problem (FILE:LINE: message), then a summary per file. Exit 1 when a file \
-                has an error (warnings — duplicates, entries without translation, an external DTD — do \
-                not fail unless --strict).
+                has an error (warnings — duplicates, entries without translation, bytes replaced under \
+                --lenient — do not fail unless --strict). An external DTD or an entity declaration is an \
+                error: Kernsatz never loads what a glossary names, nor expands entities.
                 """
         )
 
@@ -33,10 +34,13 @@ extension KernsatzCommand.GlossaryCommand {
         @Flag(help: "Fail on warnings too.")
         var strict = false
 
+        @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of refusing the glossary.")
+        var lenient = false
+
         func run() throws {
             var failed = false
             for path in paths {
-                let (glossary, problems) = GlossaryReader(sourceLanguage: sourceLang).check(path: path)
+                let (glossary, problems) = GlossaryReader(sourceLanguage: sourceLang, lenient: lenient).check(path: path)
                 for problem in problems { print(problem) }
                 let errors = problems.filter { !$0.isWarning }.count
                 let entries = glossary?.entries.count ?? 0
@@ -76,6 +80,9 @@ extension KernsatzCommand.GlossaryCommand {
         @Flag(help: "Replace OUT when it exists (without it, an existing file is never touched).")
         var force = false
 
+        @Flag(help: "Replace invalid bytes in the input with U+FFFD (and warn) instead of refusing it.")
+        var lenient = false
+
         func validate() throws {
             if output != "-", !force, FileManager.default.fileExists(atPath: output) {
                 throw ValidationError("\(output) exists; choose another name, or add --force to replace it.")
@@ -92,7 +99,14 @@ extension KernsatzCommand.GlossaryCommand {
         func run() throws {
             let glossary: Glossary
             do {
-                glossary = try GlossaryReader(sourceLanguage: sourceLang, tsvTargetLanguage: to).read(path: input)
+                let reader = GlossaryReader(sourceLanguage: sourceLang, tsvTargetLanguage: to, lenient: lenient)
+                let (read, problems) = reader.check(path: input)
+                if let error = problems.first(where: { !$0.isWarning }) { throw error }
+                guard let read else { throw GlossaryError(.empty, source: input) }
+                for warning in problems {
+                    if case .replacedBytes = warning.kind { Output.warn("\(warning)") }
+                }
+                glossary = read
             } catch {
                 throw CLIError("\(error)")
             }
@@ -141,15 +155,18 @@ extension KernsatzCommand.GlossaryCommand {
         @Option(parsing: .unconditional, help: "Refuse files larger than this many bytes.")
         var maxBytes: Int = 64 << 20
 
+        @Flag(help: "Replace invalid bytes in glossaries and texts with U+FFFD (and warn) instead of failing.")
+        var lenient = false
+
         func validate() throws {
             if minCount < 1 { throw ValidationError("--min-count must be at least 1.") }
             if top < 1 { throw ValidationError("--top must be at least 1.") }
         }
 
         func run() throws {
-            let matcher = try glossary.matcher(orShipped: true)
+            let matcher = try glossary.matcher(orShipped: true, lenient: lenient)
             var extractor = TermExtractor(matcher: matcher)
-            let reader = FileReader(maxBytes: maxBytes)
+            let reader = FileReader(decoder: TextDecoder(lenient: lenient), maxBytes: maxBytes)
             var ok = true
             for path in try files() {
                 do {

@@ -36,7 +36,7 @@ extension KernsatzCommand {
         }
 
         func run() throws {
-            guard let matcher = try glossary.matcher(orShipped: true) else { return }
+            guard let matcher = try glossary.matcher(orShipped: true, lenient: input.lenient) else { return }
             var runner = Runner(options: input)
             let identifier = LanguageIdentifier()
             let glossaryLanguage = LanguageTag.primary(matcher.glossary.sourceLanguage)

@@ -80,7 +80,7 @@ extension KernsatzCommand {
 
         func run() throws {
             let formats = try formats
-            let matcher = try glossary.matcher(orShipped: true)
+            let matcher = try glossary.matcher(orShipped: true, lenient: input.lenient)
             let names = glossary.paths.isEmpty ? ShippedGlossaries.names.map { "shipped: \($0)" }
                                                 : glossary.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
             let builder: WorksheetBuilder
