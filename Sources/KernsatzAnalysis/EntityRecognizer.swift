@@ -46,8 +46,8 @@ public struct EntityRecognizer: Sendable {
     /// - Complexity: O(n) in the length of the text, plus O(m log m) for m entities.
     public func entities(in units: [UInt16], sentences: [Range<Int>]) -> [Entity] {
         var found: [Entity] = []
-        var documentWords: [[Word]] = []
-        documentWords.reserveCapacity(sentences.count)
+        // Of all the words only those that may recur as names are kept (a few bytes each, not a `Word`).
+        var candidates: [RecurrenceCandidate] = []
         for sentence in sentences {
             let lower = min(max(0, sentence.lowerBound), units.count)
             let range = lower..<max(lower, min(units.count, sentence.upperBound))
@@ -55,10 +55,14 @@ public struct EntityRecognizer: Sendable {
             var words = self.words(units, in: range)
             classify(units, &words)
             interpret(units, words, into: &found)
-            documentWords.append(words)
+            for word in words where word.capitalized && (word.wordClass == .unknown || word.wordClass == .noun) && word.part == nil {
+                candidates.append(RecurrenceCandidate(start: Int32(truncatingIfNeeded: word.range.lowerBound),
+                                                      end: Int32(truncatingIfNeeded: word.range.upperBound),
+                                                      isNoun: word.wordClass == .noun, key: word.key))
+            }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let recurring = recurringNames(units, documentWords, &found)
+        let recurring = recurringNames(units, candidates, &found)
         return Self.merged(found, recurring)
     }
 
@@ -69,7 +73,19 @@ public struct EntityRecognizer: Sendable {
 
     /// Words the document has already shown to be names, found again where no rule fired
     /// („Putin“ at the start of a sentence after „Präsident Putin“).
-    private func recurringNames(_ units: [UInt16], _ documentWords: [[Word]], _ found: inout [Entity]) -> [Entity] {
+    /// A capitalized word that may recur as a name: what `recurringNames` needs of it, in 24 bytes
+    /// (a `Word` takes several times that, and a text of a million one-word sentences has a million).
+    /// Offsets are `Int32`: no reader takes a text near 2³¹ UTF-16 units.
+    struct RecurrenceCandidate {
+        var start: Int32
+        var end: Int32
+        /// A noun (`Word.wordClass == .noun`); otherwise unknown.
+        var isNoun: Bool
+        var key: UInt64
+        var range: Range<Int> { Int(start)..<Int(end) }
+    }
+
+    private func recurringNames(_ units: [UInt16], _ candidates: [RecurrenceCandidate], _ found: inout [Entity]) -> [Entity] {
         var known: [UInt64: EntityType] = [:]
         for entity in found {
             // In German a lone capitalized word is too weak a source: it may be a noun. Acronyms and
@@ -92,7 +108,7 @@ public struct EntityRecognizer: Sendable {
         }
         guard !known.isEmpty else { return [] }
         // A noun recurs as a name only when it was a person's name („Bürgermeister Schaden“).
-        func matches(_ word: Word, _ type: EntityType) -> Bool { word.wordClass == .unknown || type == .person }
+        func matches(_ word: RecurrenceCandidate, _ type: EntityType) -> Bool { !word.isNoun || type == .person }
         // Names found by context alone take the stronger evidence of an earlier mention.
         for index in found.indices where found[index].cue.hasPrefix("capitalized") {
             let range = found[index].range
@@ -104,16 +120,15 @@ public struct EntityRecognizer: Sendable {
         }
         var result: [Entity] = []
         var next = 0
-        for words in documentWords {
-            for word in words where word.capitalized && (word.wordClass == .unknown || word.wordClass == .noun) && word.part == nil {
-                while next < found.count && found[next].range.upperBound <= word.range.lowerBound { next += 1 }
-                if next < found.count && found[next].range.lowerBound < word.range.upperBound { continue }
-                var type = known[word.key]
-                if type == nil, let stem = lexicon.genitiveStem(units, word.range, where: { known[EntityKey.of(units, $0)] != nil }) {
-                    type = known[EntityKey.of(units, stem)]
-                }
-                if let type, matches(word, type) { result.append(Entity(range: word.range, type: type, cue: "recurring")) }
+        for word in candidates {
+            let range = word.range
+            while next < found.count && found[next].range.upperBound <= range.lowerBound { next += 1 }
+            if next < found.count && found[next].range.lowerBound < range.upperBound { continue }
+            var type = known[word.key]
+            if type == nil, let stem = lexicon.genitiveStem(units, range, where: { known[EntityKey.of(units, $0)] != nil }) {
+                type = known[EntityKey.of(units, stem)]
             }
+            if let type, matches(word, type) { result.append(Entity(range: range, type: type, cue: "recurring")) }
         }
         return result
     }

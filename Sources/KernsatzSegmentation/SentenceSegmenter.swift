@@ -115,7 +115,45 @@ public struct SentenceSegmenter: Sendable {
         let last = UTF16Scan.trim(buffer, start..<buffer.count)
         if !last.isEmpty { Self.append(last, to: &ranges, in: buffer) }
         let offset = range.lowerBound
-        return ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(ranges.count)
+        for sentence in ranges {
+            Self.appendCapped(sentence, to: &result, in: buffer, offset: offset)
+        }
+        return result
+    }
+
+    /// The longest sentence, in UTF-16 units: a longer one is cut into pieces of at most this
+    /// length. The longest sentence of the news and treebank corpora has 843 units; only text without
+    /// sentence punctuation (a list run together, a log, an attack) reaches the cap. It bounds what
+    /// every later stage makes for one sentence (its words, quotes, worksheet segment).
+    public static let maxSentenceLength = 4_000
+
+    /// Adds `sentence` (shifted by `offset`), cut before the last space that leaves a piece of at
+    /// most `maxSentenceLength` units (in its second half), or else before the unit at the cap
+    /// (never inside a surrogate pair).
+    ///
+    ///     // 10,000 units of „Wort Wort …“ without a period → pieces of 3,999, 3,999 and 1,999 units
+    ///
+    /// - Complexity: O(*n*) in the length of the sentence.
+    static func appendCapped(_ sentence: Range<Int>, to ranges: inout [Range<Int>], in text: [UInt16], offset: Int,
+                             cap: Int = maxSentenceLength) {
+        var start = sentence.lowerBound
+        while sentence.upperBound - start > cap {
+            var cut = start + cap
+            var space = cut
+            while space > start + cap / 2 && !UTF16Scan.isSpace(text[space]) { space -= 1 }
+            if UTF16Scan.isSpace(text[space]) {
+                cut = space
+            } else if UTF16.isTrailSurrogate(text[cut]) && UTF16.isLeadSurrogate(text[cut - 1]) {
+                cut -= 1
+            }
+            let piece = UTF16Scan.trim(text, start..<cut)
+            if !piece.isEmpty { ranges.append((piece.lowerBound + offset)..<(piece.upperBound + offset)) }
+            start = cut
+            while start < sentence.upperBound && UTF16Scan.isSpace(text[start]) { start += 1 }
+        }
+        if start < sentence.upperBound { ranges.append((start + offset)..<(sentence.upperBound + offset)) }
     }
 
     /// Adds a sentence; closing marks alone („ »“ after „« Nous sommes prêts.“ at the end of a

@@ -98,7 +98,9 @@ public final class WorksheetBuilder {
         if !datelinePlaced, let dateline { pieces.append((dateline, .dateline, structure.blocks.count, nil)) }
 
         var segments: [Segment] = []
-        var segmentOfSentence: [Int: Int] = [:]
+        segments.reserveCapacity(pieces.count)
+        // By sentence, its segment's index (-1: none); an array, not a dictionary: a text may have a million.
+        var segmentOfSentence = [Int](repeating: -1, count: analysis.sentences.count)
         for (number, piece) in pieces.enumerated() {
             let string = text.string(piece.range)
             var segment = Segment(id: number + 1, kind: piece.kind, block: piece.block + 1, source: string, counts: counter.count(units: Array(units[piece.range])))
@@ -107,6 +109,7 @@ public final class WorksheetBuilder {
             segments.append(segment)
         }
         let ranges = pieces.map(\.range)
+        pieces = []
         // Scalars before each UTF-16 offset, so that a mark's offsets cost O(1), not O(its segment).
         let scalarsBefore = Self.scalarOffsets(units)
         /// The segment holding a clean-text offset range's start, and the range's scalar offsets in it.
@@ -115,8 +118,8 @@ public final class WorksheetBuilder {
             let segmentRange = ranges[index]
             let clipped = range.clamped(to: segmentRange)
             guard !clipped.isEmpty else { return nil }
-            let start = scalarsBefore[clipped.lowerBound] - scalarsBefore[segmentRange.lowerBound]
-            let length = scalarsBefore[clipped.upperBound] - scalarsBefore[clipped.lowerBound]
+            let start = Int(scalarsBefore[clipped.lowerBound] - scalarsBefore[segmentRange.lowerBound])
+            let length = Int(scalarsBefore[clipped.upperBound] - scalarsBefore[clipped.lowerBound])
             return (index, start, start + length)
         }
 
@@ -190,7 +193,7 @@ public final class WorksheetBuilder {
         if options.summarySentences > 0, !analysis.sentences.isEmpty {
             let summary = summarizer(analysis.language).summarize(analysis, length: .sentences(options.summarySentences))
             for sentence in summary.sentences {
-                guard let index = segmentOfSentence[sentence] else { continue }
+                guard sentence < segmentOfSentence.count, case let index = segmentOfSentence[sentence], index >= 0 else { continue }
                 segments[index].inSummary = true
                 summaryIDs.append(segments[index].id)
             }
@@ -313,10 +316,11 @@ public final class WorksheetBuilder {
         return count
     }
 
-    /// For every UTF-16 offset 0…units.count, the Unicode scalars before it.
-    static func scalarOffsets(_ units: [UInt16]) -> [Int] {
-        var offsets = [Int](repeating: 0, count: units.count + 1)
-        var count = 0
+    /// For every UTF-16 offset 0…units.count, the Unicode scalars before it (`Int32`: half the
+    /// memory of `Int`, and no reader takes a text near 2³¹ units).
+    static func scalarOffsets(_ units: [UInt16]) -> [Int32] {
+        var offsets = [Int32](repeating: 0, count: units.count + 1)
+        var count: Int32 = 0
         for (index, unit) in units.enumerated() {
             if !(0xDC00...0xDFFF).contains(unit) { count += 1 }
             offsets[index + 1] = count

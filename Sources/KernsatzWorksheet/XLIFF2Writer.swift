@@ -43,6 +43,14 @@ public enum XLIFF2Writer {
     public static let glossaryNamespace = "urn:oasis:names:tc:xliff:glossary:2.0"
 
     public static func write(_ sheet: Worksheet) -> String {
+        var text = ""
+        write(sheet) { text += $0 }
+        return text
+    }
+
+    /// The same XLIFF in pieces of about 64 KB, in order, so that a worksheet of a million
+    /// segments is never one string in memory (`WorksheetFormat.write(_:to:)`).
+    public static func write(_ sheet: Worksheet, chunks: (String) -> Void) {
         var out = XMLLines()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
         out.line(0, #"<xliff xmlns="\#(namespace)" xmlns:gls="\#(glossaryNamespace)" version="2.1""#
@@ -58,10 +66,11 @@ public enum XLIFF2Writer {
         }
         for segment in sheet.segments {
             unit(segment, in: sheet, into: &out)
+            if out.text.utf8.count >= 1 << 16 { chunks(out.take()) }
         }
         out.line(1, "</file>")
         out.line(0, "</xliff>")
-        return out.text
+        chunks(out.take())
     }
 
     private static func unit(_ segment: Segment, in sheet: Worksheet, into out: inout XMLLines) {
@@ -133,5 +142,11 @@ struct XMLLines {
         text += String(repeating: "  ", count: level)
         text += content
         text += "\n"
+    }
+
+    /// The lines so far; the buffer starts empty again.
+    mutating func take() -> String {
+        defer { text = "" }
+        return text
     }
 }

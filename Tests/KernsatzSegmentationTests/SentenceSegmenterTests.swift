@@ -15,6 +15,27 @@ final class SentenceSegmenterTests: XCTestCase {
         XCTAssertEqual(split(""), [])
     }
 
+    // Issue 14 ("Bounded memory and time"): text without sentence punctuation is cut into pieces
+    // of at most `maxSentenceLength` units, before a space, so no later stage works on one huge sentence.
+    func testSplit_textWithoutPunctuation_isCutBeforeASpaceAtTheCap() {
+        let text = String(repeating: "Wort ", count: 2_000)   // 10,000 units, no period
+        let sentences = split(text)
+        XCTAssertEqual(sentences.map(\.utf16.count), [3_999, 3_999, 1_999])
+        XCTAssertTrue(sentences.allSatisfy { $0.hasPrefix("Wort") && $0.hasSuffix("Wort") })
+    }
+
+    func testSplit_longTokenWithoutSpaces_isCutAtTheCapOutsideASurrogatePair() {
+        let text = "a" + String(repeating: "😀", count: 3_000)   // 6,001 units, no space
+        let sentences = split(text)
+        XCTAssertEqual(sentences.map(\.utf16.count), [3_999, 2_002])
+        XCTAssertEqual(sentences.joined(), text)
+    }
+
+    func testSplit_sentenceAtTheCap_staysWhole() {
+        let text = String(repeating: "x", count: SentenceSegmenter.maxSentenceLength)
+        XCTAssertEqual(split(text), [text])
+    }
+
     func testSplit_spacesOnly_noSentences() {
         XCTAssertEqual(split("   "), [])
     }

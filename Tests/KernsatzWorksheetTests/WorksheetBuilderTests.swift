@@ -108,16 +108,20 @@ final class WorksheetBuilderTests: XCTestCase {
         let started = Date()
         let sheet = try WorksheetBuilder().build(analysis, source: "t.txt")
         XCTAssertLessThan(Date().timeIntervalSince(started), 3, "building took too long")
-        XCTAssertEqual(sheet.segments.count, 1)
-        let segment = try XCTUnwrap(sheet.segments.first)
-        let scalars = Array(segment.source.unicodeScalars)
-        XCTAssertGreaterThan(segment.entities.count, 3000)
-        XCTAssertEqual(segment.measures.count, 3000)
-        for mark in segment.entities {
-            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
-        }
-        for mark in segment.measures {
-            XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+        // 153,000 units without a period: pieces of at most `SentenceSegmenter.maxSentenceLength`
+        // (issue 14), each with its marks.
+        XCTAssertEqual(sheet.segments.count, 39)
+        XCTAssertTrue(sheet.segments.allSatisfy { $0.source.utf16.count <= SentenceSegmenter.maxSentenceLength })
+        XCTAssertGreaterThan(sheet.segments.reduce(0) { $0 + $1.entities.count }, 3000)
+        XCTAssertEqual(sheet.segments.reduce(0) { $0 + $1.measures.count }, 3000)
+        for segment in sheet.segments {
+            let scalars = Array(segment.source.unicodeScalars)
+            for mark in segment.entities {
+                XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+            }
+            for mark in segment.measures {
+                XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
+            }
         }
     }
 

@@ -125,7 +125,7 @@ extension KernsatzCommand {
                 // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
                 let worksheet = sheet(analysis, source: path == "-" ? "stdin" : path)
                 guard let output else {
-                    out.text(String(decoding: try formats[0].data(worksheet), as: UTF8.self))
+                    try formats[0].write(worksheet) { out.text(String(decoding: $0, as: UTF8.self)) }
                     return
                 }
                 for format in formats {
