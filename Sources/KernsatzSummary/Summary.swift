@@ -82,7 +82,7 @@ public struct Summary: Sendable, Equatable {
     }
     /// One sentence's features and score (`scores[sentence]`, without making them all).
     public func score(of sentence: Int) -> SentenceScore { SentenceScore(rows[sentence]) }
-    /// The scores as kept: 72 bytes a sentence, not 104 (a text may have a million).
+    /// The scores as kept: 88 bytes a sentence, not 104 (a text may have a million).
     var rows: [ScoreRow]
     public var length: SummaryLength
     /// The words of the chosen sentences.
