@@ -147,9 +147,14 @@ public struct MeasureFinder: Sendable {
     /// - Complexity: O(n) in the length of the text (word lists are matched only next to digits).
     public func measures(in units: [UInt16], ranges: [Range<Int>]? = nil) -> [Measure] {
         let whole = 0..<units.count
-        let spans = (ranges ?? [whole]).map { $0.clamped(to: whole) }.sorted { $0.lowerBound < $1.lowerBound }
+        // Sentence ranges come in order: then they are not copied and sorted (a text may have a million).
+        let given = ranges ?? [whole]
+        let inOrder = zip(given, given.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
+        let spans = inOrder ? given : given.sorted { $0.lowerBound < $1.lowerBound }
         var found: [Measure] = []
-        for span in spans where !span.isEmpty {
+        for given in spans {
+            let span = given.clamped(to: whole)
+            guard !span.isEmpty else { continue }
             var scan = Scan(text: units, span: span)
             scan.floor = max(span.lowerBound, found.last.map { min($0.range.upperBound, span.upperBound) } ?? 0)
             var i = scan.floor

@@ -233,8 +233,8 @@ struct BatchSettings: Sendable {
     let fingerprint: String
     /// Whether a worksheet format is asked for (else files take the shorter way: summary, terms, counts).
     let needsWorksheet: Bool
-    /// Held while a large file (`BatchOptions.largeFileBytes`) is worked on.
-    let largeFile = NSLock()
+    /// Admits files while their estimated memory fits `BatchOptions.maxMemory`.
+    let memory: MemoryGate
 
     init(options: BatchOptions, matcher: TermMatcher?, pipeline: Pipeline, output: String, temporaryFolder: String,
          previous: PreviousRun, isInput: @escaping @Sendable (String) -> Bool) {
@@ -245,6 +245,7 @@ struct BatchSettings: Sendable {
         self.temporaryFolder = temporaryFolder
         self.previous = previous
         self.isInput = isInput
+        memory = MemoryGate(budget: options.maxMemory)
         fingerprint = Batch(inputs: [], output: output, options: options, matcher: matcher).fingerprint()
         needsWorksheet = options.formats.contains { $0.worksheetFormat != nil }
     }

@@ -24,8 +24,12 @@ public struct BatchOptions: Sendable {
     public var force = false
     /// Larger inputs fail as "too large".
     public var maxBytes = 16 << 20
-    /// From this many bytes a file is large: large files are worked on one at a time, whatever
-    /// `jobs` says (an analysis takes some 50 times its text's size in memory), small ones beside them.
+    /// The memory files being worked on may take together (`MemoryGate`): a file is started while
+    /// the sum of their estimates (`MemoryGate.estimate`: 160 times a file's size, the worst measured) stays under
+    /// it, whatever `jobs` says. Default: half the machine's memory (`MemoryGate.defaultBudget`).
+    public var maxMemory = MemoryGate.defaultBudget
+    /// From this many bytes, what a file's work freed goes back to the system when it is done
+    /// (each thread's heap would otherwise keep its largest file's worth).
     public var largeFileBytes = 4 << 20
     /// Replace invalid bytes with U+FFFD (and warn) instead of failing the file.
     public var lenient = false

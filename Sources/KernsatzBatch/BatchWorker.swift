@@ -72,15 +72,16 @@ final class BatchWorker {
             carried.seconds = Self.seconds(since: started)
             return carried
         }
-        let large = bytes.count >= settings.options.largeFileBytes
-        if large { settings.largeFile.lock() }
+        // Started when its estimated memory fits beside the files being worked on.
+        let cost = MemoryGate.estimate(fileBytes: bytes.count)
+        settings.memory.admit(cost)
         defer {
-            if large {
-                // What the file took goes back to the system before the next large one starts: each
+            if bytes.count >= settings.options.largeFileBytes {
+                // What the file took goes back to the system before the budget admits the next: each
                 // thread's heap would otherwise keep its own large file's worth.
                 SystemMemory.releaseFree()
-                settings.largeFile.unlock()
             }
+            settings.memory.release(cost)
         }
         let decoded: DecodedText
         do {

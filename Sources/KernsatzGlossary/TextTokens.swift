@@ -15,29 +15,63 @@ enum Joiner: UInt8, Sendable {
 /// made only when asked for (`original(_:)`, `key(_:)`): most tokens are passed over with their
 /// `hash` and flags alone.
 struct TextToken: Sendable {
-    var start: Int
-    var end: Int
+    // Stored compactly (64 bytes a token, not 88): a text has a token every six units or so, and
+    // all of them are held while terms are matched. Offsets and counts fit `Int32` (no reader
+    // takes a text near 2³¹ units).
     /// `FoldHash.canonical` of the key.
     var hash: UInt64
-    /// The key, when it was folded through ICU (the token is not all Latin-1); nil: the key is
-    /// folded by rule from the text (`Fold.key`'s Latin-1 path), and is NFC.
-    var folded: String?
     /// Latin-1 tokens (`folded` nil): the forward hash of the key's first three scalars (or all, when
     /// fewer), the backward hash of its last three, and its length in scalars; 0 otherwise.
     var beginningHash: UInt64 = 0
     var endingHash: UInt64 = 0
-    var scalarCount = 0
+    /// The key, when it was folded through ICU (the token is not all Latin-1); nil: the key is
+    /// folded by rule from the text (`Fold.key`'s Latin-1 path), and is NFC.
+    var folded: String?
+    private var storedStart: Int32
+    private var storedEnd: Int32
+    private var storedScalarCount: Int32 = 0
+    private var storedWord: Int32
     var joinerAfter: Joiner
     /// Ends in a hyphen before a space: the first part of „Staats- und Regierungschefs“.
     var truncated = false
-    /// The index of the hyphen-joined word the token belongs to.
-    var word: Int
     /// The first scalar is lower case (`Unicode.Scalar.Properties.isLowercase`).
     var startsLowercase: Bool
     /// The first scalar is upper case (`Unicode.Scalar.Properties.isUppercase`).
     var startsUppercase: Bool
     /// Some scalar is alphabetic (not only digits and marks).
     var hasLetters: Bool
+
+    var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(newValue) }
+    }
+    var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(newValue) }
+    }
+    var scalarCount: Int {
+        get { Int(storedScalarCount) }
+        set { storedScalarCount = Int32(newValue) }
+    }
+    /// The index of the hyphen-joined word the token belongs to.
+    var word: Int {
+        get { Int(storedWord) }
+        set { storedWord = Int32(newValue) }
+    }
+
+    init(start: Int, end: Int, hash: UInt64, folded: String?, joinerAfter: Joiner, truncated: Bool, word: Int,
+         startsLowercase: Bool, startsUppercase: Bool, hasLetters: Bool) {
+        self.hash = hash
+        self.folded = folded
+        storedStart = Int32(start)
+        storedEnd = Int32(end)
+        storedWord = Int32(word)
+        self.joinerAfter = joinerAfter
+        self.truncated = truncated
+        self.startsLowercase = startsLowercase
+        self.startsUppercase = startsUppercase
+        self.hasLetters = hasLetters
+    }
 
     /// The token as written.
     func original(_ units: [UInt16]) -> String { UTF16Scan.string(units, start..<end) }
@@ -93,8 +127,23 @@ struct TextToken: Sendable {
 
 /// The first and last token of a hyphen-joined word.
 struct WordSpan: Sendable {
-    var first: Int
-    var last: Int
+    // Int32: a text has a word every seven units or so, all held while terms are matched.
+    private var storedFirst: Int32
+    private var storedLast: Int32
+
+    var first: Int {
+        get { Int(storedFirst) }
+        set { storedFirst = Int32(newValue) }
+    }
+    var last: Int {
+        get { Int(storedLast) }
+        set { storedLast = Int32(newValue) }
+    }
+
+    init(first: Int, last: Int) {
+        storedFirst = Int32(first)
+        storedLast = Int32(last)
+    }
 }
 
 /// A text cut into the word tokens term matching and term extraction read. Make it once per text

@@ -37,11 +37,10 @@ public struct Summarizer: Sendable {
 
     public func summarize(_ document: SummaryDocument, length: SummaryLength) -> Summary {
         let units = document.units
-        var scores: [SentenceScore] = []
+        var scores: [ScoreRow] = []
         scores.reserveCapacity(document.sentences.count)
-        // Each sentence's key terms, as numbers given in order of first appearance.
-        var terms: [[Int]] = []
-        terms.reserveCapacity(document.sentences.count)
+        // Each sentence's key terms, as numbers given in order of first appearance, in one array.
+        var terms = TermLists(sentences: document.sentences.count)
         var vocabulary = Vocabulary(excluding: stopwords)
         var entityCursor = 0, quoteCursor = 0
         var bodyIndex = 0
@@ -54,7 +53,6 @@ public struct Summarizer: Sendable {
             let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
             let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
             var wordCount = 0
-            var sentenceTerms: [Int] = []
             var years = 0
             for token in Tokenizer.tokens(in: units, range: sentence.range) where token.kind == .word {
                 wordCount += 1
@@ -68,11 +66,12 @@ public struct Summarizer: Sendable {
                 }
                 guard lastSeen[term] != index else { continue }
                 lastSeen[term] = index
-                sentenceTerms.append(term)
+                terms.append(term)
                 if role != .heading { documentFrequency[term] += 1 }
                 if role == .teaser { teaserTerms[term] = true }
             }
-            var row = SentenceScore(sentence: index, role: role, words: wordCount)
+            terms.endSentence()
+            var row = ScoreRow(sentence: index, role: role, words: wordCount)
             // Entities and quote characters inside the sentence (both lists in text order).
             var entityCount = 0
             while entityCursor < document.entities.count, document.entities[entityCursor].upperBound <= sentence.range.lowerBound { entityCursor += 1 }
@@ -97,14 +96,13 @@ public struct Summarizer: Sendable {
             }
             row.length = Self.lengthFeature(wordCount)
             scores.append(row)
-            terms.append(sentenceTerms)
         }
 
         // Centrality: the key terms a sentence shares with the rest of the document, per √terms.
         var maxCentrality = 0.0, maxEntities = 0.0, maxYears = 0.0
         for index in scores.indices where scores[index].role == .candidate {
             var shared = 0.0
-            for term in terms[index] { shared += Double(documentFrequency[term] - 1) }
+            for term in terms[index] { shared += Double(documentFrequency[Int(term)] - 1) }
             let centrality = terms[index].isEmpty ? 0 : shared / Double(terms[index].count).squareRoot()
             scores[index].centrality = centrality
             maxCentrality = max(maxCentrality, centrality)
@@ -123,7 +121,7 @@ public struct Summarizer: Sendable {
 
         let picked = pick(&scores, terms: terms, covered: teaserTerms, length: length)
         let chosen = picked.indices.sorted()
-        return Summary(sentences: chosen, teaser: scores.filter { $0.role == .teaser }.map(\.sentence), scores: scores,
+        return Summary(sentences: chosen, teaser: scores.filter { $0.role == .teaser }.map(\.sentence), rows: scores,
                        length: length, words: chosen.reduce(0) { $0 + scores[$1].words },
                        overLength: picked.overLength, weights: weights)
     }
@@ -134,12 +132,12 @@ public struct Summarizer: Sendable {
     /// - Parameters:
     ///   - terms: Each sentence's key terms, numbered.
     ///   - initial: By term number, whether the teaser has it.
-    func pick(_ scores: inout [SentenceScore], terms: [[Int]], covered initial: [Bool],
+    func pick(_ scores: inout [ScoreRow], terms: TermLists, covered initial: [Bool],
               length: SummaryLength) -> (indices: [Int], overLength: Bool) {
         struct Entry: Comparable {
             var gain: Double
-            var index: Int
-            var fresh: Int
+            var index: Int32
+            var fresh: Int32
             static func < (a: Entry, b: Entry) -> Bool { a.gain != b.gain ? a.gain < b.gain : a.index > b.index }
         }
         let candidates = scores.indices.filter { scores[$0].role == .candidate && scores[$0].words > 0 }
@@ -152,34 +150,36 @@ public struct Summarizer: Sendable {
         case .ratio(let r): maxWords = max(1, Int((Double(bodyWords) * min(max(r, 0), 1)).rounded()))
         }
         // Weighed first against the teaser's terms: a sentence that repeats the teaser starts lower.
-        var heap = Heap(candidates.map { index -> Entry in
+        for index in candidates {
             let overlap = Self.overlap(terms[index], initial)
             scores[index].overlap = overlap
             scores[index].gain = scores[index].score - weights.redundancy * overlap
-            return Entry(gain: scores[index].gain!, index: index, fresh: 0)
-        })
+        }
+        // From a lazy sequence: one array of entries, not a mapped one and the heap's copy.
+        var heap = Heap(candidates.lazy.map { [scores] index in Entry(gain: scores[index].gain!, index: Int32(index), fresh: 0) })
         var covered = initial
         var chosen: [Int] = []
         var words = 0
         while chosen.count < maxSentences, let top = heap.popMax() {
+            let topIndex = Int(top.index)
             if top.fresh != chosen.count {
                 // Re-weigh against the current summary and put back.
-                let overlap = Self.overlap(terms[top.index], covered)
-                let gain = scores[top.index].score - weights.redundancy * overlap
-                scores[top.index].overlap = overlap
-                scores[top.index].gain = gain
-                heap.insert(Entry(gain: gain, index: top.index, fresh: chosen.count))
+                let overlap = Self.overlap(terms[topIndex], covered)
+                let gain = scores[topIndex].score - weights.redundancy * overlap
+                scores[topIndex].overlap = overlap
+                scores[topIndex].gain = gain
+                heap.insert(Entry(gain: gain, index: top.index, fresh: Int32(chosen.count)))
                 continue
             }
-            scores[top.index].gain = top.gain
-            let sentenceWords = scores[top.index].words
+            scores[topIndex].gain = top.gain
+            let sentenceWords = scores[topIndex].words
             if words + sentenceWords > maxWords {
                 if case .ratio = length, chosen.isEmpty {} else { continue }
             }
-            chosen.append(top.index)
-            scores[top.index].selected = true
+            chosen.append(topIndex)
+            scores[topIndex].selected = true
             words += sentenceWords
-            for term in terms[top.index] { covered[term] = true }
+            for term in terms[topIndex] { covered[Int(term)] = true }
             if words >= maxWords { break }
         }
         if chosen.isEmpty, maxSentences > 0, case .words = length {
@@ -192,10 +192,10 @@ public struct Summarizer: Sendable {
     }
 
     /// The share of `terms` that `covered` (by term number) has.
-    static func overlap(_ terms: [Int], _ covered: [Bool]) -> Double {
+    static func overlap(_ terms: ArraySlice<Int32>, _ covered: [Bool]) -> Double {
         guard !terms.isEmpty else { return 0 }
         var shared = 0
-        for term in terms where covered[term] { shared += 1 }
+        for term in terms where covered[Int(term)] { shared += 1 }
         return Double(shared) / Double(terms.count)
     }
 
@@ -221,6 +221,26 @@ public struct Summarizer: Sendable {
         guard range.count >= 3 else { return nil }
         return vocabulary.number(of: WordHash.of(units[range], fold: true))
     }
+}
+
+/// Each sentence's key-term numbers, all in one array (not an array per sentence).
+struct TermLists {
+    private var numbers: [Int32] = []
+    /// Where each sentence's numbers start; the last is `numbers.count`.
+    private var starts: [Int32]
+
+    init(sentences: Int) {
+        starts = [0]
+        starts.reserveCapacity(sentences + 1)
+    }
+
+    /// A term of the sentence being added.
+    mutating func append(_ term: Int) { numbers.append(Int32(term)) }
+
+    /// Ends the sentence being added.
+    mutating func endSentence() { starts.append(Int32(numbers.count)) }
+
+    subscript(sentence: Int) -> ArraySlice<Int32> { numbers[Int(starts[sentence])..<Int(starts[sentence + 1])] }
 }
 
 /// The words of one document, numbered in order of first appearance, so that the summarizer

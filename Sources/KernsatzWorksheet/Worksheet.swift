@@ -108,30 +108,133 @@ public enum SegmentKind: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// One unit of translation: a sentence, a heading, the dateline.
+///
+/// Compact, as a text may have a million: numbers are kept as `Int32`, and the target and the
+/// marks (usually none) in one shared box that a segment without them does not have — 48 bytes
+/// a segment besides its text, not 112.
 public struct Segment: Sendable, Equatable, Codable {
-    /// 1, 2, 3, … in document order.
-    public var id: Int
-    public var kind: SegmentKind
-    /// The block it belongs to, counted from 1 (segments of one paragraph share it).
-    public var block: Int
     /// The source text (cleaned: NFC, soft hyphens and stray controls removed).
     public var source: String
-    /// Always empty: the translator's column.
-    public var target = ""
-    public var counts: Counts
+    /// What few segments have: nothing (empty) or one element.
+    private var extras: [Extras] = []
+    private var storedID: Int32
+    private var storedBlock: Int32
+    private var words: Int32
+    private var characters: Int32
+    public var kind: SegmentKind
     /// Whether the summary takes this segment.
     public var inSummary = false
-    public var terms: [TermMark] = []
-    public var entities: [EntityMark] = []
-    public var measures: [MeasureMark] = []
-    public var quotes: [QuoteMark] = []
+
+    /// The target and the marks of a segment that has any.
+    private struct Extras: Sendable, Equatable {
+        var target = ""
+        var terms: [TermMark] = []
+        var entities: [EntityMark] = []
+        var measures: [MeasureMark] = []
+        var quotes: [QuoteMark] = []
+    }
+
+    /// 1, 2, 3, … in document order.
+    public var id: Int {
+        get { Int(storedID) }
+        set { storedID = Int32(newValue) }
+    }
+    /// The block it belongs to, counted from 1 (segments of one paragraph share it).
+    public var block: Int {
+        get { Int(storedBlock) }
+        set { storedBlock = Int32(newValue) }
+    }
+    public var counts: Counts {
+        get { Counts(words: Int(words), characters: Int(characters)) }
+        set {
+            words = Int32(newValue.words)
+            characters = Int32(newValue.characters)
+        }
+    }
+    /// Always empty: the translator's column.
+    public var target: String {
+        get { extras.first?.target ?? "" }
+        _modify {
+            if extras.isEmpty { extras = [Extras()] }
+            yield &extras[0].target
+        }
+    }
+    public var terms: [TermMark] {
+        get { extras.first?.terms ?? [] }
+        _modify {
+            if extras.isEmpty { extras = [Extras()] }
+            yield &extras[0].terms
+        }
+    }
+    public var entities: [EntityMark] {
+        get { extras.first?.entities ?? [] }
+        _modify {
+            if extras.isEmpty { extras = [Extras()] }
+            yield &extras[0].entities
+        }
+    }
+    public var measures: [MeasureMark] {
+        get { extras.first?.measures ?? [] }
+        _modify {
+            if extras.isEmpty { extras = [Extras()] }
+            yield &extras[0].measures
+        }
+    }
+    public var quotes: [QuoteMark] {
+        get { extras.first?.quotes ?? [] }
+        _modify {
+            if extras.isEmpty { extras = [Extras()] }
+            yield &extras[0].quotes
+        }
+    }
 
     public init(id: Int, kind: SegmentKind, block: Int, source: String, counts: Counts) {
-        self.id = id
-        self.kind = kind
-        self.block = block
         self.source = source
-        self.counts = counts
+        storedID = Int32(id)
+        storedBlock = Int32(block)
+        words = Int32(counts.words)
+        characters = Int32(counts.characters)
+        self.kind = kind
+    }
+
+    public static func == (a: Segment, b: Segment) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.block == b.block && a.source == b.source && a.target == b.target
+            && a.counts == b.counts && a.inSummary == b.inSummary && a.terms == b.terms && a.entities == b.entities
+            && a.measures == b.measures && a.quotes == b.quotes
+    }
+
+    // As the synthesized coding of the fields did (every key required; JSONWriter sorts them).
+    enum CodingKeys: String, CodingKey { case id, kind, block, source, target, counts, inSummary, terms, entities, measures, quotes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Int.self, forKey: .id), kind: try c.decode(SegmentKind.self, forKey: .kind),
+                  block: try c.decode(Int.self, forKey: .block), source: try c.decode(String.self, forKey: .source),
+                  counts: try c.decode(Counts.self, forKey: .counts))
+        let target = try c.decode(String.self, forKey: .target)
+        inSummary = try c.decode(Bool.self, forKey: .inSummary)
+        let terms = try c.decode([TermMark].self, forKey: .terms)
+        let entities = try c.decode([EntityMark].self, forKey: .entities)
+        let measures = try c.decode([MeasureMark].self, forKey: .measures)
+        let quotes = try c.decode([QuoteMark].self, forKey: .quotes)
+        if !(target.isEmpty && terms.isEmpty && entities.isEmpty && measures.isEmpty && quotes.isEmpty) {
+            extras = [Extras(target: target, terms: terms, entities: entities, measures: measures, quotes: quotes)]
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(block, forKey: .block)
+        try c.encode(source, forKey: .source)
+        try c.encode(target, forKey: .target)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(inSummary, forKey: .inSummary)
+        try c.encode(terms, forKey: .terms)
+        try c.encode(entities, forKey: .entities)
+        try c.encode(measures, forKey: .measures)
+        try c.encode(quotes, forKey: .quotes)
     }
 }
 

@@ -147,3 +147,139 @@ struct FileAnalysisJSON: Encodable {
     /// Glossary hits, with --glossary only.
     var terms: [TermJSON]? = nil
 }
+
+/// `FileAnalysisJSON` and `AnalyzeRecord` written straight from an `Analysis` (the same bytes as
+/// their `JSONEncoder` encoding, members in sorted order), so that the JSON of a million sentences
+/// is never a tree of values in memory.
+extension Analysis {
+    /// The members of `FileAnalysisJSON` (without terms).
+    func writeFileJSON(_ json: inout JSONStreamWriter, source: String, encoding: String, warnings: [String], quotesAndEntities: Bool = true) {
+        json.beginObject()
+        json.key("blocks"); writeBlocks(&json)
+        json.key("encoding"); json.string(encoding)
+        if quotesAndEntities { json.key("entities"); writeEntities(&json) }
+        json.key("lang"); json.string(language)
+        json.key("langIdentified"); json.bool(languageIdentified)
+        json.key("metadata"); writeMetadata(&json)
+        if quotesAndEntities { json.key("quotes"); writeQuotes(&json) }
+        json.key("sentences"); writeSentences(&json)
+        json.key("source"); json.string(source)
+        json.key("warnings")
+        json.beginArray()
+        for warning in warnings { json.string(warning) }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// The members of `AnalyzeRecord` (without terms); `id` is its JSON.
+    func writeRecordJSON(_ json: inout JSONStreamWriter, id: [UInt8]) {
+        json.beginObject()
+        json.key("blocks"); writeBlocks(&json)
+        json.key("entities"); writeEntities(&json)
+        json.key("id"); json.raw(id)
+        json.key("lang"); json.string(language)
+        json.key("metadata"); writeMetadata(&json)
+        json.key("quotes"); writeQuotes(&json)
+        json.key("sentences"); writeSentences(&json)
+        json.endObject()
+    }
+
+    func writeSentences(_ json: inout JSONStreamWriter) {
+        json.beginArray()
+        for sentence in sentences {
+            let range = sourceScalarRange(sentence.range)
+            json.beginObject()
+            json.key("block"); json.int(sentence.block)
+            json.key("end"); json.int(range.upperBound)
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); json.string(sourceText(of: sentence))
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    func writeBlocks(_ json: inout JSONStreamWriter) {
+        // The sentences of each block, in order: a counting sort into one array of indices.
+        var firsts = [Int32](repeating: 0, count: structure.blocks.count + 1)
+        for sentence in sentences { firsts[sentence.block + 1] += 1 }
+        for index in structure.blocks.indices { firsts[index + 1] += firsts[index] }
+        var indices = [Int32](repeating: 0, count: sentences.count)
+        var next = firsts
+        for (index, sentence) in sentences.enumerated() {
+            indices[Int(next[sentence.block])] = Int32(index)
+            next[sentence.block] += 1
+        }
+        next = []
+        json.beginArray()
+        for (index, block) in structure.blocks.enumerated() {
+            let range = sourceScalarRange(block.range)
+            json.beginObject()
+            json.key("end"); json.int(range.upperBound)
+            json.key("kind"); json.string(block.kind.rawValue)
+            json.key("sentences")
+            json.beginArray()
+            for i in Int(firsts[index])..<Int(firsts[index + 1]) { json.int(Int(indices[i])) }
+            json.endArray()
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); json.string(text.sourceString(block.range))
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    func writeQuotes(_ json: inout JSONStreamWriter) {
+        json.beginArray()
+        for quote in quotes {
+            let range = sourceScalarRange(quote.range)
+            let speaker = quote.speaker.map(sourceScalarRange)
+            json.beginObject()
+            json.key("end"); json.int(range.upperBound)
+            json.key("kind"); json.string(quote.kind.rawValue)
+            json.key("speaker"); json.string(quote.speaker.map { text.sourceString($0) })
+            json.key("speakerEnd"); json.int(speaker?.upperBound)
+            json.key("speakerStart"); json.int(speaker?.lowerBound)
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); json.string(quote.parts.map { text.sourceString($0) }.joined(separator: " "))
+            json.key("verb"); json.string(quote.verb.map { text.sourceString($0) })
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    func writeEntities(_ json: inout JSONStreamWriter) {
+        json.beginArray()
+        for entity in entities {
+            let range = sourceScalarRange(entity.range)
+            json.beginObject()
+            json.key("cue"); json.string(entity.cue)
+            json.key("end"); json.int(range.upperBound)
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); json.string(text.sourceString(entity.range))
+            json.key("type"); json.string(entity.type.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    func writeMetadata(_ json: inout JSONStreamWriter) {
+        let metadata = structure.metadata
+        let dateline = metadata.datelineRange.map(sourceScalarRange)
+        json.beginObject()
+        if let date = metadata.date { json.key("date"); json.string(date) }
+        if let value = metadata.dateline { json.key("dateline"); json.string(value) }
+        if let dateline {
+            json.key("datelineEnd"); json.int(dateline.upperBound)
+            json.key("datelineStart"); json.int(dateline.lowerBound)
+        }
+        json.key("fields")
+        json.beginArray()
+        for field in metadata.fields {
+            json.beginObject()
+            json.key("key"); json.string(field.key)
+            json.key("value"); json.string(field.value)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+}

@@ -234,7 +234,17 @@ struct Output {
         var escaped = Self.escapingLineSeparators(data)
         escaped.append(0x0A)
         flush()
-        write(escaped)
+        Self.writeStandardOutput(escaped)
+    }
+
+    /// JSON written by `body` piece by piece (`JSONStreamWriter`), then a line end: the same bytes
+    /// as `writeJSON` of the value it describes, without that value in memory.
+    mutating func streamJSON(pretty: Bool = false, _ body: (inout JSONStreamWriter) -> Void) {
+        flush()
+        var json = JSONStreamWriter(pretty: pretty) { Output.writeStandardOutput(Data($0)) }
+        body(&json)
+        json.newline()
+        json.finish()
     }
 
     /// `data` (UTF-8) with U+2028 and U+2029 (E2 80 A8, E2 80 A9) written as `\u2028`, `\u2029`.
@@ -264,12 +274,12 @@ struct Output {
     /// exits with status 1: going on would lose output silently.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        write(Data(buffer.utf8))
+        Self.writeStandardOutput(Data(buffer.utf8))
         buffer = ""
     }
 
     /// Writes bytes straight to standard output (after `flush()`), as `flush` does.
-    private func write(_ data: Data) {
+    private static func writeStandardOutput(_ data: Data) {
         do {
             try FileHandle.standardOutput.write(contentsOf: data)
         } catch {

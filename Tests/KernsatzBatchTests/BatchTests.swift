@@ -181,6 +181,8 @@ final class BatchTests: BatchTestCase {
         for jobs in [1, 3] {
             var options = BatchOptions()
             options.largeFileBytes = 1000
+            // A budget below any file's estimate: each file runs alone, whatever the jobs.
+            options.maxMemory = 1
             options.jobs = jobs
             options.formats = [.summary]
             let summary = try runBatch(options)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Kernsatz
 
 extension KernsatzCommand {
@@ -23,22 +24,34 @@ extension KernsatzCommand {
             if input.jsonl {
                 let ok = runner.eachRecord { record, output in
                     let analysis = try pipelines.analyze(record)
+                    guard let matcher else {
+                        // Streamed: the same bytes as the record's JSONEncoder encoding, without its tree.
+                        let id = (try? JSONEncoder.compact.encode(record.id)).map { [UInt8]($0) } ?? Array("null".utf8)
+                        output.streamJSON { analysis.writeRecordJSON(&$0, id: id) }
+                        return
+                    }
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
                                                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                                                   terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }))
+                                                   terms: analysis.termsJSON(matcher, to: glossary.to)))
                 }
                 if !ok { throw ExitCode.failure }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in
                 let analysis = try pipelines.analyze(decoded, source: path)
+                guard let matcher else {
+                    output.streamJSON(pretty: input.paths.count == 1) {
+                        analysis.writeFileJSON(&$0, source: path, encoding: decoded.encoding.description, warnings: decoded.warnings)
+                    }
+                    return
+                }
                 output.writeJSON(FileAnalysisJSON(
                     source: path, encoding: decoded.encoding.description, lang: analysis.language,
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
                     metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
                     quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                    terms: matcher.map { analysis.termsJSON($0, to: glossary.to) }), pretty: input.paths.count == 1)
+                    terms: analysis.termsJSON(matcher, to: glossary.to)), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

@@ -81,6 +81,11 @@ extension KernsatzCommand {
         @Option(parsing: .unconditional, help: "Files larger than this many bytes fail as too large.")
         var maxBytes: Int = 16 << 20
 
+        @Option(help: ArgumentHelp("Memory the files being worked on may take together (bytes, or with K, M, G: 2G); "
+                                   + "a file starts when its estimate (\(MemoryGate.memoryPerByte) times its size, the worst measured) fits beside the others. Default: half the machine's.",
+                                   valueName: "size"))
+        var maxMemory: String?
+
         @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of failing the file.")
         var lenient = false
 
@@ -95,6 +100,9 @@ extension KernsatzCommand {
                                       + "or leave summary out of --formats (then 0 gives worksheets without a summary).")
             }
             if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+            if let maxMemory, Self.byteCount(maxMemory) == nil {
+                throw ValidationError("--max-memory takes a size in bytes, or with K, M or G (512M, 2G), not '\(maxMemory)'.")
+            }
             if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
             if let encoding { try InputOptions.checkEncoding(encoding) }
             _ = try batchFormats()
@@ -120,6 +128,20 @@ extension KernsatzCommand {
             }
         }
 
+        /// "2G", "512M", "64k", "1000000" (also "2GB", "2GiB") as bytes, K, M, G, T being powers of 1024; nil when it is not a positive size.
+        static func byteCount(_ text: String) -> Int? {
+            var digits = text.trimmingCharacters(in: .whitespaces).uppercased()
+            if digits.hasSuffix("IB") { digits.removeLast(2) } else if digits.hasSuffix("B") { digits.removeLast() }
+            var factor = 1
+            if let last = digits.last, let shift = ["K": 10, "M": 20, "G": 30, "T": 40][last] {
+                factor = 1 << shift
+                digits.removeLast()
+            }
+            guard let value = Int(digits), value > 0 else { return nil }
+            let (bytes, overflow) = value.multipliedReportingOverflow(by: factor)
+            return overflow ? nil : bytes
+        }
+
         func batchOptions() throws -> BatchOptions {
             var options = BatchOptions()
             options.formats = try batchFormats()
@@ -134,6 +156,7 @@ extension KernsatzCommand {
             options.failFast = failFast
             options.force = force
             options.maxBytes = maxBytes
+            if let maxMemory, let bytes = Self.byteCount(maxMemory) { options.maxMemory = bytes }
             options.lenient = lenient
             options.encoding = encoding
             options.version = KernsatzCommand.configuration.version

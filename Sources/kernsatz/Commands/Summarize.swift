@@ -91,7 +91,7 @@ extension KernsatzCommand {
                 let analysis = try pipelines.analyze(decoded, source: path)
                 let summary = summarize(analysis)
                 if summary.overLength, let first = summary.sentences.first {
-                    Output.warn("note: \(path): the best single sentence has \(summary.scores[first].words) words, more than the \(summary.length) asked")
+                    Output.warn("note: \(path): the best single sentence has \(summary.score(of: first).words) words, more than the \(summary.length) asked")
                 }
                 switch format {
                 case .json:
@@ -190,7 +190,7 @@ struct SummaryJSON: Encodable {
             let sentence = analysis.sentences[index]
             let range = analysis.sourceScalarRange(sentence.range)
             return SentenceJSON(text: analysis.sourceText(of: sentence), start: range.lowerBound, end: range.upperBound,
-                                score: Self.round(summary.scores[index].score), index: index)
+                                score: Self.round(summary.score(of: index).score), index: index)
         }
         self.summary = chosen.map(\.text)
         teaser = summary.teaser.map { analysis.sourceText(of: analysis.sentences[$0]) }

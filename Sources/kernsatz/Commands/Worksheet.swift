@@ -136,7 +136,15 @@ extension KernsatzCommand {
                     if let earlier = written[target] {
                         throw CLIError("\(path): its worksheet would be \(target), which \(earlier) already gave in this run; rename one input or write them to different folders")
                     }
-                    let outcome = try AtomicFile.write(try format.data(worksheet), to: target, replacing: force)
+                    // In pieces, straight to the file: XLIFF of a million segments is hundreds of MB.
+                    let outcome = try AtomicFile.write(to: target, replacing: force) { piece in
+                        var failure: Error?
+                        try format.write(worksheet) { data in
+                            guard failure == nil else { return }
+                            do { try piece(data) } catch { failure = error }
+                        }
+                        if let failure { throw failure }
+                    }
                     written[target] = path
                     let segments = worksheet.segments.count, words = worksheet.counts.words
                     Output.warn("\(target): \(segments) segment\(segments == 1 ? "" : "s"), \(words) word\(words == 1 ? "" : "s")"
@@ -186,6 +194,19 @@ enum AtomicFile {
         } catch where error.kind == .foreignOutput {
             throw CLIError("\(path) exists with other content; remove it, write elsewhere (-o), or add --force to replace it")
         } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// `write(_:to:replacing:)` for content made in pieces (`KernsatzBatch.AtomicFile.write(to:replace:_:)`).
+    @discardableResult
+    static func write(to path: String, replacing: Bool,
+                      _ produce: ((Data) throws -> Void) throws -> Void) throws -> KernsatzBatch.AtomicFile.Outcome {
+        do {
+            return try KernsatzBatch.AtomicFile.write(to: path, replace: replacing ? .always : .never, produce)
+        } catch let error as BatchError where error.kind == .foreignOutput {
+            throw CLIError("\(path) exists with other content; remove it, write elsewhere (-o), or add --force to replace it")
+        } catch let error as BatchError {
             throw CLIError("\(error)")
         }
     }
