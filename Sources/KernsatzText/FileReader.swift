@@ -33,6 +33,13 @@ public struct FileReader: Sendable {
     /// - Throws: `TextError` naming `path`.
     public func readBytes(_ path: String, regularOnly: Bool = false) throws(TextError) -> [UInt8] {
         if path == "-" { return try readToEnd(FileHandle.standardInput, path: path) }
+        // A pipe or device the user named: opened as a reader opens it, waiting for a writer.
+        var named = stat()
+        if !regularOnly, stat(path, &named) == 0, named.st_mode & S_IFMT != S_IFREG, named.st_mode & S_IFMT != S_IFDIR {
+            let handle = try Self.open(path)
+            defer { try? handle.close() }
+            return try readToEnd(handle, path: path)
+        }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.openError(errno, path: path) }
         var info = stat()
@@ -53,11 +60,13 @@ public struct FileReader: Sendable {
                 throw TextError(.tooLarge(bytes: Int(info.st_size), limit: maxBytes), source: path)
             }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        } else {
+        } else if regularOnly {
             close(descriptor)
-            if regularOnly { throw TextError(.notRegularFile(Self.kindName(type)), source: path) }
-            // A pipe or device the user named: opened again, waiting for a writer as a reader does.
-            handle = try Self.open(path)
+            throw TextError(.notRegularFile(Self.kindName(type)), source: path)
+        } else {
+            // Became a pipe or device since the check above: read from this descriptor, blocking.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
         defer { try? handle.close() }
         return try readToEnd(handle, path: path)
