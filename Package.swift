@@ -94,6 +94,9 @@ let package = Package(
             name: "kernsatz-bench",
             dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets, one per reader (text + pipeline + worksheet, TBX, TSV/CSV, JSON Lines, markup):
+        // `.ci/fuzz` builds it with -sanitize=fuzzer,address into .build-fuzz; a plain build replays inputs.
+        .executableTarget(name: "kernsatz-fuzz", dependencies: ["Kernsatz", "KernsatzWorksheet"]),
         .testTarget(name: "KernsatzICUTests", dependencies: ["KernsatzICU"]),
         .testTarget(name: "KernsatzTextTests", dependencies: ["KernsatzText"]),
         .testTarget(
