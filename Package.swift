@@ -96,7 +96,8 @@ let package = Package(
         ),
         // Fuzz targets, one per reader (text + pipeline + worksheet, TBX, TSV/CSV, JSON Lines, markup):
         // `.ci/fuzz` builds it with -sanitize=fuzzer,address into .build-fuzz; a plain build replays inputs.
-        .executableTarget(name: "kernsatz-fuzz", dependencies: ["Kernsatz", "KernsatzWorksheet"]),
+        // Seeds/ holds the few hand-made seeds; the rest are copied from Samples/, Glossaries/ and fixtures.
+        .executableTarget(name: "kernsatz-fuzz", dependencies: ["Kernsatz", "KernsatzWorksheet"], exclude: ["Seeds"]),
         .testTarget(name: "KernsatzICUTests", dependencies: ["KernsatzICU"]),
         .testTarget(name: "KernsatzTextTests", dependencies: ["KernsatzText"]),
         .testTarget(
