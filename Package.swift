@@ -102,6 +102,10 @@ let package = Package(
             name: "kernsatz-bench",
             dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets, one per reader (text + pipeline + worksheet, TBX, TSV/CSV, JSON Lines, markup):
+        // `.ci/fuzz` builds it with -sanitize=fuzzer,address into .build-fuzz; a plain build replays inputs.
+        // Seeds/ holds the few hand-made seeds; the rest are copied from Samples/, Glossaries/ and fixtures.
+        .executableTarget(name: "kernsatz-fuzz", dependencies: ["Kernsatz", "KernsatzWorksheet"], exclude: ["Seeds"]),
         .testTarget(name: "KernsatzICUTests", dependencies: ["KernsatzICU"]),
         .testTarget(name: "KernsatzTextTests", dependencies: ["KernsatzText"]),
         .testTarget(
