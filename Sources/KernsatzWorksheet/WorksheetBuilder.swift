@@ -88,7 +88,7 @@ public final class WorksheetBuilder {
         var summarySentences: [Int] = []
         var summaryIDs: [Int] = []
         if options.summarySentences > 0, !analysis.sentences.isEmpty {
-            summarySentences = summarizer(analysis.language).summarize(analysis, length: .sentences(options.summarySentences)).sentences
+            summarySentences = summarizer(analysis.language).sentences(of: analysis.summaryDocument, length: .sentences(options.summarySentences))
         }
 
         // Segments: sentences in order, the dateline before the sentence that follows it. Made in
