@@ -509,3 +509,9 @@ void ks_release_free_memory(void) {
     malloc_trim(0);
 #endif
 }
+
+void ks_fix_mmap_threshold(void) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}

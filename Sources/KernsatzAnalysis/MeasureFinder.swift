@@ -146,11 +146,19 @@ public struct MeasureFinder: Sendable {
     ///   Nil looks at the whole text.
     /// - Complexity: O(n) in the length of the text (word lists are matched only next to digits).
     public func measures(in units: [UInt16], ranges: [Range<Int>]? = nil) -> [Measure] {
-        let whole = 0..<units.count
+        measures(in: units, spans: ranges ?? [0..<units.count])
+    }
+
+    /// The measures in `units` within `spans` (as `measures(in:ranges:)`), from any collection of
+    /// ranges: sentence ranges made as asked, not kept in an array.
+    public func measures<Spans: Collection>(in units: [UInt16], spans given: Spans) -> [Measure] where Spans.Element == Range<Int> {
         // Sentence ranges come in order: then they are not copied and sorted (a text may have a million).
-        let given = ranges ?? [whole]
         let inOrder = zip(given, given.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
-        let spans = inOrder ? given : given.sorted { $0.lowerBound < $1.lowerBound }
+        return inOrder ? measures(in: units, ordered: given) : measures(in: units, ordered: given.sorted { $0.lowerBound < $1.lowerBound })
+    }
+
+    private func measures<Spans: Sequence>(in units: [UInt16], ordered spans: Spans) -> [Measure] where Spans.Element == Range<Int> {
+        let whole = 0..<units.count
         var found: [Measure] = []
         for given in spans {
             let span = given.clamped(to: whole)

@@ -188,7 +188,47 @@ public struct TermMatcher: Sendable {
 
     /// The terms in UTF-16 text (for `Analysis.text.units`, which is NFC); ranges are UTF-16 offsets.
     /// - Complexity: O(*n*) in the text length for a fixed glossary (hash lookups per word).
-    public func match(units: [UInt16]) -> [TermHit] { match(units: units, tokens: TermTokens(units: units)) }
+    ///   The text is cut into tokens piece by piece (a piece of at least `pieceUnits` units, ending
+    ///   after white space with two line breaks or more, which no term spans and no token looks
+    ///   across), so the tokens of a long text are never all held at once.
+    public func match(units: [UInt16]) -> [TermHit] {
+        var hits: [TermHit] = []
+        var start = 0
+        while start < units.count {
+            let end = Self.pieceEnd(units, from: start)
+            if start == 0, end == units.count { return match(units: units, tokens: TermTokens(units: units)) }
+            let piece = Array(units[start..<end])
+            for hit in match(units: piece, tokens: TermTokens(units: piece)) {
+                hits.append(TermHit(range: hit.range.lowerBound + start..<hit.range.upperBound + start, entry: hit.entry, match: hit.match))
+            }
+            start = end
+        }
+        return hits
+    }
+
+    /// The least length of a piece `match(units:)` tokenizes at a time.
+    static let pieceUnits = 1 << 16
+
+    /// Where the piece from `start` ends: at the end of the first run of white space (space, tab,
+    /// line feed, carriage return) with two line feeds or more that ends `pieceUnits` or more
+    /// after `start`; the end of the text if none.
+    static func pieceEnd(_ units: [UInt16], from start: Int) -> Int {
+        func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D }
+        var i = start + pieceUnits
+        guard i < units.count else { return units.count }
+        // Back to the start of the run `i` is in, so that the whole run is counted.
+        while i > start, isSpace(units[i - 1]) { i -= 1 }
+        while i < units.count {
+            guard isSpace(units[i]) else { i += 1; continue }
+            var lineFeeds = 0
+            while i < units.count, isSpace(units[i]) {
+                if units[i] == 0x0A { lineFeeds += 1 }
+                i += 1
+            }
+            if lineFeeds >= 2, i - start >= pieceUnits { return i }
+        }
+        return units.count
+    }
 
     /// The terms in UTF-16 text already cut into tokens (`TermTokens(units:)`), which a
     /// `TermExtractor` can then read too (`add(units:source:hits:tokens:)`). The same hits as

@@ -71,6 +71,8 @@ public struct SentenceSegmenter: Sendable {
                 result.append(Sentence(range: range, block: index))
             }
         }
+        // The buffer is kept for the next text, but not a long text's copy.
+        if session.buffer.capacity > 1 << 16 { session.buffer = [] }
         return result
     }
 

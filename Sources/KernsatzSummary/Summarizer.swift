@@ -36,60 +36,15 @@ public struct Summarizer: Sendable {
     }
 
     public func summarize(_ document: SummaryDocument, length: SummaryLength) -> Summary {
-        let units = document.units
         var scores: [ScoreRow] = []
         scores.reserveCapacity(document.sentences.count)
-        // Each sentence's key terms, as numbers given in order of first appearance, in one array.
-        var terms = TermLists(sentences: document.sentences.count)
-        var vocabulary = Vocabulary(excluding: stopwords)
-        var entityCursor = 0, quoteCursor = 0
         var bodyIndex = 0
-        // By term: in how many sentences (not headings) it is, and the last sentence it was seen in.
-        var documentFrequency: [Int] = []
-        var lastSeen: [Int] = []
-        var teaserTerms: [Bool] = []
-
-        for (index, sentence) in document.sentences.enumerated() {
-            let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
-            let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
-            var wordCount = 0
-            var years = 0
-            for token in Tokenizer.tokens(in: units, range: sentence.range) where token.kind == .word {
-                wordCount += 1
-                if Self.isYear(units, token.range) { years += 1 }
-                guard let term = keyTerm(units, token.range, &vocabulary) else { continue }
-                if term == lastSeen.count {
-                    // A new term.
-                    documentFrequency.append(0)
-                    lastSeen.append(-1)
-                    teaserTerms.append(false)
-                }
-                guard lastSeen[term] != index else { continue }
-                lastSeen[term] = index
-                terms.append(term)
-                if role != .heading { documentFrequency[term] += 1 }
-                if role == .teaser { teaserTerms[term] = true }
-            }
-            terms.endSentence()
+        let (terms, documentFrequency, teaserTerms) = scan(document) { index, role, counts in
+            let wordCount = Int(counts.words)
             var row = ScoreRow(sentence: index, role: role, words: wordCount)
-            // Entities and quote characters inside the sentence (both lists in text order).
-            var entityCount = 0
-            while entityCursor < document.entities.count, document.entities[entityCursor].upperBound <= sentence.range.lowerBound { entityCursor += 1 }
-            var e = entityCursor
-            while e < document.entities.count, document.entities[e].lowerBound < sentence.range.upperBound {
-                entityCount += 1
-                e += 1
-            }
-            var quoted = 0
-            while quoteCursor < document.quotes.count, document.quotes[quoteCursor].upperBound <= sentence.range.lowerBound { quoteCursor += 1 }
-            var q = quoteCursor
-            while q < document.quotes.count, document.quotes[q].lowerBound < sentence.range.upperBound {
-                quoted += document.quotes[q].clamped(to: sentence.range).count
-                q += 1
-            }
-            row.entities = wordCount == 0 ? 0 : Double(entityCount) / Double(wordCount)
-            row.quotes = sentence.range.isEmpty ? 0 : Double(quoted) / Double(sentence.range.count)
-            row.years = wordCount == 0 ? 0 : Double(years) / Double(wordCount)
+            row.entities = wordCount == 0 ? 0 : Double(counts.entities) / Double(wordCount)
+            row.quotes = counts.units == 0 ? 0 : Double(counts.quoted) / Double(counts.units)
+            row.years = wordCount == 0 ? 0 : Double(counts.years) / Double(wordCount)
             if role == .candidate {
                 row.position = 1 / pow(1 + Double(bodyIndex), weights.positionDecay)
                 bodyIndex += 1
@@ -126,6 +81,152 @@ public struct Summarizer: Sendable {
                        overLength: picked.overLength, weights: weights)
     }
 
+    /// The summary's sentences, in document order: `summarize(document, length: length).sentences`,
+    /// without every sentence's scores. For `.sentences(n)` it keeps 20 bytes a sentence (its
+    /// counts) instead of a `ScoreRow` of 88, and weighs only the candidates that can be picked:
+    /// a sentence's gain is at most its score and at least its score − redundancy (its score, if
+    /// it has no key terms), so one whose score is below the n-th best of those lower bounds never
+    /// tops the heap while fewer than n are chosen.
+    public func sentences(of document: SummaryDocument, length: SummaryLength) -> [Int] {
+        guard case .sentences(let n) = length, weights.redundancy >= 0 else { return summarize(document, length: length).sentences }
+        let maxSentences = max(0, n)
+        var counts: [SentenceCounts] = []
+        counts.reserveCapacity(document.sentences.count)
+        let (terms, documentFrequency, teaserTerms) = scan(document) { _, _, sentence in counts.append(sentence) }
+        guard maxSentences > 0 else { return [] }
+
+        // The same features and score as `summarize`, computed again where needed instead of kept.
+        func centrality(_ index: Int) -> Double {
+            var shared = 0.0
+            for term in terms[index] { shared += Double(documentFrequency[Int(term)] - 1) }
+            return terms[index].isEmpty ? 0 : shared / Double(terms[index].count).squareRoot()
+        }
+        func ratio(_ part: Int32, _ whole: Int32) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
+        var maxCentrality = 0.0, maxEntities = 0.0, maxYears = 0.0
+        for index in counts.indices where counts[index].role == .candidate {
+            maxCentrality = max(maxCentrality, centrality(index))
+            maxEntities = max(maxEntities, ratio(counts[index].entities, counts[index].words))
+            maxYears = max(maxYears, ratio(counts[index].years, counts[index].words))
+        }
+        func score(_ index: Int, bodyIndex: Int) -> Double {
+            let row = counts[index]
+            let position = 1 / pow(1 + Double(bodyIndex), weights.positionDecay)
+            var centrality = centrality(index), entities = ratio(row.entities, row.words), years = ratio(row.years, row.words)
+            let quotes = ratio(row.quoted, row.units)
+            if maxCentrality > 0 { centrality /= maxCentrality }
+            if maxEntities > 0 { entities /= maxEntities }
+            if maxYears > 0 { years /= maxYears }
+            return weights.position * position + weights.centrality * centrality
+                + weights.entities * entities + weights.quotes * quotes + weights.years * years
+                + weights.length * Self.lengthFeature(Int(row.words))
+        }
+        // Each candidate's score, in order, with its sentence (candidates: body sentences with words).
+        func forEachCandidate(_ body: (Int, Double) -> Void) {
+            var bodyIndex = 0
+            for index in counts.indices where counts[index].role == .candidate {
+                if counts[index].words > 0 { body(index, score(index, bodyIndex: bodyIndex)) }
+                bodyIndex += 1
+            }
+        }
+
+        // The n-th best lower bound of a gain: no pick is below it.
+        var floors = Heap<Double>()
+        forEachCandidate { index, score in
+            let floor = terms[index].isEmpty ? score : score - weights.redundancy * 1.0
+            if floors.count < maxSentences {
+                floors.insert(floor)
+            } else if let least = floors.min, floor > least {
+                floors.replaceMin(with: floor)
+            }
+        }
+        let threshold = floors.count == maxSentences ? floors.min ?? -.infinity : -.infinity
+        // Entries with their scores, to be weighed again without computing the score again.
+        struct Kept: Comparable {
+            var entry: PickEntry
+            var score: Double
+            static func < (a: Kept, b: Kept) -> Bool { a.entry < b.entry }
+            static func == (a: Kept, b: Kept) -> Bool { a.entry == b.entry }
+        }
+        var heap = Heap<Kept>()
+        forEachCandidate { index, score in
+            guard !(score < threshold) else { return }
+            let gain = score - weights.redundancy * Self.overlap(terms[index], teaserTerms)
+            heap.insert(Kept(entry: PickEntry(gain: gain, index: Int32(index), fresh: 0), score: score))
+        }
+        var covered = teaserTerms
+        var chosen: [Int] = []
+        while chosen.count < maxSentences, let top = heap.popMax() {
+            let topIndex = Int(top.entry.index)
+            if top.entry.fresh != chosen.count {
+                // Re-weigh against the current summary and put back.
+                let gain = top.score - weights.redundancy * Self.overlap(terms[topIndex], covered)
+                heap.insert(Kept(entry: PickEntry(gain: gain, index: top.entry.index, fresh: Int32(chosen.count)), score: top.score))
+                continue
+            }
+            chosen.append(topIndex)
+            for term in terms[topIndex] { covered[Int(term)] = true }
+        }
+        return chosen.sorted()
+    }
+
+    /// One pass over the sentences: each one's role and counts go to `row`, in order; returned are
+    /// each sentence's key terms, by term the sentences (not headings) that have it, and by term
+    /// whether the teaser has it.
+    private func scan(_ document: SummaryDocument,
+                      _ row: (Int, SentenceScore.Role, SentenceCounts) -> Void) -> (TermLists, [Int], [Bool]) {
+        let units = document.units
+        // Each sentence's key terms, as numbers given in order of first appearance, in one array.
+        var terms = TermLists(sentences: document.sentences.count)
+        var vocabulary = Vocabulary(excluding: stopwords)
+        var entityCursor = 0, quoteCursor = 0
+        // By term: in how many sentences (not headings) it is, and the last sentence it was seen in.
+        var documentFrequency: [Int] = []
+        var lastSeen: [Int] = []
+        var teaserTerms: [Bool] = []
+
+        for (index, sentence) in document.sentences.enumerated() {
+            let kind = sentence.block < document.blocks.count ? document.blocks[sentence.block].kind : .paragraph
+            let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
+            var wordCount = 0
+            var years = 0
+            for token in Tokenizer.tokens(in: units, range: sentence.range) where token.kind == .word {
+                wordCount += 1
+                if Self.isYear(units, token.range) { years += 1 }
+                guard let term = keyTerm(units, token.range, &vocabulary) else { continue }
+                if term == lastSeen.count {
+                    // A new term.
+                    documentFrequency.append(0)
+                    lastSeen.append(-1)
+                    teaserTerms.append(false)
+                }
+                guard lastSeen[term] != index else { continue }
+                lastSeen[term] = index
+                terms.append(term)
+                if role != .heading { documentFrequency[term] += 1 }
+                if role == .teaser { teaserTerms[term] = true }
+            }
+            terms.endSentence()
+            // Entities and quote characters inside the sentence (both lists in text order).
+            var entityCount = 0
+            while entityCursor < document.entities.count, document.entities[entityCursor].upperBound <= sentence.range.lowerBound { entityCursor += 1 }
+            var e = entityCursor
+            while e < document.entities.count, document.entities[e].lowerBound < sentence.range.upperBound {
+                entityCount += 1
+                e += 1
+            }
+            var quoted = 0
+            while quoteCursor < document.quotes.count, document.quotes[quoteCursor].upperBound <= sentence.range.lowerBound { quoteCursor += 1 }
+            var q = quoteCursor
+            while q < document.quotes.count, document.quotes[q].lowerBound < sentence.range.upperBound {
+                quoted += document.quotes[q].clamped(to: sentence.range).count
+                q += 1
+            }
+            row(index, role, SentenceCounts(words: Int32(wordCount), years: Int32(years), entities: Int32(entityCount),
+                                            quoted: Int32(quoted), units: Int32(sentence.range.count), role: role))
+        }
+        return (terms, documentFrequency, teaserTerms)
+    }
+
     /// Greedy selection by gain = score − redundancy·overlap, lazily re-weighed: a candidate's gain
     /// only falls as the summary grows, so a popped candidate whose fresh gain still tops the heap
     /// is the best one.
@@ -134,12 +235,6 @@ public struct Summarizer: Sendable {
     ///   - initial: By term number, whether the teaser has it.
     func pick(_ scores: inout [ScoreRow], terms: TermLists, covered initial: [Bool],
               length: SummaryLength) -> (indices: [Int], overLength: Bool) {
-        struct Entry: Comparable {
-            var gain: Double
-            var index: Int32
-            var fresh: Int32
-            static func < (a: Entry, b: Entry) -> Bool { a.gain != b.gain ? a.gain < b.gain : a.index > b.index }
-        }
         let candidates = scores.indices.filter { scores[$0].role == .candidate && scores[$0].words > 0 }
         guard !candidates.isEmpty else { return ([], false) }
         let bodyWords = candidates.reduce(0) { $0 + scores[$1].words }
@@ -156,7 +251,7 @@ public struct Summarizer: Sendable {
             scores[index].gain = scores[index].score - weights.redundancy * overlap
         }
         // From a lazy sequence: one array of entries, not a mapped one and the heap's copy.
-        var heap = Heap(candidates.lazy.map { [scores] index in Entry(gain: scores[index].gain!, index: Int32(index), fresh: 0) })
+        var heap = Heap(candidates.lazy.map { [scores] index in PickEntry(gain: scores[index].gain!, index: Int32(index), fresh: 0) })
         var covered = initial
         var chosen: [Int] = []
         var words = 0
@@ -168,7 +263,7 @@ public struct Summarizer: Sendable {
                 let gain = scores[topIndex].score - weights.redundancy * overlap
                 scores[topIndex].overlap = overlap
                 scores[topIndex].gain = gain
-                heap.insert(Entry(gain: gain, index: top.index, fresh: Int32(chosen.count)))
+                heap.insert(PickEntry(gain: gain, index: top.index, fresh: Int32(chosen.count)))
                 continue
             }
             scores[topIndex].gain = top.gain
@@ -221,6 +316,26 @@ public struct Summarizer: Sendable {
         guard range.count >= 3 else { return nil }
         return vocabulary.number(of: WordHash.of(units[range], fold: true))
     }
+}
+
+/// A candidate in the summarizer's heap: its gain when last weighed, and how many sentences the
+/// summary had then. The greater gain first; of equal gains, the earlier sentence.
+struct PickEntry: Comparable {
+    var gain: Double
+    var index: Int32
+    var fresh: Int32
+    static func < (a: PickEntry, b: PickEntry) -> Bool { a.gain != b.gain ? a.gain < b.gain : a.index > b.index }
+}
+
+/// What the summarizer counts in one sentence: 20 bytes (a text may have a million sentences).
+struct SentenceCounts {
+    var words: Int32
+    var years: Int32
+    var entities: Int32
+    /// Units inside direct quotes, and all units.
+    var quoted: Int32
+    var units: Int32
+    var role: SentenceScore.Role
 }
 
 /// Each sentence's key-term numbers, all in one array (not an array per sentence).

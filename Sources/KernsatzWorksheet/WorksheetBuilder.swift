@@ -88,7 +88,7 @@ public final class WorksheetBuilder {
         var summarySentences: [Int] = []
         var summaryIDs: [Int] = []
         if options.summarySentences > 0, !analysis.sentences.isEmpty {
-            summarySentences = summarizer(analysis.language).summarize(analysis, length: .sentences(options.summarySentences)).sentences
+            summarySentences = summarizer(analysis.language).sentences(of: analysis.summaryDocument, length: .sentences(options.summarySentences))
         }
 
         // Segments: sentences in order, the dateline before the sentence that follows it. Made in
@@ -98,15 +98,14 @@ public final class WorksheetBuilder {
         let pieceCount = analysis.sentences.count + (dateline == nil ? 0 : 1)
         var segments: [Segment] = []
         segments.reserveCapacity(pieceCount)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(pieceCount)
+        // The segments' ranges: the sentences' with the dateline's at its place, not a copy.
+        let ranges = SegmentRanges(sentences: analysis.sentences, dateline: dateline)
         // By sentence, its segment's index (-1: none); an array, not a dictionary: a text may have a million.
         var segmentOfSentence = [Int32](repeating: -1, count: analysis.sentences.count)
         func append(_ range: Range<Int>, _ kind: SegmentKind, block: Int) {
             let segment = Segment(id: segments.count + 1, kind: kind, block: block + 1, source: text.string(range),
                                   counts: counter.count(units: Array(units[range])))
             segments.append(segment)
-            ranges.append(range)
         }
         for (index, sentence) in analysis.sentences.enumerated() {
             if !datelinePlaced, let dateline, sentence.range.lowerBound >= dateline.upperBound {
@@ -158,7 +157,7 @@ public final class WorksheetBuilder {
                                                                latin: latin(name)))
         }
 
-        for measure in measureFinder(analysis.language).measures(in: units, ranges: ranges) {
+        for measure in measureFinder(analysis.language).measures(in: units, spans: ranges) {
             guard let place = locate(measure.range) else { continue }
             segments[place.segment].measures.append(MeasureMark(start: place.start, end: place.end, text: text.string(measure.range),
                                                                 kind: measure.kind.rawValue, rendering: renderer.render(measure)))
@@ -296,13 +295,13 @@ public final class WorksheetBuilder {
     }
 
     /// Binary search over ordered, disjoint ranges: the one holding `offset`.
-    static func segmentIndex(_ ranges: [Range<Int>], containing offset: Int) -> Int? {
+    static func segmentIndex(_ ranges: SegmentRanges, containing offset: Int) -> Int? {
         let low = firstIndex(ranges, endingAfter: offset)
         return low < ranges.count && ranges[low].contains(offset) ? low : nil
     }
 
     /// The first of ordered, disjoint ranges that ends after `offset` (`ranges.count` if none).
-    static func firstIndex(_ ranges: [Range<Int>], endingAfter offset: Int) -> Int {
+    static func firstIndex(_ ranges: SegmentRanges, endingAfter offset: Int) -> Int {
         var low = 0
         var high = ranges.count
         while low < high {
@@ -344,5 +343,29 @@ struct ScalarIndex {
         var count = Int(checkpoints[offset >> 6])
         for index in (offset & ~63)..<offset where !(0xDC00...0xDFFF).contains(units[index]) { count += 1 }
         return count
+    }
+}
+
+/// The segments' ranges in the clean text, in segment order, made from the sentences as asked
+/// (a text may have a million): each sentence's range, and the dateline's before the first
+/// sentence that starts after it (or last).
+struct SegmentRanges: RandomAccessCollection {
+    let sentences: [Sentence]
+    let dateline: Range<Int>?
+    /// The dateline's segment index.
+    let datelineIndex: Int
+
+    init(sentences: [Sentence], dateline: Range<Int>?) {
+        self.sentences = sentences
+        self.dateline = dateline
+        datelineIndex = dateline.map { dateline in sentences.firstIndex { $0.range.lowerBound >= dateline.upperBound } ?? sentences.count } ?? sentences.count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { sentences.count + (dateline == nil ? 0 : 1) }
+
+    subscript(index: Int) -> Range<Int> {
+        guard let dateline else { return sentences[index].range }
+        return index < datelineIndex ? sentences[index].range : index == datelineIndex ? dateline : sentences[index - 1].range
     }
 }

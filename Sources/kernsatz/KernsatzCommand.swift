@@ -1,4 +1,5 @@
 import ArgumentParser
+import KernsatzICU
 
 @main
 struct KernsatzCommand: ParsableCommand {
@@ -15,4 +16,10 @@ struct KernsatzCommand: ParsableCommand {
         subcommands: [Segment.self, Analyze.self, Summarize.self, Quotes.self, Entities.self, Terms.self, GlossaryCommand.self, WorksheetCommand.self, BatchCommand.self,
                       Normalize.self, Translit.self]
     )
+
+    static func main() {
+        // Freed large arrays go back to the system (see there).
+        SystemMemory.keepLargeBlocksOutsideTheHeap()
+        main(nil)
+    }
 }

@@ -171,4 +171,24 @@ extension TermMatcherTests {
         XCTAssertEqual(hits.map(\.0), ["Ukrainekrieg", "G-7-Gipfel", "Ukrainekriegs"])
         XCTAssertEqual(hits.map(\.1), [.variant, .variant, .inflected])
     }
+
+    // MARK: long texts
+
+    /// A long text is matched piece by piece (cut after blank lines): the same hits, at the same
+    /// offsets, as its tokens all at once — terms over a single line break and next to the cuts too.
+    func testMatch_longText_piecewiseGivesTheSameHits() {
+        let matcher = TermMatcher(glossary: glossary("Europäische Union", "Gipfel", "Waffenstillstand", "Staatsanleihe"))
+        var text = ""
+        var i = 0
+        while text.utf16.count < 3 * TermMatcher.pieceUnits + 1000 {
+            text += i % 3 == 0 ? "Die Europäische\nUnion lädt zum Gipfel. Waffenstillstandsabkommen" : "Staats- und Gipfelfragen der Europäischen Union"
+            text += i % 5 == 0 ? "\n\n" : i % 7 == 0 ? " \r\n \n\t" : "\n"
+            i += 1
+        }
+        let units = Array(text.utf16)
+        XCTAssertLessThan(TermMatcher.pieceEnd(units, from: 0), units.count)
+        let whole = matcher.match(units: units, tokens: TermTokens(units: units))
+        XCTAssertFalse(whole.isEmpty)
+        XCTAssertEqual(matcher.match(units: units), whole)
+    }
 }

@@ -156,4 +156,30 @@ extension SummarizerTests {
         XCTAssertEqual(weights.apply("length=nan"), "length=nan")
         XCTAssertEqual(weights.apply("entities"), "entities")
     }
+
+    // MARK: the summary's sentences alone
+
+    /// `sentences(of:length:)`, which weighs only the candidates that can be picked, picks what
+    /// `summarize` picks: for every length, with redundancy weighed lightly, heavily and not at all,
+    /// and with a teaser.
+    func testSentencesOf_picksWhatSummarizePicks() throws {
+        let teaser = "Die Regierung legt einen Haushalt mit höheren Verteidigungsausgaben vor.\n\n"
+        var many = ""
+        for i in 0..<60 { many += "Satz \(i) über den Haushalt, die Ausgaben \(1990 + i % 30) und Klingbeil in Berlin. " }
+        let tiny = String(repeating: "Ba. Ko. Mi. ", count: 200)
+        for text in [article, teaser + article, many, tiny, "Ein Satz."] {
+            let analysis = try Self.pipeline.analyze(text)
+            for redundancy in [0.0, 1.0, 5.0] {
+                var weights = SummaryWeights()
+                weights.redundancy = redundancy
+                let summarizer = Summarizer(language: "de", weights: weights)
+                for n in [0, 1, 2, 3, 5, 8, 100] {
+                    XCTAssertEqual(summarizer.sentences(of: analysis.summaryDocument, length: .sentences(n)),
+                                   summarizer.summarize(analysis, length: .sentences(n)).sentences, "n=\(n) redundancy=\(redundancy)")
+                }
+                XCTAssertEqual(summarizer.sentences(of: analysis.summaryDocument, length: .words(20)),
+                               summarizer.summarize(analysis, length: .words(20)).sentences)
+            }
+        }
+    }
 }

@@ -214,6 +214,10 @@ int32_t ks_is_wide(uint32_t code_point);
 /// Not ICU either: like the ioctl above, a libc call Swift cannot reach.
 void ks_release_free_memory(void);
 
+/// Fixes glibc's mmap threshold at its default of 128 KiB, which turns off its raising (up to
+/// 32 MiB) each time a large block is freed (elsewhere nothing).
+void ks_fix_mmap_threshold(void);
+
 #ifdef __cplusplus
 }
 #endif
