@@ -189,8 +189,9 @@ public struct TermMatcher: Sendable {
     /// The terms in UTF-16 text (for `Analysis.text.units`, which is NFC); ranges are UTF-16 offsets.
     /// - Complexity: O(*n*) in the text length for a fixed glossary (hash lookups per word).
     ///   The text is cut into tokens piece by piece (a piece of at least `pieceUnits` units, ending
-    ///   after white space with two line breaks or more, which no term spans and no token looks
-    ///   across), so the tokens of a long text are never all held at once.
+    ///   after white space with two line breaks or more, or after sentence or clause punctuation,
+    ///   which no term spans and no token looks across), so the tokens of a long text are never
+    ///   all held at once.
     public func match(units: [UInt16]) -> [TermHit] {
         var hits: [TermHit] = []
         var start = 0
@@ -206,12 +207,15 @@ public struct TermMatcher: Sendable {
         return hits
     }
 
+    /// ASCII punctuation after which white space may end a piece: `. ! ? , ; :`.
+    static let pieceCutAfter: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x3A]
+
     /// The least length of a piece `match(units:)` tokenizes at a time.
     static let pieceUnits = 1 << 16
 
     /// Where the piece from `start` ends: at the end of the first run of white space (space, tab,
-    /// line feed, carriage return) with two line feeds or more that ends `pieceUnits` or more
-    /// after `start`; the end of the text if none.
+    /// line feed, carriage return) with two line feeds or more, or after `. ! ? , ; :`, that ends
+    /// `pieceUnits` or more after `start`; the end of the text if none.
     static func pieceEnd(_ units: [UInt16], from start: Int) -> Int {
         func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D }
         var i = start + pieceUnits
@@ -220,12 +224,15 @@ public struct TermMatcher: Sendable {
         while i > start, isSpace(units[i - 1]) { i -= 1 }
         while i < units.count {
             guard isSpace(units[i]) else { i += 1; continue }
+            // After sentence or clause punctuation the token before has no joiner (the punctuation
+            // is no word unit and no hyphen), so no term spans the run either.
+            let afterPunctuation = i > start && Self.pieceCutAfter.contains(units[i - 1])
             var lineFeeds = 0
             while i < units.count, isSpace(units[i]) {
                 if units[i] == 0x0A { lineFeeds += 1 }
                 i += 1
             }
-            if lineFeeds >= 2, i - start >= pieceUnits { return i }
+            if lineFeeds >= 2 || afterPunctuation, i - start >= pieceUnits { return i }
         }
         return units.count
     }

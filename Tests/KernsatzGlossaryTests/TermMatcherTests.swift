@@ -191,4 +191,25 @@ extension TermMatcherTests {
         XCTAssertFalse(whole.isEmpty)
         XCTAssertEqual(matcher.match(units: units), whole)
     }
+
+    /// Without blank lines (a line per sentence, or one long paragraph) a long text is cut after
+    /// sentence and clause punctuation: the same hits as all at once, terms over line breaks and
+    /// hyphens at the cuts too.
+    func testMatch_longTextWithoutBlankLines_cutAfterPunctuation_givesTheSameHits() {
+        let matcher = TermMatcher(glossary: glossary("Europäische Union", "Gipfel", "Waffenstillstand", "Staatsanleihe", "Nato"))
+        var text = ""
+        var i = 0
+        let endings = [". ", ".\n", "! ", "?\n", ", ", "; ", ": ", " "]
+        while text.utf16.count < 3 * TermMatcher.pieceUnits + 1000 {
+            text += i % 3 == 0 ? "Die Europäische\nUnion lädt zum Nato-Gipfel" : i % 3 == 1 ? "Staats- und Gipfelfragen" : "Waffenstillstands-\nabkommen"
+            text += endings[i % endings.count]
+            i += 1
+        }
+        let units = Array(text.utf16)
+        XCTAssertFalse(text.contains("\n\n"))
+        XCTAssertLessThan(TermMatcher.pieceEnd(units, from: 0), units.count, "cut without a blank line")
+        let whole = matcher.match(units: units, tokens: TermTokens(units: units))
+        XCTAssertGreaterThan(whole.count, 1000)
+        XCTAssertEqual(matcher.match(units: units), whole)
+    }
 }
