@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 
 /// A record as one line of JSON, byte for byte what `JSONEncoder` with `[.sortedKeys,
 /// .withoutEscapingSlashes]` makes of it (the journal's and the manifest's lines), without the
@@ -161,33 +162,8 @@ private struct JSONLine {
         first = false
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// A quoted string: `"` and `\` and the C0 controls escaped, everything else (`/` too) as it is.
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most strings have nothing to escape: copied whole.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONString.appendQuoted(text, to: &bytes, escapingLineSeparators: false)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzText
 
 /// Writes JSON straight to standard output in 64 KB pieces, as `JSONEncoder` with
 /// `[.withoutEscapingSlashes, .sortedKeys]` (and `.prettyPrinted` when `pretty`) would write it,
@@ -124,43 +125,8 @@ struct JSONStreamWriter {
         }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     private mutating func appendString(_ value: String) {
-        buffer.append(UInt8(ascii: "\""))
-        let utf8 = Array(value.utf8)
-        var i = 0
-        var copied = i
-        while i < utf8.count {
-            let byte = utf8[i]
-            var escape: [UInt8]? = nil
-            var width = 1
-            switch byte {
-            case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
-            case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
-            case 0x0A: escape = Array("\\n".utf8)
-            case 0x0D: escape = Array("\\r".utf8)
-            case 0x09: escape = Array("\\t".utf8)
-            case 0x08: escape = Array("\\b".utf8)
-            case 0x0C: escape = Array("\\f".utf8)
-            case 0..<0x20:
-                escape = Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                escape = Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                width = 3
-            default: break
-            }
-            if let escape {
-                buffer.append(contentsOf: utf8[copied..<i])
-                buffer.append(contentsOf: escape)
-                i += width
-                copied = i
-            } else {
-                i += 1
-            }
-        }
-        buffer.append(contentsOf: utf8[copied..<i])
-        buffer.append(UInt8(ascii: "\""))
+        JSONString.appendQuoted(value, to: &buffer, escapingLineSeparators: true)
     }
 }
 
