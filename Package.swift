@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-256 of inputs and outputs in the batch manifest (up-to-date checks, --resume); only KernsatzBatch uses it.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `swift package generate-documentation --target Kernsatz` builds the DocC catalog
+        // (Sources/Kernsatz/Kernsatz.docc); a plugin only, nothing of it is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config (icu-i18n requires icu-uc).
