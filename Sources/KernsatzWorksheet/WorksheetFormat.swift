@@ -13,7 +13,7 @@ public enum WorksheetFormat: String, Sendable, CaseIterable {
     /// One row per segment, UTF-8 with BOM: project managers' spreadsheets.
     case csv
     case md
-    /// The whole worksheet model, versioned (README: "Worksheet JSON").
+    /// The whole worksheet model, versioned (Kernsatz.docc/Worksheets.md, "Worksheet JSON").
     case json
 
     /// The file name extension; the two XLIFF versions differ so both fit in one folder.

@@ -106,7 +106,7 @@ final class GlossaryHardeningTests: XCTestCase {
         XCTAssertFalse(problems.map(\.description).joined().contains("XML error"))
     }
 
-    // MARK: DTDs and external entities: refused, as the README says, from the parser's own view
+    // MARK: DTDs and external entities: refused, as Kernsatz.docc/Glossaries.md says, from the parser's own view
 
     func testTBX_externalDTD_refusesTheGlossary() {
         let text = Self.tbx(prolog: "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n", Self.concept(1, "Gipfel", "summit"))
