@@ -3,7 +3,7 @@ extension Analysis {
     public var summaryDocument: SummaryDocument {
         SummaryDocument(units: text.units, sentences: sentences, blocks: structure.blocks,
                         entities: entities.map(\.range),
-                        quotes: quotes.filter { $0.kind == .direct }.map(\.range))
+                        quotes: quotes.filter { $0.kind == .direct }.map(\.range), tokens: tokens)
     }
 }
 

@@ -28,6 +28,9 @@ public struct Analysis: Sendable {
     /// Whether `language` was identified from the text (rather than given).
     public let languageIdentified: Bool
     public let sentences: [Sentence]
+    /// The document's one token stream over `text.units`, made once after segmentation (each
+    /// token's sentence filled in); the quote finder and the summarizer read it.
+    public let tokens: TokenStream
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
     /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
@@ -157,17 +160,19 @@ public struct Pipeline: Sendable {
         }
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
         let ranges = sentences.map(\.range)
+        var tokens = TokenStream(units: text.units)
+        tokens.assignSentences(ranges, units: text.units)
         var quotes: [Quote] = []
         if options.findQuotes {
             let finder = own?.quoteFinder ?? borrowed?.quoteFinder ?? QuoteFinder(language: language)
-            quotes = finder.quotes(in: text.units, sentences: ranges)
+            quotes = finder.quotes(in: text.units, tokens: tokens, sentences: ranges)
         }
         var entities: [Entity] = []
         if options.findEntities {
             entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
         }
         return Analysis(text: text, structure: structure, language: language, languageIdentified: identified,
-                        sentences: sentences, quotes: quotes, entities: entities)
+                        sentences: sentences, tokens: tokens, quotes: quotes, entities: entities)
     }
 
     private func entityRecognizer(_ language: String) throws(KernsatzError) -> EntityRecognizer {

@@ -48,7 +48,8 @@ public struct QuoteFinder: Sendable {
         self.language = LanguageTag.normalized(language)
         let primary = LanguageTag.primary(language)
         let lang = QuoteLists.languages.contains(primary) ? primary : "de"
-        func list(_ kind: QuoteListKind) -> [String] { QuoteLists.entries(kind, language: lang) }
+        // Folded like the token stream's keys they are compared with (`TokenStream.fold`).
+        func list(_ kind: QuoteListKind) -> [String] { QuoteLists.entries(kind, language: lang).map(TokenStream.fold) }
 
         var closers: [UInt16: [UInt16]] = [:]
         var closingMarks: Set<UInt16> = []
@@ -97,7 +98,7 @@ public struct QuoteFinder: Sendable {
         auxiliaries = Set(list(.auxiliaries))
         determiners = Set(list(.determiners))
         let stop = LanguageList.shipped(.stopwords, language: lang)?.entries ?? []
-        stopwords = Set(stop.map { $0.lowercased() }).subtracting(determiners).subtracting(speakerPronouns)
+        stopwords = Set(stop.map(TokenStream.fold)).subtracting(determiners).subtracting(speakerPronouns)
     }
 
     /// The entries of a shipped quote list (for tests and tools).
@@ -113,6 +114,12 @@ public struct QuoteFinder: Sendable {
     /// - Parameter sentences: the sentence ranges of `units`; attributions are looked for inside
     ///   the sentence of a quotation mark.
     public func quotes(in units: [UInt16], sentences: [Range<Int>]) -> [Quote] {
+        quotes(in: units, tokens: TokenStream(units: units), sentences: sentences)
+    }
+
+    /// The quotations of a document, in text order, read from its token stream.
+    /// - Parameter tokens: the document's `TokenStream` over `units`.
+    public func quotes(in units: [UInt16], tokens stream: TokenStream, sentences: [Range<Int>]) -> [Quote] {
         let spans = quoteSpans(in: units)
         var found: [Quote] = []
         var index = 0
@@ -120,7 +127,7 @@ public struct QuoteFinder: Sendable {
             let span = spans[index]
             let inner = innerRange(units, span)
             guard !inner.isEmpty else { index += 1; continue }
-            let after = attribution(after: span.upperBound, units: units, sentences: sentences)
+            let after = attribution(after: span.upperBound, units: units, stream: stream, sentences: sentences)
             // A split quote: „Das ist“, so Rutte, „die Realität.“
             if index + 1 < spans.count, let after, after.splitsBefore == spans[index + 1].lowerBound {
                 let next = spans[index + 1]
@@ -132,20 +139,20 @@ public struct QuoteFinder: Sendable {
                     continue
                 }
             }
-            if let incise = incise(in: inner, units: units) {
+            if let incise = incise(in: inner, units: units, stream: stream) {
                 // « Nous sommes prêts, a-t-il ajouté, à reprendre … »: the attribution inside the marks.
                 found.append(Quote(parts: incise.parts, kind: .direct, speaker: incise.attribution.speaker,
                                    verb: incise.attribution.verb, span: span))
-            } else if let attribution = after ?? attribution(before: span.lowerBound, units: units, sentences: sentences) {
+            } else if let attribution = after ?? attribution(before: span.lowerBound, units: units, stream: stream, sentences: sentences) {
                 found.append(Quote(parts: [inner], kind: .direct, speaker: attribution.speaker, verb: attribution.verb, span: span))
-            } else if isUnattributedSpeech(units, span: span, inner: inner) {
+            } else if isUnattributedSpeech(units, stream: stream, span: span, inner: inner) {
                 found.append(Quote(parts: [inner], kind: .direct, span: span))
             }
             index += 1
         }
-        attributeFromContext(&found, units: units, sentences: sentences)
+        attributeFromContext(&found, units: units, stream: stream, sentences: sentences)
         if !subjunctive.isEmpty {
-            found += reportedSpeech(in: units, sentences: sentences, direct: found)
+            found += reportedSpeech(in: units, stream: stream, sentences: sentences, direct: found)
             found.sort { $0.span.lowerBound < $1.span.lowerBound }
         }
         return found
@@ -192,7 +199,7 @@ public struct QuoteFinder: Sendable {
     static func isSpaceUnit(_ u: UInt16) -> Bool { UTF16Scan.isSpace(u) || u == 0xA0 || u == 0x202F || u == 0x2009 }
 
     static func isWordUnit(_ u: UInt16) -> Bool {
-        UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) ? true : Tokenizer.isWordScalar(Unicode.Scalar(u)!)
+        UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) ? true : TokenScan.isWordScalar(Unicode.Scalar(u)!)
     }
 
     /// Before an opening mark: start, space, an opening bracket, a dash or slash.
@@ -211,9 +218,9 @@ public struct QuoteFinder: Sendable {
     /// Quoted words without an attribution that are still speech: a quoted sentence with its own
     /// final punctuation („Wir fangen gerade erst an.“), or a long partial quote (six words or more)
     /// after no title cue. Short quoted words without either are names or scare quotes.
-    func isUnattributedSpeech(_ units: [UInt16], span: Range<Int>, inner: Range<Int>) -> Bool {
-        if hasTitleCue(before: span.lowerBound, units: units) { return false }
-        let words = Tokenizer.tokens(in: units, range: inner).filter { $0.kind == .word }
+    func isUnattributedSpeech(_ units: [UInt16], stream: TokenStream, span: Range<Int>, inner: Range<Int>) -> Bool {
+        if hasTitleCue(before: span.lowerBound, units: units, stream: stream) { return false }
+        let words = stream.tokens(in: inner).filter(\.isWordLike)
         guard let first = words.first else { return false }
         if let mark = UTF16Scan.lastMark(units, in: inner), mark == "." || mark == "!" || mark == "?" || mark == "…",
            UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: first.range.lowerBound)) {
@@ -222,11 +229,10 @@ public struct QuoteFinder: Sendable {
         return words.count >= 6
     }
 
-    func hasTitleCue(before position: Int, units: [UInt16]) -> Bool {
+    func hasTitleCue(before position: Int, units: [UInt16], stream: TokenStream) -> Bool {
         let start = max(0, position - 60)
-        let tokens = Tokenizer.tokens(in: units, range: start..<position)
-        guard let last = tokens.last(where: { $0.kind == .word }), tokens.last?.kind == .word else { return false }
-        let word = units.string(last.range).lowercased()
+        guard let last = stream.tokens(in: start..<position).last, last.isWordLike else { return false }
+        let word = stream.folded(last)
         if titleCues.contains(word) { return true }
         if titleCuePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
         // „Zeitung“ or „Sondervermögen-Gesetz“-like endings: the last part of a compound cue.
@@ -252,15 +258,16 @@ public struct QuoteFinder: Sendable {
         return low < sentences.count && sentences[low].contains(position) ? sentences[low] : nil
     }
 
-    func lower(_ units: [UInt16], _ token: Token) -> String { units.string(token.range).lowercased() }
+    /// The token's folded form (`TokenStream.fold`), from the stream's key table when it has one.
+    func lower(_ stream: TokenStream, _ token: Token) -> String { stream.keys[Int(token.key)] }
 
     /// „…“, sagte Rutte / erklärte er / so Rutte / fügte er hinzu / hieß es; "…," he said / said
     /// Smith / Smith said; « … », a déclaré X / a-t-il ajouté / selon X.
-    func attribution(after end: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
+    func attribution(after end: Int, units: [UInt16], stream: TokenStream, sentences: [Range<Int>]) -> Attribution? {
         guard end < units.count, let sentence = sentence(containing: end - 1, sentences) else { return nil }
         let limit = min(sentence.upperBound, end + 300)
         guard end < limit else { return nil }
-        let tokens = Tokenizer.tokens(in: units, range: end..<limit)
+        let tokens = Tokenizer.tokens(in: stream, range: end..<limit)
         var i = 0
         if i < tokens.count, units[tokens[i].range.lowerBound] == 0x2C {
             i += 1
@@ -271,31 +278,31 @@ public struct QuoteFinder: Sendable {
         }
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         var result: Attribution?
-        let word = lower(units, tokens[i])
+        let word = lower(stream, tokens[i])
         if introducers.contains(word) {
-            let phrase = speakerPhrase(tokens, from: i + 1, units: units)
+            let phrase = speakerPhrase(tokens, from: i + 1, units: units, stream: stream)
             guard phrase.range != nil else { return nil }
             // „Der „Tatort“, so die ARD, …“: quoted words after an article are a name, not speech.
             let open = quoteStart(before: end, units: units)
-            if let before = Tokenizer.tokens(in: units, range: max(0, open - 30)..<open).last, before.kind == .word,
-               determiners.contains(lower(units, before)) { return nil }
+            if let before = stream.tokens(in: max(0, open - 30)..<open).last, before.isWordLike,
+               determiners.contains(stream.folded(before)) { return nil }
             result = Attribution(speaker: phrase.range, verb: tokens[i].range)
             i = phrase.next
-        } else if let (verb, next) = verbAt(tokens, i, units: units) {
-            let phrase = speakerPhrase(tokens, from: next, units: units)
+        } else if let (verb, next) = verbAt(tokens, i, units: units, stream: stream) {
+            let phrase = speakerPhrase(tokens, from: next, units: units, stream: stream)
             result = Attribution(speaker: phrase.range, verb: verb)
             i = phrase.next
-        } else if let inverted = invertedFrench(tokens, i, units: units) {
+        } else if let inverted = invertedFrench(tokens, i, units: units, stream: stream) {
             result = inverted.attribution
             i = inverted.next
         } else {
             // "…," Smith said. / "…," he said.
-            let phrase = speakerPhrase(tokens, from: i, units: units)
+            let phrase = speakerPhrase(tokens, from: i, units: units, stream: stream)
             guard var speaker = phrase.range else { return nil }
             // The verb right after the speaker, or after an attachment ("a spokesperson for the Foreign Office said").
             var k = phrase.next
-            while k < tokens.count, k - phrase.next <= 5, tokens[k].kind == .word, verbAt(tokens, k, units: units) == nil { k += 1 }
-            guard let (verb, next) = verbAt(tokens, k, units: units) else { return nil }
+            while k < tokens.count, k - phrase.next <= 5, tokens[k].kind == .word, verbAt(tokens, k, units: units, stream: stream) == nil { k += 1 }
+            guard let (verb, next) = verbAt(tokens, k, units: units, stream: stream) else { return nil }
             if k > phrase.next { speaker = speaker.lowerBound..<tokens[k - 1].range.upperBound }
             result = Attribution(speaker: speaker, verb: verb)
             i = next
@@ -313,15 +320,15 @@ public struct QuoteFinder: Sendable {
     /// Quotations without an attribution of their own get one from their context: the next
     /// sentence when it points back („„Wir bleiben.“ Das sagte Rutte am Montag.“), or else the
     /// speaker of the quotation just before in the same paragraph („…“, sagte Rutte. „Und …“).
-    func attributeFromContext(_ quotes: inout [Quote], units: [UInt16], sentences: [Range<Int>]) {
+    func attributeFromContext(_ quotes: inout [Quote], units: [UInt16], stream: TokenStream, sentences: [Range<Int>]) {
         for index in quotes.indices where quotes[index].kind == .direct && quotes[index].speaker == nil && quotes[index].verb == nil {
             let end = quotes[index].span.upperBound
             if let next = sentence(containing: end, sentences) ?? sentence(containing: min(end + 1, units.count - 1), sentences),
                next.lowerBound >= end, !units[end..<next.lowerBound].contains(0x0A) {
-                let tokens = Tokenizer.tokens(in: units, range: next.lowerBound..<min(next.upperBound, next.lowerBound + 200))
-                if let first = tokens.first, first.kind == .word, anaphora.contains(lower(units, first)),
-                   let (verb, after) = verbAt(tokens, 1, units: units) {
-                    let phrase = speakerPhrase(tokens, from: after, units: units)
+                let tokens = Tokenizer.tokens(in: stream, range: next.lowerBound..<min(next.upperBound, next.lowerBound + 200))
+                if let first = tokens.first, first.kind == .word, anaphora.contains(lower(stream, first)),
+                   let (verb, after) = verbAt(tokens, 1, units: units, stream: stream) {
+                    let phrase = speakerPhrase(tokens, from: after, units: units, stream: stream)
                     if let speaker = phrase.range {
                         quotes[index].speaker = speaker
                         quotes[index].verb = verb
@@ -342,23 +349,23 @@ public struct QuoteFinder: Sendable {
 
     /// An attribution set off by commas inside the quotation marks (the French incise):
     /// « Il faut, selon lui, agir vite. » → parts „Il faut“ and „agir vite.“
-    func incise(in inner: Range<Int>, units: [UInt16]) -> (parts: [Range<Int>], attribution: Attribution)? {
-        let tokens = Tokenizer.tokens(in: units, range: inner)
+    func incise(in inner: Range<Int>, units: [UInt16], stream: TokenStream) -> (parts: [Range<Int>], attribution: Attribution)? {
+        let tokens = Tokenizer.tokens(in: stream, range: inner)
         func isComma(_ k: Int) -> Bool { k < tokens.count && tokens[k].kind == .mark && units[tokens[k].range.lowerBound] == 0x2C }
         for k in tokens.indices where isComma(k) && k > 0 {
             let i = k + 1
             guard i < tokens.count, tokens[i].kind == .word else { continue }
             var attribution: Attribution?
             var next = i
-            let word = lower(units, tokens[i])
+            let word = lower(stream, tokens[i])
             if introducers.contains(word) {
-                let phrase = speakerPhrase(tokens, from: i + 1, units: units)
+                let phrase = speakerPhrase(tokens, from: i + 1, units: units, stream: stream)
                 if let speaker = phrase.range { attribution = Attribution(speaker: speaker, verb: tokens[i].range); next = phrase.next }
-            } else if let inverted = invertedFrench(tokens, i, units: units) {
+            } else if let inverted = invertedFrench(tokens, i, units: units, stream: stream) {
                 attribution = inverted.attribution
                 next = inverted.next
-            } else if let (verb, afterVerb) = verbAt(tokens, i, units: units) {
-                let phrase = speakerPhrase(tokens, from: afterVerb, units: units)
+            } else if let (verb, afterVerb) = verbAt(tokens, i, units: units, stream: stream) {
+                let phrase = speakerPhrase(tokens, from: afterVerb, units: units, stream: stream)
                 if let speaker = phrase.range { attribution = Attribution(speaker: speaker, verb: verb); next = phrase.next }
             }
             guard let attribution, isComma(next), next + 1 < tokens.count else { continue }
@@ -381,7 +388,7 @@ public struct QuoteFinder: Sendable {
     }
 
     /// Rutte sagte: „…“ / Dazu sagte er: „…“ / Smith said, "…" / X a affirmé : « … » / Rutte: „…“
-    func attribution(before start: Int, units: [UInt16], sentences: [Range<Int>]) -> Attribution? {
+    func attribution(before start: Int, units: [UInt16], stream: TokenStream, sentences: [Range<Int>]) -> Attribution? {
         guard var sentence = sentence(containing: start, sentences) else { return nil }
         var end = start
         if sentence.lowerBound >= start {
@@ -395,7 +402,7 @@ public struct QuoteFinder: Sendable {
             end = sentence.upperBound
         }
         let from = max(sentence.lowerBound, end - 300)
-        var tokens = Tokenizer.tokens(in: units, range: from..<end)
+        var tokens = Tokenizer.tokens(in: stream, range: from..<end)
         guard let last = tokens.last, last.kind == .mark else { return nil }
         let mark = units[last.range.lowerBound]
         guard mark == 0x3A || (mark == 0x2C && language.hasPrefix("en")) else { return nil }
@@ -406,29 +413,29 @@ public struct QuoteFinder: Sendable {
         }
         guard !tokens.isEmpty, tokens.count <= 25 else { return nil }
         for k in tokens.indices {
-            guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
+            guard let (verb, next) = verbAt(tokens, k, units: units, stream: stream) else { continue }
             // Inverted order first („Dazu sagte Rutte:“), then the subject before the verb.
-            let afterVerb = speakerPhrase(tokens, from: next, units: units)
+            let afterVerb = speakerPhrase(tokens, from: next, units: units, stream: stream)
             if let speaker = afterVerb.range { return Attribution(speaker: speaker, verb: verb) }
             // „In dem Bericht heißt es:“ — impersonal, no speaker.
             if afterVerb.next > next { return Attribution(speaker: nil, verb: verb) }
-            if k > 0, let speaker = subjectPhrase(tokens[0..<k], units: units) { return Attribution(speaker: speaker, verb: verb) }
+            if k > 0, let speaker = subjectPhrase(tokens[0..<k], units: units, stream: stream) { return Attribution(speaker: speaker, verb: verb) }
             return Attribution(speaker: nil, verb: verb)
         }
         // „Rutte: …“ — a name and a colon.
         if tokens.count <= 4, tokens.allSatisfy({ $0.kind == .word && UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: $0.range.lowerBound)) }),
-           tokens.contains(where: { !stopwords.contains(lower(units, $0)) }) {
-            let phrase = speakerPhrase(tokens, from: 0, units: units)
+           tokens.contains(where: { !stopwords.contains(lower(stream, $0)) }) {
+            let phrase = speakerPhrase(tokens, from: 0, units: units, stream: stream)
             if let speaker = phrase.range { return Attribution(speaker: speaker, verb: nil) }
         }
         return nil
     }
 
     /// A verb of saying at `i` („sagte“; „a déclaré“ as one verb), and the index after it.
-    func verbAt(_ tokens: [Token], _ i: Int, units: [UInt16]) -> (Range<Int>, Int)? {
+    func verbAt(_ tokens: [Token], _ i: Int, units: [UInt16], stream: TokenStream) -> (Range<Int>, Int)? {
         guard i < tokens.count, tokens[i].kind == .word, verbHashes.contains(WordHash.of(units[tokens[i].range], fold: true)) else { return nil }
-        let word = lower(units, tokens[i])
-        if auxiliaries.contains(word), i + 1 < tokens.count, tokens[i + 1].kind == .word, verbs.contains(lower(units, tokens[i + 1])) {
+        let word = lower(stream, tokens[i])
+        if auxiliaries.contains(word), i + 1 < tokens.count, tokens[i + 1].kind == .word, verbs.contains(lower(stream, tokens[i + 1])) {
             return (tokens[i].range.lowerBound..<tokens[i + 1].range.upperBound, i + 2)
         }
         guard verbs.contains(word) else { return nil }
@@ -436,17 +443,17 @@ public struct QuoteFinder: Sendable {
     }
 
     /// French inversion: „a-t-il ajouté“, „explique-t-elle“, „dit-il“.
-    func invertedFrench(_ tokens: [Token], _ i: Int, units: [UInt16]) -> (attribution: Attribution, next: Int)? {
+    func invertedFrench(_ tokens: [Token], _ i: Int, units: [UInt16], stream: TokenStream) -> (attribution: Attribution, next: Int)? {
         let token = tokens[i]
         let pieces = units[token.range].split(separator: 0x2D, omittingEmptySubsequences: false)
         guard pieces.count >= 2, let lastPiece = pieces.last else { return nil }
-        let pronoun = String(decoding: lastPiece, as: UTF16.self).lowercased()
+        let pronoun = TokenStream.fold(String(decoding: lastPiece, as: UTF16.self))
         guard speakerPronouns.contains(pronoun) else { return nil }
         let pronounRange = (token.range.upperBound - lastPiece.count)..<token.range.upperBound
         let head = pieces[0]
         let headRange = token.range.lowerBound..<(token.range.lowerBound + head.count)
-        let headWord = String(decoding: head, as: UTF16.self).lowercased()
-        if auxiliaries.contains(headWord), i + 1 < tokens.count, verbs.contains(lower(units, tokens[i + 1])) {
+        let headWord = TokenStream.fold(String(decoding: head, as: UTF16.self))
+        if auxiliaries.contains(headWord), i + 1 < tokens.count, verbs.contains(lower(stream, tokens[i + 1])) {
             return (Attribution(speaker: pronounRange, verb: tokens[i + 1].range), i + 2)
         }
         guard verbs.contains(headWord) else { return nil }
@@ -456,9 +463,9 @@ public struct QuoteFinder: Sendable {
     /// The speaker phrase starting at `i`: a pronoun, an article phrase („der 58-Jährige“, „die
     /// Sprecherin des Auswärtigen Amts“) or capitalized name words, without role words before a
     /// name („NATO-Generalsekretär Mark Rutte“ → „Mark Rutte“).
-    func speakerPhrase(_ tokens: [Token], from i: Int, units: [UInt16]) -> (range: Range<Int>?, next: Int) {
+    func speakerPhrase(_ tokens: [Token], from i: Int, units: [UInt16], stream: TokenStream) -> (range: Range<Int>?, next: Int) {
         guard i < tokens.count, tokens[i].kind == .word else { return (nil, i) }
-        let first = lower(units, tokens[i])
+        let first = lower(stream, tokens[i])
         if nonSpeakerPronouns.contains(first) { return (nil, i + 1) }
         if speakerPronouns.contains(first) { return (tokens[i].range, i + 1) }
         if !determiners.contains(first), !isCapitalized(units, tokens[i]), !nameParticles.contains(first) { return (nil, i) }
@@ -470,19 +477,19 @@ public struct QuoteFinder: Sendable {
                 // The period of a title before a name („Mr. Varga“, „M. Ferrand“, „Dr. Weber“).
                 guard units[tokens[j].range.lowerBound] == 0x2E, let last = words.last, j + 1 < tokens.count,
                       tokens[j + 1].kind == .word, tokens[last].range.upperBound == tokens[j].range.lowerBound,
-                      isRole(lower(units, tokens[last])) || tokens[last].range.count == 1,
+                      isRole(lower(stream, tokens[last])) || tokens[last].range.count == 1,
                       UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j + 1].range.lowerBound)) else { break }
                 j += 1
                 continue
             }
-            let word = lower(units, tokens[j])
+            let word = lower(stream, tokens[j])
             let capitalized = isCapitalized(units, tokens[j])
             if j > i, verbs.contains(word) || introducers.contains(word) { break }
             // („der“ after „von“ is part of the name, after a name it starts an object: „sagte Rutte der dpa“.)
             if !words.isEmpty, nameParticles.contains(word), j + 1 < tokens.count, tokens[j + 1].kind == .word,
                determiners.contains(word)
-                   ? nameParticles.contains(lower(units, tokens[j - 1])) && !determiners.contains(lower(units, tokens[j - 1]))
-                   : UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(units, tokens[j - 1])) {
+                   ? nameParticles.contains(lower(stream, tokens[j - 1])) && !determiners.contains(lower(stream, tokens[j - 1]))
+                   : UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[j - 1].range.lowerBound)) || nameParticles.contains(lower(stream, tokens[j - 1])) {
                 // Name particles between name words („Ursula von der Leyen“).
                 words.append(j)
                 j += 1
@@ -502,25 +509,25 @@ public struct QuoteFinder: Sendable {
                 // lowercase, nouns („the lawyer“, „les syndicats“); after a capitalized word only a
                 // role noun („le Premier ministre“) — „der Minister gestern“ ends before „gestern“.
                 if stopwords.contains(word) || !startsWithArticle { break }
-                if let previous = words.last, !determiners.contains(lower(units, tokens[previous])),
+                if let previous = words.last, !determiners.contains(lower(stream, tokens[previous])),
                    UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[previous].range.lowerBound)), !isRole(word) { break }
             }
             words.append(j)
             j += 1
         }
         // Drop trailing articles and particles.
-        while let last = words.last, words.count > 1, determiners.contains(lower(units, tokens[last])) || nameParticles.contains(lower(units, tokens[last])) {
+        while let last = words.last, words.count > 1, determiners.contains(lower(stream, tokens[last])) || nameParticles.contains(lower(stream, tokens[last])) {
             words.removeLast()
         }
         guard !words.isEmpty else { return (nil, i) }
         if words.count == 1 && startsWithArticle { return (nil, i) }
         if words.count == 1, stopwords.contains(first) { return (nil, i) }
         // Role words before a name are not part of it.
-        if let lastRole = words.lastIndex(where: { isRole(lower(units, tokens[$0])) }), lastRole + 1 < words.count {
+        if let lastRole = words.lastIndex(where: { isRole(lower(stream, tokens[$0])) }), lastRole + 1 < words.count {
             let rest = words[(lastRole + 1)...]
-            if let head = rest.first, !determiners.contains(lower(units, tokens[head])),
+            if let head = rest.first, !determiners.contains(lower(stream, tokens[head])),
                UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[head].range.lowerBound)),
-               rest.allSatisfy({ UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[$0].range.lowerBound)) || nameParticles.contains(lower(units, tokens[$0])) }) {
+               rest.allSatisfy({ UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: tokens[$0].range.lowerBound)) || nameParticles.contains(lower(stream, tokens[$0])) }) {
                 words = Array(rest)
             }
         }
@@ -529,14 +536,14 @@ public struct QuoteFinder: Sendable {
 
     /// The subject before a verb of saying: the speaker phrase that ends right before it
     /// („Der NATO-Generalsekretär Mark Rutte sagte“, „Er sagte“; „Dazu“ is left out).
-    func subjectPhrase(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Range<Int>? {
+    func subjectPhrase(_ tokens: ArraySlice<Token>, units: [UInt16], stream: TokenStream) -> Range<Int>? {
         let array = Array(tokens)
         // The phrase that opens the clause („Ein Sprecher des Ministeriums in Berlin sagte“,
         // „Merkel hatte 2015 gesagt“), else one that ends right before the verb („Dazu sagte“ has none).
-        let first = speakerPhrase(array, from: 0, units: units)
+        let first = speakerPhrase(array, from: 0, units: units, stream: stream)
         if let range = first.range, !isNumber(units, range) { return range }
         for start in array.indices.dropFirst() {
-            let phrase = speakerPhrase(array, from: start, units: units)
+            let phrase = speakerPhrase(array, from: start, units: units, stream: stream)
             if let range = phrase.range, phrase.next == array.count, !isNumber(units, range) { return range }
         }
         return nil
@@ -553,7 +560,7 @@ public struct QuoteFinder: Sendable {
         for offset in 1...2 where token.range.lowerBound + offset + 1 < token.range.upperBound {
             let at = token.range.lowerBound + offset
             if units[at] == 0x27 || units[at] == 0x2019 {
-                let elided = String(decoding: units[token.range.lowerBound...at], as: UTF16.self).replacingApostrophe.lowercased()
+                let elided = TokenStream.fold(String(decoding: units[token.range.lowerBound...at], as: UTF16.self))
                 return determiners.contains(elided) && UTF16Scan.isUppercase(UTF16Scan.scalar(units, at: at + 1))
             }
         }
@@ -574,7 +581,7 @@ public struct QuoteFinder: Sendable {
     // MARK: - Reported speech
 
     /// „Rutte sagte, die NATO sei stark.“ / „Die NATO sei stark, sagte Rutte.“ / „Er sagte, dass …“
-    func reportedSpeech(in units: [UInt16], sentences: [Range<Int>], direct: [Quote]) -> [Quote] {
+    func reportedSpeech(in units: [UInt16], stream: TokenStream, sentences: [Range<Int>], direct: [Quote]) -> [Quote] {
         var found: [Quote] = []
         var directIndex = 0
         for sentence in sentences {
@@ -582,7 +589,7 @@ public struct QuoteFinder: Sendable {
             if directIndex < direct.count, direct[directIndex].span.overlaps(sentence) { continue }
             // Reported speech needs a comma: sentences without one are passed over untokenized.
             guard units[sentence].contains(0x2C) else { continue }
-            let tokens = Tokenizer.tokens(in: units, range: sentence)
+            let tokens = Tokenizer.tokens(in: stream, range: sentence)
             guard tokens.count >= 4,
                   tokens.contains(where: { $0.kind == .word && subjunctive.mayContain(units, $0.range) })
             else { continue }
@@ -590,14 +597,14 @@ public struct QuoteFinder: Sendable {
             while end > 0, tokens[end - 1].kind == .mark { end -= 1 }
             func isComma(_ i: Int) -> Bool { tokens[i].kind == .mark && units[tokens[i].range.lowerBound] == 0x2C }
             for k in 0..<end {
-                guard let (verb, next) = verbAt(tokens, k, units: units) else { continue }
+                guard let (verb, next) = verbAt(tokens, k, units: units, stream: stream) else { continue }
                 var comma = next
                 while comma < end, comma - next <= 5, !isComma(comma) { comma += 1 }
-                let after = comma < end - 1 && comma - next <= 5 ? reportedClause(tokens, from: comma + 1, to: end, units: units) : nil
+                let after = comma < end - 1 && comma - next <= 5 ? reportedClause(tokens, from: comma + 1, to: end, units: units, stream: stream) : nil
                 // Clause, comma, verb: „Die NATO sei stark, sagte Rutte.“ — and its continuation after
                 // the attribution („Er sei müde, sagte er, und gehe nun nach Hause.“).
-                if k >= 3, isComma(k - 1), isReportedClause(tokens[0..<(k - 1)], units: units) {
-                    let speaker = speakerPhrase(tokens, from: next, units: units).range
+                if k >= 3, isComma(k - 1), isReportedClause(tokens[0..<(k - 1)], units: units, stream: stream) {
+                    let speaker = speakerPhrase(tokens, from: next, units: units, stream: stream).range
                     var parts = [tokens[0].range.lowerBound..<tokens[k - 2].range.upperBound]
                     if let after { parts.append(after) }
                     found.append(Quote(parts: parts, kind: .reported, speaker: speaker, verb: verb,
@@ -606,8 +613,8 @@ public struct QuoteFinder: Sendable {
                 }
                 // Verb, comma, clause: „Rutte sagte, die NATO sei stark.“
                 if let after {
-                    let speaker = speakerPhrase(tokens, from: next, units: units).range
-                        ?? (k > 0 ? subjectPhrase(tokens[0..<k], units: units) : nil)
+                    let speaker = speakerPhrase(tokens, from: next, units: units, stream: stream).range
+                        ?? (k > 0 ? subjectPhrase(tokens[0..<k], units: units, stream: stream) : nil)
                     found.append(Quote(parts: [after], kind: .reported, speaker: speaker, verb: verb, span: after))
                     break
                 }
@@ -618,14 +625,14 @@ public struct QuoteFinder: Sendable {
 
     /// The reported clause from `start` (a Konjunktiv I form in it), ending before a comma and a
     /// conjunction that opens an indicative main clause („…, die Lage sei ruhig, und verließ den Saal.“).
-    func reportedClause(_ tokens: [Token], from start: Int, to end: Int, units: [UInt16]) -> Range<Int>? {
-        guard isReportedClause(tokens[start..<end], units: units) else { return nil }
+    func reportedClause(_ tokens: [Token], from start: Int, to end: Int, units: [UInt16], stream: TokenStream) -> Range<Int>? {
+        guard isReportedClause(tokens[start..<end], units: units, stream: stream) else { return nil }
         var stop = end
         var i = start + 1
         while i + 1 < end {
             if tokens[i].kind == .mark, units[tokens[i].range.lowerBound] == 0x2C, tokens[i + 1].kind == .word,
-               coordinators.contains(lower(units, tokens[i + 1])), isReportedClause(tokens[start..<i], units: units),
-               !isReportedClause(tokens[(i + 1)..<end], units: units) {
+               coordinators.contains(lower(stream, tokens[i + 1])), isReportedClause(tokens[start..<i], units: units, stream: stream),
+               !isReportedClause(tokens[(i + 1)..<end], units: units, stream: stream) {
                 stop = i
                 break
             }
@@ -635,15 +642,10 @@ public struct QuoteFinder: Sendable {
     }
 
     /// A clause with a Konjunktiv I form (an indicative „dass“-clause is not reported speech).
-    func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16]) -> Bool {
+    func isReportedClause(_ tokens: ArraySlice<Token>, units: [UInt16], stream: TokenStream) -> Bool {
         guard tokens.count >= 2 else { return false }
         return tokens.contains { $0.kind == .word && subjunctive.contains(units, $0.range) }
     }
-}
-
-extension String {
-    /// ’ as '.
-    var replacingApostrophe: String { String(map { $0 == "\u{2019}" ? "'" : $0 }) }
 }
 
 /// A list of lowercase words, looked up with words of running text as they are written, lowercased.

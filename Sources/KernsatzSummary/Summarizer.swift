@@ -20,7 +20,8 @@ public struct Summarizer: Sendable {
     public let language: String
     public var weights: SummaryWeights
     /// Function words, which are never key terms (as folded word hashes).
-    let stopwords: Set<UInt64>
+    /// Function words, folded as token keys are (`TokenStream.fold`).
+    let stopwords: Set<String>
 
     /// Sentences with fewer words are fragments (length feature 0).
     static let shortSentence = 5
@@ -32,7 +33,7 @@ public struct Summarizer: Sendable {
         self.weights = weights
         let primary = LanguageTag.primary(language)
         let list = LanguageList.shipped(.stopwords, language: primary) ?? LanguageList.shipped(.stopwords, language: "en")
-        stopwords = Set((list?.entries ?? []).map { WordHash.of($0.lowercased().utf16, fold: true) })
+        stopwords = Set((list?.entries ?? []).map(TokenStream.fold))
     }
 
     public func summarize(_ document: SummaryDocument, length: SummaryLength) -> Summary {
@@ -177,7 +178,10 @@ public struct Summarizer: Sendable {
         let units = document.units
         // Each sentence's key terms, as numbers given in order of first appearance, in one array.
         var terms = TermLists(sentences: document.sentences.count)
-        var vocabulary = Vocabulary(excluding: stopwords)
+        let stream = document.tokens ?? TokenStream(units: units)
+        // By token key: its term number, -1 for no term, -2 not yet seen.
+        var termOfKey = [Int32](repeating: -2, count: stream.keys.count)
+        var termCount: Int32 = 0
         var entityCursor = 0, quoteCursor = 0
         // By term: in how many sentences (not headings) it is, and the last sentence it was seen in.
         var documentFrequency: [Int] = []
@@ -189,10 +193,19 @@ public struct Summarizer: Sendable {
             let role: SentenceScore.Role = kind == .teaser ? .teaser : kind == .heading ? .heading : .candidate
             var wordCount = 0
             var years = 0
-            for token in Tokenizer.tokens(in: units, range: sentence.range) where token.kind == .word {
+            for token in stream.tokens(in: sentence.range) where token.isWordLike {
                 wordCount += 1
                 if Self.isYear(units, token.range) { years += 1 }
-                guard let term = keyTerm(units, token.range, &vocabulary) else { continue }
+                // Key terms: no function words, no one- and two-letter words; numbers kept.
+                guard token.length >= 3 else { continue }
+                var number = termOfKey[Int(token.key)]
+                if number == -2 {
+                    number = stopwords.contains(stream.folded(token)) ? -1 : termCount
+                    if number >= 0 { termCount += 1 }
+                    termOfKey[Int(token.key)] = number
+                }
+                guard number >= 0 else { continue }
+                let term = Int(number)
                 if term == lastSeen.count {
                     // A new term.
                     documentFrequency.append(0)
@@ -310,12 +323,6 @@ public struct Summarizer: Sendable {
         return Double(longSentence) / Double(words)
     }
 
-    /// A word's key term: its number in `vocabulary`, by its case-folded hash; no function words,
-    /// no one- and two-letter words; numbers kept.
-    func keyTerm(_ units: [UInt16], _ range: Range<Int>, _ vocabulary: inout Vocabulary) -> Int? {
-        guard range.count >= 3 else { return nil }
-        return vocabulary.number(of: WordHash.of(units[range], fold: true))
-    }
 }
 
 /// A candidate in the summarizer's heap: its gain when last weighed, and how many sentences the
@@ -358,62 +365,3 @@ struct TermLists {
     subscript(sentence: Int) -> ArraySlice<Int32> { numbers[Int(starts[sentence])..<Int(starts[sentence + 1])] }
 }
 
-/// The words of one document, numbered in order of first appearance, so that the summarizer
-/// counts and compares them in arrays. The words come as hashes (`WordHash`), so the table looks
-/// them up by open addressing without hashing them again, several times faster than a `Dictionary`.
-struct Vocabulary {
-    /// Words that get no number (function words), as folded hashes.
-    let excluded: Set<UInt64>
-    private var keys: [UInt64]
-    /// By slot: the number of the word in `keys`, -1 for an excluded word, `empty` for no word.
-    private var numbers: [Int]
-    private var mask: Int
-    private var used = 0
-    private var count = 0
-    private static let empty = Int.min
-
-    init(excluding excluded: Set<UInt64>) {
-        self.excluded = excluded
-        keys = [UInt64](repeating: 0, count: 256)
-        numbers = [Int](repeating: Self.empty, count: 256)
-        mask = 255
-    }
-
-    /// The number of the word with this hash (the next free one for a new word), or nil for an
-    /// excluded word.
-    mutating func number(of hash: UInt64) -> Int? {
-        var slot = Self.slot(hash, mask)
-        while numbers[slot] != Self.empty {
-            if keys[slot] == hash { return numbers[slot] < 0 ? nil : numbers[slot] }
-            slot = (slot + 1) & mask
-        }
-        var number = -1
-        if !excluded.contains(hash) {
-            number = count
-            count += 1
-        }
-        keys[slot] = hash
-        numbers[slot] = number
-        used += 1
-        if used * 2 > keys.count { grow() }
-        return number < 0 ? nil : number
-    }
-
-    @inline(__always)
-    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldNumbers = numbers
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        numbers = [Int](repeating: Self.empty, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (key, number) in zip(oldKeys, oldNumbers) where number != Self.empty {
-            var slot = Self.slot(key, mask)
-            while numbers[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            numbers[slot] = number
-        }
-    }
-}

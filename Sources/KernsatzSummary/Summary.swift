@@ -28,8 +28,12 @@ public struct SummaryDocument: Sendable {
     public var entities: [Range<Int>]
     /// Direct-speech ranges in `units`, in text order.
     public var quotes: [Range<Int>]
+    /// The document's token stream over `units`; made from `units` when nil.
+    public var tokens: TokenStream?
 
-    public init(units: [UInt16], sentences: [Sentence], blocks: [Block], entities: [Range<Int>] = [], quotes: [Range<Int>] = []) {
+    public init(units: [UInt16], sentences: [Sentence], blocks: [Block], entities: [Range<Int>] = [], quotes: [Range<Int>] = [],
+                tokens: TokenStream? = nil) {
+        self.tokens = tokens
         self.units = units
         self.sentences = sentences
         self.blocks = blocks
