@@ -20,25 +20,14 @@ public enum BatchFormat: String, Sendable, CaseIterable, Codable {
 
     public var fileExtension: String { worksheetFormat?.fileExtension ?? "summary.txt" }
 
-    /// Reads a comma-separated list ("summary,xliff,html"); also "xlf", "xliff2", "markdown", "all".
-    /// - Throws: `BatchError` naming the unknown format.
-    public static func list(_ text: String) throws(BatchError) -> [BatchFormat] {
-        var formats: [BatchFormat] = []
-        for raw in text.split(separator: ",") {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            if name.isEmpty { continue }
-            if name == "all" {
-                for format in allCases where !formats.contains(format) { formats.append(format) }
-                continue
-            }
-            let canonical = ["xlf": "xliff", "xliff2": "xliff", "markdown": "md", "txt": "summary"][name] ?? name
-            guard let format = BatchFormat(rawValue: canonical) else {
-                throw BatchError(.badInput(reason: "unknown format '\(name)'; use \(allCases.map(\.rawValue).joined(separator: ", ")) or all"),
-                                 path: "--formats")
-            }
-            if !formats.contains(format) { formats.append(format) }
-        }
-        if formats.isEmpty { throw BatchError(.badInput(reason: "needs at least one format"), path: "--formats") }
-        return formats
+    /// Reads a comma-separated list ("summary,xliff,html"); also "xlf", "xliff2", "markdown", "txt", "all"
+    /// (`FormatList`, the reader `worksheet --format` uses too).
+    /// - Throws: `FormatListError` naming `--formats` and the unknown format.
+    public static func list(_ text: String) throws(FormatListError) -> [BatchFormat] {
+        try FormatList.parse(text, option: "--formats", allowsAll: true)
     }
+}
+
+extension BatchFormat: ListedFormat {
+    public static let aliases = WorksheetFormat.aliases.merging(["txt": "summary"]) { $1 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernsatz
 
 /// How a batch runs. The defaults are what `kernsatz batch IN -o OUT` does.
 public struct BatchOptions: Sendable {
@@ -22,8 +23,10 @@ public struct BatchOptions: Sendable {
     public var failFast = false
     /// Replace output files Kernsatz did not write (never an input).
     public var force = false
+    /// How every file is read (`--input-format`); nil: by extension and content (`ArticleReading`).
+    public var inputFormat: MarkupKind?
     /// Larger inputs fail as "too large".
-    public var maxBytes = 16 << 20
+    public var maxBytes = FileReader.defaultMaxBytes
     /// The memory files being worked on may take together (`MemoryGate`): a file is started while
     /// the sum of their estimates (`MemoryGate.estimate`: 160 times a file's size, the worst measured) stays under
     /// it, whatever `jobs` says. Default: half the machine's memory (`MemoryGate.defaultBudget`).

@@ -55,6 +55,12 @@ final class BatchWorker {
             return fail(Self.reason(error, path: input.path))
         }
         record.bytes = bytes.count
+        // A DOCX, PDF or ZIP fails with what it is before it is hashed, decoded or gated.
+        do {
+            try ArticleReading.refuseStructured(path: input.path, bytes: bytes, forced: settings.options.inputFormat)
+        } catch {
+            return fail(Self.reason(error, path: input.path))
+        }
         let hash = ContentHash.sha256(bytes)
         record.sha256 = hash
         if settings.options.resume, let earlier = settings.previous.upToDate(input.relativePath, sha256: hash,
@@ -67,7 +73,7 @@ final class BatchWorker {
             // Its term candidates still count in the batch's term report, as in a run that did it.
             if let language = earlier.language, LanguageTag.primary(language) == "de",
                let decoded = try? reader.decoder.decode(bytes, source: input.path) {
-                countCandidates(units: decoded.units, kind: input.kind, language: language, order: index, path: input.relativePath)
+                countCandidates(units: decoded.units, kind: kind(input, decoded.units), language: language, order: index, path: input.relativePath)
             }
             carried.seconds = Self.seconds(since: started)
             return carried
@@ -91,10 +97,16 @@ final class BatchWorker {
         }
         record.encoding = decoded.encoding.description
         record.warnings.append(contentsOf: decoded.warnings.map { Self.strip($0, path: input.path) })
+        // An XLIFF, TBX or TMX (by name or root element) fails with what it is.
+        do {
+            try ArticleReading.refuseStructured(path: input.path, units: decoded.units, forced: settings.options.inputFormat)
+        } catch {
+            return fail(Self.reason(error, path: input.path))
+        }
 
         let made: Made
         do {
-            made = try make(units: decoded.units, kind: input.kind, source: input.path, into: &record)
+            made = try make(units: decoded.units, kind: kind(input, decoded.units), source: input.path, into: &record)
         } catch {
             return fail(error.reason)
         }
@@ -139,6 +151,12 @@ final class BatchWorker {
         return record
     }
 
+    /// The markup a file is read as (`ArticleReading.markupKind`, as every command reads it): the
+    /// walker's kind by extension, a `.txt` or included file holding an HTML page as HTML, or `--input-format`.
+    private func kind(_ input: BatchInput, _ units: [UInt16]) -> MarkupKind {
+        ArticleReading.markupKind(path: input.path, units: units, forced: settings.options.inputFormat)
+    }
+
     /// A text analyzed and its worksheet built.
     struct Made {
         var analysis: Analysis
@@ -164,11 +182,8 @@ final class BatchWorker {
             case .plain:
                 analysis = try pipeline.analyze(units: units, source: source, session: session)
             case .markdown, .html:
-                let text = markup.text(from: String(decoding: units, as: UTF16.self), kind: kind)
-                if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-                    throw Failure(reason: "no text once the \(kind == .html ? "HTML" : "Markdown") markup is taken away")
-                }
-                analysis = try pipeline.analyze(text, source: source, session: session)
+                let text = try ArticleReading.text(of: units, kind: kind, path: source, extractor: markup)
+                analysis = try pipeline.analyze(units: text, source: source, session: session)
             }
         } catch let failure as Failure {
             throw failure
@@ -234,7 +249,8 @@ final class BatchWorker {
         let text: CleanText?
         switch kind {
         case .plain: text = try? CleanText(units: units)
-        case .markdown, .html: text = try? CleanText(units: Array(markup.text(from: String(decoding: units, as: UTF16.self), kind: kind).utf16))
+        case .markdown, .html:
+            text = (try? ArticleReading.text(of: units, kind: kind, path: path, extractor: markup)).flatMap { try? CleanText(units: $0) }
         }
         guard let text else { return }
         _ = terms(in: text.units, language: language, path: path, order: order)

@@ -16,7 +16,7 @@ public struct GlossaryReader: Sendable {
     /// instead of refusing the glossary.
     public var lenient: Bool
 
-    public init(sourceLanguage: String = "de", tsvTargetLanguage: String = "en", maxBytes: Int = 64 << 20, lenient: Bool = false) {
+    public init(sourceLanguage: String = "de", tsvTargetLanguage: String = "en", maxBytes: Int = FileReader.defaultMaxBytes, lenient: Bool = false) {
         self.sourceLanguage = sourceLanguage
         self.tsvTargetLanguage = tsvTargetLanguage
         self.maxBytes = maxBytes

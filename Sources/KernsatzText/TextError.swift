@@ -16,6 +16,10 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownEncoding(String)
         /// A JSON Lines record that cannot be used.
         case badRecord(reason: String)
+        /// A structured file given as an article (`ArticleReading`): what it is and what to do, in words.
+        case notAnArticle(what: String, advice: String)
+        /// HTML or Markdown (named) with no text once the markup is taken away.
+        case noTextInMarkup(String)
     }
 
     public let kind: Kind
@@ -50,6 +54,10 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(source): unknown encoding '\(name)'"
         case .badRecord(let reason):
             return "\(source): \(reason)"
+        case .notAnArticle(let what, let advice):
+            return "\(source): is \(what), not an article; \(advice)"
+        case .noTextInMarkup(let markup):
+            return "\(source): no text once the \(markup) markup is taken away"
         }
     }
 }

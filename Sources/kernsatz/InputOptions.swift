@@ -1,37 +1,81 @@
 import ArgumentParser
 import Kernsatz
 
-/// Options every command shares: where the text comes from and how to read it.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "Text files to read; - is standard input (the default).")
-    var files: [String] = []
-
-    @Flag(help: "Read JSON Lines records {\"id\", \"text\", \"lang\"?} and write one JSON line per record.")
-    var jsonl = false
-
-    @Option(help: "Language code (de, en, fr, nl, es, it, or any ICU locale); default: identified from the text.")
+/// How a file is read, for every command that reads articles (the batch too): language, encoding,
+/// invalid bytes, size limit and markup.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "Language code (de, en, fr, nl, es, it, or any ICU locale); default: identified from each text.")
     var lang: String?
 
     @Option(help: "Read files in this encoding (any ICU charset name: windows-1252, ISO-8859-15, …) instead of detecting it.")
     var encoding: String?
 
-    @Flag(help: "Replace invalid bytes with U+FFFD (and warn with their count) instead of failing.")
+    @Flag(help: "Replace invalid bytes with U+FFFD (and warn with their count) instead of failing the file.")
     var lenient = false
 
-    @Option(parsing: .unconditional, help: "Refuse files larger than this many bytes.")
-    var maxBytes: Int = 64 << 20
+    @Option(parsing: .unconditional,
+            help: "Refuse files larger than this many bytes (default \(FileReader.defaultMaxBytes >> 20) MiB); with --jsonl, the longest line.")
+    var maxBytes: Int = FileReader.defaultMaxBytes
+
+    @Option(help: ArgumentHelp("Read every file as text, html or markdown; default: by extension (.html, .htm, .xhtml, .md, .markdown), "
+                               + "else HTML when the content starts like an HTML document, else text. JSON Lines records are text.",
+                               valueName: "format"))
+    var inputFormat: InputFormat?
+
+    func validate() throws {
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+        if let encoding { try InputOptions.checkEncoding(encoding) }
+        if let lang, !InputOptions.isLanguageCode(lang) {
+            throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
+        }
+    }
+
+    /// Checks what does not apply to JSON Lines input.
+    func validateForJSONLines() throws {
+        if encoding != nil {
+            throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
+        }
+        if inputFormat != nil {
+            throw ValidationError("--input-format does not apply to --jsonl: the text of a JSON Lines record is read as plain text.")
+        }
+    }
+
+    var decoder: TextDecoder { TextDecoder(lenient: lenient, forcedEncoding: encoding) }
+    var fileReader: FileReader { FileReader(decoder: decoder, maxBytes: maxBytes) }
+}
+
+/// What `--input-format` names: how to read every file, whatever its name and content.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, html, markdown
+
+    var kind: MarkupKind {
+        switch self {
+        case .text: return .plain
+        case .html: return .html
+        case .markdown: return .markdown
+        }
+    }
+}
+
+/// Options every command that reads texts shares: where the text comes from and how to read it.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Text files to read (.txt, .md, .html, …); - is standard input (the default).")
+    var files: [String] = []
+
+    @Flag(help: "Read JSON Lines records {\"id\", \"text\", \"lang\"?} and write one JSON line per record.")
+    var jsonl = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    var lang: String? { reading.lang }
+    var encoding: String? { reading.encoding }
+    var lenient: Bool { reading.lenient }
+    var maxBytes: Int { reading.maxBytes }
 
     var paths: [String] { files.isEmpty ? ["-"] : files }
 
     func validate() throws {
-        if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
-        if jsonl && encoding != nil {
-            throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
-        }
-        if let encoding { try Self.checkEncoding(encoding) }
-        if let lang, !Self.isLanguageCode(lang) {
-            throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.")
-        }
+        if jsonl { try reading.validateForJSONLines() }
     }
 
     /// Refuses a charset ICU cannot open before any file is read (not once per file).
@@ -51,9 +95,11 @@ struct InputOptions: ParsableArguments {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    var reader: FileReader {
-        FileReader(decoder: TextDecoder(lenient: lenient, forcedEncoding: encoding), maxBytes: maxBytes)
-    }
+    /// Reads files as they are (`normalize`, `translit`).
+    var reader: FileReader { reading.fileReader }
+
+    /// Reads files as articles: markup taken away, structured files refused.
+    var articleReader: ArticleReader { ArticleReader(files: reading.fileReader, format: reading.inputFormat?.kind) }
 
     /// - Parameter content: also find quotes and entities (not needed to segment).
     func pipeline(language: String? = nil, content: Bool = true) throws -> Pipeline {

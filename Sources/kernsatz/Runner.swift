@@ -9,13 +9,24 @@ struct Runner {
     var output = Output()
 
     /// Runs `body` on each file's decoded text; returns whether all succeeded.
-    mutating func eachFile(_ body: (String, DecodedText, inout Output) throws -> Void) -> Bool {
+    /// - Parameter articles: read each file as an article (`ArticleReader`): HTML and Markdown give
+    ///   their text (the `units` handed on), structured files (XLIFF, DOCX, PDF, …) fail with their
+    ///   reason. False: the file's text as it is (`normalize`, `translit`).
+    mutating func eachFile(articles: Bool = true, _ body: (String, DecodedText, inout Output) throws -> Void) -> Bool {
         var ok = true
         let reader = options.reader
+        var articleReader = options.articleReader
         let paths = options.paths
         for path in paths {
             do {
-                let decoded = try reader.read(path)
+                var decoded: DecodedText
+                if articles {
+                    let article = try articleReader.read(path)
+                    decoded = article.decoded
+                    decoded.units = article.units
+                } else {
+                    decoded = try reader.read(path)
+                }
                 for warning in decoded.warnings { Output.warn(warning) }
                 try body(path, decoded, &output)
             } catch {

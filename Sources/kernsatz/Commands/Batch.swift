@@ -10,8 +10,9 @@ extension KernsatzCommand {
             commandName: "batch",
             abstract: "Process whole folders: summaries and worksheets for every article, a report, resumable.",
             discussion: """
-                Walks each IN (a folder, recursively, or a file) and writes, for every .txt, .md, .html and .htm \
-                file, the formats asked for into OUT, mirroring the input tree: de/a.txt → OUT/de/a.summary.txt, \
+                Walks each IN (a folder, recursively, or a file) and writes, for every .txt, .md, .markdown, .html, .htm \
+                and .xhtml file (its article text: markup taken away, a .txt holding an HTML page read as HTML; \
+                --input-format reads every file one way), the formats asked for into OUT, mirroring the input tree: de/a.txt → OUT/de/a.summary.txt, \
                 OUT/de/a.xlf, OUT/de/a.html. Hidden files and folders are left out, symbolic links are followed \
                 (a loop is reported), OUT is never read even when it lies inside IN.
                 OUT/index.html is the report to open first: every file with its summary, glossary terms, warnings \
@@ -21,7 +22,7 @@ extension KernsatzCommand {
                 Files run in parallel (--jobs, default: one per core). Every output is written to a temporary \
                 file and renamed into place; an existing file that Kernsatz did not write is never replaced \
                 (--force replaces it, inputs never). A file that fails (binary, bad encoding, empty, too large, \
-                unreadable) is reported with its reason and the others go on; the exit status is 1 when any \
+                unreadable, a structured file such as XLIFF, TBX, DOCX or PDF) is reported with its reason and the others go on; the exit status is 1 when any \
                 failed. --resume skips files whose input, settings and outputs are unchanged since they were \
                 written, so a batch that was stopped or killed goes on where it stopped.
                 Formats: summary (plain text, one sentence per line), \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")); \
@@ -44,8 +45,7 @@ extension KernsatzCommand {
 
         @OptionGroup var glossary: GlossaryOptions
 
-        @Option(help: "Language of every input (de, en, …); default: identified file by file.")
-        var lang: String?
+        @OptionGroup var reading: ReadingOptions
 
         @Option(parsing: .unconditional, help: "Sentences per summary.")
         var summary: Int = 3
@@ -78,19 +78,15 @@ extension KernsatzCommand {
         @Flag(help: "Stream mode: JSON Lines records from standard input, one result line per record on standard output.")
         var jsonl = false
 
-        @Option(parsing: .unconditional, help: "Files larger than this many bytes fail as too large.")
-        var maxBytes: Int = 16 << 20
-
         @Option(help: ArgumentHelp("Memory the files being worked on may take together (bytes, or with K, M, G: 2G); "
                                    + "a file starts when its estimate (\(MemoryGate.memoryPerByte) times its size, the worst measured) fits beside the others. Default: half the machine's.",
                                    valueName: "size"))
         var maxMemory: String?
 
-        @Flag(help: "Replace invalid bytes with U+FFFD (and warn) instead of failing the file.")
-        var lenient = false
-
-        @Option(help: "Read every file in this encoding (an ICU charset name: windows-1252, ISO-8859-15, …) instead of detecting it.")
-        var encoding: String?
+        var lang: String? { reading.lang }
+        var maxBytes: Int { reading.maxBytes }
+        var lenient: Bool { reading.lenient }
+        var encoding: String? { reading.encoding }
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
@@ -99,18 +95,13 @@ extension KernsatzCommand {
                 throw ValidationError("--summary 0 would write empty summaries: give 1 or more sentences, "
                                       + "or leave summary out of --formats (then 0 gives worksheets without a summary).")
             }
-            if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
             if let maxMemory, Self.byteCount(maxMemory) == nil {
                 throw ValidationError("--max-memory takes a size in bytes, or with K, M or G (512M, 2G), not '\(maxMemory)'.")
             }
-            if let lang, !InputOptions.isLanguageCode(lang) { throw ValidationError("--lang takes a language code such as de or en, not '\(lang)'.") }
-            if let encoding { try InputOptions.checkEncoding(encoding) }
             _ = try batchFormats()
             if jsonl {
                 if output != nil { throw ValidationError("--jsonl writes to standard output; leave out -o.") }
-                if encoding != nil {
-                    throw ValidationError("--encoding does not apply to --jsonl: JSON Lines are UTF-8 (use --lenient to replace invalid bytes).")
-                }
+                try reading.validateForJSONLines()
                 if !inputs.isEmpty { throw ValidationError("--jsonl reads standard input; leave out the input folders.") }
                 if try batchFormats().contains(.docx) { throw ValidationError("--jsonl carries text formats; docx needs -o OUT.") }
                 return
@@ -159,6 +150,7 @@ extension KernsatzCommand {
             if let maxMemory, let bytes = Self.byteCount(maxMemory) { options.maxMemory = bytes }
             options.lenient = lenient
             options.encoding = encoding
+            options.inputFormat = reading.inputFormat?.kind
             options.version = KernsatzCommand.configuration.version
             if glossary.paths.isEmpty {
                 options.glossaryNames = ShippedGlossaries.names.map { "shipped: \($0)" }

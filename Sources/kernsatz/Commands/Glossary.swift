@@ -153,7 +153,7 @@ extension KernsatzCommand.GlossaryCommand {
         var format: Format = .table
 
         @Option(parsing: .unconditional, help: "Refuse files larger than this many bytes.")
-        var maxBytes: Int = 64 << 20
+        var maxBytes: Int = FileReader.defaultMaxBytes
 
         @Flag(help: "Replace invalid bytes in glossaries and texts with U+FFFD (and warn) instead of failing.")
         var lenient = false

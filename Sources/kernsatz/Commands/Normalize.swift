@@ -46,7 +46,7 @@ extension KernsatzCommand {
                 if !ok { throw ExitCode.failure }
                 return
             }
-            let ok = runner.eachFile { path, decoded, output in
+            let ok = runner.eachFile(articles: input.reading.inputFormat != nil) { path, decoded, output in
                 var text = try normalize(decoded.units, source: path)
                 if text.hasSuffix("\n") { text.removeLast() }
                 output.line(text)

@@ -48,16 +48,11 @@ extension KernsatzCommand {
 
         var formats: [WorksheetFormat] {
             get throws {
-                var formats: [WorksheetFormat] = []
-                for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-                    let known = WorksheetFormat(rawValue: name == "xlf" || name == "xliff2" ? "xliff" : name == "markdown" ? "md" : name)
-                    guard let known else {
-                        throw ValidationError("--format: unknown format '\(name)'; use \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-                    }
-                    if !formats.contains(known) { formats.append(known) }
+                do {
+                    return try FormatList.parse(format, option: "--format")
+                } catch {
+                    throw ValidationError(error.description)
                 }
-                if formats.isEmpty { throw ValidationError("--format needs at least one format.") }
-                return formats
             }
         }
 
