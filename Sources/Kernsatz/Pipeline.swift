@@ -9,13 +9,19 @@ public struct PipelineOptions: Sendable {
     public var findQuotes = true
     /// Find named entities (`Analysis.entities`).
     public var findEntities = true
+    /// Find numbers, percentages, amounts of money, dates and years (`Analysis.measures`).
+    public var findMeasures = true
 
-    /// - Parameter findEntities: defaults to `findQuotes`, so `findQuotes: false` asks for segmentation only.
-    public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true, findEntities: Bool? = nil) {
+    /// - Parameters:
+    ///   - findEntities: defaults to `findQuotes`, so `findQuotes: false` asks for segmentation only.
+    ///   - findMeasures: defaults to `findQuotes`, as `findEntities` does.
+    public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true, findEntities: Bool? = nil,
+                findMeasures: Bool? = nil) {
         self.language = language
         self.detectTeaser = detectTeaser
         self.findQuotes = findQuotes
         self.findEntities = findEntities ?? findQuotes
+        self.findMeasures = findMeasures ?? findQuotes
     }
 }
 
@@ -35,6 +41,21 @@ public struct Analysis: Sendable {
     public let quotes: [Quote]
     /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
     public let entities: [Entity]
+    /// Numbers, percentages, amounts of money, dates and years in the sentences and the dateline,
+    /// in text order (empty unless `PipelineOptions.findMeasures`).
+    public let measures: [Measure]
+
+    /// The dateline as a segment of its own: its range without the dash, spaces or colon that join
+    /// it to the text („Brüssel – “ → „Brüssel“); nil when the text has none (or only those).
+    /// The one rule for worksheets, summary-only batches and the measures looked for.
+    public var datelineSegment: Range<Int>? { Self.datelineSegment(structure, text.units) }
+
+    static func datelineSegment(_ structure: DocumentStructure, _ units: [UInt16]) -> Range<Int>? {
+        guard let range = structure.metadata.datelineRange else { return nil }
+        var end = range.upperBound
+        while end > range.lowerBound, [0x20, 0xA0, 0x2D, 0x2013, 0x2014, 0x2012, 0x2015, 0x3A].contains(units[end - 1]) { end -= 1 }
+        return end == range.lowerBound ? nil : range.lowerBound..<end
+    }
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
@@ -53,17 +74,20 @@ public struct Analysis: Sendable {
 ///     analysis.sentences.map(analysis.sourceText)   // ["Dr. Müller kam am 3. Oktober.", "Er blieb."]
 ///     analysis.structure.metadata.dateline          // "Brüssel"
 ///
-/// A pipeline holds what each language needs (segmenter, layout parser, quote and entity finders),
-/// built for a language when a text in it first comes and kept: make one and reuse it, from any
-/// number of tasks (it is a value, `Sendable`; copies share what is built).
+/// A pipeline holds what each language needs (segmenter, layout parser, quote, entity and measure
+/// finders), built for a language when a text in it first comes and kept (`LanguageCache`, at most
+/// 64 languages): make one and reuse it, from any number of tasks (it is a value, `Sendable`;
+/// copies share what is built).
 public struct Pipeline: Sendable {
     public let options: PipelineOptions
     /// The segmenters, layout parsers and quote finders, built when a text in their language first comes.
-    private let tools: LanguageToolCache
+    private let tools: LanguageTools
     /// Nil when `options.language` is given: then no text's language is identified.
     private let identifier: LanguageIdentifier?
     /// Built when a text in their language first comes (each loads gazetteers from ICU).
-    private let recognizers = RecognizerCache()
+    private let recognizers = LanguageCache<EntityRecognizer>()
+    /// By primary language; built when a text in it first comes.
+    private let measureFinders = LanguageCache<MeasureFinder>()
     /// `options.language` in normal form, worked out once.
     private let givenLanguage: String?
 
@@ -73,7 +97,8 @@ public struct Pipeline: Sendable {
         // The supported languages, root rules for other scripts ("und"), and the language asked for.
         var languages = LanguageList.supportedLanguages + ["und"]
         if let givenLanguage, !languages.contains(givenLanguage) { languages.append(givenLanguage) }
-        tools = LanguageToolCache(languages: languages, detectTeaser: options.detectTeaser, findQuotes: options.findQuotes)
+        tools = LanguageTools(languages: languages, detectTeaser: options.detectTeaser, findQuotes: options.findQuotes)
+        identifier = givenLanguage == nil ? LanguageIdentifier() : nil
         if let givenLanguage {
             // The language asked for is loaded now, so that a problem shows before the first text.
             do throws(SegmentationError) {
@@ -81,15 +106,13 @@ public struct Pipeline: Sendable {
             } catch {
                 throw .segmentation(error)
             }
-            if options.findEntities {
-                do throws(AnalysisError) {
-                    recognizers.store(try EntityRecognizer(language: givenLanguage), for: givenLanguage)
-                } catch {
-                    throw .analysis(error)
-                }
+            do throws(AnalysisError) {
+                if options.findEntities { recognizers.store(try EntityRecognizer(language: givenLanguage), for: givenLanguage) }
+                if options.findMeasures { _ = try measureFinder(givenLanguage) }
+            } catch {
+                throw .analysis(error)
             }
         }
-        identifier = givenLanguage == nil ? LanguageIdentifier() : nil
     }
 
     /// Builds what texts in `language` need (segmenter, layout parser, quote finder, entity
@@ -99,12 +122,14 @@ public struct Pipeline: Sendable {
     public func prepare(language: String) {
         let language = LanguageTag.normalized(language)
         _ = try? tools.tools(for: language)
-        if options.findEntities { _ = try? recognizers.recognizer(for: language) }
+        if options.findEntities { _ = try? entityRecognizer(language) }
+        if options.findMeasures { _ = try? measureFinder(language) }
     }
 
     /// What one thread reuses from text to text (ICU iterators). Not shareable between threads.
     public final class Session {
-        var segmentation: [String: SentenceSegmenter.Session] = [:]
+        /// Nil for a language whose iterators ICU could not open (the segmenter then opens its own).
+        let segmentation = LanguageCache<SentenceSegmenter.Session?>()
         public init() {}
     }
 
@@ -133,7 +158,7 @@ public struct Pipeline: Sendable {
         } else {
             (language, identified) = ((identifier ?? LanguageIdentifier()).identify(units: text.units), true)
         }
-        let own: LanguageToolCache.Tools?
+        let own: LanguageTools.Tools?
         do {
             own = try tools.tools(for: language)
         } catch {
@@ -153,11 +178,7 @@ public struct Pipeline: Sendable {
         let borrowed = own == nil ? (try? tools.tools(for: LanguageTag.primary(language))) : nil
         let parser = own?.parser ?? borrowed?.parser ?? (try? tools.tools(for: "de"))?.parser ?? StructureParser()
         let structure = parser.parse(text)
-        var segmentationSession = session?.segmentation[language]
-        if let session, segmentationSession == nil {
-            segmentationSession = try? segmenter.makeSession()
-            session.segmentation[language] = segmentationSession
-        }
+        let segmentationSession = session?.segmentation.value(for: language) { _ in try? segmenter.makeSession() } ?? nil
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
         let ranges = sentences.map(\.range)
         var tokens = TokenStream(units: text.units)
@@ -169,25 +190,46 @@ public struct Pipeline: Sendable {
         }
         var entities: [Entity] = []
         if options.findEntities {
-            entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
+            do throws(AnalysisError) {
+                entities = try entityRecognizer(language).entities(in: text.units, sentences: ranges)
+            } catch {
+                throw .analysis(error)
+            }
+        }
+        var measures: [Measure] = []
+        if options.findMeasures {
+            // The segments' text: the sentences and the dateline (the finder puts the spans in order).
+            var spans = ranges
+            if let dateline = Analysis.datelineSegment(structure, text.units) { spans.append(dateline) }
+            do throws(AnalysisError) {
+                measures = try measureFinder(language).measures(in: text.units, spans: spans)
+            } catch {
+                throw .analysis(error)
+            }
         }
         return Analysis(text: text, structure: structure, language: language, languageIdentified: identified,
-                        sentences: sentences, tokens: tokens, quotes: quotes, entities: entities)
+                        sentences: sentences, tokens: tokens, quotes: quotes, entities: entities, measures: measures)
     }
 
-    private func entityRecognizer(_ language: String) throws(KernsatzError) -> EntityRecognizer {
-        do throws(AnalysisError) {
-            return try recognizers.recognizer(for: language)
-        } catch {
-            throw .analysis(error)
+    /// The recognizer for `language`, or its primary language's when that one is built already.
+    private func entityRecognizer(_ language: String) throws(AnalysisError) -> EntityRecognizer {
+        if let known = recognizers.cached(language) ?? recognizers.cached(LanguageTag.primary(language)) { return known }
+        return try recognizers.value(for: language) { language throws(AnalysisError) in try EntityRecognizer(language: language) }
+    }
+
+    /// The finder for `language`'s primary language; languages whose lists cannot be read get
+    /// the root rules („und“: ICU's separators and month names), as worksheets always had.
+    private func measureFinder(_ language: String) throws(AnalysisError) -> MeasureFinder {
+        try measureFinders.value(for: LanguageTag.primary(language)) { primary throws(AnalysisError) in
+            if let own = try? MeasureFinder(language: primary) { return own }
+            return try MeasureFinder(language: "und")
         }
     }
 }
 
 /// The segmenters, layout parsers and quote finders of a pipeline's languages: shared by the
 /// threads that use one pipeline, each language's built once, on first use.
-final class LanguageToolCache: @unchecked Sendable {
-    // @unchecked: `built` is read and written under `lock` only; the tools are Sendable values.
+struct LanguageTools: Sendable {
     struct Tools: Sendable {
         let segmenter: SentenceSegmenter
         let parser: StructureParser
@@ -199,8 +241,7 @@ final class LanguageToolCache: @unchecked Sendable {
     let languages: Set<String>
     private let detectTeaser: Bool
     private let findQuotes: Bool
-    private let lock = NSLock()
-    private var built: [String: Tools] = [:]
+    private let built = LanguageCache<Tools>()
 
     init(languages: [String], detectTeaser: Bool, findQuotes: Bool) {
         self.languages = Set(languages)
@@ -212,39 +253,11 @@ final class LanguageToolCache: @unchecked Sendable {
     /// one of `languages`.
     func tools(for language: String) throws(SegmentationError) -> Tools? {
         guard languages.contains(language) else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = built[language] { return known }
-        let segmenter = try SentenceSegmenter(language: language)
-        var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
-        parser.detectTeaser = detectTeaser
-        let made = Tools(segmenter: segmenter, parser: parser, quoteFinder: findQuotes ? QuoteFinder(language: language) : nil)
-        built[language] = made
-        return made
-    }
-}
-
-/// The entity recognizers a pipeline has built, by language: shared by the threads that use one
-/// pipeline, each built once, on first use.
-final class RecognizerCache: @unchecked Sendable {
-    // @unchecked: `built` is read and written under `lock` only; EntityRecognizer is Sendable.
-    private let lock = NSLock()
-    private var built: [String: EntityRecognizer] = [:]
-
-    func store(_ recognizer: EntityRecognizer, for language: String) {
-        lock.lock()
-        built[language] = recognizer
-        lock.unlock()
-    }
-
-    /// The recognizer for `language` (or its primary language, when that one is built already).
-    /// Languages beyond the first 64 are built each time, not kept.
-    func recognizer(for language: String) throws(AnalysisError) -> EntityRecognizer {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = built[language] ?? built[LanguageTag.primary(language)] { return known }
-        let made = try EntityRecognizer(language: language)
-        if built.count < 64 { built[language] = made }
-        return made
+        return try built.value(for: language) { language throws(SegmentationError) in
+            let segmenter = try SentenceSegmenter(language: language)
+            var parser = StructureParser(nonPlaceWords: segmenter.rules.sentenceStarters)
+            parser.detectTeaser = detectTeaser
+            return Tools(segmenter: segmenter, parser: parser, quoteFinder: findQuotes ? QuoteFinder(language: language) : nil)
+        }
     }
 }

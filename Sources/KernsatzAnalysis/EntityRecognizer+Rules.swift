@@ -173,7 +173,7 @@ extension EntityRecognizer {
                 if inner.count == 1 && inner[0].range == words[first].range.lowerBound..<words[end - 1].range.upperBound {
                     entities.append(inner[0])
                 } else {
-                    entities.append(Entity(range: words[first].range.lowerBound..<words[end - 1].range.upperBound, type: .other, cue: "quoted title"))
+                    entities.append(Entity(range: words[first].range.lowerBound..<words[end - 1].range.upperBound, type: .other, cue: EntityCue(.quotedTitle)))
                 }
                 start = end
                 continue
@@ -232,7 +232,7 @@ extension EntityRecognizer {
             }
             if let previous = entities.last, previous.range.upperBound > words[first].range.lowerBound { return nil }
             entities.append(Entity(range: words[first].range.lowerBound..<upper, type: .organization,
-                                   cue: "org head " + text(units, head.range)))
+                                   cue: EntityCue(.orgHead, word: text(units, head.range))))
         }
         return last + 1
     }
@@ -275,7 +275,7 @@ extension EntityRecognizer {
         var k = run.lowerBound
         var cue: String? = nil
         var emittedEnd = run.lowerBound
-        func emit(_ first: Int, _ end: Int, _ type: EntityType, _ why: String) {
+        func emit(_ first: Int, _ end: Int, _ type: EntityType, _ why: EntityCue) {
             entities.append(Entity(range: span(words, first, end), type: type, cue: why))
             emittedEnd = end
         }
@@ -294,7 +294,7 @@ extension EntityRecognizer {
                 var end = k + 1
                 while end < run.upperBound && words[end].wordClass == .legalForm { end += 1 }
                 if first < k {
-                    emit(first, end, .organization, "org suffix " + text(units, word.range))
+                    emit(first, end, .organization, EntityCue(.orgSuffix, word: text(units, word.range)))
                 }
                 k = end
                 cue = nil
@@ -314,11 +314,11 @@ extension EntityRecognizer {
                 if entities.count > before { emittedEnd = k }
                 cue = nil
             case .cue:
-                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: EntityCue(.compoundPart))) }
                 cue = text(units, word.range) + (word.dotAfter ? "." : "")
                 k += 1
             case .noun, .orgHead:
-                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: "compound part")) }
+                if let part = word.part { entities.append(Entity(range: part, type: word.partType, cue: EntityCue(.compoundPart))) }
                 if word.wordClass == .orgHead {
                     // Adjectives before it („Deutsche Bank“, „Europäische Zentralbank“).
                     var first = k
@@ -334,7 +334,7 @@ extension EntityRecognizer {
                     }
                     while end < run.upperBound && words[end].wordClass == .legalForm { end += 1 }
                     if first < k || end > k + 1 {
-                        emit(first, end, .organization, "org head " + text(units, word.range))
+                        emit(first, end, .organization, EntityCue(.orgHead, word: text(units, word.range)))
                         k = end
                         cue = nil
                         continue
@@ -343,7 +343,7 @@ extension EntityRecognizer {
                 // A surname that is also a noun, right after a title and ending the run („Präsident Wagner“).
                 if let title = cue, word.wordClass == .noun, k + 1 == run.upperBound, word.part == nil, !word.genitive,
                    lexicon.capitalizesNouns {
-                    emit(k, k + 1, .person, "title " + title)
+                    emit(k, k + 1, .person, EntityCue(.title, word: title))
                 }
                 cue = nil
                 k += 1
@@ -392,7 +392,7 @@ extension EntityRecognizer {
             }
             // An initial alone is no name.
             if end == k + 1 && word.wordClass == .initial { return end }
-            let why = cue.map { "title " + $0 } ?? (word.wordClass == .initial ? "initial" : "first name")
+            let why = cue.map { EntityCue(.title, word: $0) } ?? EntityCue(word.wordClass == .initial ? .initial : .firstName)
             emit(entities: &entities, span(words, k, end), .person, why)
             return end
         }
@@ -413,7 +413,7 @@ extension EntityRecognizer {
                 && !words[end - 1].genitive {
                 end += 1
             }
-            emit(entities: &entities, span(words, k, end), .location, "place opener")
+            emit(entities: &entities, span(words, k, end), .location, EntityCue(.placeOpener))
             return end
         }
 
@@ -463,17 +463,17 @@ extension EntityRecognizer {
             }
         }
         // Closed by a legal form or a head noun: an organization.
-        var orgCue: String? = nil
+        var orgCue: EntityCue? = nil
         if end < run.upperBound && words[end].wordClass == .orgHead && !words[end - 1].genitive {
-            orgCue = "org head " + text(units, words[end].range)
+            orgCue = EntityCue(.orgHead, word: text(units, words[end].range))
             end += 1
         }
         while end < run.upperBound && words[end].wordClass == .legalForm {
-            orgCue = "org suffix " + text(units, words[end].range)
+            orgCue = EntityCue(.orgSuffix, word: text(units, words[end].range))
             end += 1
         }
         if adjectiveName, words[end - 1].wordClass == .orgHead {
-            orgCue = "org head " + text(units, words[end - 1].range)
+            orgCue = EntityCue(.orgHead, word: text(units, words[end - 1].range))
         }
 
         if orgCue != nil {
@@ -493,12 +493,12 @@ extension EntityRecognizer {
             let names = words[first..<end].filter { $0.wordClass == .name }
             let organization = names.first { $0.type == .organization }
             let lead = organization ?? names[0]
-            let why = count > names.count || names.count > 1 ? "multiword " + lead.cue.rawValue : lead.cue.rawValue
+            let why = EntityCue(lead.cue.kind, multiword: count > names.count || names.count > 1)
             emit(entities: &entities, span(words, first, end), lead.type, why)
             return end
         }
         if adjectiveName {
-            emit(entities: &entities, span(words, first, end), .organization, "adjective name")
+            emit(entities: &entities, span(words, first, end), .organization, EntityCue(.adjectiveName))
             return end
         }
         // Only unknown words: context decides.
@@ -509,23 +509,44 @@ extension EntityRecognizer {
                 guard lexicon.capitalizesNouns, end < words.count, !words[end].capitalized, !words[end].separated,
                       words[end].lexeme.contains(.auxiliary), !formLooksLikeNoun(units, word),
                       !word.endings.contains(.weakNounEnding), word.range.count >= 3, !isParticiple(units, word.range) else { return end }
-                emit(entities: &entities, span(words, first, end), .person, "capitalized at start")
+                emit(entities: &entities, span(words, first, end), .person, EntityCue(.capitalizedAtStart))
                 return end
             }
             if lexicon.capitalizesNouns && (afterNounMarker(words, k) || (k > run.lowerBound && words[k - 1].wordClass == .function)
                 || looksLikeNoun(units, words, k, entities)) {
                 return end
             }
-            emit(entities: &entities, span(words, first, end), guessType(words, first, entities), "capitalized")
+            emit(entities: &entities, span(words, first, end), guessType(words, first, entities), EntityCue(.capitalized))
             return end
         }
         // German adjective and noun („Endogenen Retroviren“, „Schweizer Architekten“) are no name.
         if lexicon.capitalizesNouns && word.adjectival { return end }
-        emit(entities: &entities, span(words, first, end), guessType(words, first, entities, multiword: count > 3 ? .organization : .person), "multiword name")
+        emit(entities: &entities, span(words, first, end), guessType(words, first, entities, multiword: count > 3 ? .organization : .person), EntityCue(.multiwordName))
         return end
     }
 
-    private func emit(entities: inout [Entity], _ range: Range<Int>, _ type: EntityType, _ cue: String) {
+    private func emit(entities: inout [Entity], _ range: Range<Int>, _ type: EntityType, _ cue: EntityCue) {
         entities.append(Entity(range: range, type: type, cue: cue))
+    }
+}
+
+extension NameCue {
+    /// The entity's cue for a name found by this word alone (a word taken for a name always has
+    /// one; `.none` reads as "other name").
+    var kind: EntityCue.Kind {
+        switch self {
+        case .none, .otherName: return .otherName
+        case .knownOrganization: return .knownOrganization
+        case .country: return .country
+        case .region: return .region
+        case .place: return .place
+        case .city: return .city
+        case .prefixedPlace: return .prefixedPlace
+        case .language: return .language
+        case .firstName: return .firstName
+        case .acronym: return .acronym
+        case .orgCompound: return .orgCompound
+        case .placeEnding: return .placeEnding
+        }
     }
 }

@@ -15,7 +15,7 @@ import KernsatzSegmentation
 ///     recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue)
 ///     // ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"]
 ///
-/// Cues (`Entity.cue`, for `--explain`): "first name", "title <word>", "initial", "gazetteer country",
+/// Cues (`Entity.cue`, an `EntityCue`; for `--explain` as these words): "first name", "title <word>", "initial", "gazetteer country",
 /// "gazetteer region", "gazetteer place", "gazetteer city", "gazetteer language", "gazetteer place
 /// with prefix", "place ending", "place opener", "known organization", "acronym", "org compound",
 /// "org suffix <form>", "org head <noun>", "adjective name", "other name", "quoted title",
@@ -90,11 +90,9 @@ public struct EntityRecognizer: Sendable {
         for entity in found {
             // In German a lone capitalized word is too weak a source: it may be a noun. Acronyms and
             // list names are found everywhere anyway; titles and compound parts say nothing of words.
-            if lexicon.capitalizesNouns && (entity.cue.hasPrefix("capitalized") || entity.cue == "multiword name") { continue }
-            switch entity.cue {
-            case "compound part", "acronym", "quoted title", "adjective name": continue
-            default: if entity.cue.hasPrefix("multiword ") { continue }
-            }
+            let kind = entity.cue.kind
+            if lexicon.capitalizesNouns && (kind == .capitalized || kind == .capitalizedAtStart || kind == .multiwordName) { continue }
+            if entity.cue.multiword || [.compoundPart, .acronym, .quotedTitle, .adjectiveName, .multiwordName].contains(kind) { continue }
             // Of a name of several words only a person's surname recurs alone („Merkel“ after „Angela Merkel“).
             if entity.type != .person && units[entity.range].contains(0x20) { continue }
             // The last word of the name: a surname, or the name itself.
@@ -110,12 +108,12 @@ public struct EntityRecognizer: Sendable {
         // A noun recurs as a name only when it was a person's name („Bürgermeister Schaden“).
         func matches(_ word: RecurrenceCandidate, _ type: EntityType) -> Bool { !word.isNoun || type == .person }
         // Names found by context alone take the stronger evidence of an earlier mention.
-        for index in found.indices where found[index].cue.hasPrefix("capitalized") {
+        for index in found.indices where found[index].cue.kind == .capitalized || found[index].cue.kind == .capitalizedAtStart {
             let range = found[index].range
             let stem = lexicon.genitiveStem(units, range, where: { known[EntityKey.of(units, $0)] != nil })
             if let type = known[EntityKey.of(units, range)] ?? stem.flatMap({ known[EntityKey.of(units, $0)] }) {
                 found[index].type = type
-                found[index].cue = "recurring"
+                found[index].cue = EntityCue(.recurring)
             }
         }
         var result: [Entity] = []
@@ -128,7 +126,7 @@ public struct EntityRecognizer: Sendable {
             if type == nil, let stem = lexicon.genitiveStem(units, range, where: { known[EntityKey.of(units, $0)] != nil }) {
                 type = known[EntityKey.of(units, stem)]
             }
-            if let type, matches(word, type) { result.append(Entity(range: range, type: type, cue: "recurring")) }
+            if let type, matches(word, type) { result.append(Entity(range: range, type: type, cue: EntityCue(.recurring))) }
         }
         return result
     }

@@ -9,9 +9,9 @@ final class BatchWorker {
     let settings: BatchSettings
     private let pipeline: Pipeline
     private let session = Pipeline.Session()
-    private var pipelines: [String: Pipeline] = [:]
-    private var summarizers: [String: Summarizer] = [:]
-    private var counters: [String: WordCounter] = [:]
+    private let pipelines = LanguageCache<Pipeline>()
+    private let summarizers = LanguageCache<Summarizer>()
+    private let counters = LanguageCache<WordCounter>()
     private let builder: WorksheetBuilder
     private let reader: FileReader
     /// Text of HTML and Markdown files (its entity table is parsed once, at the first such file).
@@ -192,7 +192,7 @@ final class BatchWorker {
         }
         if analysis.sentences.isEmpty { throw Failure(reason: "no sentences found (only white space, punctuation or markup)") }
         let hits = terms(in: analysis.text.units, language: analysis.language, path: record.path, order: record.order)
-        if let matcher = settings.matcher, !marksTerms(analysis.language) {
+        if let matcher = settings.matcher, !matcher.glossary.isForTexts(in: analysis.language) {
             record.warnings.append("no terms marked: the text is in '\(analysis.language)', the glossary is for '\(matcher.glossary.sourceLanguage)' texts")
         }
         record.language = analysis.language
@@ -223,17 +223,12 @@ final class BatchWorker {
         return Made(analysis: analysis, sheet: sheet, summary: record.summary ?? [])
     }
 
-    /// Whether the glossary's terms are looked for in a text of this language.
-    private func marksTerms(_ language: String) -> Bool {
-        settings.matcher.map { LanguageTag.primary(language) == LanguageTag.primary($0.glossary.sourceLanguage) } ?? false
-    }
-
     /// The glossary hits of a cleaned text, and its term candidates counted when it is German: one
     /// tokenization for both.
     private func terms(in units: [UInt16], language: String, path: String, order: Int?) -> [TermHit] {
         var hits: [TermHit] = []
         var tokens: TermTokens?
-        if let matcher = settings.matcher, marksTerms(language) {
+        if let matcher = settings.matcher, matcher.glossary.isForTexts(in: language) {
             tokens = TermTokens(units: units)
             hits = matcher.match(units: units, tokens: tokens!)
         }
@@ -256,34 +251,25 @@ final class BatchWorker {
         _ = terms(in: text.units, language: language, path: path, order: order)
     }
 
-    /// Only summaries asked for: the record without building a worksheet (no number marks).
-    /// Words and characters are counted over the text from its dateline or first sentence to its last
-    /// sentence, which is what the worksheet's segments hold.
+    /// Only summaries asked for: the record without building a worksheet. Segments, words,
+    /// characters, names, quotes and numbers are counted over the worksheet's segments
+    /// (`SegmentRanges`, the builder's rule), so the record is the one a worksheet run writes.
     private func lean(_ analysis: Analysis, hits: [TermHit], into record: inout FileRecord) -> Made {
-        let summarizer = summarizers[analysis.language] ?? Summarizer(language: analysis.language)
-        if summarizers.count < 16 { summarizers[analysis.language] = summarizer }
+        let summarizer = summarizers.value(for: analysis.language) { Summarizer(language: $0) }
         let summary = summarizer.summarize(analysis, length: .sentences(settings.options.summarySentences))
         let sentences = summary.sentences.sorted().map { Self.oneLine(analysis.text.string(analysis.sentences[$0].range)) }
-        let dateline = analysis.structure.metadata.datelineRange
-        let first = min(analysis.sentences.first!.range.lowerBound, dateline?.lowerBound ?? .max)
-        let body = first..<max(first, analysis.sentences.last!.range.upperBound)
+        let segments = SegmentRanges(analysis)
         if let counter = try? counter(analysis.language) {
-            let counts = counter.count(units: Array(analysis.text.units[body]))
+            let counts = segments.reduce(Counts()) { $0 + counter.count(units: Array(analysis.text.units[$1])) }
             record.words = counts.words
             record.characters = counts.characters
-            // The dateline's dash („Brüssel – “) is no segment's.
-            let metadata = analysis.structure.metadata
-            if let range = metadata.datelineRange, let place = metadata.dateline, body.contains(range.lowerBound) {
-                let dash = counter.count(units: Array(analysis.text.units[range])).characters - counter.count(place).characters
-                record.characters = counts.characters - max(0, dash)
-            }
         }
-        record.segments = analysis.sentences.count + (analysis.structure.metadata.dateline == nil ? 0 : 1)
+        record.segments = segments.count
         record.summary = sentences
         if let matcher = settings.matcher {
             var order: [Int] = []
             var counts: [Int: (count: Int, forms: [String])] = [:]
-            for hit in hits where body.contains(hit.range.lowerBound) {
+            for hit in hits where segments.index(containing: hit.range.lowerBound) != nil {
                 if counts[hit.entry] == nil { order.append(hit.entry) }
                 var entry = counts[hit.entry] ?? (0, [])
                 entry.count += 1
@@ -302,25 +288,21 @@ final class BatchWorker {
         }
         record.names = analysis.entities.count
         record.quotes = analysis.quotes.count
+        record.numbers = analysis.measures.count
         return Made(analysis: analysis, sheet: nil, summary: sentences)
     }
 
     private func counter(_ language: String) throws(WorksheetError) -> WordCounter {
-        if let known = counters[language] { return known }
-        let made = try WordCounter(language: language)
-        if counters.count < 16 { counters[language] = made }
-        return made
+        try counters.value(for: language) { language throws(WorksheetError) in try WordCounter(language: language) }
     }
 
     /// The pipeline for a record's own language (JSON Lines `lang`), kept for the languages a stream uses.
     private func pipeline(for language: String?) throws(Failure) -> Pipeline {
         guard let language, settings.options.language == nil else { return pipeline }
-        let tag = LanguageTag.normalized(language)
-        if let known = pipelines[tag] { return known }
         do {
-            let made = try Pipeline(options: PipelineOptions(language: tag))
-            if pipelines.count < 16 { pipelines[tag] = made }
-            return made
+            return try pipelines.value(for: LanguageTag.normalized(language)) { tag throws(KernsatzError) in
+                try Pipeline(options: PipelineOptions(language: tag))
+            }
         } catch {
             throw Failure(reason: "\(error)")
         }

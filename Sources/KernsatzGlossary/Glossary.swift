@@ -1,3 +1,5 @@
+import KernsatzSegmentation
+
 /// How a term may be used, as terminologists mark it (TBX `administrativeStatus`).
 public enum TermStatus: String, Sendable, Codable, CaseIterable {
     case preferred, admitted, deprecated
@@ -96,6 +98,13 @@ public struct Glossary: Sendable, Equatable {
         self.sourceLanguage = sourceLanguage
         self.entries = entries
         self.name = name
+    }
+
+    /// Whether the terms are looked for in a text in `language`: the one rule for worksheets,
+    /// batches, `analyze`, `terms` and `worksheet`. Only text whose primary language is the
+    /// glossary's source language is searched (a German glossary finds „opposition“ in French text otherwise).
+    public func isForTexts(in language: String) -> Bool {
+        LanguageTag.primary(language) == LanguageTag.primary(sourceLanguage)
     }
 
     /// The target languages the entries have, in first-seen order.

@@ -1,3 +1,4 @@
+import Kernsatz
 import Foundation
 import KernsatzText
 import ZIPFoundation
@@ -296,7 +297,7 @@ struct DOCXDocument {
                 if format.underline == nil { format.underline = "dotted" }
             }
             if let index = piece.quote, segment.quotes.indices.contains(index) {
-                if segment.quotes[index].kind == "direct" { format.italic = true } else { format.shading = "EFE6F7" }
+                if segment.quotes[index].kind == .direct { format.italic = true } else { format.shading = "EFE6F7" }
             }
             if segment.kind == .teaser || segment.kind == .dateline { format.italic = true }
             return run(piece.text, format)
@@ -325,18 +326,18 @@ struct DOCXDocument {
         }
         var seenNames: Set<String> = []
         for entity in segment.entities.sorted(by: { $0.start < $1.start })
-        where seenNames.insert(entity.type + "\u{0}" + entity.text).inserted {
+        where seenNames.insert(entity.type.rawValue + "\u{0}" + entity.text).inserted {
             var runs = [run(entity.typeName + " ", Format(italic: true)), run(entity.text, Format(color: "1F4E9A"))]
             if let latin = entity.latin { runs.append(run(" (Latin: \(latin))")) }
             paragraphs.append(runs)
         }
         for measure in segment.measures.sorted(by: { $0.start < $1.start }) {
-            var runs = [run(measure.kind + " ", Format(italic: true)), run(measure.text, Format(color: "1B6B45"))]
+            var runs = [run(measure.kind.rawValue + " ", Format(italic: true)), run(measure.text, Format(color: "1B6B45"))]
             if let rendering = measure.rendering { runs += [run(" → "), run(rendering, Format(language: target))] }
             paragraphs.append(runs)
         }
         for quote in segment.quotes.sorted(by: { $0.start < $1.start }) {
-            paragraphs.append([run((quote.kind == "direct" ? "direct quote" : "reported speech") + ", speaker: ", Format(italic: true)),
+            paragraphs.append([run((quote.kind == .direct ? "direct quote" : "reported speech") + ", speaker: ", Format(italic: true)),
                                run(quote.speaker ?? "not named")])
         }
         paragraphs.append([run(Counting.words(segment.counts), Format(color: "595959"))])
@@ -358,7 +359,7 @@ struct DOCXDocument {
             if let partOfSpeech = item.partOfSpeech { term.append(run(" (\(partOfSpeech))", Format(italic: true))) }
             var translations = item.approved.map { translation -> String in
                 var runs = [run(translation.term, Format(bold: true, language: sheet.targetLanguage))]
-                if translation.status == "admitted" { runs.append(run(" admitted", Format(italic: true))) }
+                if translation.status == .admitted { runs.append(run(" admitted", Format(italic: true))) }
                 if let note = translation.note { runs.append(run(" (\(note))")) }
                 return paragraph(runs)
             }.joined()

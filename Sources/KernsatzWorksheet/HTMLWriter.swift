@@ -1,3 +1,4 @@
+import Kernsatz
 import KernsatzText
 
 /// A worksheet as one self-contained HTML5 page: header, summary, legend, the segment table with
@@ -191,7 +192,7 @@ private struct Page {
             }
             if let index = run.quote, segment.quotes.indices.contains(index) {
                 let quote = segment.quotes[index]
-                wrap("quote \(quote.kind == "direct" ? "direct" : "reported")", Self.quoteTitle(quote))
+                wrap("quote \(quote.kind.rawValue)", Self.quoteTitle(quote))
             }
             if let index = run.entity, segment.entities.indices.contains(index) {
                 let entity = segment.entities[index]
@@ -210,12 +211,12 @@ private struct Page {
         return html
     }
 
-    static func entityClass(_ type: String) -> String {
+    static func entityClass(_ type: EntityType) -> String {
         switch type {
-        case "PER": return "per"
-        case "LOC": return "loc"
-        case "ORG": return "org"
-        default: return "oth"
+        case .person: return "per"
+        case .location: return "loc"
+        case .organization: return "org"
+        case .other: return "oth"
         }
     }
 
@@ -236,11 +237,11 @@ private struct Page {
     }
 
     static func measureTitle(_ measure: MeasureMark) -> String {
-        "\(measure.kind.capitalized)" + (measure.rendering.map { " → " + $0 } ?? "")
+        "\(measure.kind.rawValue.capitalized)" + (measure.rendering.map { " → " + $0 } ?? "")
     }
 
     static func quoteTitle(_ quote: QuoteMark) -> String {
-        (quote.kind == "direct" ? "Direct quote" : "Reported speech") + " — speaker: " + (quote.speaker ?? "not named")
+        (quote.kind == .direct ? "Direct quote" : "Reported speech") + " — speaker: " + (quote.speaker ?? "not named")
     }
 
     /// Glossary hits, names, numbers, quotes and counts of a segment.
@@ -252,20 +253,20 @@ private struct Page {
         }
         var seenNames: Set<String> = []
         for entity in segment.entities.sorted(by: { $0.start < $1.start })
-        where seenNames.insert(entity.type + "\u{0}" + entity.text).inserted {
+        where seenNames.insert(entity.type.rawValue + "\u{0}" + entity.text).inserted {
             var note = "<li class=\"n-name\"><span class=\"label\">\(entity.typeName)</span> <bdi>\(text(entity.text))</bdi>"
             if let latin = entity.latin { note += " <span class=\"latin\">(Latin: <bdi>\(text(latin))</bdi>)</span>" }
             items.append(note + "</li>")
         }
         for measure in segment.measures.sorted(by: { $0.start < $1.start }) {
-            var note = "<li class=\"n-num\"><span class=\"label\">\(text(measure.kind))</span> <bdi>\(text(measure.text))</bdi>"
+            var note = "<li class=\"n-num\"><span class=\"label\">\(text(measure.kind.rawValue))</span> <bdi>\(text(measure.text))</bdi>"
             if let rendering = measure.rendering {
                 note += " → <bdi lang=\"\(attr(sheet.targetLanguage))\">\(text(rendering))</bdi>"
             }
             items.append(note + "</li>")
         }
         for quote in segment.quotes.sorted(by: { $0.start < $1.start }) {
-            let kind = quote.kind == "direct" ? "direct quote" : "reported speech"
+            let kind = quote.kind == .direct ? "direct quote" : "reported speech"
             let speaker = quote.speaker.map { "<bdi>\(text($0))</bdi>" } ?? "<span class=\"none\">not named</span>"
             items.append("<li class=\"n-quote\"><span class=\"label\">\(kind)</span> speaker: \(speaker)</li>")
         }
@@ -315,7 +316,7 @@ private struct Page {
             out += "</td><td>"
             var translations = item.approved.map { translation -> String in
                 var html = "<bdi class=\"approved\" lang=\"\(attr(sheet.targetLanguage))\">\(text(translation.term))</bdi>"
-                if translation.status == "admitted" { html += " <span class=\"label\">admitted</span>" }
+                if translation.status == .admitted { html += " <span class=\"label\">admitted</span>" }
                 if let note = translation.note { html += " (\(text(note)))" }
                 return html
             }

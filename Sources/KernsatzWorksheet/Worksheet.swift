@@ -1,3 +1,5 @@
+import Kernsatz
+
 /// Everything a translator needs of one text: numbered segments with their terms, names, numbers
 /// and quotes, counts, a summary for context and the glossary entries that occur.
 ///
@@ -246,10 +248,10 @@ public struct TermMark: Sendable, Equatable, Codable {
     public var text: String
     /// The `GlossaryItem.id` of its entry.
     public var entry: String
-    /// How it was found: exact, variant, inflected, compound.
-    public var match: String
+    /// How it was found: exact, variant, inflected, compound (the raw value in JSON and notes).
+    public var match: MatchKind
 
-    public init(start: Int, end: Int, text: String, entry: String, match: String) {
+    public init(start: Int, end: Int, text: String, entry: String, match: MatchKind) {
         self.start = start
         self.end = end
         self.text = text
@@ -263,22 +265,22 @@ public struct EntityMark: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var text: String
-    /// PER, LOC, ORG or OTH.
-    public var type: String
+    /// PER, LOC, ORG or OTH in JSON and notes (the raw value).
+    public var type: EntityType
     /// The name in Latin script (ICU's Any-Latin) when it is written in another script.
     public var latin: String?
 
     /// The type in words: person, place, organisation, other name.
     public var typeName: String {
         switch type {
-        case "PER": return "person"
-        case "LOC": return "place"
-        case "ORG": return "organisation"
-        default: return "other name"
+        case .person: return "person"
+        case .location: return "place"
+        case .organization: return "organisation"
+        case .other: return "other name"
         }
     }
 
-    public init(start: Int, end: Int, text: String, type: String, latin: String? = nil) {
+    public init(start: Int, end: Int, text: String, type: EntityType, latin: String? = nil) {
         self.start = start
         self.end = end
         self.text = text
@@ -292,12 +294,12 @@ public struct MeasureMark: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var text: String
-    /// number, percent, currency, date, year.
-    public var kind: String
+    /// number, percent, currency, date, year (the raw value in JSON and notes).
+    public var kind: Measure.Kind
     /// How the target locale writes it („1.1 million“, „12/23/2025“), when ICU can say.
     public var rendering: String?
 
-    public init(start: Int, end: Int, text: String, kind: String, rendering: String? = nil) {
+    public init(start: Int, end: Int, text: String, kind: Measure.Kind, rendering: String? = nil) {
         self.start = start
         self.end = end
         self.text = text
@@ -312,12 +314,12 @@ public struct QuoteMark: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var text: String
-    /// direct or reported.
-    public var kind: String
+    /// direct or reported (the raw value in JSON and notes).
+    public var kind: QuoteKind
     /// How the text names the speaker („Rutte“, „er“), nil when it names none.
     public var speaker: String?
 
-    public init(start: Int, end: Int, text: String, kind: String, speaker: String? = nil) {
+    public init(start: Int, end: Int, text: String, kind: QuoteKind, speaker: String? = nil) {
         self.start = start
         self.end = end
         self.text = text
@@ -354,19 +356,19 @@ public struct GlossaryItem: Sendable, Equatable, Codable {
     }
 
     /// The translations to use (preferred and admitted).
-    public var approved: [Translation] { translations.filter { $0.status != "deprecated" } }
+    public var approved: [Translation] { translations.filter { $0.status != .deprecated } }
     /// The translations not to use.
-    public var deprecated: [Translation] { translations.filter { $0.status == "deprecated" } }
+    public var deprecated: [Translation] { translations.filter { $0.status == .deprecated } }
 }
 
 /// A target-language term of a glossary entry.
 public struct Translation: Sendable, Equatable, Codable {
     public var term: String
-    /// preferred, admitted or deprecated.
-    public var status: String
+    /// preferred, admitted or deprecated (the raw value in JSON and notes).
+    public var status: TermStatus
     public var note: String?
 
-    public init(term: String, status: String, note: String? = nil) {
+    public init(term: String, status: TermStatus, note: String? = nil) {
         self.term = term
         self.status = status
         self.note = note

@@ -23,23 +23,23 @@ public struct WorksheetOptions: Sendable {
 ///     let builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: "en"), matcher: matcher)
 ///     let sheet = builder.build(analysis, source: "a.txt")
 ///
-/// One segment per sentence; the teaser's sentences, subheadings and the dateline are segments of
-/// their own kind. Holds ICU state (word iterator, transliterator, number formats): one per thread.
+/// The builder only lays out what the analysis found (sentences, quotes, entities, measures) and
+/// the glossary's hits: one segment per sentence; the teaser's sentences, subheadings and the
+/// dateline (`Analysis.datelineSegment`) are segments of their own kind. Holds ICU state (word
+/// iterator, transliterator, number formats): one per thread.
 public final class WorksheetBuilder {
     public let options: WorksheetOptions
     public let matcher: TermMatcher?
     private let weights: SummaryWeights
-    private var counters: [String: WordCounter] = [:]
+    private let counters = LanguageCache<WordCounter>()
     /// Any-Latin, opened at the first name in another script: opening it compiles ICU's rules
     /// (about 20 ms and 5 MB), which texts with only Latin names never need. Nil inside: ICU could
     /// not open it (its built-in data lacks the rules), and names keep no Latin form.
     private var transliterator: Transliterator??
     private let renderer: MeasureRenderer
-    private var finders: [String: MeasureFinder] = [:]
-    private var summarizers: [String: Summarizer] = [:]
+    private let summarizers = LanguageCache<Summarizer>()
     /// What languages without their own data fall back to, opened once so a failure shows at once.
     private let rootCounter: WordCounter
-    private let rootFinder: MeasureFinder
 
     /// - Parameter matcher: the glossary to mark; nil marks no terms.
     /// - Throws: `WorksheetError` when the target language is not usable or ICU lacks a service.
@@ -54,11 +54,6 @@ public final class WorksheetBuilder {
         self.matcher = matcher
         self.weights = weights
         rootCounter = try WordCounter(language: "und")
-        do {
-            rootFinder = try MeasureFinder(language: "und")
-        } catch {
-            throw WorksheetError(.icu("load the number and date lists: \(error)"))
-        }
         do {
             renderer = try MeasureRenderer(locale: target)
         } catch {
@@ -93,7 +88,7 @@ public final class WorksheetBuilder {
 
         // Segments: sentences in order, the dateline before the sentence that follows it. Made in
         // one pass, with no list of pieces first (a text may have a million sentences).
-        let dateline = structure.metadata.datelineRange.map { Self.trimmingDash($0, units) }.flatMap { $0.isEmpty ? nil : $0 }
+        let dateline = analysis.datelineSegment
         var datelinePlaced = dateline == nil
         let pieceCount = analysis.sentences.count + (dateline == nil ? 0 : 1)
         var segments: [Segment] = []
@@ -131,7 +126,7 @@ public final class WorksheetBuilder {
 
         // Glossary terms, numbered by first occurrence.
         var glossary: [GlossaryItem] = []
-        if let matcher, LanguageTag.primary(analysis.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) {
+        if let matcher, matcher.glossary.isForTexts(in: analysis.language) {
             var itemOfEntry: [Int: Int] = [:]
             for hit in hits ?? matcher.match(units: units) {
                 guard let place = locate(hit.range) else { continue }
@@ -146,21 +141,21 @@ public final class WorksheetBuilder {
                 let id = segments[place.segment].id
                 if glossary[item].segments.last != id { glossary[item].segments.append(id) }
                 segments[place.segment].terms.append(TermMark(start: place.start, end: place.end, text: text.string(hit.range),
-                                                              entry: glossary[item].id, match: hit.match.rawValue))
+                                                              entry: glossary[item].id, match: hit.match))
             }
         }
 
         for entity in analysis.entities {
             guard let place = locate(entity.range) else { continue }
             let name = text.string(entity.range)
-            segments[place.segment].entities.append(EntityMark(start: place.start, end: place.end, text: name, type: entity.type.rawValue,
+            segments[place.segment].entities.append(EntityMark(start: place.start, end: place.end, text: name, type: entity.type,
                                                                latin: latin(name)))
         }
 
-        for measure in measureFinder(analysis.language).measures(in: units, spans: ranges) {
+        for measure in analysis.measures {
             guard let place = locate(measure.range) else { continue }
             segments[place.segment].measures.append(MeasureMark(start: place.start, end: place.end, text: text.string(measure.range),
-                                                                kind: measure.kind.rawValue, rendering: renderer.render(measure)))
+                                                                kind: measure.kind, rendering: renderer.render(measure)))
         }
 
         // Quotes: one mark per segment they touch, from the first quoted word there to the last.
@@ -190,7 +185,7 @@ public final class WorksheetBuilder {
                     return clipped.isEmpty ? nil : text.string(clipped)
                 }
                 segments[place.segment].quotes.append(QuoteMark(start: place.start, end: place.end, text: words.joined(separator: " "),
-                                                                kind: quote.kind.rawValue, speaker: speaker))
+                                                                kind: quote.kind, speaker: speaker))
             }
         }
 
@@ -228,24 +223,12 @@ public final class WorksheetBuilder {
 
     /// Word counting by the language's ICU rules; root rules („und“) where ICU has none.
     private func wordCounter(_ language: String) -> WordCounter {
-        Self.cached(&counters, language) { (try? WordCounter(language: language)) ?? rootCounter }
+        counters.value(for: language) { (try? WordCounter(language: $0)) ?? rootCounter }
     }
 
     /// Summarizers load their language's stop words: one per language, reused.
     private func summarizer(_ language: String) -> Summarizer {
-        Self.cached(&summarizers, language) { Summarizer(language: language, weights: weights) }
-    }
-
-    /// Languages without measure lists get ICU's separators and month names („und“).
-    private func measureFinder(_ language: String) -> MeasureFinder {
-        Self.cached(&finders, language) { (try? MeasureFinder(language: language)) ?? rootFinder }
-    }
-
-    private static func cached<Value>(_ cache: inout [String: Value], _ key: String, _ make: () -> Value) -> Value {
-        if let known = cache[key] { return known }
-        let made = make()
-        cache[key] = made
-        return made
+        summarizers.value(for: language) { Summarizer(language: $0, weights: weights) }
     }
 
     /// The name in Latin letters when it has letters of another script; nil otherwise.
@@ -267,13 +250,6 @@ public final class WorksheetBuilder {
         }
     }
 
-    /// The dateline without the dash and spaces that join it to the text („Brüssel – “ → „Brüssel“).
-    static func trimmingDash(_ range: Range<Int>, _ units: [UInt16]) -> Range<Int> {
-        var end = range.upperBound
-        while end > range.lowerBound, [0x20, 0xA0, 0x2D, 0x2013, 0x2014, 0x2012, 0x2015, 0x3A].contains(units[end - 1]) { end -= 1 }
-        return range.lowerBound..<end
-    }
-
     static func kind(_ block: BlockKind) -> SegmentKind {
         switch block {
         case .teaser: return .teaser
@@ -288,7 +264,7 @@ public final class WorksheetBuilder {
         let order: [TermStatus] = [.preferred, .admitted, .deprecated]
         let translations = order.flatMap { status in
             entry.targets.filter { LanguageTag.primary($0.language) == wanted && $0.status == status }
-                .map { Translation(term: $0.term, status: status.rawValue, note: $0.note) }
+                .map { Translation(term: $0.term, status: status, note: $0.note) }
         }
         return GlossaryItem(id: id, concept: entry.conceptID, term: entry.term, partOfSpeech: entry.partOfSpeech,
                             definition: entry.definition, note: entry.note, translations: translations)
@@ -348,12 +324,18 @@ struct ScalarIndex {
 
 /// The segments' ranges in the clean text, in segment order, made from the sentences as asked
 /// (a text may have a million): each sentence's range, and the dateline's before the first
-/// sentence that starts after it (or last).
-struct SegmentRanges: RandomAccessCollection {
+/// sentence that starts after it (or last). The one segment rule of worksheets and of batches
+/// that write no worksheet (their counts are the worksheet's).
+public struct SegmentRanges: RandomAccessCollection, Sendable {
     let sentences: [Sentence]
     let dateline: Range<Int>?
     /// The dateline's segment index.
     let datelineIndex: Int
+
+    /// The segments of an analysis: its sentences and its dateline (`Analysis.datelineSegment`).
+    public init(_ analysis: Analysis) {
+        self.init(sentences: analysis.sentences, dateline: analysis.datelineSegment)
+    }
 
     init(sentences: [Sentence], dateline: Range<Int>?) {
         self.sentences = sentences
@@ -361,10 +343,13 @@ struct SegmentRanges: RandomAccessCollection {
         datelineIndex = dateline.map { dateline in sentences.firstIndex { $0.range.lowerBound >= dateline.upperBound } ?? sentences.count } ?? sentences.count
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { sentences.count + (dateline == nil ? 0 : 1) }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { sentences.count + (dateline == nil ? 0 : 1) }
 
-    subscript(index: Int) -> Range<Int> {
+    /// The segment holding a clean-text offset (binary search), nil when none does.
+    public func index(containing offset: Int) -> Int? { WorksheetBuilder.segmentIndex(self, containing: offset) }
+
+    public subscript(index: Int) -> Range<Int> {
         guard let dateline else { return sentences[index].range }
         return index < datelineIndex ? sentences[index].range : index == datelineIndex ? dateline : sentences[index - 1].range
     }

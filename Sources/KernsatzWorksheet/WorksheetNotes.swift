@@ -1,3 +1,5 @@
+import Kernsatz
+
 /// A segment's notes as short lines of text, the same in every format that has a notes column
 /// (CSV, Markdown; HTML, DOCX and XLIFF lay them out their own way from the same parts).
 public struct WorksheetNotes: Sendable, Equatable {
@@ -24,7 +26,7 @@ public struct WorksheetNotes: Sendable, Equatable {
             if !deprecated.isEmpty { doNotUse.append("\(found): \(deprecated.joined(separator: " / "))") }
         }
         for mark in segment.entities {
-            names.append("\(mark.text) (\(mark.type)\(mark.latin.map { ", \($0)" } ?? ""))")
+            names.append("\(mark.text) (\(mark.type.rawValue)\(mark.latin.map { ", \($0)" } ?? ""))")
         }
         for mark in segment.measures {
             if let rendering = mark.rendering, rendering != mark.text {
@@ -35,7 +37,7 @@ public struct WorksheetNotes: Sendable, Equatable {
         }
         for mark in segment.quotes {
             let who = mark.speaker.map { " — \($0)" } ?? ""
-            quotes.append(mark.kind == "direct" ? "„\(mark.text)“\(who)" : "\(mark.kind): \(mark.text)\(who)")
+            quotes.append(mark.kind == .direct ? "„\(mark.text)“\(who)" : "\(mark.kind.rawValue): \(mark.text)\(who)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Kernsatz
 import Foundation
 
 /// The translator's notes both XLIFF writers carry: the header (languages, date, teaser, counts,
@@ -45,18 +46,18 @@ enum XLIFFNotes {
     static func segment(_ segment: Segment, in sheet: Worksheet, approved: Bool) -> [Note] {
         var notes = [Note(category: "counts", text: "counts: " + counts(segment.counts) + (segment.inSummary ? "; in the summary" : ""))]
         for name in segment.entities {
-            var text = "name: \(name.text) (\(name.type))"
+            var text = "name: \(name.text) (\(name.type.rawValue))"
             if let latin = name.latin { text += ", Latin: \(latin)" }
             notes.append(Note(category: "name", text: text))
         }
         for measure in segment.measures {
-            var text = "\(measure.kind): \(measure.text)"
+            var text = "\(measure.kind.rawValue): \(measure.text)"
             if let rendering = measure.rendering { text += " → \(languageTag(sheet.targetLanguage)): \(rendering)" }
             notes.append(Note(category: "number", text: text))
         }
         for quote in segment.quotes {
             let speaker = quote.speaker.map { ", speaker: \($0)" } ?? ", no speaker named"
-            notes.append(Note(category: "quote", text: "quote (\(quote.kind)\(speaker)): \(quote.text)"))
+            notes.append(Note(category: "quote", text: "quote (\(quote.kind.rawValue)\(speaker)): \(quote.text)"))
         }
         for item in items(of: segment, in: sheet) {
             let found = segment.terms.filter { $0.entry == item.id }.map(\.text)
@@ -84,7 +85,7 @@ enum XLIFFNotes {
     /// „security guarantee“, „safety guarantee (admitted: not in defence)“.
     static func translation(_ translation: Translation) -> String {
         var extra: [String] = []
-        if translation.status != "preferred" { extra.append(translation.status) }
+        if translation.status != .preferred { extra.append(translation.status.rawValue) }
         if let note = translation.note, !note.isEmpty { extra.append(note) }
         return extra.isEmpty ? translation.term : "\(translation.term) (\(extra.joined(separator: ": ")))"
     }

@@ -224,9 +224,9 @@ struct Entities: ParsableCommand {
     }
 
     /// A cue without the word it names ("title Präsident" → "title").
-    static func cueKind(_ cue: String) -> String {
-        for prefix in ["title ", "org head ", "org suffix "] where cue.hasPrefix(prefix) { return String(prefix.dropLast()) }
-        return cue
+    /// The cue without its word („title Präsident“ → „title“), as the table groups cues.
+    static func cueKind(_ cue: EntityCue) -> String {
+        EntityCue(cue.kind, multiword: cue.multiword).description
     }
 
     /// UTF-16 offset of every scalar offset 0...count (characters beyond the BMP take two units).

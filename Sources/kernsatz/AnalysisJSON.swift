@@ -55,6 +55,48 @@ struct EntityJSON: Encodable {
     let cue: String
 }
 
+/// A number, percentage, amount of money, date or year: `kind` is number, percent, currency,
+/// date or year; `value` the number with its scale and sign applied (3.5 for „3,5 Prozent“,
+/// 4000000 for „4 Mio. Euro“; null for dates); `currency` an ISO 4217 code or null; `date`
+/// the day as written ({"day","month","year"}, a part the text leaves out is null) or null.
+struct MeasureJSON: Encodable {
+    struct Day: Encodable {
+        let day: Int?
+        let month: Int
+        let year: Int?
+
+        enum CodingKeys: String, CodingKey { case day, month, year }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(day, forKey: .day)
+            try c.encode(month, forKey: .month)
+            try c.encode(year, forKey: .year)
+        }
+    }
+    let text: String
+    let start: Int
+    let end: Int
+    let kind: String
+    let value: Double?
+    let currency: String?
+    let date: Day?
+
+    enum CodingKeys: String, CodingKey { case text, start, end, kind, value, currency, date }
+
+    /// Every key is always there: what a kind lacks is `null`.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(value, forKey: .value)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(date, forKey: .date)
+    }
+}
+
 struct MetadataJSON: Encodable {
     struct Field: Encodable {
         let key: String
@@ -100,7 +142,16 @@ extension Analysis {
         entities.map { entity in
             let range = sourceScalarRange(entity.range)
             return EntityJSON(text: text.sourceString(entity.range), start: range.lowerBound, end: range.upperBound,
-                              type: entity.type.rawValue, cue: entity.cue)
+                              type: entity.type.rawValue, cue: entity.cue.description)
+        }
+    }
+
+    var measuresJSON: [MeasureJSON] {
+        measures.map { measure in
+            let range = sourceScalarRange(measure.range)
+            return MeasureJSON(text: text.sourceString(measure.range), start: range.lowerBound, end: range.upperBound,
+                               kind: measure.kind.rawValue, value: measure.value, currency: measure.currency,
+                               date: measure.date.map { MeasureJSON.Day(day: $0.day, month: $0.month, year: $0.year) })
         }
     }
 
@@ -128,6 +179,7 @@ struct AnalyzeRecord: Encodable {
     let metadata: MetadataJSON
     let quotes: [QuoteJSON]
     let entities: [EntityJSON]
+    let measures: [MeasureJSON]
     /// Glossary hits, with --glossary only.
     var terms: [TermJSON]? = nil
 }
@@ -144,6 +196,7 @@ struct FileAnalysisJSON: Encodable {
     /// Left out by `segment`.
     let quotes: [QuoteJSON]?
     let entities: [EntityJSON]?
+    let measures: [MeasureJSON]?
     /// Glossary hits, with --glossary only.
     var terms: [TermJSON]? = nil
 }
@@ -160,6 +213,7 @@ extension Analysis {
         if quotesAndEntities { json.key("entities"); writeEntities(&json) }
         json.key("lang"); json.string(language)
         json.key("langIdentified"); json.bool(languageIdentified)
+        if quotesAndEntities { json.key("measures"); writeMeasures(&json) }
         json.key("metadata"); writeMetadata(&json)
         if quotesAndEntities { json.key("quotes"); writeQuotes(&json) }
         json.key("sentences"); writeSentences(&json)
@@ -178,6 +232,7 @@ extension Analysis {
         json.key("entities"); writeEntities(&json)
         json.key("id"); json.raw(id)
         json.key("lang"); json.string(language)
+        json.key("measures"); writeMeasures(&json)
         json.key("metadata"); writeMetadata(&json)
         json.key("quotes"); writeQuotes(&json)
         json.key("sentences"); writeSentences(&json)
@@ -251,7 +306,7 @@ extension Analysis {
         for entity in entities {
             let range = sourceScalarRange(entity.range)
             json.beginObject()
-            json.key("cue"); json.string(entity.cue)
+            json.key("cue"); json.string(entity.cue.description)
             json.key("end"); json.int(range.upperBound)
             json.key("start"); json.int(range.lowerBound)
             json.key("text"); json.string(text.sourceString(entity.range))
@@ -259,6 +314,41 @@ extension Analysis {
             json.endObject()
         }
         json.endArray()
+    }
+
+    func writeMeasures(_ json: inout JSONStreamWriter) {
+        json.beginArray()
+        for measure in measures {
+            let range = sourceScalarRange(measure.range)
+            json.beginObject()
+            json.key("currency"); json.string(measure.currency)
+            json.key("date")
+            if let date = measure.date {
+                json.beginObject()
+                json.key("day"); json.int(date.day)
+                json.key("month"); json.int(date.month)
+                json.key("year"); json.int(date.year)
+                json.endObject()
+            } else {
+                json.null()
+            }
+            json.key("end"); json.int(range.upperBound)
+            json.key("kind"); json.string(measure.kind.rawValue)
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); json.string(text.sourceString(measure.range))
+            json.key("value")
+            if let value = measure.value { json.raw(Self.jsonNumber(value).utf8) } else { json.null() }
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    /// A finite number as JSONEncoder writes it: the shortest form that reads back the same,
+    /// without ".0" („4000000“, „3.5“, „1e+21“); a measure's value is never infinite or NaN.
+    static func jsonNumber(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let written = value.description
+        return written.hasSuffix(".0") ? String(written.dropLast(2)) : written
     }
 
     func writeMetadata(_ json: inout JSONStreamWriter) {

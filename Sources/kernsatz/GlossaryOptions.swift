@@ -69,7 +69,7 @@ extension Analysis {
     /// The glossary hits of an analyzed text (its clean NFC text), in `analyze`'s JSON shape.
     /// Only text in the glossary's source language is searched (empty otherwise).
     func termsJSON(_ matcher: TermMatcher, to language: String) -> [TermJSON] {
-        guard LanguageTag.primary(self.language) == LanguageTag.primary(matcher.glossary.sourceLanguage) else { return [] }
+        guard matcher.glossary.isForTexts(in: self.language) else { return [] }
         return text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: language)
     }
 }

@@ -10,7 +10,7 @@ final class EntityRecognizerTests: XCTestCase {
     func found(_ text: String, _ recognizer: EntityRecognizer = german) -> [(String, EntityType, String)] {
         let units = Array(text.utf16)
         return recognizer.entities(in: units).map {
-            (String(decoding: units[$0.range], as: UTF16.self), $0.type, $0.cue)
+            (String(decoding: units[$0.range], as: UTF16.self), $0.type, $0.cue.description)
         }
     }
 
@@ -205,7 +205,7 @@ final class EntityRecognizerTests: XCTestCase {
         let sentences = [0..<33, 34..<units.count]
         let entities = Self.german.entities(in: units, sentences: sentences)
         XCTAssertEqual(entities.map { String(decoding: units[$0.range], as: UTF16.self) }, ["Kowalczyk", "Kowalczyk", "Kowalczyks"])
-        XCTAssertEqual(entities.map(\.cue), ["title Präsident", "recurring", "recurring"])
+        XCTAssertEqual(entities.map(\.cue.description), ["title Präsident", "recurring", "recurring"])
         XCTAssertEqual(entities.map(\.type), [.person, .person, .person])
     }
 
@@ -235,7 +235,7 @@ final class EntityRecognizerTests: XCTestCase {
         // The example in EntityRecognizer's documentation.
         let recognizer = try EntityRecognizer(language: "de")
         let units = Array("Kanzlerin Merkel traf NATO-Generalsekretär Rutte in Brüssel.".utf16)
-        XCTAssertEqual(recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue),
+        XCTAssertEqual(recognizer.entities(in: units, sentences: [0..<units.count]).map(\.cue.description),
                        ["title Kanzlerin", "compound part", "title NATO-Generalsekretär", "gazetteer place"])
     }
 

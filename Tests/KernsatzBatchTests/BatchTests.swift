@@ -134,7 +134,7 @@ final class BatchTests: BatchTestCase {
         _ = try Batch(inputs: [input], output: output + "-sheets", options: options, matcher: matcher).run()
         let full = try records(output + "-sheets/manifest.json")
         for path in ["a.txt", "b.md"] {
-            for key in ["words", "characters", "segments", "names", "quotes", "title", "language"] {
+            for key in ["words", "characters", "segments", "names", "quotes", "numbers", "title", "language"] {
                 XCTAssertEqual(lean[path]?[key] as? NSObject, full[path]?[key] as? NSObject, "\(path) \(key)")
             }
             XCTAssertEqual(lean[path]?["summary"] as? [String], full[path]?["summary"] as? [String], path)

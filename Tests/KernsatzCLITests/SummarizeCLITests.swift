@@ -112,6 +112,27 @@ extension CLITests {
         XCTAssertTrue(lines.contains("1:55 LOC Frankreich"), "\(lines)")
     }
 
+    func testAnalyze_measures_kindOffsetsAndValue_inFileJSONAndJSONL() throws {
+        let text = "Die Preise stiegen um 3,5 Prozent. Am 12. März 2025 gab das Land 4 Mio. Euro aus."
+        let file = try run(["analyze", "--lang", "de", "-"], stdin: text + "\n")
+        XCTAssertEqual(file.status, 0, file.stderr)
+        let jsonl = try run(["analyze", "--jsonl", "--lang", "de"], stdin: #"{"id": "m", "text": "\#(text)"}"# + "\n")
+        XCTAssertEqual(jsonl.status, 0, jsonl.stderr)
+        for output in [file.stdout, jsonl.stdout] {
+            let record = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+            let measures = try XCTUnwrap(record["measures"] as? [[String: Any]], output)
+            XCTAssertEqual(measures.map { "\($0["kind"]!) \($0["text"]!) \($0["start"]!)-\($0["end"]!)" },
+                           ["percent 3,5 Prozent 22-33", "date 12. März 2025 38-51", "currency 4 Mio. Euro 65-76"])
+            XCTAssertEqual(measures.map { $0["value"] as? Double }, [3.5, nil, 4_000_000])
+            XCTAssertEqual(measures.map { $0["currency"] as? String }, [nil, nil, "EUR"])
+            let date = try XCTUnwrap(measures[1]["date"] as? [String: Int])
+            XCTAssertEqual(date, ["day": 12, "month": 3, "year": 2025])
+        }
+        // The streamed record is written as JSONEncoder writes the same record (members sorted).
+        XCTAssertTrue(jsonl.stdout.contains(#""value":4000000}"#), jsonl.stdout)
+        XCTAssertTrue(jsonl.stdout.contains(#""value":3.5}"#), jsonl.stdout)
+    }
+
     func testAnalyzeJSONL_entities_haveTypeAndSourceOffsets() throws {
         let input = #"{"id": "e", "text": "Gestern traf Kanzler Friedrich Merz in Paris ein."}"#
         let result = try run(["analyze", "--jsonl", "--lang", "de"], stdin: input + "\n")

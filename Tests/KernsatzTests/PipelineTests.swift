@@ -28,6 +28,31 @@ final class PipelineTests: XCTestCase {
 
     // MARK: edge cases
 
+    func testMeasures_notAsked_none() throws {
+        let analysis = try Pipeline(options: PipelineOptions(language: "de", findMeasures: false)).analyze("Es waren 3,5 Prozent.")
+        XCTAssertEqual(analysis.measures, [])
+        XCTAssertEqual(try Pipeline(options: PipelineOptions(language: "de", findQuotes: false)).analyze("Es waren 3,5 Prozent.").measures, [])
+    }
+
+    func testMeasures_percentDateAndMoney_kindRangeAndValue() throws {
+        let analysis = try Pipeline(options: PipelineOptions(language: "de"))
+            .analyze("Die Preise stiegen um 3,5 Prozent. Am 12. März 2025 gab das Land 4 Mio. Euro aus.")
+        XCTAssertEqual(analysis.measures.map { analysis.text.string($0.range) }, ["3,5 Prozent", "12. März 2025", "4 Mio. Euro"])
+        XCTAssertEqual(analysis.measures.map(\.kind), [.percent, .date, .currency])
+        XCTAssertEqual(analysis.measures.map(\.range), [22..<33, 38..<51, 65..<76])
+        XCTAssertEqual(analysis.measures[0].value, 3.5)
+        XCTAssertEqual(analysis.measures[1].date, DateParts(year: 2025, month: 3, day: 12))
+        XCTAssertNil(analysis.measures[1].value)
+        XCTAssertEqual(analysis.measures[2].value, 4_000_000)
+        XCTAssertEqual(analysis.measures[2].currency, "EUR")
+    }
+
+    func testMeasures_inTheDateline_foundAsInItsSegment() throws {
+        let analysis = try Pipeline(options: PipelineOptions(language: "de")).analyze("Berlin, 3. März (dpa) – Der Text beginnt 2025. Er endet.")
+        XCTAssertEqual(analysis.datelineSegment.map { analysis.text.string($0) }, "Berlin, 3. März (dpa)")
+        XCTAssertEqual(analysis.measures.map { analysis.text.string($0.range) }, ["3. März", "2025"])
+    }
+
     func testAnalyze_emptyString_noSentences() throws {
         let analysis = try analyze("")
         XCTAssertEqual(analysis.sentences, [])

@@ -54,10 +54,10 @@ final class WorksheetBuilderTests: XCTestCase {
         ])
         let builder = try WorksheetBuilder(matcher: TermMatcher(glossary: glossary))
         let sheet = builder.build(try analysis("Man brauche starke Sicherheitsgarantien für die Ukraine."), source: "t.txt")
-        XCTAssertEqual(sheet.segments[0].terms, [TermMark(start: 19, end: 39, text: "Sicherheitsgarantien", entry: "g1", match: "inflected")])
+        XCTAssertEqual(sheet.segments[0].terms, [TermMark(start: 19, end: 39, text: "Sicherheitsgarantien", entry: "g1", match: .inflected)])
         XCTAssertEqual(sheet.glossary.map(\.term), ["Sicherheitsgarantie"])
         XCTAssertEqual(sheet.glossary[0].approved.map(\.term), ["security guarantee"])
-        XCTAssertEqual(sheet.glossary[0].deprecated, [Translation(term: "safety guarantee", status: "deprecated", note: "not in defence")])
+        XCTAssertEqual(sheet.glossary[0].deprecated, [Translation(term: "safety guarantee", status: .deprecated, note: "not in defence")])
         XCTAssertEqual(sheet.glossary[0].segments, [1])
     }
 
@@ -69,13 +69,13 @@ final class WorksheetBuilderTests: XCTestCase {
         for mark in second.entities {
             XCTAssertEqual(String(String.UnicodeScalarView(scalars[mark.start..<mark.end])), mark.text)
         }
-        XCTAssertTrue(second.entities.contains { $0.text == "Berlin" && $0.type == "LOC" }, "\(second.entities)")
+        XCTAssertTrue(second.entities.contains { $0.text == "Berlin" && $0.type == .location }, "\(second.entities)")
     }
 
     func testRunsCutAtEveryMarkAndJoinBackToTheSource() {
         var segment = Segment(id: 1, kind: .paragraph, block: 1, source: "„Putin weiß es“, sagte Rutte.", counts: Counts())
-        segment.quotes = [QuoteMark(start: 1, end: 14, text: "Putin weiß es", kind: "direct", speaker: "Rutte")]
-        segment.entities = [EntityMark(start: 1, end: 6, text: "Putin", type: "PER"), EntityMark(start: 23, end: 28, text: "Rutte", type: "PER")]
+        segment.quotes = [QuoteMark(start: 1, end: 14, text: "Putin weiß es", kind: .direct, speaker: "Rutte")]
+        segment.entities = [EntityMark(start: 1, end: 6, text: "Putin", type: .person), EntityMark(start: 23, end: 28, text: "Rutte", type: .person)]
         let runs = segment.runs
         XCTAssertEqual(runs.map(\.text).joined(), segment.source)
         XCTAssertEqual(runs.map(\.text), ["„", "Putin", " weiß es", "“, sagte ", "Rutte", "."])
@@ -90,8 +90,8 @@ final class WorksheetBuilderTests: XCTestCase {
         let count = 8000
         var segment = Segment(id: 1, kind: .paragraph, block: 1, source: String(repeating: word, count: count), counts: Counts())
         let length = word.unicodeScalars.count
-        segment.entities = (0..<count).map { EntityMark(start: $0 * length, end: $0 * length + 5, text: "Rutte", type: "PER") }
-        segment.quotes = [QuoteMark(start: 0, end: count * length, text: "…", kind: "direct", speaker: nil)]
+        segment.entities = (0..<count).map { EntityMark(start: $0 * length, end: $0 * length + 5, text: "Rutte", type: .person) }
+        segment.quotes = [QuoteMark(start: 0, end: count * length, text: "…", kind: .direct, speaker: nil)]
         let started = Date()
         let runs = segment.runs
         XCTAssertLessThan(Date().timeIntervalSince(started), 2, "runs took too long for \(count) marks")

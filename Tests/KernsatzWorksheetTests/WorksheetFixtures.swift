@@ -72,13 +72,13 @@ enum WorksheetFixtures {
         var segment = Segment(id: 1, kind: .teaser, block: 1, source: "Die Sicherheitsgarantie für " + evil + " Путин", counts: Counts(words: 9, characters: 60))
         let scalars = segment.source.unicodeScalars.count
         segment.inSummary = true
-        segment.terms = [TermMark(start: 4, end: 23, text: "Sicherheitsgarantie", entry: "g1", match: "exact")]
-        segment.entities = [EntityMark(start: scalars - 5, end: scalars, text: "Путин", type: "PER", latin: evil)]
-        segment.measures = [MeasureMark(start: 0, end: 3, text: "Die", kind: evil, rendering: evil)]
-        segment.quotes = [QuoteMark(start: 4, end: scalars, text: evil, kind: "direct", speaker: evil)]
+        segment.terms = [TermMark(start: 4, end: 23, text: "Sicherheitsgarantie", entry: "g1", match: .exact)]
+        segment.entities = [EntityMark(start: scalars - 5, end: scalars, text: "Путин", type: .person, latin: evil)]
+        segment.measures = [MeasureMark(start: 0, end: 3, text: "Die", kind: .number, rendering: evil)]
+        segment.quotes = [QuoteMark(start: 4, end: scalars, text: evil, kind: .direct, speaker: evil)]
         let item = GlossaryItem(id: "g1", concept: evil, term: "Sicherheitsgarantie" + evil, partOfSpeech: evil, definition: evil, note: evil,
-                                translations: [Translation(term: "security guarantee" + evil, status: "preferred", note: evil),
-                                               Translation(term: "safety guarantee", status: "deprecated", note: "not in defence")],
+                                translations: [Translation(term: "security guarantee" + evil, status: .preferred, note: evil),
+                                               Translation(term: "safety guarantee", status: .deprecated, note: "not in defence")],
                                 segments: [1])
         return Worksheet(source: evil, sourceLanguage: "de", languageIdentified: false, targetLanguage: "en",
                          metadata: [Field(key: evil, value: evil)], date: evil, teaser: evil, dateline: evil,

@@ -58,21 +58,21 @@ final class XLIFFWriterTests: XCTestCase {
     func handSheet() -> Worksheet {
         var segment = Segment(id: 1, kind: .paragraph, block: 1,
                               source: "„Wir brauchen Sicherheitsgarantien“, sagte Путин über 1,1 Millionen.", counts: Counts(words: 8, characters: 62))
-        segment.terms = [TermMark(start: 14, end: 34, text: "Sicherheitsgarantien", entry: "g1", match: "inflected")]
-        segment.entities = [EntityMark(start: 43, end: 48, text: "Путин", type: "PER", latin: "Putin")]
-        segment.measures = [MeasureMark(start: 54, end: 67, text: "1,1 Millionen", kind: "number", rendering: "1.1 million")]
-        segment.quotes = [QuoteMark(start: 1, end: 34, text: "Wir brauchen Sicherheitsgarantien", kind: "direct", speaker: "Путин")]
+        segment.terms = [TermMark(start: 14, end: 34, text: "Sicherheitsgarantien", entry: "g1", match: .inflected)]
+        segment.entities = [EntityMark(start: 43, end: 48, text: "Путин", type: .person, latin: "Putin")]
+        segment.measures = [MeasureMark(start: 54, end: 67, text: "1,1 Millionen", kind: .number, rendering: "1.1 million")]
+        segment.quotes = [QuoteMark(start: 1, end: 34, text: "Wir brauchen Sicherheitsgarantien", kind: .direct, speaker: "Путин")]
         segment.inSummary = true
         var second = Segment(id: 2, kind: .heading, block: 2, source: "Sicherheitsgarantie & Abschreckung", counts: Counts(words: 2, characters: 33))
-        second.terms = [TermMark(start: 0, end: 19, text: "Sicherheitsgarantie", entry: "g1", match: "exact"),
-                        TermMark(start: 22, end: 34, text: "Abschreckung", entry: "g2", match: "exact")]
+        second.terms = [TermMark(start: 0, end: 19, text: "Sicherheitsgarantie", entry: "g1", match: .exact),
+                        TermMark(start: 22, end: 34, text: "Abschreckung", entry: "g2", match: .exact)]
         let guarantee = GlossaryItem(id: "g1", term: "Sicherheitsgarantie", definition: "Zusage <militärischen> Beistands",
-                                     translations: [Translation(term: "security guarantee", status: "preferred"),
-                                                    Translation(term: "security assurance", status: "admitted"),
-                                                    Translation(term: "safety guarantee", status: "deprecated", note: "not in defence")],
+                                     translations: [Translation(term: "security guarantee", status: .preferred),
+                                                    Translation(term: "security assurance", status: .admitted),
+                                                    Translation(term: "safety guarantee", status: .deprecated, note: "not in defence")],
                                      segments: [1, 2])
         // No approved translation and no definition: the glossary module has no valid entry for it.
-        let deterrence = GlossaryItem(id: "g2", term: "Abschreckung", translations: [Translation(term: "scare", status: "deprecated")], segments: [2])
+        let deterrence = GlossaryItem(id: "g2", term: "Abschreckung", translations: [Translation(term: "scare", status: .deprecated)], segments: [2])
         return Worksheet(source: "hand.txt", sourceLanguage: "de", languageIdentified: false, targetLanguage: "en_GB",
                          metadata: [Field(key: "title", value: "Rutte \u{01}& Co")], date: "2025-12-23",
                          counts: Counts(words: 10, characters: 95), summary: [1], segments: [segment, second],

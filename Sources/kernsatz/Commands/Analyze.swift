@@ -7,10 +7,15 @@ extension KernsatzCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a text's structure as JSON: metadata, blocks (teaser, headings, paragraphs, list items), sentences.",
             discussion: """
-                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes","entities"};
+                For each file: {"source","encoding","lang","langIdentified","warnings","metadata","blocks","sentences","quotes","entities","measures"};
                 one file: pretty-printed; several files: one object per line (JSON Lines).
-                --jsonl: {"id","lang","sentences","blocks","metadata","quotes","entities"} per record.
+                --jsonl: {"id","lang","sentences","blocks","metadata","quotes","entities","measures"} per record.
                 --glossary PATH: also "terms" (as `kernsatz terms` gives them).
+                "measures" (a field added beside the others; no field changed its meaning): numbers, percentages, amounts of money, dates and
+                years in the sentences and the dateline, as {"text","start","end","kind","value","currency","date"}:
+                kind is number, percent, currency, date or year; value the number with its scale applied (3.5 for
+                „3,5 Prozent“, 4000000 for „4 Mio. Euro“; null for dates); currency an ISO 4217 code or null; date
+                {"day","month","year"} (a part the text leaves out is null) or null. Offsets as for sentences.
                 """
         )
 
@@ -33,7 +38,7 @@ extension KernsatzCommand {
                     output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
                                                    blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
                                                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                                                   terms: analysis.termsJSON(matcher, to: glossary.to)))
+                                                   measures: analysis.measuresJSON, terms: analysis.termsJSON(matcher, to: glossary.to)))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -51,7 +56,7 @@ extension KernsatzCommand {
                     langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
                     metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
                     quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                    terms: analysis.termsJSON(matcher, to: glossary.to)), pretty: input.paths.count == 1)
+                    measures: analysis.measuresJSON, terms: analysis.termsJSON(matcher, to: glossary.to)), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

@@ -46,7 +46,7 @@ extension KernsatzCommand {
                         source: path, encoding: decoded.encoding.description, lang: analysis.language,
                         langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
                         metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
-                        quotes: nil, entities: nil), pretty: input.paths.count == 1)
+                        quotes: nil, entities: nil, measures: nil), pretty: input.paths.count == 1)
                 }
             }
             if !ok { throw ExitCode.failure }

@@ -44,7 +44,7 @@ extension KernsatzCommand {
             /// glossary finds „opposition“ in French text otherwise).
             func hits(_ text: CleanText, lang: String?, source: String) -> [TermHit] {
                 let language = LanguageTag.primary(input.lang ?? lang ?? identifier.identify(units: text.units))
-                guard language == glossaryLanguage else {
+                guard matcher.glossary.isForTexts(in: language) else {
                     Output.warn("note: \(source): the text is in '\(language)', the glossary's terms in '\(glossaryLanguage)'; nothing marked (--lang \(glossaryLanguage) marks anyway)")
                     return []
                 }

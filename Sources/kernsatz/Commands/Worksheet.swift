@@ -91,7 +91,7 @@ extension KernsatzCommand {
             let glossaryLanguage = matcher.map { LanguageTag.primary($0.glossary.sourceLanguage) }
 
             func sheet(_ analysis: Analysis, source: String) -> Worksheet {
-                if let glossaryLanguage, LanguageTag.primary(analysis.language) != glossaryLanguage {
+                if let matcher, let glossaryLanguage, !matcher.glossary.isForTexts(in: analysis.language) {
                     Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
                 return builder.build(analysis, source: source)
