@@ -103,7 +103,7 @@ let package = Package(
         // Throughput of each stage and the whole pipeline beside a raw ICU loop.
         .executableTarget(
             name: "kernsatz-bench",
-            dependencies: ["Kernsatz", "KernsatzWorksheet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kernsatz", "KernsatzWorksheet", "KernsatzBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets, one per reader (text + pipeline + worksheet, TBX, TSV/CSV, JSON Lines, markup):
         // `.ci/fuzz` builds it with -sanitize=fuzzer,address into .build-fuzz; a plain build replays inputs.

@@ -563,6 +563,8 @@ struct ChildCommand {
     var environment: [String: String]? = nil
     /// Add to the stderr file instead of replacing it (many short children sharing one log).
     var appendStderr = false
+    /// The file the child reads as standard input.
+    var stdin = "/dev/null"
 }
 
 /// Wall time of a set of child processes and their peak RSS, each from its own `wait4`.
@@ -609,14 +611,14 @@ enum ChildRunner {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// posix_spawn with stdin from /dev/null and stdout/stderr to files. The pointer work of this
+    /// posix_spawn with stdin, stdout and stderr from and to files. The pointer work of this
     /// benchmark is here and in `reapAny`: Foundation's Process reaps its children itself, which
     /// leaves no way to read one child's rusage; wait4 on our own spawn gives exactly that.
     private static func spawn(_ command: ChildCommand) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, command.stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, command.stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, command.stderr, O_WRONLY | O_CREAT | (command.appendStderr ? O_APPEND : O_TRUNC), 0o644)
         let environment = command.environment ?? ProcessInfo.processInfo.environment

@@ -7,7 +7,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernsatz-bench",
         abstract: "Measure Kernsatz throughput (MB/s, documents/s, peak memory).",
-        subcommands: [PipelineBench.self, SummarizeBench.self, TermsBench.self, WorksheetBench.self, BatchBench.self],
+        subcommands: [PipelineBench.self, SummarizeBench.self, TermsBench.self, WorksheetBench.self, BatchBench.self, StreamBench.self],
         defaultSubcommand: PipelineBench.self
     )
 }
