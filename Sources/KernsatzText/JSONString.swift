@@ -53,3 +53,92 @@ public enum JSONString {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+extension JSONString {
+    /// Appends UTF-16 text as a quoted JSON string: the bytes `appendQuoted(String(decoding:
+    /// units, as: UTF16.self), …, escapingLineSeparators: true)` writes, in one pass without the
+    /// String (a lone surrogate becomes U+FFFD, as that String would hold it).
+    public static func appendQuoted(utf16 units: ArraySlice<UInt16>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf16: units, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of a quoted string: UTF-16 as UTF-8, `"`, `\` and the C0 controls escaped as
+    /// `appendQuoted` escapes them, U+2028 and U+2029 as `\u2028`, `\u2029`, a lone surrogate as U+FFFD.
+    /// - Complexity: O(*n*), one pass.
+    public static func appendEscaped(utf16 units: ArraySlice<UInt16>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + units.count + 8)
+        var i = units.startIndex
+        let end = units.endIndex
+        while i < end {
+            let u = units[i]
+            i += 1
+            if u < 0x80 {
+                if u >= 0x20 && u != 0x22 && u != 0x5C {
+                    bytes.append(UInt8(truncatingIfNeeded: u))
+                } else {
+                    appendEscape(UInt8(truncatingIfNeeded: u), to: &bytes)
+                }
+            } else if u < 0x800 {
+                bytes.append(0xC0 | UInt8(truncatingIfNeeded: u >> 6))
+                bytes.append(0x80 | UInt8(truncatingIfNeeded: u & 0x3F))
+            } else if u & 0xF800 == 0xD800 {
+                // A surrogate: a lead followed by a trail is one scalar of four bytes; any other is lone.
+                if u < 0xDC00, i < end, units[i] & 0xFC00 == 0xDC00 {
+                    let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    i += 1
+                    bytes.append(0xF0 | UInt8(truncatingIfNeeded: scalar >> 18))
+                    bytes.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 12) & 0x3F))
+                    bytes.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 6) & 0x3F))
+                    bytes.append(0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F))
+                } else {
+                    bytes.append(0xEF); bytes.append(0xBF); bytes.append(0xBD)
+                }
+            } else if u == 0x2028 || u == 0x2029 {
+                bytes.append(contentsOf: u == 0x2028 ? lineSeparator : paragraphSeparator)
+            } else {
+                bytes.append(0xE0 | UInt8(truncatingIfNeeded: u >> 12))
+                bytes.append(0x80 | UInt8(truncatingIfNeeded: (u >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(truncatingIfNeeded: u & 0x3F))
+            }
+        }
+    }
+
+    private static let lineSeparator = Array(#"\u2028"#.utf8)
+    private static let paragraphSeparator = Array(#"\u2029"#.utf8)
+
+    /// `"`, `\` or a C0 control as JSONEncoder escapes it.
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+
+    /// An integer in decimal, without a String.
+    public static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 {
+            guard value != .min else { bytes.append(contentsOf: String(value).utf8); return }
+            bytes.append(UInt8(ascii: "-"))
+            appendDecimal(-value, to: &bytes)
+            return
+        }
+        if value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+        var rest = value, divisor = 1
+        while divisor <= rest / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}

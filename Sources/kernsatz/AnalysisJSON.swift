@@ -1,212 +1,14 @@
 import Kernsatz
 
-/// The JSON shapes of `segment` and `analyze` (documented in the README). Offsets are Unicode
-/// scalars into the text as received; `text` is that slice.
-struct SentenceJSON: Encodable {
-    let text: String
-    let start: Int
-    let end: Int
-    let block: Int
-}
-
-struct BlockJSON: Encodable {
-    let kind: String
-    let start: Int
-    let end: Int
-    let text: String
-    /// Indices into `sentences`.
-    let sentences: [Int]
-}
-
-/// A quotation: `text` is the quoted words without the marks (a split quote's parts joined with
-/// one space); `start`/`end` run from the first quoted word to the last.
-struct QuoteJSON: Encodable {
-    let text: String
-    let start: Int
-    let end: Int
-    let kind: String
-    let speaker: String?
-    let verb: String?
-    let speakerStart: Int?
-    let speakerEnd: Int?
-
-    enum CodingKeys: String, CodingKey { case text, start, end, kind, speaker, verb, speakerStart, speakerEnd }
-
-    /// Every key is always there: a missing speaker or verb is `null`.
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(speaker, forKey: .speaker)
-        try c.encode(verb, forKey: .verb)
-        try c.encode(speakerStart, forKey: .speakerStart)
-        try c.encode(speakerEnd, forKey: .speakerEnd)
-    }
-}
-
-/// A named entity: `type` is PER, LOC, ORG or OTH; `cue` says why it was found.
-struct EntityJSON: Encodable {
-    let text: String
-    let start: Int
-    let end: Int
-    let type: String
-    let cue: String
-}
-
-/// A number, percentage, amount of money, date or year: `kind` is number, percent, currency,
-/// date or year; `value` the number with its scale and sign applied (3.5 for „3,5 Prozent“,
-/// 4000000 for „4 Mio. Euro“; null for dates); `currency` an ISO 4217 code or null; `date`
-/// the day as written ({"day","month","year"}, a part the text leaves out is null) or null.
-struct MeasureJSON: Encodable {
-    struct Day: Encodable {
-        let day: Int?
-        let month: Int
-        let year: Int?
-
-        enum CodingKeys: String, CodingKey { case day, month, year }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(day, forKey: .day)
-            try c.encode(month, forKey: .month)
-            try c.encode(year, forKey: .year)
-        }
-    }
-    let text: String
-    let start: Int
-    let end: Int
-    let kind: String
-    let value: Double?
-    let currency: String?
-    let date: Day?
-
-    enum CodingKeys: String, CodingKey { case text, start, end, kind, value, currency, date }
-
-    /// Every key is always there: what a kind lacks is `null`.
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(value, forKey: .value)
-        try c.encode(currency, forKey: .currency)
-        try c.encode(date, forKey: .date)
-    }
-}
-
-struct MetadataJSON: Encodable {
-    struct Field: Encodable {
-        let key: String
-        let value: String
-    }
-    let date: String?
-    let fields: [Field]
-    let dateline: String?
-    let datelineStart: Int?
-    let datelineEnd: Int?
-}
-
+/// The JSON of `segment` and `analyze` (documented in their help), written straight from an
+/// `Analysis` by `JSONByteWriter` (members in sorted order, the bytes `JSONEncoder` wrote for the
+/// same shapes before), so that the JSON of a million sentences is never a tree of values in
+/// memory. Offsets are Unicode scalars into the text as received; `text` is that slice.
 extension Analysis {
-    var sentencesJSON: [SentenceJSON] {
-        sentences.map { sentence in
-            let range = sourceScalarRange(sentence.range)
-            return SentenceJSON(text: sourceText(of: sentence), start: range.lowerBound, end: range.upperBound, block: sentence.block)
-        }
-    }
-
-    var blocksJSON: [BlockJSON] {
-        var byBlock = [[Int]](repeating: [], count: structure.blocks.count)
-        for (index, sentence) in sentences.enumerated() { byBlock[sentence.block].append(index) }
-        return structure.blocks.enumerated().map { index, block in
-            let range = sourceScalarRange(block.range)
-            return BlockJSON(kind: block.kind.rawValue, start: range.lowerBound, end: range.upperBound,
-                             text: text.sourceString(block.range), sentences: byBlock[index])
-        }
-    }
-
-    var quotesJSON: [QuoteJSON] {
-        quotes.map { quote in
-            let range = sourceScalarRange(quote.range)
-            let speaker = quote.speaker.map(sourceScalarRange)
-            return QuoteJSON(text: quote.parts.map { text.sourceString($0) }.joined(separator: " "),
-                             start: range.lowerBound, end: range.upperBound, kind: quote.kind.rawValue,
-                             speaker: quote.speaker.map { text.sourceString($0) }, verb: quote.verb.map { text.sourceString($0) },
-                             speakerStart: speaker?.lowerBound, speakerEnd: speaker?.upperBound)
-        }
-    }
-
-    var entitiesJSON: [EntityJSON] {
-        entities.map { entity in
-            let range = sourceScalarRange(entity.range)
-            return EntityJSON(text: text.sourceString(entity.range), start: range.lowerBound, end: range.upperBound,
-                              type: entity.type.rawValue, cue: entity.cue.description)
-        }
-    }
-
-    var measuresJSON: [MeasureJSON] {
-        measures.map { measure in
-            let range = sourceScalarRange(measure.range)
-            return MeasureJSON(text: text.sourceString(measure.range), start: range.lowerBound, end: range.upperBound,
-                               kind: measure.kind.rawValue, value: measure.value, currency: measure.currency,
-                               date: measure.date.map { MeasureJSON.Day(day: $0.day, month: $0.month, year: $0.year) })
-        }
-    }
-
-    var metadataJSON: MetadataJSON {
-        let metadata = structure.metadata
-        let dateline = metadata.datelineRange.map(sourceScalarRange)
-        return MetadataJSON(date: metadata.date,
-                            fields: metadata.fields.map { .init(key: $0.key, value: $0.value) },
-                            dateline: metadata.dateline,
-                            datelineStart: dateline?.lowerBound, datelineEnd: dateline?.upperBound)
-    }
-}
-
-struct SegmentRecord: Encodable {
-    let id: RecordID
-    let lang: String
-    let sentences: [SentenceJSON]
-}
-
-struct AnalyzeRecord: Encodable {
-    let id: RecordID
-    let lang: String
-    let sentences: [SentenceJSON]
-    let blocks: [BlockJSON]
-    let metadata: MetadataJSON
-    let quotes: [QuoteJSON]
-    let entities: [EntityJSON]
-    let measures: [MeasureJSON]
-    /// Glossary hits, with --glossary only.
-    var terms: [TermJSON]? = nil
-}
-
-struct FileAnalysisJSON: Encodable {
-    let source: String
-    let encoding: String
-    let lang: String
-    let langIdentified: Bool
-    let warnings: [String]
-    let metadata: MetadataJSON
-    let blocks: [BlockJSON]
-    let sentences: [SentenceJSON]
-    /// Left out by `segment`.
-    let quotes: [QuoteJSON]?
-    let entities: [EntityJSON]?
-    let measures: [MeasureJSON]?
-    /// Glossary hits, with --glossary only.
-    var terms: [TermJSON]? = nil
-}
-
-/// `FileAnalysisJSON` and `AnalyzeRecord` written straight from an `Analysis` (the same bytes as
-/// their `JSONEncoder` encoding, members in sorted order), so that the JSON of a million sentences
-/// is never a tree of values in memory.
-extension Analysis {
-    /// The members of `FileAnalysisJSON` (without terms).
-    func writeFileJSON(_ json: inout JSONStreamWriter, source: String, encoding: String, warnings: [String], quotesAndEntities: Bool = true) {
+    /// A file's analysis: `{"blocks","encoding","entities","lang","langIdentified","measures","metadata",
+    /// "quotes","sentences","source","terms"?,"warnings"}` (`segment`: without entities, measures, quotes).
+    func writeFileJSON(_ json: inout JSONByteWriter, source: String, encoding: String, warnings: [String], quotesAndEntities: Bool = true,
+                       terms: ((inout JSONByteWriter) -> Void)? = nil) {
         json.beginObject()
         json.key("blocks"); writeBlocks(&json)
         json.key("encoding"); json.string(encoding)
@@ -218,28 +20,27 @@ extension Analysis {
         if quotesAndEntities { json.key("quotes"); writeQuotes(&json) }
         json.key("sentences"); writeSentences(&json)
         json.key("source"); json.string(source)
-        json.key("warnings")
-        json.beginArray()
-        for warning in warnings { json.string(warning) }
-        json.endArray()
+        if let terms { json.key("terms"); terms(&json) }
+        json.key("warnings"); json.strings(warnings)
         json.endObject()
     }
 
-    /// The members of `AnalyzeRecord` (without terms); `id` is its JSON.
-    func writeRecordJSON(_ json: inout JSONStreamWriter, id: [UInt8]) {
+    /// A record's analysis (`analyze --jsonl`); its "terms" when `terms` is given.
+    func writeRecordJSON(_ json: inout JSONByteWriter, id: RecordID, terms: ((inout JSONByteWriter) -> Void)? = nil) {
         json.beginObject()
         json.key("blocks"); writeBlocks(&json)
         json.key("entities"); writeEntities(&json)
-        json.key("id"); json.raw(id)
+        json.key("id"); id.write(to: &json)
         json.key("lang"); json.string(language)
         json.key("measures"); writeMeasures(&json)
         json.key("metadata"); writeMetadata(&json)
         json.key("quotes"); writeQuotes(&json)
         json.key("sentences"); writeSentences(&json)
+        if let terms { json.key("terms"); terms(&json) }
         json.endObject()
     }
 
-    func writeSentences(_ json: inout JSONStreamWriter) {
+    func writeSentences(_ json: inout JSONByteWriter) {
         json.beginArray()
         for sentence in sentences {
             let range = sourceScalarRange(sentence.range)
@@ -247,13 +48,13 @@ extension Analysis {
             json.key("block"); json.int(sentence.block)
             json.key("end"); json.int(range.upperBound)
             json.key("start"); json.int(range.lowerBound)
-            json.key("text"); json.string(sourceText(of: sentence))
+            json.key("text"); json.string(utf16: text.sourceUnits[text.sourceUTF16Range(sentence.range)])
             json.endObject()
         }
         json.endArray()
     }
 
-    func writeBlocks(_ json: inout JSONStreamWriter) {
+    func writeBlocks(_ json: inout JSONByteWriter) {
         // The sentences of each block, in order: a counting sort into one array of indices.
         var firsts = [Int32](repeating: 0, count: structure.blocks.count + 1)
         for sentence in sentences { firsts[sentence.block + 1] += 1 }
@@ -276,13 +77,13 @@ extension Analysis {
             for i in Int(firsts[index])..<Int(firsts[index + 1]) { json.int(Int(indices[i])) }
             json.endArray()
             json.key("start"); json.int(range.lowerBound)
-            json.key("text"); json.string(text.sourceString(block.range))
+            json.key("text"); json.source(text, block.range)
             json.endObject()
         }
         json.endArray()
     }
 
-    func writeQuotes(_ json: inout JSONStreamWriter) {
+    func writeQuotes(_ json: inout JSONByteWriter) {
         json.beginArray()
         for quote in quotes {
             let range = sourceScalarRange(quote.range)
@@ -290,18 +91,18 @@ extension Analysis {
             json.beginObject()
             json.key("end"); json.int(range.upperBound)
             json.key("kind"); json.string(quote.kind.rawValue)
-            json.key("speaker"); json.string(quote.speaker.map { text.sourceString($0) })
+            json.key("speaker"); json.source(text, quote.speaker)
             json.key("speakerEnd"); json.int(speaker?.upperBound)
             json.key("speakerStart"); json.int(speaker?.lowerBound)
             json.key("start"); json.int(range.lowerBound)
-            json.key("text"); json.string(quote.parts.map { text.sourceString($0) }.joined(separator: " "))
-            json.key("verb"); json.string(quote.verb.map { text.sourceString($0) })
+            json.key("text"); json.string(utf16: quote.parts.map { text.sourceUnits[text.sourceUTF16Range($0)] }, separator: 0x20)
+            json.key("verb"); json.source(text, quote.verb)
             json.endObject()
         }
         json.endArray()
     }
 
-    func writeEntities(_ json: inout JSONStreamWriter) {
+    func writeEntities(_ json: inout JSONByteWriter) {
         json.beginArray()
         for entity in entities {
             let range = sourceScalarRange(entity.range)
@@ -309,14 +110,14 @@ extension Analysis {
             json.key("cue"); json.string(entity.cue.description)
             json.key("end"); json.int(range.upperBound)
             json.key("start"); json.int(range.lowerBound)
-            json.key("text"); json.string(text.sourceString(entity.range))
+            json.key("text"); json.source(text, entity.range)
             json.key("type"); json.string(entity.type.rawValue)
             json.endObject()
         }
         json.endArray()
     }
 
-    func writeMeasures(_ json: inout JSONStreamWriter) {
+    func writeMeasures(_ json: inout JSONByteWriter) {
         json.beginArray()
         for measure in measures {
             let range = sourceScalarRange(measure.range)
@@ -335,23 +136,15 @@ extension Analysis {
             json.key("end"); json.int(range.upperBound)
             json.key("kind"); json.string(measure.kind.rawValue)
             json.key("start"); json.int(range.lowerBound)
-            json.key("text"); json.string(text.sourceString(measure.range))
+            json.key("text"); json.source(text, measure.range)
             json.key("value")
-            if let value = measure.value { json.raw(Self.jsonNumber(value).utf8) } else { json.null() }
+            json.double(measure.value)
             json.endObject()
         }
         json.endArray()
     }
 
-    /// A finite number as JSONEncoder writes it: the shortest form that reads back the same,
-    /// without ".0" („4000000“, „3.5“, „1e+21“); a measure's value is never infinite or NaN.
-    static func jsonNumber(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        let written = value.description
-        return written.hasSuffix(".0") ? String(written.dropLast(2)) : written
-    }
-
-    func writeMetadata(_ json: inout JSONStreamWriter) {
+    func writeMetadata(_ json: inout JSONByteWriter) {
         let metadata = structure.metadata
         let dateline = metadata.datelineRange.map(sourceScalarRange)
         json.beginObject()
@@ -371,5 +164,16 @@ extension Analysis {
         }
         json.endArray()
         json.endObject()
+    }
+}
+
+extension JSONByteWriter {
+    /// The source text (as received) of a clean range, as `text.sourceString(range)` (without that String).
+    mutating func source(_ text: CleanText, _ range: Range<Int>) {
+        string(utf16: text.sourceUnits[text.sourceUTF16Range(range)])
+    }
+
+    mutating func source(_ text: CleanText, _ range: Range<Int>?) {
+        if let range { source(text, range) } else { null() }
     }
 }

@@ -43,8 +43,8 @@ struct GlossaryOptions: ParsableArguments {
     }
 }
 
-/// One hit in JSON: offsets are Unicode scalars into the text as received, like sentences'.
-struct TermJSON: Encodable {
+/// One hit as the listing of `terms` shows it: offsets are Unicode scalars into the text as received.
+struct TermJSON {
     let text: String
     let start: Int
     let end: Int
@@ -62,14 +62,5 @@ extension CleanText {
             return TermJSON(text: sourceString(hit.range), start: range.lowerBound, end: range.upperBound,
                             entry: entry.term, targets: entry.targets(in: language).map(\.term), match: hit.match.rawValue)
         }
-    }
-}
-
-extension Analysis {
-    /// The glossary hits of an analyzed text (its clean NFC text), in `analyze`'s JSON shape.
-    /// Only text in the glossary's source language is searched (empty otherwise).
-    func termsJSON(_ matcher: TermMatcher, to language: String) -> [TermJSON] {
-        guard matcher.glossary.isForTexts(in: self.language) else { return [] }
-        return text.termsJSON(matcher.match(units: text.units), matcher: matcher, to: language)
     }
 }

@@ -38,9 +38,11 @@ struct Runner {
         return ok
     }
 
-    /// Runs `body` on each JSON Lines record of every input; a bad record yields an error record
-    /// and the stream goes on. Returns false when an input could not be opened or read.
-    mutating func eachRecord(_ body: (InputRecord, inout Output) throws -> Void) -> Bool {
+    /// Runs `body` on each JSON Lines record of every input and writes the line it makes (a JSON
+    /// object and its line end, `RecordLine`); a bad record yields an error record in its place and
+    /// the stream goes on. `body`'s notes go to standard error as its line is written. Returns false
+    /// when an input could not be opened or read.
+    mutating func eachRecord(_ body: (InputRecord, inout RecordNotes) throws -> [UInt8]) -> Bool {
         var ok = true
         for path in options.paths {
             let lines: LineReader
@@ -59,7 +61,7 @@ struct Runner {
                     bytes = next
                 } catch {
                     if case .tooLarge = error.kind {
-                        output.writeJSON(ErrorRecord(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, error: "\(error)"))
+                        output.write(RecordLine.error(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, message: "\(error)"))
                         output.flush()
                         continue
                     }
@@ -67,25 +69,10 @@ struct Runner {
                     ok = false
                     break
                 }
-                let number = lines.lineNumber
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let line: String
-                do {
-                    let decoded = try InputRecord.text(of: bytes, source: "\(name):\(number)", lenient: options.lenient)
-                    line = decoded.text
-                    if let warning = decoded.warning { Output.warn(warning) }
-                } catch {
-                    output.writeJSON(ErrorRecord(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: number, error: "\(error)"))
-                    output.flush()
-                    continue
-                }
-                let id = InputRecord.salvageID(line)
-                do {
-                    let record = try InputRecord.parse(line, source: "\(name):\(number)")
-                    try body(record, &output)
-                } catch {
-                    output.writeJSON(ErrorRecord(id: id, line: number, error: "\(error)"))
-                }
+                if RawRecord.isBlank(bytes) { continue }
+                let (line, notes) = RawRecord(bytes: bytes, source: name, number: lines.lineNumber).process(lenient: options.lenient, body)
+                for warning in notes.warnings { Output.warn(warning) }
+                output.write(line)
                 output.flush()
             }
         }
@@ -93,71 +80,81 @@ struct Runner {
     }
 }
 
-struct ErrorRecord: Encodable {
-    let id: RecordID
-    let line: Int
-    let error: String
+/// What a record's work has to say besides its line (warnings, notes), written to standard error
+/// when its line is written.
+struct RecordNotes {
+    var warnings: [String] = []
+    mutating func warn(_ message: String) { warnings.append(message) }
 }
 
-/// Buffered standard output; errors and warnings go to standard error at once.
+/// One line of a JSON Lines input as read, before it is decoded and parsed.
+struct RawRecord {
+    let bytes: [UInt8]
+    /// The input's name ("<stdin>" or the path) and the line's number, for messages.
+    let source: String
+    let number: Int
+
+    /// Spaces, tabs and CRs only: no record (left out, as an empty line).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// The record's line: `body`'s, or the error record of a line that is not UTF-8, not a record,
+    /// or whose work failed.
+    func process(lenient: Bool, _ body: (InputRecord, inout RecordNotes) throws -> [UInt8]) -> (line: [UInt8], notes: RecordNotes) {
+        var notes = RecordNotes()
+        let line: String
+        do {
+            let decoded = try InputRecord.text(of: bytes, source: "\(source):\(number)", lenient: lenient)
+            line = decoded.text
+            if let warning = decoded.warning { notes.warn(warning) }
+        } catch {
+            return (RecordLine.error(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: number, message: "\(error)"), notes)
+        }
+        do {
+            let record = try InputRecord.parse(line, source: "\(source):\(number)")
+            return (try body(record, &notes), notes)
+        } catch {
+            return (RecordLine.error(id: InputRecord.salvageID(line), line: number, message: "\(error)"), notes)
+        }
+    }
+}
+
+/// Buffered standard output (bytes); errors and warnings go to standard error at once.
 struct Output {
-    private var buffer = ""
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }()
-    private let prettyEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
-        return encoder
-    }()
+    private var buffer: [UInt8] = []
 
     mutating func line(_ text: String) {
-        buffer += text
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 16 { flush() }
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
     }
 
     /// Text as it is, with no line end added (a whole file's content).
     mutating func text(_ text: String) {
-        buffer += text
-        if buffer.utf8.count > 1 << 16 { flush() }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
     }
 
-    mutating func writeJSON<T: Encodable>(_ value: T, pretty: Bool = false) {
-        let data: Data
-        do {
-            data = try (pretty ? prettyEncoder : encoder).encode(value)
-        } catch {
-            // Never a silent "{}": say what could not be written (e.g. a number that is not finite).
-            Output.warn("cannot write the result as JSON: \(error)")
-            data = (try? encoder.encode(["error": "cannot write the result as JSON: \(error)"])) ?? Data("{}".utf8)
-        }
-        // U+2028 and U+2029 are valid in JSON strings but end lines for many line readers
-        // (Python's str.splitlines): escape them so one record stays one line. On the bytes, in one
-        // pass, without a String copy of the whole record (Foundation's replacingOccurrences took
-        // minutes on a record of a million sentences).
-        var escaped = Self.escapingLineSeparators(data)
-        escaped.append(0x0A)
-        flush()
-        Self.writeStandardOutput(escaped)
+    /// Bytes as they are (a record's line, `RecordLine`).
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { flush() }
     }
 
-    /// JSON written by `body` piece by piece (`JSONStreamWriter`), then a line end: the same bytes
-    /// as `writeJSON` of the value it describes, without that value in memory.
-    mutating func streamJSON(pretty: Bool = false, _ body: (inout JSONStreamWriter) -> Void) {
+    /// JSON written by `body` piece by piece (`JSONByteWriter` with standard output as its sink),
+    /// then a line end: the JSON of a million sentences in the memory of a few buffers.
+    mutating func streamJSON(pretty: Bool = false, _ body: (inout JSONByteWriter) -> Void) {
         flush()
-        var json = JSONStreamWriter(pretty: pretty) { Output.writeStandardOutput(Data($0)) }
+        var json = JSONByteWriter(pretty: pretty) { Output.writeStandardOutput($0) }
         body(&json)
         json.newline()
         json.finish()
     }
 
-    /// `data` (UTF-8) with U+2028 and U+2029 (E2 80 A8, E2 80 A9) written as `\u2028`, `\u2029`.
-    /// - Complexity: O(*n*); `data` itself when it has neither.
-    static func escapingLineSeparators(_ data: Data) -> Data {
-        let bytes = [UInt8](data)
+    /// `bytes` (UTF-8) with U+2028 and U+2029 (E2 80 A8, E2 80 A9) written as `\u2028`, `\u2029`.
+    /// - Complexity: O(*n*); `bytes` itself when it has neither.
+    static func escapingLineSeparators(_ bytes: [UInt8]) -> [UInt8] {
         var i = 0
         var out: [UInt8]? = nil
         var copied = 0
@@ -172,23 +169,23 @@ struct Output {
                 i += 1
             }
         }
-        guard var out else { return data }
+        guard var out else { return bytes }
         out.append(contentsOf: bytes[copied...])
-        return Data(out)
+        return out
     }
 
     /// Writes the buffer out. When standard output cannot take it (a full disk), says so and
     /// exits with status 1: going on would lose output silently.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        Self.writeStandardOutput(Data(buffer.utf8))
-        buffer = ""
+        Self.writeStandardOutput(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes bytes straight to standard output (after `flush()`), as `flush` does.
-    private static func writeStandardOutput(_ data: Data) {
+    private static func writeStandardOutput(_ bytes: [UInt8]) {
         do {
-            try FileHandle.standardOutput.write(contentsOf: data)
+            try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
             Output.warn("cannot write to standard output: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
             exit(1)

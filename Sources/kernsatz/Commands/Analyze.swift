@@ -26,37 +26,20 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input)
             let matcher = try glossary.matcher(orShipped: false, lenient: input.lenient)
             var runner = Runner(options: input)
+            let terms = matcher.map { TermsJSON(matcher: $0, language: glossary.to) }
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
-                    let analysis = try pipelines.analyze(record)
-                    guard let matcher else {
-                        // Streamed: the same bytes as the record's JSONEncoder encoding, without its tree.
-                        let id = (try? JSONEncoder.compact.encode(record.id)).map { [UInt8]($0) } ?? Array("null".utf8)
-                        output.streamJSON { analysis.writeRecordJSON(&$0, id: id) }
-                        return
-                    }
-                    output.writeJSON(AnalyzeRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON,
-                                                   blocks: analysis.blocksJSON, metadata: analysis.metadataJSON,
-                                                   quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                                                   measures: analysis.measuresJSON, terms: analysis.termsJSON(matcher, to: glossary.to)))
+                let ok = runner.eachRecord { record, _ in
+                    RecordLine.analyze(id: record.id, try pipelines.analyze(record), terms: terms)
                 }
                 if !ok { throw ExitCode.failure }
                 return
             }
             let ok = runner.eachFile { path, decoded, output in
                 let analysis = try pipelines.analyze(decoded, source: path)
-                guard let matcher else {
-                    output.streamJSON(pretty: input.paths.count == 1) {
-                        analysis.writeFileJSON(&$0, source: path, encoding: decoded.encoding.description, warnings: decoded.warnings)
-                    }
-                    return
+                output.streamJSON(pretty: input.paths.count == 1) {
+                    analysis.writeFileJSON(&$0, source: path, encoding: decoded.encoding.description, warnings: decoded.warnings,
+                                           terms: terms.map { terms in { terms.write(analysis, to: &$0) } })
                 }
-                output.writeJSON(FileAnalysisJSON(
-                    source: path, encoding: decoded.encoding.description, lang: analysis.language,
-                    langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                    metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
-                    quotes: analysis.quotesJSON, entities: analysis.entitiesJSON,
-                    measures: analysis.measuresJSON, terms: analysis.termsJSON(matcher, to: glossary.to)), pretty: input.paths.count == 1)
             }
             if !ok { throw ExitCode.failure }
         }

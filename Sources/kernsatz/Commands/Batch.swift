@@ -385,10 +385,10 @@ extension KernsatzCommand.BatchCommand {
             for item in items {
                 switch item {
                 case .failure(let error):
-                    output.writeJSON(ErrorRecord(id: error.id, line: error.line, error: error.message))
+                    output.write(RecordLine.error(id: error.id, line: error.line, message: error.message))
                 case .success(let item):
                     guard let result = results.next() else { continue }
-                    output.writeJSON(StreamResultJSON(id: item.id, line: item.line, result: result, source: item.text.id, readWarnings: item.warnings))
+                    output.write(StreamResultJSON.line(id: item.id, line: item.line, result: result, source: item.text.id, readWarnings: item.warnings))
                 }
             }
             output.flush()
@@ -410,39 +410,54 @@ extension KernsatzCommand.BatchCommand {
     }
 
     /// One result line: what the manifest says of a file, and each text format asked for; a record
-    /// that failed gives its input line, as one that could not be read does.
-    struct StreamResultJSON: Encodable {
-        let id: RecordID
-        let line: Int?
-        let error: String?
-        let language: String?
-        let words: Int?
-        let segments: Int?
-        let summary: [String]?
-        let terms: [FileRecord.TermCount]?
-        let names: Int?
-        let quotes: Int?
-        let numbers: Int?
-        let warnings: [String]?
-        let outputs: [String: String]?
-
+    /// that failed gives its input line, as one that could not be read does. `{"error"?,"id",
+    /// "language"?,"line"?,"names"?,"numbers"?,"outputs"?,"quotes"?,"segments"?,"summary"?,"terms"?,
+    /// "warnings"?,"words"?}`: what the record does not have is left out.
+    enum StreamResultJSON {
         /// - Parameter readWarnings: what reading the line had to say (invalid bytes replaced), before the record's own.
-        init(id: RecordID, line: Int, result: BatchStream.Result, source: String, readWarnings: [String] = []) {
+        static func line(id: RecordID, line: Int, result: BatchStream.Result, source: String, readWarnings: [String] = []) -> [UInt8] {
             let record = result.record
-            self.id = id
-            self.line = record.status == .failed ? line : nil
-            error = record.status == .failed ? "\(source): \(record.reason ?? "failed")" : nil
-            language = record.language
-            words = record.words
-            segments = record.segments
-            summary = record.summary
-            terms = record.terms
-            names = record.names
-            quotes = record.quotes
-            numbers = record.numbers
-            warnings = record.status == .failed ? nil : readWarnings + record.warnings
-            outputs = result.outputs.isEmpty ? nil
-                : Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.format.rawValue, String(decoding: $0.data, as: UTF8.self)) })
+            let failed = record.status == .failed
+            var json = JSONByteWriter()
+            json.beginObject()
+            if failed { json.key("error"); json.string("\(source): \(record.reason ?? "failed")") }
+            json.key("id"); id.write(to: &json)
+            if let language = record.language { json.key("language"); json.string(language) }
+            if failed { json.key("line"); json.int(line) }
+            if let names = record.names { json.key("names"); json.int(names) }
+            if let numbers = record.numbers { json.key("numbers"); json.int(numbers) }
+            if !result.outputs.isEmpty {
+                json.key("outputs")
+                json.beginObject()
+                // By format name, as sorted keys order them (at most one content per format).
+                var seen = Set<String>()
+                for output in result.outputs.sorted(by: { $0.format.rawValue < $1.format.rawValue }) where seen.insert(output.format.rawValue).inserted {
+                    json.key(output.format.rawValue)
+                    json.string(String(decoding: output.data, as: UTF8.self))
+                }
+                json.endObject()
+            }
+            if let quotes = record.quotes { json.key("quotes"); json.int(quotes) }
+            if let segments = record.segments { json.key("segments"); json.int(segments) }
+            if let summary = record.summary { json.key("summary"); json.strings(summary) }
+            if let terms = record.terms {
+                json.key("terms")
+                json.beginArray()
+                for term in terms {
+                    json.beginObject()
+                    json.key("count"); json.int(term.count)
+                    json.key("forms"); json.strings(term.forms)
+                    json.key("targets"); json.strings(term.targets)
+                    json.key("term"); json.string(term.term)
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            if !failed { json.key("warnings"); json.strings(readWarnings + record.warnings) }
+            if let words = record.words { json.key("words"); json.int(words) }
+            json.endObject()
+            json.newline()
+            return json.bytes
         }
     }
 }

@@ -22,11 +22,6 @@ extension KernsatzCommand {
         @Flag(help: "Only normalize; keep soft hyphens, odd spaces, CR and control characters.")
         var noCleanup = false
 
-        struct Record: Encodable {
-            let id: RecordID
-            let text: String
-        }
-
         func normalize(_ units: [UInt16], source: String) throws -> String {
             do {
                 let cleaned = noCleanup ? units : try CleanText(units: units).units
@@ -40,8 +35,8 @@ extension KernsatzCommand {
         func run() throws {
             var runner = Runner(options: input)
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
-                    output.writeJSON(Record(id: record.id, text: try normalize(Array(record.text.utf16), source: "record")))
+                let ok = runner.eachRecord { record, _ in
+                    RecordLine.text(id: record.id, try normalize(Array(record.text.utf16), source: "record"))
                 }
                 if !ok { throw ExitCode.failure }
                 return

@@ -25,9 +25,8 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input, content: false)
             var runner = Runner(options: input)
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
-                    let analysis = try pipelines.analyze(record)
-                    output.writeJSON(SegmentRecord(id: record.id, lang: analysis.language, sentences: analysis.sentencesJSON))
+                let ok = runner.eachRecord { record, _ in
+                    RecordLine.segment(id: record.id, try pipelines.analyze(record))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -42,11 +41,10 @@ extension KernsatzCommand {
                         output.line(oneLine(analysis.sourceText(of: sentence)))
                     }
                 case .json:
-                    output.writeJSON(FileAnalysisJSON(
-                        source: path, encoding: decoded.encoding.description, lang: analysis.language,
-                        langIdentified: analysis.languageIdentified, warnings: decoded.warnings,
-                        metadata: analysis.metadataJSON, blocks: analysis.blocksJSON, sentences: analysis.sentencesJSON,
-                        quotes: nil, entities: nil, measures: nil), pretty: input.paths.count == 1)
+                    output.streamJSON(pretty: input.paths.count == 1) {
+                        analysis.writeFileJSON(&$0, source: path, encoding: decoded.encoding.description, warnings: decoded.warnings,
+                                               quotesAndEntities: false)
+                    }
                 }
             }
             if !ok { throw ExitCode.failure }

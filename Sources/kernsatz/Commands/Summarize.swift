@@ -78,10 +78,9 @@ extension KernsatzCommand {
                 Summarizer(language: analysis.language, weights: weightValues).summarize(analysis, length: length)
             }
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, _ in
                     let analysis = try pipelines.analyze(record)
-                    let summary = summarize(analysis)
-                    output.writeJSON(SummaryJSON(id: record.id, source: nil, analysis: analysis, summary: summary, explain: explain))
+                    return RecordLine.summary(id: record.id, analysis, summarize(analysis), explain: explain)
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -95,8 +94,9 @@ extension KernsatzCommand {
                 }
                 switch format {
                 case .json:
-                    output.writeJSON(SummaryJSON(id: nil, source: path, analysis: analysis, summary: summary, explain: explain),
-                                     pretty: !several)
+                    output.streamJSON(pretty: !several) {
+                        SummaryJSON.write(&$0, id: nil, source: path, analysis: analysis, summary: summary, explain: explain)
+                    }
                 case .text:
                     if several { output.line("==> \(path) <==") }
                     if !summary.teaser.isEmpty {
@@ -126,91 +126,80 @@ extension KernsatzCommand {
     }
 }
 
-/// The JSON of one summary (`--format json`, `--jsonl`).
-struct SummaryJSON: Encodable {
-    struct SentenceJSON: Encodable {
-        let text: String
-        let start: Int
-        let end: Int
-        let score: Double
-        /// The sentence's index in the document.
-        let index: Int
-    }
-
-    struct ExplainRow: Encodable {
-        let index: Int
-        let role: String
-        let words: Int
-        let position: Double
-        let centrality: Double
-        let entities: Double
-        let quotes: Double
-        let years: Double
-        let length: Double
-        let score: Double
-        let overlap: Double
-        let gain: Double?
-        let selected: Bool
-        let text: String
-
-        enum CodingKeys: String, CodingKey {
-            case index, role, words, position, centrality, entities, quotes, years, length, score, overlap, gain, selected, text
-        }
-
-        /// `gain` is `null` for sentences never weighed (teaser, headings), not left out.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(index, forKey: .index); try c.encode(role, forKey: .role); try c.encode(words, forKey: .words)
-            try c.encode(position, forKey: .position); try c.encode(centrality, forKey: .centrality)
-            try c.encode(entities, forKey: .entities); try c.encode(quotes, forKey: .quotes); try c.encode(years, forKey: .years)
-            try c.encode(length, forKey: .length)
-            try c.encode(score, forKey: .score); try c.encode(overlap, forKey: .overlap); try c.encode(gain, forKey: .gain)
-            try c.encode(selected, forKey: .selected); try c.encode(text, forKey: .text)
-        }
-    }
-
-    let id: RecordID?
-    let source: String?
-    let lang: String
-    let length: String
-    let summary: [String]
-    let teaser: [String]
-    let sentences: [SentenceJSON]
-    let words: Int
-    let overLength: Bool
-    let explain: [ExplainRow]?
-    let weights: SummaryWeights?
-
-    init(id: RecordID?, source: String?, analysis: Analysis, summary: Summary, explain: Bool) {
-        self.id = id
-        self.source = source
-        lang = analysis.language
-        length = summary.length.description
-        let chosen = summary.sentences.map { index -> SentenceJSON in
-            let sentence = analysis.sentences[index]
-            let range = analysis.sourceScalarRange(sentence.range)
-            return SentenceJSON(text: analysis.sourceText(of: sentence), start: range.lowerBound, end: range.upperBound,
-                                score: Self.round(summary.score(of: index).score), index: index)
-        }
-        self.summary = chosen.map(\.text)
-        teaser = summary.teaser.map { analysis.sourceText(of: analysis.sentences[$0]) }
-        sentences = chosen
-        words = summary.words
-        overLength = summary.overLength
+/// The JSON of one summary (`--format json`, `--jsonl`): `{"explain"?,"id"|"source","lang","length",
+/// "overLength","sentences","summary","teaser","weights"?,"words"}` (members sorted), scores rounded
+/// to four decimals; "explain" (one row per sentence; "gain" null for a sentence never weighed) and
+/// "weights" with --explain only.
+enum SummaryJSON {
+    static func write(_ json: inout JSONByteWriter, id: RecordID?, source: String?, analysis: Analysis, summary: Summary, explain: Bool) {
+        let text = analysis.text
+        func sentenceText(_ index: Int) { json.source(text, analysis.sentences[index].range) }
+        json.beginObject()
         if explain {
-            self.explain = summary.scores.map { row in
-                ExplainRow(index: row.sentence, role: row.role.rawValue, words: row.words,
-                           position: Self.round(row.position), centrality: Self.round(row.centrality),
-                           entities: Self.round(row.entities), quotes: Self.round(row.quotes), years: Self.round(row.years),
-                           length: Self.round(row.length),
-                           score: Self.round(row.score), overlap: Self.round(row.overlap), gain: row.gain.map(Self.round),
-                           selected: row.selected, text: analysis.sourceText(of: analysis.sentences[row.sentence]))
+            json.key("explain")
+            json.beginArray()
+            for row in summary.scores {
+                json.beginObject()
+                json.key("centrality"); json.double(round(row.centrality))
+                json.key("entities"); json.double(round(row.entities))
+                json.key("gain"); json.double(row.gain.map(round))
+                json.key("index"); json.int(row.sentence)
+                json.key("length"); json.double(round(row.length))
+                json.key("overlap"); json.double(round(row.overlap))
+                json.key("position"); json.double(round(row.position))
+                json.key("quotes"); json.double(round(row.quotes))
+                json.key("role"); json.string(row.role.rawValue)
+                json.key("score"); json.double(round(row.score))
+                json.key("selected"); json.bool(row.selected)
+                json.key("text"); sentenceText(row.sentence)
+                json.key("words"); json.int(row.words)
+                json.key("years"); json.double(round(row.years))
+                json.endObject()
             }
-            weights = summary.weights
-        } else {
-            self.explain = nil
-            weights = nil
+            json.endArray()
         }
+        if let id { json.key("id"); id.write(to: &json) }
+        json.key("lang"); json.string(analysis.language)
+        json.key("length"); json.string(summary.length.description)
+        json.key("overLength"); json.bool(summary.overLength)
+        json.key("sentences")
+        json.beginArray()
+        for index in summary.sentences {
+            let range = analysis.sourceScalarRange(analysis.sentences[index].range)
+            json.beginObject()
+            json.key("end"); json.int(range.upperBound)
+            json.key("index"); json.int(index)
+            json.key("score"); json.double(round(summary.score(of: index).score))
+            json.key("start"); json.int(range.lowerBound)
+            json.key("text"); sentenceText(index)
+            json.endObject()
+        }
+        json.endArray()
+        if let source { json.key("source"); json.string(source) }
+        json.key("summary")
+        json.beginArray()
+        for index in summary.sentences { sentenceText(index) }
+        json.endArray()
+        json.key("teaser")
+        json.beginArray()
+        for index in summary.teaser { sentenceText(index) }
+        json.endArray()
+        if explain {
+            let w = summary.weights
+            json.key("weights")
+            json.beginObject()
+            json.key("centrality"); json.double(w.centrality)
+            json.key("entities"); json.double(w.entities)
+            json.key("length"); json.double(w.length)
+            json.key("position"); json.double(w.position)
+            json.key("positionDecay"); json.double(w.positionDecay)
+            json.key("quotes"); json.double(w.quotes)
+            json.key("redundancy"); json.double(w.redundancy)
+            json.key("years"); json.double(w.years)
+            json.endObject()
+        }
+        json.key("words"); json.int(summary.words)
+        json.endObject()
     }
 
     static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -25,36 +25,26 @@ extension KernsatzCommand {
         @Option(help: "Output format for files: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .text
 
-        struct TermsRecord: Encodable {
-            let id: RecordID
-            let terms: [TermJSON]
-        }
-
-        struct FileTermsJSON: Encodable {
-            let source: String
-            let terms: [TermJSON]
-        }
-
         func run() throws {
             guard let matcher = try glossary.matcher(orShipped: true, lenient: input.lenient) else { return }
             var runner = Runner(options: input)
+            let terms = TermsJSON(matcher: matcher, language: glossary.to)
             let identifier = LanguageIdentifier()
             let glossaryLanguage = LanguageTag.primary(matcher.glossary.sourceLanguage)
             /// A glossary's terms are looked for only in text of its source language (a German
             /// glossary finds „opposition“ in French text otherwise).
-            func hits(_ text: CleanText, lang: String?, source: String) -> [TermHit] {
+            func hits(_ text: CleanText, lang: String?, source: String, notes: inout RecordNotes) -> [TermHit] {
                 let language = LanguageTag.primary(input.lang ?? lang ?? identifier.identify(units: text.units))
                 guard matcher.glossary.isForTexts(in: language) else {
-                    Output.warn("note: \(source): the text is in '\(language)', the glossary's terms in '\(glossaryLanguage)'; nothing marked (--lang \(glossaryLanguage) marks anyway)")
+                    notes.warn("note: \(source): the text is in '\(language)', the glossary's terms in '\(glossaryLanguage)'; nothing marked (--lang \(glossaryLanguage) marks anyway)")
                     return []
                 }
                 return matcher.match(units: text.units)
             }
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
+                let ok = runner.eachRecord { record, notes in
                     let text = try CleanText(record.text)
-                    let found = hits(text, lang: record.lang, source: "record \(record.id)")
-                    output.writeJSON(TermsRecord(id: record.id, terms: text.termsJSON(found, matcher: matcher, to: glossary.to)))
+                    return RecordLine.terms(id: record.id, text, hits(text, lang: record.lang, source: "record \(record.id)", notes: &notes), terms)
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -62,10 +52,17 @@ extension KernsatzCommand {
             let several = input.paths.count > 1
             let ok = runner.eachFile { path, decoded, output in
                 let text = try CleanText(units: decoded.units)
-                let hits = hits(text, lang: nil, source: path)
+                var notes = RecordNotes()
+                let hits = hits(text, lang: nil, source: path, notes: &notes)
+                for warning in notes.warnings { Output.warn(warning) }
                 switch format {
                 case .json:
-                    output.writeJSON(FileTermsJSON(source: path, terms: text.termsJSON(hits, matcher: matcher, to: glossary.to)), pretty: !several)
+                    output.streamJSON(pretty: !several) {
+                        $0.beginObject()
+                        $0.key("source"); $0.string(path)
+                        $0.key("terms"); terms.write(text, hits, to: &$0)
+                        $0.endObject()
+                    }
                 case .text:
                     if several { output.line("==> \(path) <==") }
                     output.line(Self.marked(text, hits))

@@ -20,11 +20,6 @@ extension KernsatzCommand {
         @Flag(help: "List the transform IDs ICU knows and exit.")
         var list = false
 
-        struct Record: Encodable {
-            let id: RecordID
-            let text: String
-        }
-
         /// The ICU transform ID for a --to value.
         static func transformID(_ to: String) -> String {
             switch to.lowercased() {
@@ -50,8 +45,8 @@ extension KernsatzCommand {
             }
             var runner = Runner(options: input)
             if input.jsonl {
-                let ok = runner.eachRecord { record, output in
-                    output.writeJSON(Record(id: record.id, text: try transliterator.transliterate(record.text)))
+                let ok = runner.eachRecord { record, _ in
+                    RecordLine.text(id: record.id, try transliterator.transliterate(record.text))
                 }
                 if !ok { throw ExitCode.failure }
                 return

@@ -99,16 +99,24 @@ extension KernsatzCommand {
 
             if input.jsonl {
                 let format = formats[0]
-                let ok = runner.eachRecord { record, out in
+                let ok = runner.eachRecord { record, _ in
                     if record.text.allSatisfy(\.isWhitespace) { throw CLIError("record \(record.id): the text is empty; there is nothing to translate") }
                     let analysis = try pipelines.analyze(record)
                     let worksheet = sheet(analysis, source: "record \(record.id)")
+                    var json = JSONByteWriter()
+                    json.beginObject()
                     if format == .json {
-                        out.writeJSON(WorksheetRecord(id: record.id, worksheet: worksheet))
+                        // The worksheet model through its Encodable form (JSONEncoder), as the json format writes it.
+                        json.key("id"); record.id.write(to: &json)
+                        json.key("worksheet"); json.raw(try Self.compactJSON(worksheet))
                     } else {
-                        let data = try format.data(worksheet)
-                        out.writeJSON(ContentRecord(id: record.id, format: format.rawValue, content: String(decoding: data, as: UTF8.self)))
+                        json.key("content"); json.string(String(decoding: try format.data(worksheet), as: UTF8.self))
+                        json.key("format"); json.string(format.rawValue)
+                        json.key("id"); record.id.write(to: &json)
                     }
+                    json.endObject()
+                    json.newline()
+                    return json.bytes
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -166,15 +174,15 @@ extension KernsatzCommand {
             return one.st_dev == two.st_dev && one.st_ino == two.st_ino
         }
 
-        struct WorksheetRecord: Encodable {
-            let id: RecordID
-            let worksheet: Worksheet
-        }
-
-        struct ContentRecord: Encodable {
-            let id: RecordID
-            let format: String
-            let content: String
+        /// The worksheet as one line of JSON (keys sorted; U+2028 and U+2029 escaped as every record's strings).
+        static func compactJSON(_ sheet: Worksheet) throws -> [UInt8] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+            do {
+                return Output.escapingLineSeparators([UInt8](try encoder.encode(sheet)))
+            } catch {
+                throw CLIError("cannot write the worksheet as JSON: \(error)")
+            }
         }
     }
 }
