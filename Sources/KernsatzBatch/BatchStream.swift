@@ -3,12 +3,13 @@ import Kernsatz
 
 /// The batch as a stream worker (`kernsatz batch --jsonl`): texts in, one result per text out, in
 /// input order, several texts at a time. The caller reads a chunk, calls `process`, writes the
-/// results, and reads on: memory holds one chunk.
+/// results, and reads on: memory holds one chunk. A caller with threads of its own (the CLI's
+/// ordered stream) calls `process(_:slot:)` from each, one slot per thread.
 ///
 ///     let stream = try BatchStream(options: options, matcher: matcher)
 ///     let results = stream.process([BatchStream.Text(id: "1", text: "…", language: nil)])
 ///     results[0].record.summary         // the summary sentences
-public final class BatchStream {
+public final class BatchStream: Sendable {
     public struct Text: Sendable {
         public var id: String
         public var text: String
@@ -46,6 +47,16 @@ public final class BatchStream {
         self.workers = OwnedWorkers(workers)
     }
 
+    /// How many texts can be worked on at once (`options.jobs`, at least 1): the slots of `process(_:slot:)`.
+    public var slots: Int { workers.items.count }
+
+    /// Processes one text with the worker of `slot` (0..<`slots`), on the calling thread: for a
+    /// caller that runs its own threads, one per slot. A slot must not be used by two threads at once.
+    public func process(_ text: Text, slot: Int) -> Result {
+        let (record, outputs) = workers.items[slot].process(text: text.text, language: text.language, id: text.id)
+        return Result(record: record, outputs: outputs.map { (format: $0.0, data: $0.1) })
+    }
+
     /// Processes the texts on `options.jobs` threads; the results come in the texts' order.
     public func process(_ texts: [Text]) -> [Result] {
         let results = ResultSlots(count: texts.count)
@@ -66,7 +77,8 @@ public final class BatchStream {
 /// The stream's workers, one per concurrent slot.
 private final class OwnedWorkers: @unchecked Sendable {
     // @unchecked: concurrentPerform gives each slot number to one thread at a time, and slot i uses
-    // items[i] only, so no worker is ever used by two threads at once.
+    // items[i] only, so no worker is ever used by two threads at once; `process(_:slot:)` leaves
+    // that to its caller (one thread per slot).
     let items: [BatchWorker]
     init(_ items: [BatchWorker]) { self.items = items }
 }

@@ -21,6 +21,7 @@ extension KernsatzCommand {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var glossary: GlossaryOptions
+        @OptionGroup var stream: StreamOptions
 
         func run() throws {
             let pipelines = try Pipelines(input)
@@ -28,8 +29,8 @@ extension KernsatzCommand {
             var runner = Runner(options: input)
             let terms = matcher.map { TermsJSON(matcher: $0, language: glossary.to) }
             if input.jsonl {
-                let ok = runner.eachRecord { record, _ in
-                    RecordLine.analyze(id: record.id, try pipelines.analyze(record), terms: terms)
+                let ok = runner.eachRecord(jobs: stream.jobs, worker: Pipeline.Session.init) { session, record, _ in
+                    RecordLine.analyze(id: record.id, try pipelines.analyze(record, session: session), terms: terms)
                 }
                 if !ok { throw ExitCode.failure }
                 return

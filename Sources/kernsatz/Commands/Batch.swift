@@ -330,7 +330,8 @@ final class ProgressReporter: @unchecked Sendable {
 }
 
 extension KernsatzCommand.BatchCommand {
-    /// `--jsonl`: records from standard input in chunks, processed in parallel, written in input order.
+    /// `--jsonl`: records from standard input, processed on `jobs` threads (`OrderedWork`, each
+    /// with its own worker slot), written in input order; with one job, one after the other.
     func stream(options: BatchOptions, matcher: TermMatcher?) throws {
         let worker: BatchStream
         do {
@@ -338,75 +339,50 @@ extension KernsatzCommand.BatchCommand {
         } catch {
             throw CLIError("\(error)")
         }
-        let lines = try LineReader(path: "-", maxLineBytes: maxBytes)
+        let lenient = lenient
         var output = Output()
-        let chunkSize = 32 * max(1, options.jobs)
-        var finished = false
-        while !finished {
-            // A chunk: each line either a text to process or the error it already is.
-            var items: [Result<StreamItem, StreamError>] = []
-            while items.count < chunkSize {
-                let bytes: [UInt8]
-                do {
-                    guard let next = try lines.next() else { finished = true; break }
-                    bytes = next
-                } catch {
-                    if case .tooLarge = error.kind {
-                        items.append(.failure(StreamError(id: InputRecord.leadingID(lines.tooLongLineHead), line: lines.lineNumber, message: "\(error)")))
-                        continue
-                    }
-                    throw CLIError("\(error)")
-                }
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let source = "<stdin>:\(lines.lineNumber)"
-                let line: String, warning: String?
-                do {
-                    (line, warning) = try InputRecord.text(of: bytes, source: source, lenient: lenient)
-                } catch {
-                    items.append(.failure(StreamError(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: lines.lineNumber,
-                                                      message: "\(error)")))
-                    continue
-                }
-                do {
-                    let record = try InputRecord.parse(line, source: source)
-                    if let lang = record.lang, !InputOptions.isLanguageCode(lang) {
-                        items.append(.failure(StreamError(id: record.id, line: lines.lineNumber,
-                                                          message: "\(source): \"lang\" is not a language code such as de or en: '\(lang)'")))
-                        continue
-                    }
-                    items.append(.success(StreamItem(id: record.id, line: lines.lineNumber, warnings: warning.map { [$0] } ?? [],
-                                                     text: BatchStream.Text(id: source, text: record.text, language: record.lang))))
-                } catch {
-                    items.append(.failure(StreamError(id: InputRecord.salvageID(line), line: lines.lineNumber, message: "\(error)")))
-                }
+        let ok: Bool
+        if worker.slots == 1 {
+            ok = Runner.readLines(paths: ["-"], maxBytes: maxBytes) { line in
+                output.write(Self.streamLine(line, worker: worker, slot: 0, lenient: lenient))
+                output.flush()
             }
-            let texts = items.compactMap { try? $0.get().text }
-            var results = worker.process(texts).makeIterator()
-            for item in items {
-                switch item {
-                case .failure(let error):
-                    output.write(RecordLine.error(id: error.id, line: error.line, message: error.message))
-                case .success(let item):
-                    guard let result = results.next() else { continue }
-                    output.write(StreamResultJSON.line(id: item.id, line: item.line, result: result, source: item.text.id, readWarnings: item.warnings))
-                }
+        } else {
+            let work = OrderedWork<RecordInput, [UInt8]>(
+                work: (0..<worker.slots).map { slot in { Self.streamLine($0, worker: worker, slot: slot, lenient: lenient) } },
+                window: 8 * worker.slots, byteBudget: 8 << 20)
+            work.start()
+            let maxBytes = maxBytes
+            let reader = Thread {
+                let ok = Runner.readLines(paths: ["-"], maxBytes: maxBytes) { work.submit($0, bytes: $0.size) }
+                work.endInput(failed: !ok)
             }
-            output.flush()
+            reader.stackSize = 8 << 20
+            reader.start()
+            while let (line, moreReady) = work.next() {
+                output.write(line)
+                if !moreReady { output.flush() }
+            }
+            ok = !work.inputFailed
         }
+        output.flush()
+        if !ok { throw ExitCode.failure }
     }
 
-    /// A record read and ready to process, with what reading it had to say (`--lenient`).
-    struct StreamItem {
-        let id: RecordID
-        let line: Int
-        let warnings: [String]
-        let text: BatchStream.Text
-    }
-
-    struct StreamError: Error {
-        let id: RecordID
-        let line: Int
-        let message: String
+    /// One line's result line (`StreamResultJSON`), or its error record when it is not a record,
+    /// names no language code, or could not be read. What reading it had to say (`--lenient`)
+    /// goes into its "warnings".
+    static func streamLine(_ input: RecordInput, worker: BatchStream, slot: Int, lenient: Bool) -> [UInt8] {
+        guard case .raw(let raw) = input else { return input.process(lenient: lenient) { _, _ in [] }.line }
+        let source = "\(raw.source):\(raw.number)"
+        return raw.process(lenient: lenient) { record, notes in
+            if let lang = record.lang, !InputOptions.isLanguageCode(lang) {
+                throw CLIError("\(source): \"lang\" is not a language code such as de or en: '\(lang)'")
+            }
+            let result = worker.process(BatchStream.Text(id: source, text: record.text, language: record.lang), slot: slot)
+            defer { notes.warnings = [] }
+            return StreamResultJSON.line(id: record.id, line: raw.number, result: result, source: source, readWarnings: notes.warnings)
+        }.line
     }
 
     /// One result line: what the manifest says of a file, and each text format asked for; a record

@@ -17,6 +17,7 @@ extension KernsatzCommand {
         }
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var stream: StreamOptions
 
         @Option(help: "Output format for files: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .text
@@ -25,8 +26,8 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input, content: false)
             var runner = Runner(options: input)
             if input.jsonl {
-                let ok = runner.eachRecord { record, _ in
-                    RecordLine.segment(id: record.id, try pipelines.analyze(record))
+                let ok = runner.eachRecord(jobs: stream.jobs, worker: Pipeline.Session.init) { session, record, _ in
+                    RecordLine.segment(id: record.id, try pipelines.analyze(record, session: session))
                 }
                 if !ok { throw ExitCode.failure }
                 return
@@ -52,12 +53,15 @@ extension KernsatzCommand {
     }
 }
 
-/// The pipelines of one run, one per language a record asks for, and the ICU session they share.
-final class Pipelines {
+/// The pipelines of one run, one per language a record asks for (kept for at most
+/// `LanguageCache.limit` languages). Shared by the threads of a stream: each brings its own
+/// `Pipeline.Session` (ICU iterators); a call without one uses the run's main-thread session.
+final class Pipelines: Sendable {
     let input: InputOptions
     let main: Pipeline
-    private var byLanguage: [String: Pipeline] = [:]
-    let session = Pipeline.Session()
+    private let byLanguage = LanguageCache<Pipeline>()
+    /// For the calls that bring no session: the main thread's (files are read one after the other).
+    private let mainSession = MainThreadSession()
 
     /// Whether the pipelines find quotes and entities too.
     let content: Bool
@@ -69,7 +73,8 @@ final class Pipelines {
     }
 
     /// Analyzes one JSON Lines record, in its own `lang` when it has one and --lang does not override it.
-    func analyze(_ record: InputRecord) throws -> Analysis {
+    /// - Parameter session: the calling thread's.
+    func analyze(_ record: InputRecord, session: Pipeline.Session) throws -> Analysis {
         guard let given = record.lang, input.lang == nil else {
             return try main.analyze(record.text, source: "record", session: session)
         }
@@ -77,18 +82,26 @@ final class Pipelines {
             throw CLIError("record \(record.id): \"lang\" is not a language code such as de or en: '\(given)'")
         }
         let lang = LanguageTag.normalized(given)
-        if let pipeline = byLanguage[lang] {
-            return try pipeline.analyze(record.text, source: "record", session: session)
-        }
-        let pipeline = try input.pipeline(language: lang, content: content)
-        // Keep the pipelines of the languages a stream uses, but not of every tag it could invent.
-        if byLanguage.count < 64 { byLanguage[lang] = pipeline }
+        let input = input, content = content
+        let pipeline = try byLanguage.value(for: lang) { try input.pipeline(language: $0, content: content) }
         return try pipeline.analyze(record.text, source: "record", session: session)
     }
 
-    func analyze(_ decoded: DecodedText, source: String) throws -> Analysis {
-        try main.analyze(decoded, source: source, session: session)
+    /// A record on the main thread (`worksheet --jsonl`, which runs one record at a time).
+    func analyze(_ record: InputRecord) throws -> Analysis {
+        try analyze(record, session: mainSession.session)
     }
+
+    func analyze(_ decoded: DecodedText, source: String) throws -> Analysis {
+        try main.analyze(decoded, source: source, session: mainSession.session)
+    }
+}
+
+/// The session of the thread that reads files one after the other.
+private final class MainThreadSession: @unchecked Sendable {
+    // @unchecked: used by the calls that bring no session of their own, which the commands make
+    // from one thread only (files, and records without --jobs); streamed records bring their own.
+    let session = Pipeline.Session()
 }
 
 /// Whitespace runs (line breaks included) as single spaces.

@@ -32,6 +32,7 @@ extension KernsatzCommand {
         }
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var stream: StreamOptions
 
         @Option(name: .long, parsing: .unconditional, help: "Summary length in sentences (default 3).")
         var sentences: Int?
@@ -74,12 +75,13 @@ extension KernsatzCommand {
             let weightValues = try weights.map { try SummaryWeights(overrides: $0) } ?? SummaryWeights()
             var runner = Runner(options: input)
             let length = length
-            func summarize(_ analysis: Analysis) -> Summary {
+            @Sendable func summarize(_ analysis: Analysis) -> Summary {
                 Summarizer(language: analysis.language, weights: weightValues).summarize(analysis, length: length)
             }
             if input.jsonl {
-                let ok = runner.eachRecord { record, _ in
-                    let analysis = try pipelines.analyze(record)
+                let explain = explain
+                let ok = runner.eachRecord(jobs: stream.jobs, worker: Pipeline.Session.init) { session, record, _ in
+                    let analysis = try pipelines.analyze(record, session: session)
                     return RecordLine.summary(id: record.id, analysis, summarize(analysis), explain: explain)
                 }
                 if !ok { throw ExitCode.failure }

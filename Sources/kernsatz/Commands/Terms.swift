@@ -21,6 +21,7 @@ extension KernsatzCommand {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var glossary: GlossaryOptions
+        @OptionGroup var stream: StreamOptions
 
         @Option(help: "Output format for files: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .text
@@ -33,8 +34,9 @@ extension KernsatzCommand {
             let glossaryLanguage = LanguageTag.primary(matcher.glossary.sourceLanguage)
             /// A glossary's terms are looked for only in text of its source language (a German
             /// glossary finds „opposition“ in French text otherwise).
-            func hits(_ text: CleanText, lang: String?, source: String, notes: inout RecordNotes) -> [TermHit] {
-                let language = LanguageTag.primary(input.lang ?? lang ?? identifier.identify(units: text.units))
+            let givenLanguage = input.lang
+            @Sendable func hits(_ text: CleanText, lang: String?, source: String, notes: inout RecordNotes) -> [TermHit] {
+                let language = LanguageTag.primary(givenLanguage ?? lang ?? identifier.identify(units: text.units))
                 guard matcher.glossary.isForTexts(in: language) else {
                     notes.warn("note: \(source): the text is in '\(language)', the glossary's terms in '\(glossaryLanguage)'; nothing marked (--lang \(glossaryLanguage) marks anyway)")
                     return []
@@ -42,7 +44,7 @@ extension KernsatzCommand {
                 return matcher.match(units: text.units)
             }
             if input.jsonl {
-                let ok = runner.eachRecord { record, notes in
+                let ok = runner.eachRecord(jobs: stream.jobs, worker: {}) { _, record, notes in
                     let text = try CleanText(record.text)
                     return RecordLine.terms(id: record.id, text, hits(text, lang: record.lang, source: "record \(record.id)", notes: &notes), terms)
                 }
