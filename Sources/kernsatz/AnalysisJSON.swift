@@ -1,6 +1,6 @@
 import Kernsatz
 
-/// The JSON of `segment` and `analyze` (documented in their help), written straight from an
+/// The JSON of `segment` and `analyze` (documented in their help and in the Segmentation and TextAnalysis articles of Kernsatz.docc), written straight from an
 /// `Analysis` by `JSONByteWriter` (members in sorted order, the bytes `JSONEncoder` wrote for the
 /// same shapes before), so that the JSON of a million sentences is never a tree of values in
 /// memory. Offsets are Unicode scalars into the text as received; `text` is that slice.

@@ -19,7 +19,7 @@ extension KernsatzCommand {
                 locale writes them, and quotes with their speaker; an empty target; the glossary entries that occur.
                 Formats: xliff (XLIFF 2.1 with the glossary module; the default), xliff12 (XLIFF 1.2 strict), \
                 html (one self-contained page), docx (a bilingual Word table), csv (UTF-8 with BOM, formula-safe), \
-                md, json (the worksheet model, README "Worksheet JSON"). Several: --format xliff,html.
+                md, json (the worksheet model, documented in the reference's Worksheets article). Several: --format xliff,html.
                 Output: standard output for one input and one text format; with -o DIR, DIR/<input name>.<ext> \
                 (.xlf, .xliff12.xlf, .html, .docx, .csv, .md, .json), written to a temporary file and renamed; \
                 an existing file with other content is never replaced without --force.
