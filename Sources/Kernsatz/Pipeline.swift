@@ -202,7 +202,7 @@ public struct Pipeline: Sendable {
             var spans = ranges
             if let dateline = Analysis.datelineSegment(structure, text.units) { spans.append(dateline) }
             do throws(AnalysisError) {
-                measures = try measureFinder(language).measures(in: text.units, spans: spans)
+                measures = try measureFinder(language).measures(in: text.units, tokens: tokens, spans: spans)
             } catch {
                 throw .analysis(error)
             }

@@ -1,12 +1,21 @@
 import KernsatzICU
 import KernsatzSegmentation
+import KernsatzText
 
-/// Finds numbers, percentages, amounts of money, dates and years in text: one linear scan over
-/// UTF-16 units that stops at digits and looks at the words around them.
+/// Finds numbers, percentages, amounts of money, dates and years in text, over the document's
+/// token stream: it visits the words and numbers that hold digits and looks at the tokens around them.
 ///
 ///     let finder = try MeasureFinder(language: "de")
 ///     let text = Array("Putin gebe mehr als 40 Prozent aus, 1,1 Millionen Menschen.".utf16)
 ///     finder.measures(in: text).map(\.kind)   // [.percent, .number]
+///
+/// **Tokens.** The text is not scanned for digits: the finder walks the `TokenStream`'s word-like
+/// tokens (a `.number` token starts with its digits; a `.word` token is read for the digits it holds,
+/// „G7“, „90's“, „l'11“), and a skipped ID or range ends with its run of attached tokens (the
+/// joiners' `attachedAfter`), not at a space it looks for. What it reads as characters is the
+/// number's own digits and the one character next to them: a separator („1,1“, „1.500“: the
+/// joiner or the one-character token beside the digits), a sign, the one space before a unit, and
+/// the list entries it compares at a token („Mio.“, „Schweizer Franken“, „€“).
 ///
 /// What it knows is data: the source language's decimal and grouping separators and month names
 /// come from ICU; scale, unit and currency words from `Resources/measures/<kind>.<lang>.txt`. For a
@@ -145,67 +154,104 @@ public struct MeasureFinder: Sendable {
     /// - Parameter ranges: where to look (sentences, say); a measure never crosses a range's ends.
     ///   Nil looks at the whole text.
     /// - Complexity: O(n) in the length of the text (word lists are matched only next to digits).
+    ///   This convenience tokenizes `units` itself; a document's stages pass its stream
+    ///   (`measures(in:tokens:spans:)`).
     public func measures(in units: [UInt16], ranges: [Range<Int>]? = nil) -> [Measure] {
-        measures(in: units, spans: ranges ?? [0..<units.count])
+        measures(in: units, tokens: TokenStream(units: units), spans: ranges ?? [0..<units.count])
     }
 
-    /// The measures in `units` within `spans` (as `measures(in:ranges:)`), from any collection of
-    /// ranges: sentence ranges made as asked, not kept in an array.
-    public func measures<Spans: Collection>(in units: [UInt16], spans given: Spans) -> [Measure] where Spans.Element == Range<Int> {
+    /// The measures in `units` within `spans` (as `measures(in:ranges:)`), read from `tokens`, the
+    /// text's token stream (`TokenStream(units: units)`, as `Analysis.tokens` is), from any
+    /// collection of ranges: sentence ranges made as asked, not kept in an array.
+    public func measures<Spans: Collection>(in units: [UInt16], tokens: TokenStream, spans given: Spans) -> [Measure]
+    where Spans.Element == Range<Int> {
         // Sentence ranges come in order: then they are not copied and sorted (a text may have a million).
         let inOrder = zip(given, given.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
-        return inOrder ? measures(in: units, ordered: given) : measures(in: units, ordered: given.sorted { $0.lowerBound < $1.lowerBound })
+        return inOrder ? measures(in: units, tokens: tokens, ordered: given)
+            : measures(in: units, tokens: tokens, ordered: given.sorted { $0.lowerBound < $1.lowerBound })
     }
 
-    private func measures<Spans: Sequence>(in units: [UInt16], ordered spans: Spans) -> [Measure] where Spans.Element == Range<Int> {
+    private func measures<Spans: Sequence>(in units: [UInt16], tokens stream: TokenStream, ordered spans: Spans) -> [Measure]
+    where Spans.Element == Range<Int> {
         let whole = 0..<units.count
+        let tokens = stream.tokens
         var found: [Measure] = []
         for given in spans {
             let span = given.clamped(to: whole)
             guard !span.isEmpty else { continue }
-            var scan = Scan(text: units, span: span)
+            // The tokens wholly inside the span: a token the span cuts („20|27“) has no measure there.
+            let inSpan = stream.tokens(in: span).indices
+            var scan = Scan(text: units, tokens: tokens, span: span, spanTokens: inSpan)
             scan.floor = max(span.lowerBound, found.last.map { min($0.range.upperBound, span.upperBound) } ?? 0)
             var i = scan.floor
-            while i < span.upperBound {
-                guard isDigitUnit(units[i]) else { i += 1; continue }
-                switch step(&scan, at: i) {
+            var k = inSpan.lowerBound
+            while k < inSpan.upperBound {
+                let token = tokens[k]
+                guard token.isWordLike, token.end > i, let start = firstDigit(in: token, from: max(i, Int(token.start)), units) else {
+                    k += 1
+                    continue
+                }
+                scan.token = k
+                switch step(&scan, at: start) {
                 case .measure(let measure):
                     found.append(measure)
                     i = measure.range.upperBound
                 case .skip(let end, let chain):
-                    i = max(end, i + 1)
+                    i = max(end, start + 1)
                     if chain { scan.chainEnd = i }
                 }
                 scan.floor = i
+                while k < inSpan.upperBound, tokens[k].end <= i { k += 1 }
             }
         }
         return found
+    }
+
+    /// The first ASCII digit of a word-like token at or after `from`: at once for a `.number`
+    /// token read from its start; a `.word` token's letters are passed over („G7“, „Covid-19“).
+    @inline(__always)
+    private func firstDigit(in token: TextToken, from: Int, _ units: [UInt16]) -> Int? {
+        var p = from
+        while p < token.end {
+            if isDigitUnit(units[p]) { return p }
+            p += 1
+        }
+        return nil
     }
 
     // MARK: the scan
 
     private struct Scan {
         let text: [UInt16]
+        let tokens: [TextToken]
         let span: Range<Int>
+        /// The indices of the tokens wholly inside `span`.
+        let spanTokens: Range<Int>
+        /// The token the step at hand started in.
+        var token: Int
         /// Lookbacks (a sign, a currency symbol, a month name) may not reach before this.
         var floor: Int
         /// Where the last skipped digit group ended (a phone number's next group follows a space).
         var chainEnd = -2
 
-        init(text: [UInt16], span: Range<Int>) {
+        init(text: [UInt16], tokens: [TextToken], span: Range<Int>, spanTokens: Range<Int>) {
             self.text = text
+            self.tokens = tokens
             self.span = span
+            self.spanTokens = spanTokens
+            token = spanTokens.lowerBound
             floor = span.lowerBound
         }
 
         var limit: Int { span.upperBound }
         func unit(_ i: Int) -> UInt16? { i >= span.lowerBound && i < span.upperBound ? text[i] : nil }
 
-        /// The end of the whitespace-delimited token around `i`.
-        func tokenEnd(_ i: Int) -> Int {
-            var j = i
-            while j < limit, !isSpaceUnit(text[j]) { j += 1 }
-            return j
+        /// The end of the run of attached tokens (no space between them: „G7-Gipfel/2025“,
+        /// „030/123“) from the step's token on, within the span.
+        func runEnd() -> Int {
+            var j = token
+            while j + 1 < spanTokens.upperBound, tokens[j].joiners.contains(.attachedAfter) { j += 1 }
+            return tokens[j].end
         }
 
         /// Digits from `i`: (value, count, end).
@@ -282,23 +328,23 @@ public struct MeasureFinder: Sendable {
         let text = scan.text
         // Digits inside a word or an ID: „G7“, „A4“, „Covid-19“, „F-35“; „+49 30 …“ (phone).
         if let previous = scan.unit(start - 1) {
-            if isWordUnit(previous) { return .skip(to: scan.tokenEnd(start), chain: false) }
+            if isWordUnit(previous) { return .skip(to: scan.runEnd(), chain: false) }
             // „+49 30 …“ is a phone number; „+3 Prozent“ is not (the plus stays outside the measure).
             if previous == 0x2B {
                 let d = scan.digits(start)
                 if let space = scan.unit(d.end), isInlineSpace(space), let next = scan.unit(d.end + 1), isDigitUnit(next) {
-                    return .skip(to: scan.tokenEnd(start), chain: true)
+                    return .skip(to: scan.runEnd(), chain: true)
                 }
             }
             if [0x2D, 0x2F, 0x2E, 0x2C, 0x3A, 0x5F, 0x23].contains(previous),
                let before = scan.unit(start - 2), isWordUnit(before) {
-                return .skip(to: scan.tokenEnd(start), chain: false)
+                return .skip(to: scan.runEnd(), chain: false)
             }
-            if isInlineSpace(previous), start - 1 == scan.chainEnd { return .skip(to: scan.tokenEnd(start), chain: true) }
+            if isInlineSpace(previous), start - 1 == scan.chainEnd { return .skip(to: scan.runEnd(), chain: true) }
         }
 
         // A range that cuts a token („20|27“) has no measure there.
-        if start == scan.span.lowerBound, start > 0, isWordUnit(text[start - 1]) { return .skip(to: scan.tokenEnd(start), chain: false) }
+        if start == scan.span.lowerBound, start > 0, isWordUnit(text[start - 1]) { return .skip(to: scan.runEnd(), chain: false) }
 
         if let date = numericDate(scan, at: start) { return .measure(date) }
 
@@ -306,12 +352,12 @@ public struct MeasureFinder: Sendable {
         var end = literal.end
         if end == scan.limit, end < text.count, isWordUnit(text[end]) { return .skip(to: end, chain: false) }
         if literal.leadingZero || (!literal.grouped && literal.integerDigits > 9) {
-            return .skip(to: scan.tokenEnd(start), chain: true)
+            return .skip(to: scan.runEnd(), chain: true)
         }
         if let next = scan.unit(end) {
             // Digit groups joined otherwise: times, scores, versions, ranges, ISBNs.
             if [0x2E, 0x2C, 0x3A, 0x2F, 0x2D].contains(next), let after = scan.unit(end + 1), isDigitUnit(after) {
-                let tokenEnd = scan.tokenEnd(start)
+                let tokenEnd = scan.runEnd()
                 if let space = scan.afterSpace(tokenEnd), let time = units.match(text, at: space, limit: scan.limit), time.payload == .time {
                     return .skip(to: time.end, chain: false)
                 }
@@ -319,7 +365,7 @@ public struct MeasureFinder: Sendable {
             }
             // „58-Jährige“, „35-Stunden-Woche“: part of a word.
             if next == 0x2D, let after = scan.unit(end + 1), isLetterUnit(after) {
-                return .skip(to: scan.tokenEnd(start), chain: false)
+                return .skip(to: scan.runEnd(), chain: false)
             }
         }
 
@@ -392,10 +438,10 @@ public struct MeasureFinder: Sendable {
         }
         // „3D“, „10er“; „£300m“, „€45bn“ (a symbol before: the letters may be a scale it does not know).
         if kind == .number || end == literal.end, let next = scan.unit(end), isLetterUnit(next) {
-            return .skip(to: scan.tokenEnd(start), chain: false)
+            return .skip(to: scan.runEnd(), chain: false)
         }
         if scan.unit(end) == 0x2D, let next = scan.unit(end + 1), isLetterUnit(next) {
-            return .skip(to: scan.tokenEnd(start), chain: false)  // „5 €-Münzen“: part of a compound
+            return .skip(to: scan.runEnd(), chain: false)  // „5 €-Münzen“: part of a compound
         }
 
         var value = literal.mantissa * factor / pow10(literal.fractionDigits)

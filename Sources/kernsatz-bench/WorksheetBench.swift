@@ -48,7 +48,7 @@ struct WorksheetBench: ParsableCommand {
         let renderer = try MeasureRenderer(locale: to)
         let numbers = bestTime(repeats: repeats) {
             analyses.reduce(0) { total, analysis in
-                total + finder.measures(in: analysis.text.units).reduce(0) { $0 + (renderer.render($1)?.count ?? 0) }
+                total + finder.measures(in: analysis.text.units, tokens: analysis.tokens, spans: [0..<analysis.text.units.count]).reduce(0) { $0 + (renderer.render($1)?.count ?? 0) }
             }
         }
         let counter = try WordCounter(language: "de")

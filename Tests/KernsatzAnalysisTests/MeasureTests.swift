@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import KernsatzAnalysis
+import Kernsatz
+import KernsatzText
 
 /// What a finder found, as the source wrote it.
 private struct Found: Equatable, CustomStringConvertible {
@@ -92,6 +94,34 @@ final class MeasureFinderTests: XCTestCase {
     func testImpossibleDate_isNotADate() {
         XCTAssertEqual(find("am 31.02.2025").map(\.kind), [])
         XCTAssertEqual(find("am 31. Februar").map(\.kind), [])  // an ordinal, but no day
+    }
+
+    func testSkippedID_endsWithItsRunOfAttachedTokens() {
+        // „G7/8“ and „Covid-19-Fälle:“ are skipped up to the next space; the amount after is found.
+        XCTAssertEqual(find("Die G7/8-Runde und Covid-19-Fälle: 40 Prozent mehr, 5 Euro."),
+                       [Found(text: "40 Prozent", kind: .percent, value: 40), Found(text: "5 Euro", kind: .currency, value: 5)])
+        XCTAssertEqual(find("030/123 456 und 7 Euro"), [Found(text: "7 Euro", kind: .currency, value: 7)],
+                       "a phone number's groups after the run are skipped as a chain")
+    }
+
+    func testDigitsAfterAnApostropheInsideAWord_areRead() throws {
+        // „l'11“ is one word of the token stream; its digits after the elision start a date.
+        let italian = try MeasureFinder(language: "it")
+        XCTAssertEqual(find("Dall'11 settembre 2001 in poi.", italian), [Found(text: "11 settembre 2001", kind: .date, value: nil)])
+    }
+
+    func testDocumentStream_findsWhatTheFinderFindsAlone() throws {
+        // The pipeline passes the document's one token stream; the result is the same as the
+        // convenience that tokenizes the text itself over the same spans.
+        let text = "Brüssel – Die NATO gibt 2,5 Milliarden Euro aus, 40 Prozent mehr als am 3. Oktober 2025. Um 14.30 Uhr kam die G7."
+        let analysis = try Pipeline().analyze(text)
+        var spans = analysis.sentences.map(\.range)
+        if let dateline = analysis.datelineSegment { spans.append(dateline) }
+        let alone = Self.german.measures(in: analysis.text.units, ranges: spans.sorted { $0.lowerBound < $1.lowerBound })
+        XCTAssertEqual(analysis.measures, alone)
+        XCTAssertEqual(analysis.measures.map(\.kind), [.currency, .percent, .date])
+        XCTAssertEqual(Self.german.measures(in: analysis.text.units, tokens: TokenStream(), spans: spans), [],
+                       "no tokens, no measures: the finder reads the stream, not the characters")
     }
 
     func testRanges_limitTheScan() {
