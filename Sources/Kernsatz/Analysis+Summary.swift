@@ -3,7 +3,9 @@ extension Analysis {
     public var summaryDocument: SummaryDocument {
         SummaryDocument(units: text.units, sentences: sentences, blocks: structure.blocks,
                         entities: entities.map(\.range),
-                        quotes: quotes.filter { $0.kind == .direct }.map(\.range), tokens: tokens)
+                        quotes: quotes.filter { $0.kind == .direct }.map(\.range),
+                        // A text with sentences has tokens, unless the pipeline made no stream.
+                        tokens: tokens.tokens.isEmpty && !sentences.isEmpty ? nil : tokens)
     }
 }
 

@@ -11,17 +11,22 @@ public struct PipelineOptions: Sendable {
     public var findEntities = true
     /// Find numbers, percentages, amounts of money, dates and years (`Analysis.measures`).
     public var findMeasures = true
+    /// Make the document's token stream (`Analysis.tokens`); false when only the sentences are
+    /// wanted (`kernsatz segment`): no stage of the pipeline then needs it, and the stream stays
+    /// empty (a summary of such an analysis makes its own).
+    public var makeTokens = true
 
     /// - Parameters:
     ///   - findEntities: defaults to `findQuotes`, so `findQuotes: false` asks for segmentation only.
     ///   - findMeasures: defaults to `findQuotes`, as `findEntities` does.
     public init(language: String? = nil, detectTeaser: Bool = true, findQuotes: Bool = true, findEntities: Bool? = nil,
-                findMeasures: Bool? = nil) {
+                findMeasures: Bool? = nil, makeTokens: Bool = true) {
         self.language = language
         self.detectTeaser = detectTeaser
         self.findQuotes = findQuotes
         self.findEntities = findEntities ?? findQuotes
         self.findMeasures = findMeasures ?? findQuotes
+        self.makeTokens = makeTokens
     }
 }
 
@@ -35,7 +40,8 @@ public struct Analysis: Sendable {
     public let languageIdentified: Bool
     public let sentences: [Sentence]
     /// The document's one token stream over `text.units`, made once after segmentation (each
-    /// token's sentence filled in); the quote finder and the summarizer read it.
+    /// token's sentence filled in); the quote finder and the summarizer read it. Empty when the
+    /// pipeline made none (`PipelineOptions.makeTokens` false, without quotes).
     public let tokens: TokenStream
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
@@ -181,8 +187,11 @@ public struct Pipeline: Sendable {
         let segmentationSession = session?.segmentation.value(for: language) { _ in try? segmenter.makeSession() } ?? nil
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
         let ranges = sentences.map(\.range)
-        var tokens = TokenStream(units: text.units)
-        tokens.assignSentences(ranges, units: text.units)
+        var tokens = TokenStream()
+        if options.makeTokens || options.findQuotes {
+            tokens = TokenStream(units: text.units)
+            tokens.assignSentences(ranges, units: text.units)
+        }
         var quotes: [Quote] = []
         if options.findQuotes {
             let finder = own?.quoteFinder ?? borrowed?.quoteFinder ?? QuoteFinder(language: language)

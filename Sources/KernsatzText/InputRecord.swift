@@ -7,12 +7,25 @@ import Foundation
 ///     try InputRecord.parse(line, source: "<stdin>:1").id   // .integer(7)
 public struct InputRecord: Sendable {
     public var id: RecordID
-    public var text: String
+    public var text: String {
+        didSet { units = Array(text.utf16) }
+    }
+    /// `text`'s UTF-16 units (what the pipeline reads), made with it.
+    public private(set) var units: [UInt16]
     public var lang: String?
 
     public init(id: RecordID, text: String, lang: String? = nil) {
         self.id = id
         self.text = text
+        self.units = Array(text.utf16)
+        self.lang = lang
+    }
+
+    /// With `units` already made from `text`.
+    init(id: RecordID, text: String, units: [UInt16], lang: String?) {
+        self.id = id
+        self.text = text
+        self.units = units
         self.lang = lang
     }
 

@@ -77,26 +77,28 @@ public struct TextToken: Sendable, Equatable {
 /// its and the summarizer's `WordHash.fold` hashes (which lowercased only below U+0180); a list a
 /// stage compares keys with is folded by the same rule (`TokenStream.fold`).
 ///
-/// Memory: 20 bytes a token (about 3.5 bytes per UTF-8 byte of German news), plus one string per
-/// distinct folded form and a hash table of the distinct forms while it is built.
+/// Memory: 20 bytes a token (about 3.5 bytes per UTF-8 byte of German news), plus the units of
+/// each distinct folded form once (`FoldedForms`; a `String` is made only when a stage reads one)
+/// and two hash tables of the distinct forms while it is built (`FoldTable`).
 ///
 /// - Complexity: O(*n*) in the length of the text.
 public struct TokenStream: Sendable {
     public private(set) var tokens: [TextToken]
-    /// The distinct folded forms, by key.
-    public private(set) var keys: [String]
+    /// The distinct folded forms, by key (each made into a `String` when it is read).
+    public private(set) var keys: FoldedForms
 
     /// An empty stream.
     public init() {
         tokens = []
-        keys = []
+        keys = FoldedForms()
     }
 
     /// Tokenizes `units[range]` (all of `units` by default).
     public init(units: [UInt16], range: Range<Int>? = nil) {
-        var builder = Builder(units: units)
-        tokens = builder.scan(range ?? 0..<units.count)
-        keys = builder.keys
+        let range = range ?? 0..<units.count
+        var builder = Builder(units: units, range: range)
+        tokens = builder.scan(range)
+        keys = builder.table.forms
     }
 
     /// The folding rule of `keys` for any string: lowercase, ’ as '.
@@ -108,6 +110,9 @@ public struct TokenStream: Sendable {
 
     /// The folded form of a token.
     @inlinable public func folded(_ token: TextToken) -> String { keys[Int(token.key)] }
+
+    /// The number of distinct folded forms (`keys.count`).
+    @inlinable public var keyCount: Int { keys.count }
 
     /// The token's text as written.
     public func text(of token: TextToken, in units: [UInt16]) -> String { UTF16Scan.string(units, token.range) }
@@ -163,13 +168,12 @@ extension TokenStream {
     /// The one scanner: builds tokens and the key table.
     struct Builder {
         let units: [UInt16]
-        var keys: [String] = []
-        /// Folded text → key.
-        var keyByFolded: [String: UInt32] = [:]
-        /// Hash of the units as written → (key, start and length of its first occurrence).
-        var keyByHash: [UInt64: (key: UInt32, start: Int, length: Int)] = [:]
+        var table: FoldTable
 
-        init(units: [UInt16]) { self.units = units }
+        init(units: [UInt16], range: Range<Int>) {
+            self.units = units
+            table = FoldTable(expectedUnits: range.count)
+        }
 
         mutating func scan(_ range: Range<Int>) -> [TextToken] {
             var tokens: [TextToken] = []
@@ -227,31 +231,10 @@ extension TokenStream {
             return tokens
         }
 
-        /// The key of `units[range]`: by the hash of its units as written (confirmed against the
-        /// first occurrence), folded once per distinct form.
-        mutating func key(_ range: Range<Int>) -> UInt32 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for i in range { hash = (hash ^ UInt64(units[i])) &* 0x0000_0100_0000_01B3 }
-            if let known = keyByHash[hash] {
-                if known.length == range.count, units[known.start..<(known.start + known.length)].elementsEqual(units[range]) {
-                    return known.key
-                }
-                // A hash collision: fold this one without keeping it by hash.
-                return foldedKey(range)
-            }
-            let key = foldedKey(range)
-            keyByHash[hash] = (key, range.lowerBound, range.count)
-            return key
-        }
-
-        mutating func foldedKey(_ range: Range<Int>) -> UInt32 {
-            let folded = TokenStream.fold(UTF16Scan.string(units, range))
-            if let key = keyByFolded[folded] { return key }
-            let key = UInt32(keys.count)
-            keys.append(folded)
-            keyByFolded[folded] = key
-            return key
-        }
+        /// The key of `units[range]`: its form as written is looked up first (each distinct form
+        /// is folded once), then its folded form (`FoldTable`).
+        @inline(__always)
+        mutating func key(_ range: Range<Int>) -> UInt32 { table.key(units, range) }
     }
 }
 

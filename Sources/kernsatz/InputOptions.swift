@@ -101,10 +101,10 @@ struct InputOptions: ParsableArguments {
     /// Reads files as articles: markup taken away, structured files refused.
     var articleReader: ArticleReader { ArticleReader(files: reading.fileReader, format: reading.inputFormat?.kind) }
 
-    /// - Parameter content: also find quotes and entities (not needed to segment).
+    /// - Parameter content: also find quotes and entities and make the token stream (not needed to segment).
     func pipeline(language: String? = nil, content: Bool = true) throws -> Pipeline {
         do {
-            return try Pipeline(options: PipelineOptions(language: language ?? lang, findQuotes: content))
+            return try Pipeline(options: PipelineOptions(language: language ?? lang, findQuotes: content, makeTokens: content))
         } catch {
             throw CLIError(error.description)
         }

@@ -181,6 +181,14 @@ struct RawRecord {
     /// or whose work failed.
     func process(lenient: Bool, _ body: (InputRecord, inout RecordNotes) throws -> [UInt8]) -> (line: [UInt8], notes: RecordNotes) {
         var notes = RecordNotes()
+        if let record = InputRecord.parseUsual(bytes) {
+            do {
+                return (try body(record, &notes), notes)
+            } catch {
+                return (RecordLine.error(id: InputRecord.salvageID(String(decoding: bytes, as: UTF8.self)), line: number,
+                                         message: "\(error)"), notes)
+            }
+        }
         let line: String
         do {
             let decoded = try InputRecord.text(of: bytes, source: "\(source):\(number)", lenient: lenient)

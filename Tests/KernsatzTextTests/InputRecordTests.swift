@@ -46,4 +46,39 @@ final class InputRecordTests: XCTestCase {
         XCTAssertEqual(InputRecord.salvageID(#"{"id": "x9"}"#), .string("x9"))
         XCTAssertEqual(InputRecord.salvageID("kein JSON"), .null)
     }
+
+    // MARK: the direct reader of the usual shape (`parseUsual`)
+
+    func testParseUsual_leavesEveryOtherShapeToTheDecoder() {
+        // Each of these is read by `text(of:)` + `parse` (and their errors are theirs).
+        let lines = ["", "{", "{}", "[1]", #"{"id": 1}"#, #"{"text": null}"#, #"{"text": 5}"#, #"{"id": 1.5, "text": "a"}"#,
+                     #"{"id": 1e3, "text": "a"}"#, #"{"id": 007, "text": "a"}"#, #"{"id": -0, "text": "a"}"#,
+                     #"{"id": 1234567890123456789, "text": "a"}"#, #"{"id": true, "text": "a"}"#,
+                     #"{"text": "a", "text": "b"}"#, #"{"text": "a", "extra": 1}"#, #"{"te\u0078t": "a"}"#,
+                     #"{"text": "a"} x"#, #"{"text": "a",}"#, #"{"text": "\ud800"}"#, #"{"text": "\udc00x"}"#,
+                     #"{"text": "\x"}"#, "{\"text\": \"a\tb\"}", #"{"lang": 5, "text": "a"}"#]
+        for line in lines {
+            XCTAssertNil(InputRecord.parseUsual(Array(line.utf8)), line)
+        }
+        // Invalid UTF-8 (a lone continuation byte, an overlong slash, an encoded surrogate).
+        for bad: [UInt8] in [[0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            XCTAssertNil(InputRecord.parseUsual(Array(#"{"text": "a"#.utf8) + bad + Array(#""}"#.utf8)), "\(bad)")
+        }
+    }
+
+    func testParseUsual_givesWhatTheDecoderGives() throws {
+        let lines = [#"{"id": 7, "text": "a"}"#, #"{"id":-12,"text":"a","lang":"de"}"#, #"{"id": "x\"7", "text": "a"}"#,
+                     #"{"id": null, "text": "a", "lang": null}"#, #" { "text" : "Grüße „zitiert“ – 😀" } "#,
+                     #"{"text": "\"\\\/\b\f\n\r\t\u00e4\u20AC\ud83d\ude00\u0000\u2028"}"#, #"{"text": ""}"#,
+                     #"{"lang": "fr", "text": "Ça va ?", "id": 123456789012345678}"#]
+        for line in lines {
+            let usual = try XCTUnwrap(InputRecord.parseUsual(Array(line.utf8)), line)
+            let decoded = try record(line)
+            XCTAssertEqual(usual.id, decoded.id, line)
+            XCTAssertEqual(usual.text, decoded.text, line)
+            XCTAssertEqual(usual.units, Array(decoded.text.utf16), line)
+            XCTAssertEqual(usual.lang, decoded.lang, line)
+        }
+        XCTAssertEqual(InputRecord.parseUsual(Array(#"{"text": "\ud83d\ude00"}"#.utf8))?.units, [0xD83D, 0xDE00])
+    }
 }

@@ -81,4 +81,62 @@ final class TokenStreamTests: XCTestCase {
         XCTAssertEqual(stream.tokens(in: 5..<21).map { stream.text(of: $0, in: units) }, ["tagte"])
         XCTAssertTrue(stream.tokens(in: 21..<21).isEmpty)
     }
+
+    // MARK: the key table (`FoldTable`)
+
+    func testKeys_numberedByFirstAppearance_equalForCaseVariants_distinctOtherwise() {
+        let units = Array("NATO nato Nato Gipfel GIPFEL , Straße STRASSE strasse".utf16)
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.tokens.map(\.key), [0, 0, 0, 1, 1, 2, 3, 4, 4])
+        XCTAssertEqual(Array(stream.keys), ["nato", "gipfel", ",", "straße", "strasse"])
+        XCTAssertEqual(stream.keyCount, 5)
+        XCTAssertEqual(Array(stream.keys.units(of: 3)), Array("straße".utf16))
+    }
+
+    func testKeys_beyondLatin1_foldAsStringLowercasedDoes() {
+        // Greek and Cyrillic capitals, Latin Extended-A, a title-case digraph, dotted capital I.
+        let words = ["ΑΘΗΝΑ", "αθηνα", "МОСКВА", "москва", "ŁÓDŹ", "łódź", "ǅemal", "İstanbul", "Ÿ", "ÿ"]
+        let units = Array(words.joined(separator: " ").utf16)
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.tokens.count, words.count)
+        for (token, word) in zip(stream.tokens, words) {
+            XCTAssertEqual(stream.folded(token), TokenStream.fold(word), word)
+        }
+        let keys = stream.tokens.map(\.key)
+        XCTAssertEqual(keys[0], keys[1])
+        XCTAssertEqual(keys[2], keys[3])
+        XCTAssertEqual(keys[4], keys[5])
+        XCTAssertEqual(keys[8], keys[9])
+        XCTAssertEqual(Set(keys).count, 6)
+    }
+
+    func testKeys_canonicallyEquivalentForms_shareAKey() {
+        // „é“ precomposed and as e + U+0301 (text that is not NFC), either one first.
+        for words in [["Café", "Cafe\u{301}", "CAFE\u{301}"], ["cafe\u{301}", "CAFÉ", "café"]] {
+            let units = Array(words.joined(separator: " ").utf16)
+            let stream = TokenStream(units: units)
+            XCTAssertEqual(stream.tokens.count, 3)
+            XCTAssertEqual(Set(stream.tokens.map(\.key)), [0], "\(words)")
+            XCTAssertEqual(stream.folded(stream.tokens[2]), TokenStream.fold(words[0]))
+        }
+    }
+
+    func testKeys_loneSurrogate_isReplacementCharacterSymbol() {
+        let units: [UInt16] = [0x61, 0x20, 0xD800, 0x20, 0xDC00, 0x20, 0x41]
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.tokens.map(\.kind), [.word, .symbol, .symbol, .word])
+        XCTAssertEqual(stream.tokens.map(\.key), [0, 1, 1, 0])
+        XCTAssertEqual(stream.folded(stream.tokens[1]), "\u{FFFD}")
+    }
+
+    func testKeys_manyDistinctForms_growTheTablesAndStayDistinct() {
+        // 5,000 distinct three-letter words (more than the tables first hold), then 100 in capitals.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<5_000).map { String([letters[$0 / 676], letters[$0 / 26 % 26], letters[$0 % 26]]) }
+        let units = Array((words + words.prefix(100).map { $0.uppercased() }).joined(separator: " ").utf16)
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.keyCount, 5_000)
+        XCTAssertEqual(stream.tokens.map(\.key), (Array(0..<5_000) + Array(0..<100)).map(UInt32.init))
+        XCTAssertEqual(stream.keys[4_999], words[4_999])
+    }
 }

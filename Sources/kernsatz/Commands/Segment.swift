@@ -76,7 +76,7 @@ final class Pipelines: Sendable {
     /// - Parameter session: the calling thread's.
     func analyze(_ record: InputRecord, session: Pipeline.Session) throws -> Analysis {
         guard let given = record.lang, input.lang == nil else {
-            return try main.analyze(record.text, source: "record", session: session)
+            return try main.analyze(units: record.units, source: "record", session: session)
         }
         guard InputOptions.isLanguageCode(given) else {
             throw CLIError("record \(record.id): \"lang\" is not a language code such as de or en: '\(given)'")
@@ -84,7 +84,7 @@ final class Pipelines: Sendable {
         let lang = LanguageTag.normalized(given)
         let input = input, content = content
         let pipeline = try byLanguage.value(for: lang) { try input.pipeline(language: $0, content: content) }
-        return try pipeline.analyze(record.text, source: "record", session: session)
+        return try pipeline.analyze(units: record.units, source: "record", session: session)
     }
 
     /// A record on the main thread (`worksheet --jsonl`, which runs one record at a time).
