@@ -36,7 +36,7 @@ public struct Analysis: Sendable {
     public let sentences: [Sentence]
     /// The document's one token stream over `text.units`, made once after segmentation (each
     /// token's sentence filled in); the quote finder and the summarizer read it.
-    public let tokens: TokenStream
+    public private(set) var tokens: TokenStream
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
     /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
@@ -56,6 +56,12 @@ public struct Analysis: Sendable {
         while end > range.lowerBound, [0x20, 0xA0, 0x2D, 0x2013, 0x2014, 0x2012, 0x2015, 0x3A].contains(units[end - 1]) { end -= 1 }
         return end == range.lowerBound ? nil : range.lowerBound..<end
     }
+
+    /// Frees the token stream (`tokens` is empty afterwards) of an analysis no stage reads the
+    /// tokens of any more: the worksheet builder does so once the summary is made, so that a long
+    /// text's tokens (20 bytes each, about 4 bytes per byte of text) are not held beside its
+    /// segments and marks.
+    public mutating func releaseTokens() { tokens = TokenStream() }
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
