@@ -42,7 +42,7 @@ public struct Analysis: Sendable {
     /// The document's one token stream over `text.units`, made once after segmentation (each
     /// token's sentence filled in); the quote finder and the summarizer read it. Empty when the
     /// pipeline made none (`PipelineOptions.makeTokens` false, without quotes).
-    public let tokens: TokenStream
+    public private(set) var tokens: TokenStream
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
     /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
@@ -62,6 +62,12 @@ public struct Analysis: Sendable {
         while end > range.lowerBound, [0x20, 0xA0, 0x2D, 0x2013, 0x2014, 0x2012, 0x2015, 0x3A].contains(units[end - 1]) { end -= 1 }
         return end == range.lowerBound ? nil : range.lowerBound..<end
     }
+
+    /// Frees the token stream (`tokens` is empty afterwards) of an analysis no stage reads the
+    /// tokens of any more: the worksheet builder does so once the summary is made, so that a long
+    /// text's tokens (20 bytes each, about 4 bytes per byte of text) are not held beside its
+    /// segments and marks.
+    public mutating func releaseTokens() { tokens = TokenStream() }
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }
@@ -188,7 +194,7 @@ public struct Pipeline: Sendable {
         let sentences = segmenter.segment(text.units, blocks: structure.blocks, session: segmentationSession)
         let ranges = sentences.map(\.range)
         var tokens = TokenStream()
-        if options.makeTokens || options.findQuotes {
+        if options.makeTokens || options.findQuotes || options.findMeasures {
             tokens = TokenStream(units: text.units)
             tokens.assignSentences(ranges, units: text.units)
         }

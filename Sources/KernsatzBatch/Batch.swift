@@ -85,7 +85,7 @@ public struct Batch: Sendable {
         let walk = try walker.walk(inputs)
         let plan = OutputPlan(walk.inputs, formats: options.formats)
         let previous = PreviousRun(manifest: manifestPath, journal: journalPath)
-        let inputIdentities = Set(walk.inputs.compactMap { FileIdentity(path: $0.path, follow: true) })
+        let inputIdentities = FileIdentity.SortedKeys(walk.inputs.lazy.compactMap { FileIdentity(path: $0.path, follow: true) })
 
         let pipeline: Pipeline
         do {
@@ -128,11 +128,14 @@ public struct Batch: Sendable {
 
         let csvRows = try RowFile(path: stateFolder + "/rows.csv")
         let htmlRows = try RowFile(path: stateFolder + "/rows.html")
+        let slots = try SlotFile(path: stateFolder + "/slots.bin")
         defer {
             csvRows.close()
             htmlRows.close()
+            slots.close()
         }
-        let state = RunState(total: walk.inputs.count, progress: progress, journal: journal, csvRows: csvRows, htmlRows: htmlRows)
+        let state = RunState(total: walk.inputs.count, progress: progress, journal: journal, csvRows: csvRows, htmlRows: htmlRows,
+                             slots: slots)
         let renderer = RecordRenderer()
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
@@ -191,13 +194,14 @@ public struct Batch: Sendable {
         summary.total += walk.notes.filter { $0.severity == .failed }.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
         let report = Report(batch: self, settings: settings, inputs: walk.inputs, summary: summary, journal: journal,
-                            csvRows: csvRows, htmlRows: htmlRows, state: state)
+                            csvRows: csvRows, htmlRows: htmlRows, slots: slots, state: state)
         try report.write()
         // The manifest now holds everything the journal had. The temporary files go first and the
         // lock last, so that a batch starting into this folder now never loses its files.
         try? manager.removeItem(atPath: temporary)
         try? manager.removeItem(atPath: csvRows.path)
         try? manager.removeItem(atPath: htmlRows.path)
+        try? manager.removeItem(atPath: slots.path)
         try? manager.removeItem(atPath: journalPath)
         journal.close()
         lock.release()
@@ -289,6 +293,7 @@ final class RunState: @unchecked Sendable {
     private let journal: Journal
     private let csvRows: RowFile
     private let htmlRows: RowFile
+    private let slotFile: SlotFile
     private var next = 0
     private var stopped = false
     private(set) var finished = 0
@@ -300,18 +305,19 @@ final class RunState: @unchecked Sendable {
     private(set) var candidates: [String: CandidateTotal] = [:]
     /// The workers' term extractors, by slot, merged by `countCandidates()`.
     private var extractors: [Int: TermExtractor] = [:]
-    /// Where each finished file's record and rows are, in the order they finished.
-    private(set) var slots: [RecordSlot] = []
-    /// Failed and skipped files for the page's own lists (path and reason only).
-    private(set) var failures: [(order: Int, path: String, reason: String)] = []
-    private(set) var skipped: [(order: Int, path: String, reason: String)] = []
+    /// How many records are listed among the page's failures and among its files not processed
+    /// (their rows, like every record's, are in the slot file).
+    private(set) var failureRows = 0
+    private(set) var skippedRows = 0
 
-    init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal, csvRows: RowFile, htmlRows: RowFile) {
+    init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal, csvRows: RowFile, htmlRows: RowFile,
+         slots: SlotFile) {
         self.total = total
         self.progress = progress
         self.journal = journal
         self.csvRows = csvRows
         self.htmlRows = htmlRows
+        slotFile = slots
         summary.total = total
     }
 
@@ -376,13 +382,18 @@ final class RunState: @unchecked Sendable {
         do {
             let line = try journal.append(rendered.json)
             let csv = try csvRows.append(rendered.csv)
-            let html = try rendered.html.map { data throws(BatchError) in try htmlRows.append(data) }
-            slots.append(RecordSlot(order: rendered.order, journal: line, csv: csv, html: html))
+            let html = try htmlRows.append(rendered.html)
+            let list: RecordSlot.List
             switch rendered.status {
-            case .failed: failures.append((rendered.order, rendered.path, rendered.reason ?? ""))
-            case .skipped: skipped.append((rendered.order, rendered.path, rendered.reason ?? ""))
-            case .done, .upToDate: break
+            case .failed:
+                list = .failures
+                failureRows += 1
+            case .skipped:
+                list = .skipped
+                skippedRows += 1
+            case .done, .upToDate: list = .files
             }
+            try slotFile.write(RecordSlot(journal: line, csv: csv, html: html, list: list), at: rendered.order)
         } catch {
             journalError = error
             stopped = true

@@ -133,21 +133,36 @@ struct IndexPage {
         return html + "</td></tr>\n"
     }
 
-    func tail(rows: Int, failures: [(path: String, reason: String)], skipped: [(path: String, reason: String)], terms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?,
-              candidates: [CandidateTotal]) -> String {
+    /// A row of the page's list of failures or of files not processed.
+    static func listRow(path: String, reason: String) -> String {
+        "<tr><td>\(text(path))</td><td>\(text(reason))</td></tr>\n"
+    }
+
+    // The page after the files' rows, in the order written: `failuresStart`, the failures' rows
+    // (`listRow`), `failuresEnd`, `terms`, `skippedStart`, the rows of the files not processed, `end`.
+
+    func failuresStart(rows: Int, failures: Int) -> String {
         var html = rows == 0 ? "<tr><td colspan=\"6\">No file was processed.</td></tr>\n" : ""
         html += "</tbody></table>\n<h2 id=\"failures\">Failures</h2>\n"
-        if failures.isEmpty && summary.notStarted == 0 {
+        if failures == 0 && summary.notStarted == 0 {
             html += "<p>None.</p>\n"
         } else {
             html += "<table class=\"failures\"><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>\n"
-            html += failures.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason))</td></tr>\n" }.joined()
-            if summary.notStarted > 0 {
-                html += "<tr><td>\(summary.notStarted) more</td><td>not processed: the batch stopped at the first failure (--fail-fast)</td></tr>\n"
-            }
-            html += "</tbody></table>\n"
         }
-        html += "<h2 id=\"terms\">Glossary terms</h2>\n"
+        return html
+    }
+
+    func failuresEnd(failures: Int) -> String {
+        guard failures > 0 || summary.notStarted > 0 else { return "" }
+        var html = ""
+        if summary.notStarted > 0 {
+            html += "<tr><td>\(summary.notStarted) more</td><td>not processed: the batch stopped at the first failure (--fail-fast)</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    func terms(_ terms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?, candidates: [CandidateTotal]) -> String {
+        var html = "<h2 id=\"terms\">Glossary terms</h2>\n"
         if terms.isEmpty {
             html += "<p>No glossary term occurs in these files.</p>\n"
         } else {
@@ -174,15 +189,17 @@ struct IndexPage {
             }
             html += "</tbody></table>\n"
         }
-        html += "<h2 id=\"skipped\">Not processed</h2>\n"
-        if skipped.isEmpty {
-            html += "<p>Nothing left out.</p>\n"
-        } else {
-            html += "<table class=\"skipped\"><thead><tr><th>File</th><th>Why</th></tr></thead><tbody>\n"
-            html += skipped.map { "<tr><td>\(text($0.path))</td><td>\(text($0.reason))</td></tr>\n" }.joined()
-            html += "</tbody></table>\n"
-        }
-        return html + "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    func skippedStart(skipped: Int) -> String {
+        "<h2 id=\"skipped\">Not processed</h2>\n"
+            + (skipped == 0 ? "<p>Nothing left out.</p>\n"
+                : "<table class=\"skipped\"><thead><tr><th>File</th><th>Why</th></tr></thead><tbody>\n")
+    }
+
+    func end(skipped: Int) -> String {
+        (skipped == 0 ? "" : "</tbody></table>\n") + "</main>\n</body>\n</html>\n"
     }
 
     static let css = """

@@ -40,6 +40,78 @@ public struct BatchInput: Sendable, Equatable {
     }
 }
 
+/// The files of a walk, in walk order, held compactly: each file's folder once (its path and its
+/// path in the output tree) and only the rest of the name per file, in one byte buffer. A batch of
+/// 50,000 files holds about 20 bytes a file here instead of two Strings and a `BatchInput` each.
+///
+///     var inputs: BatchInputs = []
+///     inputs.append(BatchInput(path: "in/de/a.txt", relativePath: "de/a.txt", kind: .plain))
+///     inputs[0].path   // "in/de/a.txt"
+public struct BatchInputs: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    /// What the files of one folder share: the start of their path, and of their path in the output tree.
+    private struct Folder: Sendable, Equatable {
+        var path: String
+        var relative: String
+    }
+    private struct Entry: Sendable, Equatable {
+        /// Where the file's name ends in `names` (it starts where the one before ends).
+        var end: Int
+        var folder: UInt32
+        var kind: MarkupKind
+    }
+    private var folders: [Folder] = []
+    private var names: [UInt8] = []
+    private var entries: [Entry] = []
+    /// The few files reached through a link that leads outside the input folder, by position.
+    private var outsideLinks: [Int: BatchInput.OutsideLink] = [:]
+
+    public init() {}
+
+    public init(_ inputs: some Sequence<BatchInput>) {
+        for input in inputs { append(input) }
+    }
+
+    public init(arrayLiteral inputs: BatchInput...) {
+        self.init(inputs)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+
+    public subscript(position: Int) -> BatchInput {
+        let entry = entries[position]
+        let start = position == 0 ? 0 : entries[position - 1].end
+        let folder = folders[Int(entry.folder)]
+        let name = String(decoding: names[start..<entry.end], as: UTF8.self)
+        return BatchInput(path: folder.path + name, relativePath: folder.relative + name, kind: entry.kind,
+                          outsideLink: outsideLinks[position])
+    }
+
+    /// Just the path in the output tree (what the report and the plan ask for).
+    public func relativePath(_ position: Int) -> String {
+        let entry = entries[position]
+        let start = position == 0 ? 0 : entries[position - 1].end
+        return folders[Int(entry.folder)].relative + String(decoding: names[start..<entry.end], as: UTF8.self)
+    }
+
+    /// Appends a file: its name after the last `/` of its relative path is kept per file when its
+    /// path ends with that name too, the rest once per folder (the same as the last file's, mostly).
+    public mutating func append(_ input: BatchInput) {
+        let relative = Array(input.relativePath.utf8)
+        let path = Array(input.path.utf8)
+        var nameLength = relative.count - ((relative.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)
+        if nameLength > path.count || !path.suffix(nameLength).elementsEqual(relative.suffix(nameLength)) { nameLength = 0 }
+        let folder = Folder(path: String(decoding: path.dropLast(nameLength), as: UTF8.self),
+                            relative: String(decoding: relative.dropLast(nameLength), as: UTF8.self))
+        if folders.last != folder { folders.append(folder) }
+        names.append(contentsOf: relative.suffix(nameLength))
+        if let link = input.outsideLink { outsideLinks[entries.count] = link }
+        entries.append(Entry(end: names.count, folder: UInt32(folders.count - 1), kind: input.kind))
+    }
+
+    public static func == (a: BatchInputs, b: BatchInputs) -> Bool { a.elementsEqual(b) }
+}
+
 /// A file or folder of the tree that is not processed, and why.
 public struct WalkNote: Sendable, Equatable {
     public enum Severity: String, Sendable, Codable {
@@ -81,7 +153,7 @@ public struct InputWalker: Sendable {
     }
 
     public struct Walk: Sendable {
-        public var inputs: [BatchInput] = []
+        public var inputs = BatchInputs()
         public var notes: [WalkNote] = []
     }
 
@@ -287,6 +359,34 @@ struct FileIdentity: Hashable, Sendable {
         isDirectory = type == S_IFDIR
         isRegular = type == S_IFREG
         isSymbolicLink = type == S_IFLNK
+    }
+
+    /// The identities of many files as one sorted array of (device, inode) pairs: what tells an
+    /// output path that is an input, in 16 bytes a file (a `Set<FileIdentity>` takes about four times that).
+    struct SortedKeys: Sendable {
+        private struct Key: Comparable, Sendable {
+            var device: UInt64
+            var inode: UInt64
+            static func < (a: Key, b: Key) -> Bool { (a.device, a.inode) < (b.device, b.inode) }
+        }
+        private let keys: [Key]
+
+        init(_ identities: some Sequence<FileIdentity>) {
+            var keys = identities.map { Key(device: $0.device, inode: $0.inode) }
+            keys.sort()
+            self.keys = keys
+        }
+
+        func contains(_ identity: FileIdentity) -> Bool {
+            let key = Key(device: identity.device, inode: identity.inode)
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low < keys.count && keys[low] == key
+        }
     }
 
     static func == (a: FileIdentity, b: FileIdentity) -> Bool { a.device == b.device && a.inode == b.inode }

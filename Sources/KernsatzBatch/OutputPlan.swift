@@ -14,7 +14,7 @@ struct OutputPlan {
     /// that other outputs go into, and why (the file's failure reason).
     private(set) var conflicts: [Int: String] = [:]
 
-    init(_ inputs: [BatchInput], formats: [BatchFormat]) {
+    init<Inputs: RandomAccessCollection<BatchInput>>(_ inputs: Inputs, formats: [BatchFormat]) where Inputs.Index == Int {
         var stems: [String: Int] = [:]
         func split(_ path: String) -> (folder: Substring, name: Substring, stem: Substring) {
             let slash = Self.lastIndex(of: UInt8(ascii: "/"), in: path[...])

@@ -8,11 +8,12 @@ import KernsatzWorksheet
 struct Report {
     let batch: Batch
     let settings: BatchSettings
-    let inputs: [BatchInput]
+    let inputs: BatchInputs
     let summary: BatchSummary
     let journal: Journal
     let csvRows: RowFile
     let htmlRows: RowFile
+    let slots: SlotFile
     let state: RunState
 
     /// Writes the report; merges and counts the workers' term candidates (`RunState.countCandidates()`)
@@ -33,17 +34,21 @@ struct Report {
         try manifest.write(manifestHead())
         try csv.write("\u{FEFF}" + CSVWriter.row(RecordRenderer.csvHeader))
         try index.write(page.head())
-        // Walk order; the rows were made by the workers, so this only copies bytes.
-        let slots = state.slots.sorted { $0.order < $1.order }
+        // Walk order (the slot file holds the places by order); the rows were made by the workers,
+        // so this only copies bytes.
         var rows = 0
-        for (number, slot) in slots.enumerated() {
-            try manifest.write(journal.read(slot.journal), then: number + 1 < slots.count ? ",\n" : "\n")
+        var records = 0
+        try slots.forEach { slot throws(BatchError) in
+            if records > 0 { try manifest.write(",\n") }
+            try manifest.write(journal.read(slot.journal))
+            records += 1
             try csv.write(csvRows.read(slot.csv))
-            if let html = slot.html {
-                try index.write(htmlRows.read(html))
+            if slot.list == .files {
+                try index.write(htmlRows.read(slot.html))
                 rows += 1
             }
         }
+        if records > 0 { try manifest.write("\n") }
         let terms = state.termFiles
         let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
         counting.wait()
@@ -51,13 +56,21 @@ struct Report {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
         // Files with glossary terms are always inputs of the walk.
         let inputs = self.inputs
-        let pathOf: (Int) -> String? = { $0 < inputs.count ? inputs[$0].relativePath : nil }
+        let pathOf: (Int) -> String? = { $0 < inputs.count ? inputs.relativePath($0) : nil }
 
         try manifest.write("],\n")
         try writeManifestTail(glossaryTerms, pathOf: pathOf, candidates: candidateList, to: manifest)
-        try index.write(page.tail(rows: rows, failures: state.failures.sorted { $0.order < $1.order }.map { ($0.path, $0.reason) },
-                                  skipped: state.skipped.sorted { $0.order < $1.order }.map { ($0.path, $0.reason) },
-                                  terms: glossaryTerms, pathOf: pathOf, candidates: candidateList))
+        // The page's lists of failures and of files not processed: their rows in walk order, one pass each.
+        try index.write(page.failuresStart(rows: rows, failures: state.failureRows))
+        if state.failureRows > 0 {
+            try slots.forEach { slot throws(BatchError) in if slot.list == .failures { try index.write(htmlRows.read(slot.html)) } }
+        }
+        try index.write(page.failuresEnd(failures: state.failureRows) + page.terms(glossaryTerms, pathOf: pathOf, candidates: candidateList)
+                        + page.skippedStart(skipped: state.skippedRows))
+        if state.skippedRows > 0 {
+            try slots.forEach { slot throws(BatchError) in if slot.list == .skipped { try index.write(htmlRows.read(slot.html)) } }
+        }
+        try index.write(page.end(skipped: state.skippedRows))
 
         let termsFile = try StreamFile(path: out + "/terms.csv", temporaryFolder: folder)
         try termsFile.write("\u{FEFF}" + CSVWriter.row(["term", "translations", "files", "occurrences", "in files"]))

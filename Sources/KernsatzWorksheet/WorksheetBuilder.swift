@@ -73,7 +73,11 @@ public final class WorksheetBuilder {
 
     /// - Parameter hits: the glossary hits in `analysis.text`, when the caller has them already
     ///   (`TermMatcher.match(units:tokens:)`, as the batch does); nil: the builder's matcher finds them.
-    public func build(_ analysis: Analysis, source: String, hits: [TermHit]? = nil) -> Worksheet {
+    ///
+    /// Memory: the analysis's token stream is released once the summary is made (`releaseTokens`);
+    /// a caller that gives up its analysis (`build(consume analysis, …)`) so frees it before the
+    /// segments and marks are made. A caller that keeps its analysis keeps its tokens.
+    public func build(_ analysis: consuming Analysis, source: String, hits: [TermHit]? = nil) -> Worksheet {
         let text = analysis.text
         let units = text.units
         let structure = analysis.structure
@@ -85,6 +89,8 @@ public final class WorksheetBuilder {
         if options.summarySentences > 0, !analysis.sentences.isEmpty {
             summarySentences = summarizer(analysis.language).sentences(of: analysis.summaryDocument, length: .sentences(options.summarySentences))
         }
+        // No stage below reads the tokens.
+        analysis.releaseTokens()
 
         // Segments: sentences in order, the dateline before the sentence that follows it. Made in
         // one pass, with no list of pieces first (a text may have a million sentences).

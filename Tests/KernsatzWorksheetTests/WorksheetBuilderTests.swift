@@ -190,4 +190,26 @@ final class WorksheetBuilderTests: XCTestCase {
         XCTAssertEqual(english.targetDirection, "ltr")
         XCTAssertTrue(HTMLWriter.write(english).contains("<td class=\"target\" lang=\"en-GB\"></td>"))
     }
+
+    func testBuild_fromAConsumedAnalysis_isTheSheetOfAKeptOne_andAKeptAnalysisKeepsItsTokens() throws {
+        let text = """
+            Berlin – Die Regierung hat am Montag über die Rente beraten. „Wir stehen zu unseren Zusagen“, sagte Olaf Scholz.
+
+            Die Opposition verlangt eine Debatte über die Kosten von 2,5 Milliarden Euro. Scholz lehnte ab.
+            """
+        let builder = try WorksheetBuilder(options: WorksheetOptions(summarySentences: 2))
+        let kept = try analysis(text)
+        let tokenCount = kept.tokens.tokens.count
+        XCTAssertGreaterThan(tokenCount, 20)
+        let fromKept = builder.build(kept, source: "t.txt")
+        XCTAssertEqual(kept.tokens.tokens.count, tokenCount, "the caller's analysis is a value: its tokens stay")
+        var handedOver = try analysis(text)
+        let fromConsumed = builder.build(consume handedOver, source: "t.txt")
+        XCTAssertEqual(fromConsumed, fromKept)
+        XCTAssertEqual(fromConsumed.summarySegments.count, 2, "the summary is made before the tokens go")
+        handedOver = try analysis(text)
+        handedOver.releaseTokens()
+        XCTAssertTrue(handedOver.tokens.tokens.isEmpty)
+        XCTAssertEqual(handedOver.sentences.count, kept.sentences.count, "only the tokens go")
+    }
 }

@@ -90,11 +90,12 @@ extension KernsatzCommand {
             var runner = Runner(options: input)
             let glossaryLanguage = matcher.map { LanguageTag.primary($0.glossary.sourceLanguage) }
 
-            func sheet(_ analysis: Analysis, source: String) -> Worksheet {
+            // The analysis is handed over (consumed), so that its tokens are freed while the worksheet is made.
+            func sheet(_ analysis: consuming Analysis, source: String) -> Worksheet {
                 if let matcher, let glossaryLanguage, !matcher.glossary.isForTexts(in: analysis.language) {
                     Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
-                return builder.build(analysis, source: source)
+                return builder.build(consume analysis, source: source)
             }
 
             if input.jsonl {
@@ -102,7 +103,7 @@ extension KernsatzCommand {
                 let ok = runner.eachRecord { record, _ in
                     if record.text.allSatisfy(\.isWhitespace) { throw CLIError("record \(record.id): the text is empty; there is nothing to translate") }
                     let analysis = try pipelines.analyze(record)
-                    let worksheet = sheet(analysis, source: "record \(record.id)")
+                    let worksheet = sheet(consume analysis, source: "record \(record.id)")
                     var json = JSONByteWriter()
                     json.beginObject()
                     if format == .json {
@@ -126,7 +127,7 @@ extension KernsatzCommand {
             let ok = runner.eachFile { path, decoded, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
                 // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
-                let worksheet = sheet(analysis, source: path == "-" ? "stdin" : path)
+                let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path)
                 guard let output else {
                     try formats[0].write(worksheet) { out.text(String(decoding: $0, as: UTF8.self)) }
                     return
