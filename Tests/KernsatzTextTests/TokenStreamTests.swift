@@ -131,12 +131,16 @@ final class TokenStreamTests: XCTestCase {
 
     func testKeys_manyDistinctForms_growTheTablesAndStayDistinct() {
         // 5,000 distinct three-letter words (more than the tables first hold), then 100 in capitals.
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        let words = (0..<5_000).map { String([letters[$0 / 676], letters[$0 / 26 % 26], letters[$0 % 26]]) }
-        let units = Array((words + words.prefix(100).map { $0.uppercased() }).joined(separator: " ").utf16)
+        let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
+        let words: [String] = (0..<5_000).map { (n: Int) -> String in
+            String([letters[n / 676], letters[n / 26 % 26], letters[n % 26]])
+        }
+        let capitals: [String] = words.prefix(100).map { $0.uppercased() }
+        let units: [UInt16] = Array((words + capitals).joined(separator: " ").utf16)
         let stream = TokenStream(units: units)
         XCTAssertEqual(stream.keyCount, 5_000)
-        XCTAssertEqual(stream.tokens.map(\.key), (Array(0..<5_000) + Array(0..<100)).map(UInt32.init))
+        let expected: [UInt32] = (0..<5_000).map { UInt32($0) } + (0..<100).map { UInt32($0) }
+        XCTAssertEqual(stream.tokens.map { (token: TextToken) -> UInt32 in token.key }, expected)
         XCTAssertEqual(stream.keys[4_999], words[4_999])
     }
 }
