@@ -4,11 +4,13 @@ extension InputRecord {
     /// `parse(_:source:)` then read (and whose errors they give, so every message stays theirs).
     ///
     /// The usual shape: a JSON object, spaces around its parts, whose members are "text" (a
-    /// string), "id" (a string, null, or an integer of at most 18 digits without a sign or
-    /// leading zero other than -) and "lang" (a string or null), each at most once, keys without
-    /// escapes; strings of valid UTF-8 with JSON's escapes (a `\u` surrogate only as a pair). A
-    /// line with anything else (other members, other numbers, invalid UTF-8, a control character
-    /// in a string, a lone surrogate escape, text after the object) is left to the decoder.
+    /// string), "id" (a string, null, or an integer of at most 18 digits, a minus allowed, no
+    /// leading zero) and "lang" (a string or null), each at most once, and members it does not
+    /// read whose value is a string, true, false, null or a plain number (`otherValue`); keys in
+    /// printable ASCII without escapes; strings of valid UTF-8 with JSON's escapes (a `\u`
+    /// surrogate only as a pair). A line with anything else (arrays, objects, other numbers,
+    /// invalid UTF-8, a control character in a string, a lone surrogate escape, text after the
+    /// object) is left to the decoder.
     ///
     ///     InputRecord.parseUsual(Array(#"{"id":7,"text":"Ja."}"#.utf8))?.id   // .integer(7)
     public static func parseUsual(_ bytes: [UInt8]) -> InputRecord? {
@@ -52,6 +54,8 @@ struct UsualRecordReader {
                 guard text == nil, string() else { return nil }
                 text = String(decoding: utf8, as: UTF8.self)
                 units = utf16
+            case .other:
+                guard otherValue() else { return nil }
             case .lang:
                 guard lang == nil else { return nil }
                 if literalNull() {
@@ -71,14 +75,14 @@ struct UsualRecordReader {
         return InputRecord(id: id ?? .null, text: text, units: units, lang: lang ?? nil)
     }
 
-    private enum Key { case id, text, lang }
+    private enum Key { case id, text, lang, other }
 
     private mutating func key() -> Key? {
         guard next(0x22) else { return nil }
         let start = i
         while i < bytes.count, bytes[i] != 0x22 {
-            // Only the three plain keys: no escapes, ASCII letters.
-            guard bytes[i] >= 0x61, bytes[i] <= 0x7A else { return nil }
+            // Printable ASCII without escapes.
+            guard bytes[i] >= 0x20, bytes[i] < 0x7F, bytes[i] != 0x5C else { return nil }
             i += 1
         }
         guard i < bytes.count else { return nil }
@@ -87,7 +91,31 @@ struct UsualRecordReader {
         if name.elementsEqual([0x69, 0x64]) { return .id }
         if name.elementsEqual([0x74, 0x65, 0x78, 0x74]) { return .text }
         if name.elementsEqual([0x6C, 0x61, 0x6E, 0x67]) { return .lang }
-        return nil
+        return .other
+    }
+
+    /// The value of a member the record does not read (the decoder ignores it): a string, true,
+    /// false, null, or a number of at most 18 digits before and after an optional point, without
+    /// an exponent; false for anything else (arrays, objects, other numbers).
+    private mutating func otherValue() -> Bool {
+        if peek(0x22) { return string() }
+        if literalNull() { return true }
+        for literal in [[0x74, 0x72, 0x75, 0x65] as [UInt8], [0x66, 0x61, 0x6C, 0x73, 0x65]] {
+            if i + literal.count <= bytes.count, bytes[i..<(i + literal.count)].elementsEqual(literal) {
+                i += literal.count
+                return i < bytes.count && [0x2C, 0x7D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i])
+            }
+        }
+        _ = next(0x2D)
+        let start = i
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        guard i > start, i - start <= 18, i - start == 1 || bytes[start] != 0x30 else { return false }
+        if next(0x2E) {
+            let fraction = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            guard i > fraction, i - fraction <= 18 else { return false }
+        }
+        return i < bytes.count && [0x2C, 0x7D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i])
     }
 
     private mutating func idValue() -> RecordID? {

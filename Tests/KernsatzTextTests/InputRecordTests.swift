@@ -54,7 +54,9 @@ final class InputRecordTests: XCTestCase {
         let lines = ["", "{", "{}", "[1]", #"{"id": 1}"#, #"{"text": null}"#, #"{"text": 5}"#, #"{"id": 1.5, "text": "a"}"#,
                      #"{"id": 1e3, "text": "a"}"#, #"{"id": 007, "text": "a"}"#, #"{"id": -0, "text": "a"}"#,
                      #"{"id": 1234567890123456789, "text": "a"}"#, #"{"id": true, "text": "a"}"#,
-                     #"{"text": "a", "text": "b"}"#, #"{"text": "a", "extra": 1}"#, #"{"te\u0078t": "a"}"#,
+                     #"{"text": "a", "text": "b"}"#, #"{"text": "a", "extra": [1]}"#, #"{"text": "a", "extra": {}}"#,
+                     #"{"text": "a", "extra": 1e5}"#, #"{"text": "a", "extra": 01}"#, #"{"text": "a", "extra": 1.}"#,
+                     #"{"text": "a", "ex\\tra": 1}"#, #"{"text": "a", "extra": tru}"#, #"{"te\u0078t": "a"}"#,
                      #"{"text": "a"} x"#, #"{"text": "a",}"#, #"{"text": "\ud800"}"#, #"{"text": "\udc00x"}"#,
                      #"{"text": "\x"}"#, "{\"text\": \"a\tb\"}", #"{"lang": 5, "text": "a"}"#]
         for line in lines {
@@ -70,7 +72,8 @@ final class InputRecordTests: XCTestCase {
         let lines = [#"{"id": 7, "text": "a"}"#, #"{"id":-12,"text":"a","lang":"de"}"#, #"{"id": "x\"7", "text": "a"}"#,
                      #"{"id": null, "text": "a", "lang": null}"#, #" { "text" : "Grüße „zitiert“ – 😀" } "#,
                      #"{"text": "\"\\\/\b\f\n\r\t\u00e4\u20AC\ud83d\ude00\u0000\u2028"}"#, #"{"text": ""}"#,
-                     #"{"lang": "fr", "text": "Ça va ?", "id": 123456789012345678}"#]
+                     #"{"lang": "fr", "text": "Ça va ?", "id": 123456789012345678}"#,
+                     #"{"id": "n1", "label": "Wirtschaft", "text": "a", "n": -1.25, "ok": true, "no": false, "x": null}"#]
         for line in lines {
             let usual = try XCTUnwrap(InputRecord.parseUsual(Array(line.utf8)), line)
             let decoded = try record(line)
