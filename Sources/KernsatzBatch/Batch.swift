@@ -129,13 +129,15 @@ public struct Batch: Sendable {
         let csvRows = try RowFile(path: stateFolder + "/rows.csv")
         let htmlRows = try RowFile(path: stateFolder + "/rows.html")
         let slots = try SlotFile(path: stateFolder + "/slots.bin")
+        let termSpill = try TermSpill(path: stateFolder + "/term-files.bin")
         defer {
+            termSpill.close()
             csvRows.close()
             htmlRows.close()
             slots.close()
         }
         let state = RunState(total: walk.inputs.count, progress: progress, journal: journal, csvRows: csvRows, htmlRows: htmlRows,
-                             slots: slots)
+                             slots: slots, termSpill: termSpill)
         let renderer = RecordRenderer()
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
@@ -202,6 +204,7 @@ public struct Batch: Sendable {
         try? manager.removeItem(atPath: csvRows.path)
         try? manager.removeItem(atPath: htmlRows.path)
         try? manager.removeItem(atPath: slots.path)
+        try? manager.removeItem(atPath: termSpill.path)
         try? manager.removeItem(atPath: journalPath)
         journal.close()
         lock.release()
@@ -294,12 +297,14 @@ final class RunState: @unchecked Sendable {
     private let csvRows: RowFile
     private let htmlRows: RowFile
     private let slotFile: SlotFile
+    let termSpill: TermSpill
     private var next = 0
     private var stopped = false
     private(set) var finished = 0
     private(set) var summary = BatchSummary()
     private(set) var journalError: BatchError?
-    /// Per glossary term: the files (walk positions) it occurs in, and how often in all.
+    /// Per glossary term: how many files it occurs in, the first of them, and how often in all
+    /// (the whole list of its files is in `termSpill`).
     private(set) var termFiles: [String: TermTotal] = [:]
     /// The term candidates over the whole batch, once the workers are done (`countCandidates()`).
     private(set) var candidates: [String: CandidateTotal] = [:]
@@ -311,13 +316,14 @@ final class RunState: @unchecked Sendable {
     private(set) var skippedRows = 0
 
     init(total: Int, progress: @escaping @Sendable (BatchEvent) -> Void, journal: Journal, csvRows: RowFile, htmlRows: RowFile,
-         slots: SlotFile) {
+         slots: SlotFile, termSpill: TermSpill) {
         self.total = total
         self.progress = progress
         self.journal = journal
         self.csvRows = csvRows
         self.htmlRows = htmlRows
         slotFile = slots
+        self.termSpill = termSpill
         summary.total = total
     }
 
@@ -368,10 +374,18 @@ final class RunState: @unchecked Sendable {
         }
         summary.bytes += record.bytes ?? 0
         for term in record.terms ?? [] {
-            var entry = termFiles[term.term] ?? TermTotal(targets: term.targets)
-            entry.files.append(record.order ?? 0)
+            var entry = termFiles[term.term] ?? TermTotal(id: UInt32(termFiles.count), targets: term.targets)
+            entry.add(file: record.order ?? 0)
             entry.count += term.count
             termFiles[term.term] = entry
+            if journalError == nil {
+                do {
+                    try termSpill.append(term: entry.id, file: record.order ?? 0)
+                } catch {
+                    journalError = error
+                    stopped = true
+                }
+            }
         }
         append(rendered)
         progress(.file(record, finished: finished, total: total))
@@ -437,13 +451,6 @@ final class RunState: @unchecked Sendable {
             candidates[key] = total
         }
     }
-}
-
-/// A glossary term over the whole batch.
-struct TermTotal: Sendable {
-    var targets: [String]
-    var files: [Int] = []
-    var count = 0
 }
 
 /// A term candidate over the whole batch.

@@ -169,10 +169,10 @@ struct IndexPage {
             html += "<p>Which glossary terms occur in which files (all of them in <a href=\"terms.csv\">terms.csv</a>).</p>\n"
             html += "<table class=\"glossary\"><thead><tr><th>Term</th><th>Translations</th><th>Files</th><th>Occurrences</th><th>In</th></tr></thead><tbody>\n"
             for (term, total) in terms {
-                let shown = total.files.sorted().prefix(12).compactMap(pathOf).map { text($0) }.joined(separator: ", ")
+                let shown = total.firstFiles.compactMap(pathOf).map { text($0) }.joined(separator: ", ")
                 html += "<tr><td class=\"term\">\(text(term))</td><td>\(text(total.targets.joined(separator: ", ")))</td>"
-                    + "<td class=\"num\">\(total.files.count)</td><td class=\"num\">\(total.count)</td><td class=\"in\">\(shown)"
-                    + (total.files.count > 12 ? " and \(total.files.count - 12) more" : "") + "</td></tr>\n"
+                    + "<td class=\"num\">\(total.fileCount)</td><td class=\"num\">\(total.count)</td><td class=\"in\">\(shown)"
+                    + (total.fileCount > TermTotal.shownFiles ? " and \(total.fileCount - TermTotal.shownFiles) more" : "") + "</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }

@@ -50,7 +50,7 @@ struct Report {
         }
         if records > 0 { try manifest.write("\n") }
         let terms = state.termFiles
-        let glossaryTerms = terms.sorted { $0.value.files.count != $1.value.files.count ? $0.value.files.count > $1.value.files.count : $0.key < $1.key }
+        let glossaryTerms = terms.sorted { $0.value.fileCount != $1.value.fileCount ? $0.value.fileCount > $1.value.fileCount : $0.key < $1.key }
         counting.wait()
         let candidateList = state.candidates.values.filter { $0.count >= minimum }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
@@ -59,7 +59,9 @@ struct Report {
         let pathOf: (Int) -> String? = { $0 < inputs.count ? inputs.relativePath($0) : nil }
 
         try manifest.write("],\n")
-        try writeManifestTail(glossaryTerms, pathOf: pathOf, candidates: candidateList, to: manifest)
+        let termsFile = try StreamFile(path: out + "/terms.csv", temporaryFolder: folder)
+        try termsFile.write("\u{FEFF}" + CSVWriter.row(["term", "translations", "files", "occurrences", "in files"]))
+        try writeManifestTail(glossaryTerms, pathOf: pathOf, candidates: candidateList, to: manifest, termsCSV: termsFile)
         // The page's lists of failures and of files not processed: their rows in walk order, one pass each.
         try index.write(page.failuresStart(rows: rows, failures: state.failureRows))
         if state.failureRows > 0 {
@@ -72,12 +74,6 @@ struct Report {
         }
         try index.write(page.end(skipped: state.skippedRows))
 
-        let termsFile = try StreamFile(path: out + "/terms.csv", temporaryFolder: folder)
-        try termsFile.write("\u{FEFF}" + CSVWriter.row(["term", "translations", "files", "occurrences", "in files"]))
-        for (term, total) in glossaryTerms {
-            try termsFile.write(CSVWriter.row([term, total.targets.joined(separator: "; "), "\(total.files.count)", "\(total.count)",
-                                               total.files.sorted().compactMap(pathOf).joined(separator: "; ")]))
-        }
         let candidateFile = try StreamFile(path: out + "/term-candidates.csv", temporaryFolder: folder)
         try candidateFile.write("\u{FEFF}" + CSVWriter.row(["candidate", "kind", "occurrences", "first file", "context"]))
         for candidate in candidateList {
@@ -116,15 +112,31 @@ struct Report {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    /// The term report of the manifest, one term or candidate per line, written as it goes: a term
-    /// in every file of a large batch has a long file list, and the lists together grow with the batch.
+    /// The term report of the manifest, one term or candidate per line, written as it goes, and
+    /// the rows of `terms.csv` beside it: a term in every file of a large batch has a long file
+    /// list, and the lists together grow with the batch, so they are read back from the spill file
+    /// a group of terms at a time (`TermSpill.groupHits`).
     private func writeManifestTail(_ glossaryTerms: [(key: String, value: TermTotal)], pathOf: (Int) -> String?,
-                                   candidates: [CandidateTotal], to manifest: StreamFile) throws(BatchError) {
+                                   candidates: [CandidateTotal], to manifest: StreamFile, termsCSV: StreamFile) throws(BatchError) {
         try manifest.write("\"glossaryTerms\": [\n")
-        for (number, (term, total)) in glossaryTerms.enumerated() {
-            let line = RecordJSON.line(TermLine(term: term, translations: total.targets, files: total.files.sorted().compactMap(pathOf),
-                                                occurrences: total.count))
-            try manifest.write(line + (number + 1 < glossaryTerms.count ? ",\n" : "\n"))
+        var start = 0
+        while start < glossaryTerms.count {
+            var end = start + 1
+            var hits = glossaryTerms[start].value.fileCount
+            while end < glossaryTerms.count, hits + glossaryTerms[end].value.fileCount <= TermSpill.groupHits {
+                hits += glossaryTerms[end].value.fileCount
+                end += 1
+            }
+            let files = try state.termSpill.files(of: glossaryTerms[start..<end].map(\.value.id))
+            for number in start..<end {
+                let (term, total) = glossaryTerms[number]
+                let paths = (files[total.id] ?? []).compactMap(pathOf)
+                let line = RecordJSON.line(TermLine(term: term, translations: total.targets, files: paths, occurrences: total.count))
+                try manifest.write(line + (number + 1 < glossaryTerms.count ? ",\n" : "\n"))
+                try termsCSV.write(CSVWriter.row([term, total.targets.joined(separator: "; "), "\(total.fileCount)", "\(total.count)",
+                                                  paths.joined(separator: "; ")]))
+            }
+            start = end
         }
         try manifest.write("],\n\"termCandidates\": [\n")
         for (number, candidate) in candidates.enumerated() {

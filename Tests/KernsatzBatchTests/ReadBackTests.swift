@@ -118,4 +118,31 @@ final class ReadBackTests: BatchTestCase {
         XCTAssertEqual(records["b.txt"]?["status"] as? String, "failed")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/.kernsatz"), "the slot file is gone with the state folder")
     }
+
+    func testTermTotal_keepsTheFirstTwelveFilesInWalkOrder_andCountsThemAll() {
+        var total = TermTotal(id: 0, targets: [])
+        let orders = [40, 3, 17, 3, 99, 0, 12, 5, 8, 77, 2, 61, 30, 1, 45, 6]
+        for order in orders { total.add(file: order) }
+        XCTAssertEqual(total.fileCount, orders.count)
+        XCTAssertEqual(total.firstFiles, Array(orders.sorted().prefix(TermTotal.shownFiles)), "duplicates too, as a sorted list has them")
+    }
+
+    func testTermSpill_givesEachTermItsFilesSorted_aGroupAtATime() throws {
+        let spill = try TermSpill(path: directory.appendingPathComponent("term-files.bin").path)
+        defer { spill.close() }
+        // More pairs than one write's buffer, so that they are read back from disk in several pieces.
+        for order in (0..<20_000).reversed() {
+            try spill.append(term: UInt32(order % 3), file: order)
+        }
+        try spill.append(term: 7, file: 5)
+        let some = try spill.files(of: [1, 7])
+        XCTAssertEqual(some.keys.sorted(), [1, 7])
+        XCTAssertEqual(some[7], [5])
+        XCTAssertEqual(some[1], Array(stride(from: 1, to: 20_000, by: 3)))
+        let other = try spill.files(of: [0, 9])
+        XCTAssertEqual(other[0]?.count, 6_667)
+        XCTAssertEqual(other[0]?.first, 0)
+        XCTAssertEqual(other[9], [], "a term never written has no files")
+        XCTAssertEqual(spill.count, 20_001)
+    }
 }
