@@ -65,8 +65,9 @@ struct RecordSlot: Sendable, Equatable {
 /// Places no record was written for read as absent (a file's hole is zeros).
 final class SlotFile: @unchecked Sendable {
     // @unchecked: written under RunState's lock only; read by the report after the workers are done.
-    let path: String
-    private let handle: FileHandle
+    private let file: ScratchFile
+    var path: String { file.path }
+    private var handle: FileHandle { file.handle }
     /// One more than the highest order written.
     private(set) var count = 0
 
@@ -74,11 +75,7 @@ final class SlotFile: @unchecked Sendable {
     static let entrySize = 40
 
     init(path: String) throws(BatchError) {
-        self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
-            throw BatchError(.write(reason: "cannot make a file for the report's places"), path: path)
-        }
-        self.handle = handle
+        file = try ScratchFile(path: path, purpose: "the report's places")
     }
 
     /// Entries not yet written, and the order of the first of them (workers finish files mostly in
@@ -105,12 +102,7 @@ final class SlotFile: @unchecked Sendable {
 
     private func flush() throws(BatchError) {
         guard !pending.isEmpty else { return }
-        do {
-            try handle.seek(toOffset: UInt64(pendingStart) * UInt64(Self.entrySize))
-            try handle.write(contentsOf: pending)
-        } catch {
-            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
-        }
+        try file.write(pending, at: UInt64(pendingStart) * UInt64(Self.entrySize))
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -144,7 +136,7 @@ final class SlotFile: @unchecked Sendable {
         }
     }
 
-    func close() { try? handle.close() }
+    func close() { file.close() }
 
     private static func append(_ value: UInt64, bytes: Int, to data: inout Data) {
         for shift in 0..<bytes { data.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
@@ -160,16 +152,13 @@ final class SlotFile: @unchecked Sendable {
 /// An append-only file of rows (`.kernsatz/rows.csv`, `rows.html`), emptied when a batch starts.
 final class RowFile: @unchecked Sendable {
     // @unchecked: written under RunState's lock only; read by the report after the workers are done.
-    let path: String
-    private let handle: FileHandle
+    private let file: ScratchFile
+    var path: String { file.path }
+    private var handle: FileHandle { file.handle }
     private(set) var end: UInt64 = 0
 
     init(path: String) throws(BatchError) {
-        self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
-            throw BatchError(.write(reason: "cannot make a file for the report's rows"), path: path)
-        }
-        self.handle = handle
+        file = try ScratchFile(path: path, purpose: "the report's rows")
     }
 
     /// Rows not yet written (written in 64 KiB pieces: the rows are rebuilt after a kill anyway).
@@ -186,12 +175,7 @@ final class RowFile: @unchecked Sendable {
     private func flush() throws(BatchError) {
         guard !pending.isEmpty else { return }
         window.clear()
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: pending)
-        } catch {
-            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
-        }
+        try file.write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -206,7 +190,7 @@ final class RowFile: @unchecked Sendable {
         }
     }
 
-    func close() { try? handle.close() }
+    func close() { file.close() }
 }
 
 /// Reads back pieces of a file that are asked for mostly in order (the report's walk through the

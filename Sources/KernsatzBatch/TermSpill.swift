@@ -36,8 +36,9 @@ struct TermTotal: Sendable {
 /// and sorts them, a group at most `groupHits` pairs, so the lists never are all in memory at once.
 final class TermSpill: @unchecked Sendable {
     // @unchecked: written under RunState's lock only; read by the report after the workers are done.
-    let path: String
-    private let handle: FileHandle
+    private let file: ScratchFile
+    var path: String { file.path }
+    private var handle: FileHandle { file.handle }
     private var pending = Data()
     /// Pairs written (and pending).
     private(set) var count = 0
@@ -46,11 +47,7 @@ final class TermSpill: @unchecked Sendable {
     static let groupHits = 1 << 20
 
     init(path: String) throws(BatchError) {
-        self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
-            throw BatchError(.write(reason: "cannot make a file for the glossary terms' files"), path: path)
-        }
-        self.handle = handle
+        file = try ScratchFile(path: path, purpose: "the glossary terms' files")
     }
 
     func append(term: UInt32, file order: Int) throws(BatchError) {
@@ -63,12 +60,7 @@ final class TermSpill: @unchecked Sendable {
 
     private func flush() throws(BatchError) {
         guard !pending.isEmpty else { return }
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: pending)
-        } catch {
-            throw BatchError(.write(reason: FileReader.reason(error)), path: path)
-        }
+        try file.write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -102,5 +94,5 @@ final class TermSpill: @unchecked Sendable {
         return lists
     }
 
-    func close() { try? handle.close() }
+    func close() { file.close() }
 }
