@@ -73,15 +73,25 @@ public struct EntityRecognizer: Sendable {
 
     /// Words the document has already shown to be names, found again where no rule fired
     /// („Putin“ at the start of a sentence after „Präsident Putin“).
-    /// A capitalized word that may recur as a name: what `recurringNames` needs of it, in 24 bytes
+    /// A capitalized word that may recur as a name: what `recurringNames` needs of it, in 16 bytes
     /// (a `Word` takes several times that, and a text of a million one-word sentences has a million).
-    /// Offsets are `Int32`: no reader takes a text near 2³¹ UTF-16 units.
+    /// Offsets are 32-bit (no reader takes a text near 2³¹ UTF-16 units); the length and the noun
+    /// flag share one `UInt32` (a word longer than 2³¹ units cannot occur either).
     struct RecurrenceCandidate {
-        var start: Int32
-        var end: Int32
-        /// A noun (`Word.wordClass == .noun`); otherwise unknown.
-        var isNoun: Bool
         var key: UInt64
+        var start: Int32
+        /// The length in UTF-16 units, times two, plus one for a noun.
+        private var lengthAndNoun: UInt32
+
+        init(start: Int32, end: Int32, isNoun: Bool, key: UInt64) {
+            self.key = key
+            self.start = start
+            lengthAndNoun = UInt32(truncatingIfNeeded: end &- start) << 1 | (isNoun ? 1 : 0)
+        }
+
+        /// A noun (`Word.wordClass == .noun`); otherwise unknown.
+        var isNoun: Bool { lengthAndNoun & 1 == 1 }
+        var end: Int32 { start &+ Int32(truncatingIfNeeded: lengthAndNoun >> 1) }
         var range: Range<Int> { Int(start)..<Int(end) }
     }
 

@@ -35,19 +35,44 @@ public struct TokenJoiners: OptionSet, Sendable, Hashable {
     public static let innerPeriod = TokenJoiners(rawValue: 1 << 5)
 }
 
-/// One token of a `TokenStream`: 20 bytes (`MemoryLayout<TextToken>.stride`), no string.
+/// One token of a `TokenStream`: 16 bytes (`MemoryLayout<TextToken>.stride`), no string.
+///
+/// **Length.** Stored in 16 bits: a token is at most `TextToken.maxLength` (65,535) UTF-16 units
+/// long. The scanner cuts a longer word (a run of letters without a space, only in odd input) into
+/// tokens of at most that length (never inside a surrogate pair; a joiner goes to the next piece
+/// when no unit would follow it), each piece attached to the next (`.attachedAfter`, `.attachedBefore`).
 public struct TextToken: Sendable, Equatable {
     /// UTF-16 offset of its first unit in the clean text.
     public var start: UInt32
-    /// Its length in UTF-16 units.
-    public var length: UInt32
     /// Its folded form: an index into `TokenStream.keys` (equal keys, equal folded text).
     public var key: UInt32
     /// The index of its sentence, or `TextToken.noSentence` (before `assignSentences`, and for
     /// tokens outside every sentence, such as a dateline).
     public var sentence: UInt32
+    @usableFromInline var storedLength: UInt16
     public var kind: TokenKind
     public var joiners: TokenJoiners
+
+    /// The longest token (in UTF-16 units) the stream holds.
+    public static let maxLength = Int(UInt16.max)
+
+    /// - Precondition: `length <= TextToken.maxLength`.
+    @inlinable
+    public init(start: UInt32, length: UInt32, key: UInt32, sentence: UInt32, kind: TokenKind, joiners: TokenJoiners) {
+        precondition(length <= UInt32(TextToken.maxLength), "a token is at most TextToken.maxLength units long")
+        self.start = start
+        self.key = key
+        self.sentence = sentence
+        self.storedLength = UInt16(length)
+        self.kind = kind
+        self.joiners = joiners
+    }
+
+    /// Its length in UTF-16 units (at most `TextToken.maxLength`).
+    @inlinable public var length: UInt32 {
+        get { UInt32(storedLength) }
+        set { precondition(newValue <= UInt32(TextToken.maxLength)); storedLength = UInt16(newValue) }
+    }
 
     public static let noSentence = UInt32.max
 
@@ -77,7 +102,7 @@ public struct TextToken: Sendable, Equatable {
 /// its and the summarizer's `WordHash.fold` hashes (which lowercased only below U+0180); a list a
 /// stage compares keys with is folded by the same rule (`TokenStream.fold`).
 ///
-/// Memory: 20 bytes a token (about 3.5 bytes per UTF-8 byte of German news), plus the units of
+/// Memory: 16 bytes a token (about 2.5 bytes per UTF-8 byte of German news), plus the units of
 /// each distinct folded form once (`FoldedForms`; a `String` is made only when a stage reads one)
 /// and two hash tables of the distinct forms while it is built (`FoldTable`).
 ///
@@ -177,7 +202,9 @@ extension TokenStream {
 
         mutating func scan(_ range: Range<Int>) -> [TextToken] {
             var tokens: [TextToken] = []
-            tokens.reserveCapacity(range.count / 5)
+            // German news has about one token per 6.2 UTF-16 units: room for that, grown when a
+            // text has more (one reallocation), rather than 20 % unused room for most texts.
+            tokens.reserveCapacity(range.count / 6)
             var i = range.lowerBound
             var spaceBefore = true
             while i < range.upperBound {
@@ -196,7 +223,9 @@ extension TokenStream {
                 if TokenScan.isWordScalar(s) {
                     end = i + width
                     var letters = !UTF16Scan.isDigit(s)
-                    while end < range.upperBound {
+                    // At most `TextToken.maxLength` units; a surrogate pair is never cut, and a joiner
+                    // is taken only with room for a unit after it.
+                    while end < range.upperBound, end - i < TextToken.maxLength {
                         // ASCII letters and digits inline: most units of most texts.
                         let a = units[end]
                         if a < 0x80 && ((a | 0x20 >= 0x61 && a | 0x20 <= 0x7A) || (a >= 0x30 && a <= 0x39)) {
@@ -206,9 +235,10 @@ extension TokenStream {
                         }
                         let (next, nextWidth) = TokenScan.scalar(units, at: end)
                         if TokenScan.isWordScalar(next) || TokenScan.isNonspacingMark(next) {
+                            if end - i + nextWidth > TextToken.maxLength { break }
                             if !UTF16Scan.isDigit(next) { letters = true }
                             end += nextWidth
-                        } else if TokenScan.isJoiner(next), end + 1 < range.upperBound,
+                        } else if TokenScan.isJoiner(next), end + 1 < range.upperBound, end - i + 3 <= TextToken.maxLength,
                                   TokenScan.isWordScalar(TokenScan.scalar(units, at: end + 1).scalar),
                                   next != "." || UTF16Scan.isDigit(TokenScan.scalar(units, at: end + 1).scalar) {
                             joiners.insert(next == "." ? .period : next == "-" || next == "\u{2011}" ? .hyphen : .apostrophe)

@@ -11,8 +11,42 @@ final class TokenStreamTests: XCTestCase {
         XCTAssertTrue(TokenStream(units: Array(" \n\u{A0}\u{202F}\t".utf16)).tokens.isEmpty)
     }
 
-    func testToken_isTwentyBytesWithoutAString() {
-        XCTAssertEqual(MemoryLayout<TextToken>.stride, 20)
+    func testToken_isSixteenBytesWithoutAString() {
+        XCTAssertEqual(MemoryLayout<TextToken>.stride, 16)
+    }
+
+    func testWordLongerThanMaxLength_isCutIntoAttachedTokensOfMaxLength() {
+        let long = String(repeating: "a", count: TextToken.maxLength * 2 + 5)
+        let units = Array("x \(long) y".utf16)
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.tokens.map(\.length), [1, UInt32(TextToken.maxLength), UInt32(TextToken.maxLength), 5, 1])
+        XCTAssertEqual(stream.tokens.map(\.start), [0, 2, UInt32(2 + TextToken.maxLength), UInt32(2 + 2 * TextToken.maxLength),
+                                                    UInt32(units.count - 1)])
+        XCTAssertTrue(stream.tokens[1].joiners.contains(.attachedAfter))
+        XCTAssertTrue(stream.tokens[2].joiners.contains(.attachedBefore))
+        XCTAssertFalse(stream.tokens[3].joiners.contains(.attachedAfter))
+        XCTAssertTrue(stream.tokens[1...3].allSatisfy { $0.kind == .word })
+    }
+
+    func testWordOfSurrogatePairsNearMaxLength_neverSplitsAPair() {
+        // 𝐀 (U+1D400) is a letter of two UTF-16 units: a cut falls between pairs.
+        let long = String(repeating: "\u{1D400}", count: TextToken.maxLength / 2 + 3)
+        let units = Array(long.utf16)
+        let stream = TokenStream(units: units)
+        XCTAssertEqual(stream.tokens.count, 2)
+        XCTAssertEqual(stream.tokens[0].length, UInt32(TextToken.maxLength - 1))
+        XCTAssertEqual(stream.tokens[0].length % 2, 0)
+        XCTAssertEqual(stream.tokens[1].end, units.count)
+    }
+
+    func testTokenLength_readsBackWhatWasStored() {
+        var token = TextToken(start: 7, length: UInt32(TextToken.maxLength), key: 3, sentence: 2, kind: .number, joiners: [.period])
+        XCTAssertEqual(token.length, UInt32(TextToken.maxLength))
+        XCTAssertEqual(token.end, 7 + TextToken.maxLength)
+        token.length = 4
+        XCTAssertEqual(token.range, 7..<11)
+        XCTAssertEqual(token.kind, .number)
+        XCTAssertEqual(token.joiners, [.period])
     }
 
     func testHyphenatedCompound_isOneWordWithAHyphenJoiner() {
