@@ -82,7 +82,11 @@ public struct QuoteFinder: Sendable {
             }
         }
         self.verbs = verbs
-        verbHashes = KeySet((verbs.union(QuoteLists.entries(.auxiliaries, language: lang))).map { WordHash.of($0.utf16, fold: true) })
+        // A first look at the text as written (`WordHash` lowercases, it does not fold ß): the
+        // entries' hashes as folded („heisst“ for „HEISST“) and as written („heißt“).
+        let written = (QuoteLists.entries(.speechVerbs, language: lang) + QuoteLists.entries(.auxiliaries, language: lang))
+            .filter { !$0.hasPrefix("=") }.map { String($0.split(separator: "+")[0]) }
+        verbHashes = KeySet((verbs.union(list(.auxiliaries)).union(written)).map { WordHash.of($0.utf16, fold: true) })
         self.introducers = introducers
         subjunctive = LowercaseWords(list(.subjunctive))
         nameParticles = Set(list(.nameParticles))

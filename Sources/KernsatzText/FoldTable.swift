@@ -36,13 +36,14 @@ public struct FoldedForms: RandomAccessCollection, Sendable {
 /// per token: both tables are open-addressing tables over spans of units (the text's own for the
 /// forms as written, `FoldedForms`' for the folded ones) with an FNV-1a hash of the units.
 ///
-/// The folding rule is `TokenStream.fold` (Unicode's full lowercase mapping, ’ as '); folded forms
-/// are equal as Swift strings are, by canonical equivalence. The common case is worked out here:
-/// text in ASCII and Latin-1 (and ’) is lowercased unit by unit, and a folded form whose units all
-/// lie below U+0300 (no combining mark, nothing to compose or decompose) is equal to another only
-/// when their units are. Any other form is folded by `TokenStream.fold` and kept in a dictionary of
+/// The folding rule is `TokenStream.fold` (NFC, full case folding, ’ as '); folded forms are
+/// equal as Swift strings are, by canonical equivalence. The common case is worked out here: text
+/// in ASCII and Latin-1 (and ’) is folded unit by unit (A–Z and À–Þ but × to the letter 0x20 on,
+/// ß to ss), and a folded form whose units all lie below U+0300 (no combining mark, nothing to
+/// compose or decompose) is equal to another only when their units are. Any other form (also one
+/// with µ, which folds to μ U+03BC) is folded by `TokenStream.fold` and kept in a dictionary of
 /// strings, once per distinct form as written; one that is canonically equivalent to a form below
-/// U+0300 (only in text that is not NFC) is found under that form's NFC units.
+/// U+0300 (ſ → s, ﬁ → fi, ẞ → ss, or text that is not NFC) is found under that form's NFC units.
 struct FoldTable {
     /// One entry of the table of forms as written: its first occurrence in the text.
     struct Written {
@@ -127,9 +128,15 @@ struct FoldTable {
             let u = units[i]
             if u < 0x80 {
                 buffer.append(u >= 0x41 && u <= 0x5A ? u | 0x20 : u)
-            } else if u < 0x100 {
-                // Latin-1: À–Þ but × lowercase to the letter 0x20 on; every other one is its own.
-                buffer.append(u >= 0xC0 && u <= 0xDE && u != 0xD7 ? u + 0x20 : u)
+            } else if u < 0x100 && u != 0xB5 {
+                // Latin-1: À–Þ but × fold to the letter 0x20 on, ß to ss; every other one is its own
+                // (µ folds to Greek μ, outside Latin-1: by `TokenStream.fold`).
+                if u == 0xDF {
+                    buffer.append(0x73)
+                    buffer.append(0x73)
+                } else {
+                    buffer.append(u >= 0xC0 && u <= 0xDE && u != 0xD7 ? u + 0x20 : u)
+                }
             } else if u == 0x2019 {
                 buffer.append(0x27)
             } else {

@@ -1,3 +1,5 @@
+import KernsatzICU
+
 /// What a token is.
 public enum TokenKind: UInt8, Sendable, Equatable, CaseIterable {
     /// Letters (and digits), with hyphens, apostrophes and periods between digits inside
@@ -95,12 +97,13 @@ public struct TextToken: Sendable, Equatable {
 /// has `.hyphen`. Every other visible character is a token of its own (`.punctuation` or `.symbol`).
 /// These are the rules of the analysis tokenizer the quote finder and the summarizer were tuned on.
 ///
-/// **Folding: one rule.** A token's `key` names its folded form in `keys`: the token's (NFC) text
-/// with Unicode's full lowercase mapping (`String.lowercased()`) and the typographic apostrophe ’
-/// (U+2019) as '. No ß → ss, no accent stripping: „Straße“ and „Strasse“ stay apart, „Müller“
-/// and „MÜLLER“ meet. This key replaces the quote finder's `String.lowercased()` of each token and
-/// its and the summarizer's `WordHash.fold` hashes (which lowercased only below U+0180); a list a
-/// stage compares keys with is folded by the same rule (`TokenStream.fold`).
+/// **Folding: one rule.** A token's `key` names its folded form in `keys`: Unicode's default
+/// caseless matching, that is the token's text in NFC, then full case folding (ICU's
+/// `u_strFoldCase`, default options: ß and ẞ → ss, ς → σ, ſ → s, ﬁ → fi, µ → μ), and the
+/// typographic apostrophe ’ (U+2019) as '. No accent stripping. „Straße“, „STRASSE“ and „Strasse“
+/// meet, as do „Müller“ and „MÜLLER“; lowercasing is for display, not for matching (under
+/// `lowercased()` „STRASSE“ and „Straße“ stay apart). Every list a stage compares keys with
+/// (quote lists, stop words, …) is folded by the same rule (`TokenStream.fold`).
 ///
 /// Memory: 16 bytes a token (about 2.5 bytes per UTF-8 byte of German news), plus the units of
 /// each distinct folded form once (`FoldedForms`; a `String` is made only when a stage reads one)
@@ -126,11 +129,20 @@ public struct TokenStream: Sendable {
         keys = builder.table.forms
     }
 
-    /// The folding rule of `keys` for any string: lowercase, ’ as '.
+    /// The folding rule of `keys` for any string: NFC, full case folding, ’ as '.
+    ///
+    ///     TokenStream.fold("STRASSE") == TokenStream.fold("Straße")   // "strasse"
     public static func fold(_ string: String) -> String {
-        let lower = string.lowercased()
-        guard lower.utf16.contains(0x2019) else { return lower }
-        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+        if string.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(string.utf8)
+            for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // NFC fails only on allocation failure; then the text is folded as it is.
+        let nfc = (try? Normalizer(.nfc).normalize(string)) ?? string
+        let folded = CaseMapping.fold.apply(nfc)
+        guard folded.utf16.contains(0x2019) else { return folded }
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 
     /// The folded form of a token.
