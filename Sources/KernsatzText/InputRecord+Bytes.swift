@@ -154,6 +154,9 @@ struct UsualRecordReader {
         guard next(0x22) else { return false }
         utf8.removeAll(keepingCapacity: true)
         utf16.removeAll(keepingCapacity: true)
+        // The string takes at most the rest of the line, in bytes and in units.
+        utf8.reserveCapacity(bytes.count - i)
+        utf16.reserveCapacity(bytes.count - i)
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x22 {
@@ -166,9 +169,17 @@ struct UsualRecordReader {
             }
             if b < 0x20 { return false }
             if b < 0x80 {
-                utf8.append(b)
-                utf16.append(UInt16(b))
+                // A run of plain ASCII (no quote, backslash or control), appended at once.
+                let start = i
                 i += 1
+                while i < bytes.count {
+                    let c = bytes[i]
+                    guard c >= 0x20, c < 0x80, c != 0x22, c != 0x5C else { break }
+                    i += 1
+                }
+                let run = bytes[start..<i]
+                utf8.append(contentsOf: run)
+                utf16.append(contentsOf: run.lazy.map { UInt16($0) })
                 continue
             }
             guard let (scalar, width) = decodeUTF8(at: i) else { return false }
