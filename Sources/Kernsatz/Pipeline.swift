@@ -65,7 +65,7 @@ public struct Analysis: Sendable {
 
     /// Frees the token stream (`tokens` is empty afterwards) of an analysis no stage reads the
     /// tokens of any more: the worksheet builder does so once the summary is made, so that a long
-    /// text's tokens (16 bytes each, about 2.5 bytes per byte of text) are not held beside its
+    /// text's tokens (12 bytes each, about 2 bytes per byte of text) are not held beside its
     /// segments and marks.
     public mutating func releaseTokens() { tokens = TokenStream() }
 

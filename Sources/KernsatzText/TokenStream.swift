@@ -37,7 +37,8 @@ public struct TokenJoiners: OptionSet, Sendable, Hashable {
     public static let innerPeriod = TokenJoiners(rawValue: 1 << 5)
 }
 
-/// One token of a `TokenStream`: 16 bytes (`MemoryLayout<TextToken>.stride`), no string.
+/// One token of a `TokenStream`: 12 bytes (`MemoryLayout<TextToken>.stride`), no string. Its sentence
+/// is the stream's to say (`TokenStream.sentence(ofToken:)`), not stored in every token.
 ///
 /// **Length.** Stored in 16 bits: a token is at most `TextToken.maxLength` (65,535) UTF-16 units
 /// long. The scanner cuts a longer word (a run of letters without a space, only in odd input) into
@@ -48,9 +49,6 @@ public struct TextToken: Sendable, Equatable {
     public var start: UInt32
     /// Its folded form: an index into `TokenStream.keys` (equal keys, equal folded text).
     public var key: UInt32
-    /// The index of its sentence, or `TextToken.noSentence` (before `assignSentences`, and for
-    /// tokens outside every sentence, such as a dateline).
-    public var sentence: UInt32
     @usableFromInline var storedLength: UInt16
     public var kind: TokenKind
     public var joiners: TokenJoiners
@@ -60,11 +58,10 @@ public struct TextToken: Sendable, Equatable {
 
     /// - Precondition: `length <= TextToken.maxLength`.
     @inlinable
-    public init(start: UInt32, length: UInt32, key: UInt32, sentence: UInt32, kind: TokenKind, joiners: TokenJoiners) {
+    public init(start: UInt32, length: UInt32, key: UInt32, kind: TokenKind, joiners: TokenJoiners) {
         precondition(length <= UInt32(TextToken.maxLength), "a token is at most TextToken.maxLength units long")
         self.start = start
         self.key = key
-        self.sentence = sentence
         self.storedLength = UInt16(length)
         self.kind = kind
         self.joiners = joiners
@@ -105,7 +102,7 @@ public struct TextToken: Sendable, Equatable {
 /// `lowercased()` „STRASSE“ and „Straße“ stay apart). Every list a stage compares keys with
 /// (quote lists, stop words, …) is folded by the same rule (`TokenStream.fold`).
 ///
-/// Memory: 16 bytes a token (about 2.5 bytes per UTF-8 byte of German news), plus the units of
+/// Memory: 12 bytes a token (about 2 bytes per UTF-8 byte of German news), plus the units of
 /// each distinct folded form once (`FoldedForms`; a `String` is made only when a stage reads one)
 /// and two hash tables of the distinct forms while it is built (`FoldTable`).
 ///
@@ -114,6 +111,10 @@ public struct TokenStream: Sendable {
     public private(set) var tokens: [TextToken]
     /// The distinct folded forms, by key (each made into a `String` when it is read).
     public private(set) var keys: FoldedForms
+    /// The token indices of each sentence that has tokens (`assignSentences`), in text order, and
+    /// that sentence's index: 12 bytes a sentence instead of 4 a token.
+    private var sentenceTokens: [Range<UInt32>] = []
+    private var sentenceOfBounds: [UInt32] = []
 
     /// An empty stream.
     public init() {
@@ -178,23 +179,47 @@ public struct TokenStream: Sendable {
         return tokens[lower..<max(lower, upper)]
     }
 
-    /// Fills in each token's sentence from the sentence ranges (in text order, not overlapping),
-    /// and marks the periods that end no sentence but follow a word (`.innerPeriod`).
+    /// Finds each sentence's tokens from the sentence ranges (in text order, not overlapping): the
+    /// tokens wholly inside it (`sentence(ofToken:)`), and marks the periods that end no sentence but
+    /// follow a word (`.innerPeriod`).
     public mutating func assignSentences(_ sentences: [Range<Int>], units: [UInt16]) {
+        var bounds: [Range<UInt32>] = []
+        var owners: [UInt32] = []
+        bounds.reserveCapacity(sentences.count)
+        owners.reserveCapacity(sentences.count)
         var s = 0
         for i in tokens.indices {
             let start = Int(tokens[i].start)
             while s < sentences.count, sentences[s].upperBound <= start { s += 1 }
-            guard s < sentences.count, sentences[s].lowerBound <= start, tokens[i].end <= sentences[s].upperBound else {
-                tokens[i].sentence = TextToken.noSentence
-                continue
+            guard s < sentences.count, sentences[s].lowerBound <= start, tokens[i].end <= sentences[s].upperBound else { continue }
+            // The tokens of one sentence are consecutive: one that crosses its end belongs to none,
+            // and every later one starts after that end.
+            if let last = bounds.last, last.upperBound == UInt32(i), owners.last == UInt32(s) {
+                bounds[bounds.count - 1] = last.lowerBound..<UInt32(i + 1)
+            } else {
+                bounds.append(UInt32(i)..<UInt32(i + 1))
+                owners.append(UInt32(s))
             }
-            tokens[i].sentence = UInt32(s)
             if tokens[i].length == 1, units[start] == 0x2E, tokens[i].joiners.contains(.attachedBefore), i > 0,
                tokens[i - 1].isWordLike, i + 1 < tokens.count, tokens[i + 1].end <= sentences[s].upperBound {
                 tokens[i].joiners.insert(.innerPeriod)
             }
         }
+        sentenceTokens = bounds
+        sentenceOfBounds = owners
+    }
+
+    /// The index of the sentence the token at `index` lies in, or `TextToken.noSentence` (before
+    /// `assignSentences`, and for tokens outside every sentence, such as a dateline's).
+    /// - Complexity: O(log *s*) in the number of sentences with tokens.
+    public func sentence(ofToken index: Int) -> UInt32 {
+        var low = 0, high = sentenceTokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(sentenceTokens[mid].upperBound) <= index { low = mid + 1 } else { high = mid }
+        }
+        guard low < sentenceTokens.count, Int(sentenceTokens[low].lowerBound) <= index else { return TextToken.noSentence }
+        return sentenceOfBounds[low]
     }
 
     /// The tokens of a sentence index, found by binary search over `assignSentences`' result.
@@ -266,7 +291,7 @@ extension TokenStream {
                 }
                 if end >= range.upperBound || TokenScan.isSpaceUnit(units[end]) { joiners.remove(.attachedAfter) }
                 tokens.append(TextToken(start: UInt32(i), length: UInt32(end - i), key: key(i..<end),
-                                        sentence: TextToken.noSentence, kind: kind, joiners: joiners))
+                                        kind: kind, joiners: joiners))
                 spaceBefore = false
                 i = end
             }

@@ -11,8 +11,8 @@ final class TokenStreamTests: XCTestCase {
         XCTAssertTrue(TokenStream(units: Array(" \n\u{A0}\u{202F}\t".utf16)).tokens.isEmpty)
     }
 
-    func testToken_isSixteenBytesWithoutAString() {
-        XCTAssertEqual(MemoryLayout<TextToken>.stride, 16)
+    func testToken_isTwelveBytesWithoutAStringOrASentenceIndex() {
+        XCTAssertEqual(MemoryLayout<TextToken>.stride, 12)
     }
 
     func testWordLongerThanMaxLength_isCutIntoAttachedTokensOfMaxLength() {
@@ -40,7 +40,7 @@ final class TokenStreamTests: XCTestCase {
     }
 
     func testTokenLength_readsBackWhatWasStored() {
-        var token = TextToken(start: 7, length: UInt32(TextToken.maxLength), key: 3, sentence: 2, kind: .number, joiners: [.period])
+        var token = TextToken(start: 7, length: UInt32(TextToken.maxLength), key: 3, kind: .number, joiners: [.period])
         XCTAssertEqual(token.length, UInt32(TextToken.maxLength))
         XCTAssertEqual(token.end, 7 + TextToken.maxLength)
         token.length = 4
@@ -111,18 +111,32 @@ final class TokenStreamTests: XCTestCase {
         XCTAssertEqual(TokenStream.fold("ﬁ"), "fi")
     }
 
+    func testSentenceOfToken_aSentenceWithoutTokensAndATokenCrossingAnEnd_belongToNone() {
+        // „Ja.“ | „ “ (no tokens) | „Nein“ cut by the end of the third range | „gut.“
+        let units = Array("Ja. Nein gut.".utf16)
+        var stream = TokenStream(units: units)
+        stream.assignSentences([0..<3, 3..<4, 4..<6, 9..<13], units: units)
+        XCTAssertEqual(stream.tokens.indices.map { stream.sentence(ofToken: $0) },
+                       [0, 0, TextToken.noSentence, 3, 3])
+        var unassigned = TokenStream(units: units)
+        unassigned.assignSentences([], units: units)
+        XCTAssertEqual(unassigned.sentence(ofToken: 0), TextToken.noSentence)
+        XCTAssertEqual(TokenStream(units: units).sentence(ofToken: 0), TextToken.noSentence)
+    }
+
     func testAssignSentences_fillsIndicesAndMarksPeriodsInsideASentence() {
         let text = "Brüssel – Dr. Müller kam am 3. Oktober. Er blieb."
         let units = Array(text.utf16)
         var stream = TokenStream(units: units)
         // The dateline („Brüssel – “) lies outside both sentences.
         stream.assignSentences([10..<39, 40..<49], units: units)
-        XCTAssertEqual(stream.tokens[0].sentence, TextToken.noSentence)
-        XCTAssertEqual(stream.tokens[1].sentence, TextToken.noSentence)
-        let periods = stream.tokens.filter { units[$0.range.lowerBound] == 0x2E }
-        XCTAssertEqual(periods.map { $0.joiners.contains(.innerPeriod) }, [true, true, false, false])
-        XCTAssertEqual(periods.map(\.sentence), [0, 0, 0, 1])
-        XCTAssertEqual(stream.tokens.last?.sentence, 1)
+        XCTAssertEqual(stream.sentence(ofToken: 0), TextToken.noSentence)
+        XCTAssertEqual(stream.sentence(ofToken: 1), TextToken.noSentence)
+        let periods = stream.tokens.indices.filter { units[stream.tokens[$0].range.lowerBound] == 0x2E }
+        XCTAssertEqual(periods.map { stream.tokens[$0].joiners.contains(.innerPeriod) }, [true, true, false, false])
+        XCTAssertEqual(periods.map { stream.sentence(ofToken: $0) }, [0, 0, 0, 1])
+        XCTAssertEqual(stream.sentence(ofToken: stream.tokens.count - 1), 1)
+        XCTAssertEqual(stream.sentence(ofToken: stream.tokens.count), TextToken.noSentence)
     }
 
     func testTokensInRange_leaveOutWordsCutByTheBounds() {
