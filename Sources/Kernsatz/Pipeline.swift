@@ -46,10 +46,10 @@ public struct Analysis: Sendable {
     /// Direct and reported speech, in text order (empty unless `PipelineOptions.findQuotes`).
     public let quotes: [Quote]
     /// Named entities, in text order (empty unless `PipelineOptions.findEntities`).
-    public let entities: [Entity]
+    public private(set) var entities: [Entity]
     /// Numbers, percentages, amounts of money, dates and years in the sentences and the dateline,
     /// in text order (empty unless `PipelineOptions.findMeasures`).
-    public let measures: [Measure]
+    public private(set) var measures: [Measure]
 
     /// The dateline as a segment of its own: its range without the dash, spaces or colon that join
     /// it to the text („Brüssel – “ → „Brüssel“); nil when the text has none (or only those).
@@ -68,6 +68,14 @@ public struct Analysis: Sendable {
     /// text's tokens (12 bytes each, about 2 bytes per byte of text) are not held beside its
     /// segments and marks.
     public mutating func releaseTokens() { tokens = TokenStream() }
+
+    /// Frees the entities (`entities` is empty afterwards), once a stage has made what it needs of
+    /// them: the worksheet builder, after the names' marks, so that they are not held beside the
+    /// marks made after them.
+    public mutating func releaseEntities() { entities = [] }
+
+    /// Frees the measures (`measures` is empty afterwards), as `releaseEntities` does.
+    public mutating func releaseMeasures() { measures = [] }
 
     /// A sentence's text as received (from the source text).
     public func sourceText(of sentence: Sentence) -> String { text.sourceString(sentence.range) }

@@ -157,12 +157,15 @@ public final class WorksheetBuilder {
             segments[place.segment].entities.append(EntityMark(start: place.start, end: place.end, text: name, type: entity.type,
                                                                latin: latin(name)))
         }
+        // Each kind's list is freed once its marks are made: not held beside the marks after it.
+        analysis.releaseEntities()
 
         for measure in analysis.measures {
             guard let place = locate(measure.range) else { continue }
             segments[place.segment].measures.append(MeasureMark(start: place.start, end: place.end, text: text.string(measure.range),
                                                                 kind: measure.kind, rendering: renderer.render(measure)))
         }
+        analysis.releaseMeasures()
 
         // Quotes: one mark per segment they touch, from the first quoted word there to the last.
         for quote in analysis.quotes {

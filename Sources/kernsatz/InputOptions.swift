@@ -101,10 +101,13 @@ struct InputOptions: ParsableArguments {
     /// Reads files as articles: markup taken away, structured files refused.
     var articleReader: ArticleReader { ArticleReader(files: reading.fileReader, format: reading.inputFormat?.kind) }
 
-    /// - Parameter content: also find quotes and entities and make the token stream (not needed to segment).
-    func pipeline(language: String? = nil, content: Bool = true) throws -> Pipeline {
+    /// - Parameters:
+    ///   - content: also find quotes and entities and make the token stream (not needed to segment).
+    ///   - measures: also find numbers, dates and money (with `content`; a summary does not show them).
+    func pipeline(language: String? = nil, content: Bool = true, measures: Bool = true) throws -> Pipeline {
         do {
-            return try Pipeline(options: PipelineOptions(language: language ?? lang, findQuotes: content, makeTokens: content))
+            return try Pipeline(options: PipelineOptions(language: language ?? lang, findQuotes: content,
+                                                         findMeasures: content && measures, makeTokens: content))
         } catch {
             throw CLIError(error.description)
         }

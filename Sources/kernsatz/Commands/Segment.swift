@@ -65,11 +65,14 @@ final class Pipelines: Sendable {
 
     /// Whether the pipelines find quotes and entities too.
     let content: Bool
+    /// Whether they find numbers, dates and money (`Analysis.measures`); `summarize` does not show them.
+    let measures: Bool
 
-    init(_ input: InputOptions, content: Bool = true) throws {
+    init(_ input: InputOptions, content: Bool = true, measures: Bool = true) throws {
         self.input = input
         self.content = content
-        main = try input.pipeline(content: content)
+        self.measures = content && measures
+        main = try input.pipeline(content: content, measures: self.measures)
     }
 
     /// Analyzes one JSON Lines record, in its own `lang` when it has one and --lang does not override it.
@@ -82,8 +85,8 @@ final class Pipelines: Sendable {
             throw CLIError("record \(record.id): \"lang\" is not a language code such as de or en: '\(given)'")
         }
         let lang = LanguageTag.normalized(given)
-        let input = input, content = content
-        let pipeline = try byLanguage.value(for: lang) { try input.pipeline(language: $0, content: content) }
+        let input = input, content = content, measures = measures
+        let pipeline = try byLanguage.value(for: lang) { try input.pipeline(language: $0, content: content, measures: measures) }
         return try pipeline.analyze(units: record.units, source: "record", session: session)
     }
 

@@ -71,7 +71,8 @@ extension KernsatzCommand {
         }
 
         func run() throws {
-            let pipelines = try Pipelines(input)
+            // A summary shows no numbers or dates: the measures are not looked for.
+            let pipelines = try Pipelines(input, measures: false)
             let weightValues = try weights.map { try SummaryWeights(overrides: $0) } ?? SummaryWeights()
             var runner = Runner(options: input)
             let length = length
