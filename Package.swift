@@ -15,7 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // CSV glossaries (quoted fields, embedded line breaks); only KernsatzGlossary uses it.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // DOCX worksheets are ZIP packages; only KernsatzWorksheet uses it.

@@ -148,7 +148,9 @@ public struct Summarizer: Sendable {
             static func < (a: Kept, b: Kept) -> Bool { a.entry < b.entry }
             static func == (a: Kept, b: Kept) -> Bool { a.entry == b.entry }
         }
-        var heap = Heap<Kept>()
+        // Room for one entry per sentence from the start: no doubling buffers beside the token
+        // stream, which is still held while a worksheet's summary is made.
+        var heap = Heap<Kept>(minimumCapacity: counts.count)
         forEachCandidate { index, score in
             guard !(score < threshold) else { return }
             let gain = score - weights.redundancy * Self.overlap(terms[index], teaserTerms)
