@@ -2,8 +2,9 @@ import KernsatzText
 
 /// Writes TBX 2008 (ISO 30042:2008) in the TBX-Basic dialect: `<martif type="TBX-Basic">` with
 /// `termEntry` → `langSet` → `tig`, the form Translate Toolkit (`translate.storage.tbx`), OmegaT and
-/// older CAT tools read. It validates against the TBX 2008 core structure DTD
-/// (`TBXcoreStructV02.dtd`); no DOCTYPE is written (Kernsatz's own reader refuses external DTDs).
+/// older CAT tools read. It validates against the TBX 2008 core structure DTD (`TBXcoreStructV02.dtd`)
+/// and its XSD (`TBXcsV02.xsd`). No DOCTYPE is written (Kernsatz's own reader refuses external DTDs),
+/// nor an `encodingDesc` naming the TBX-Basic XCS file (the XSD does not allow `p type="XCSURI"`).
 /// Entries that share a `conceptID` become one `termEntry`; everything a ``Glossary`` holds is kept:
 /// statuses (`administrativeStatus`), parts of speech, definitions (in the source `langSet`) and notes.
 ///
@@ -32,9 +33,6 @@ public enum TBX2008Writer {
                 <p>\(XMLText.escape(description ?? "\(glossary.name): written by Kernsatz"))</p>
               </sourceDesc>
             </fileDesc>
-            <encodingDesc>
-              <p type="XCSURI">TBXBasicXCSV02.xcs</p>
-            </encodingDesc>
           </martifHeader>
           <text>
             <body>

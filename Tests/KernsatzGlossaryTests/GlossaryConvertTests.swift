@@ -142,7 +142,7 @@ final class GlossaryConvertTests: XCTestCase {
         let (first, problems) = GlossaryReader().parse(Array(text.utf8), format: .tsv, source: "a.tsv")
         XCTAssertEqual(problems, [])
         let written = GlossaryOutputFormat.tsv.write(first!)
-        XCTAssertEqual(written, "Abschreckung\tdeterrence\tnoun\nAbschreckung\tdeterrent\tnoun\nNATO\tNATO\t\nGipfel\tsummit\tTreffen, \"hoch\"\n")
+        XCTAssertEqual(written, "Abschreckung\tdeterrence\tnoun\nAbschreckung\tdeterrent\t\nNATO\tNATO\t\nGipfel\tsummit\tTreffen, \"hoch\"\n")
         let (back, _) = readBack(written, .tsv)
         XCTAssertEqual(withoutLines(back), withoutLines(first))
     }
