@@ -20,6 +20,12 @@ extension CLITests {
         XCTAssertTrue(result.stderr.contains("tbx3, tbx2008, tsv, csv"), result.stderr)
     }
 
+    func testGlossaryConvert_toPairs_isRefused_TSVHoldsOneLanguage() throws {
+        let result = try run(["glossary", "convert", try smallGlossary, "-", "--format", "tsv", "--to", "de:en"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("--to takes one language here (TSV's target language: en, fr, en-GB), not 'de:en'."), result.stderr)
+    }
+
     func testGlossaryConvert_tsvNamedDotTSV_saysOmegaTWantsDotUTF8() throws {
         let out = directory.appendingPathComponent("g2.tsv").path
         let result = try run(["glossary", "convert", try smallGlossary, out])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernsatz
+import KernsatzWorksheet
 
 extension GlossaryOutputFormat: ExpressibleByArgument {
     /// The format names, and `tbx` for TBX v3 (what `--format tbx` meant before TBX 2008 could be written).
@@ -99,6 +100,9 @@ extension KernsatzCommand.GlossaryCommand {
         func validate() throws {
             if output != "-", !force, FileManager.default.fileExists(atPath: output) {
                 throw ValidationError("\(output) exists; choose another name, or add --force to replace it.")
+            }
+            if (try? TargetLanguages(parsing: to))?.single == nil {
+                throw ValidationError("--to takes one language here (TSV's target language: en, fr, en-GB), not '\(to)'.")
             }
             if format == nil, GlossaryOutputFormat(path: output) == nil {
                 throw ValidationError(output == "-"
