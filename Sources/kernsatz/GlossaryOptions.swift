@@ -21,7 +21,7 @@ struct GlossaryOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Target language (en, en-GB, fr) for every text, or per source language (de:en,en:de,fr:en; a plain one after the pairs serves the rest). The translations shown, how numbers and dates are written. `worksheet` and `batch` make no worksheet for a text whose language has no target or is its own (and say so).",
+        "Target language (en, en-GB, fr) for every text, or per source language (de:en,en:de,fr:en; a plain one after the pairs serves the rest; default: en). The translations shown, how numbers and dates are written. `worksheet` and `batch` make no worksheet for a text whose language has no target or is its own (and say so).",
         valueName: "lang|src:tgt,…"),
             transform: { value in
                 do {

@@ -17,7 +17,7 @@ extension CLITests {
         let result = try run(["glossary", "convert", try smallGlossary, "-", "--format", "xlsx"])
         XCTAssertEqual(result.status, 64)
         XCTAssertTrue(result.stderr.contains("'xlsx'"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("tbx3, tbx2008, tsv, csv"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Please provide one of 'tbx3', 'tbx2008', 'tsv' or 'csv'."), result.stderr)
     }
 
     func testGlossaryConvert_toPairs_isRefused_TSVHoldsOneLanguage() throws {

@@ -82,7 +82,7 @@ extension KernsatzCommand.GlossaryCommand {
         @Argument(help: "The file to write (.tbx, .tsv/.txt/.utf8/.tab, .csv), or - for standard output.")
         var output: String
 
-        @Option(help: "Output format: \(GlossaryOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: by OUT's extension; tbx means tbx3).")
+        @Option(help: "Output format (default: by OUT's extension; tbx means tbx3).")
         var format: GlossaryOutputFormat?
 
         @Option(help: "Target language for TSV output (OmegaT glossaries hold one) and of TSV input.")
