@@ -1,8 +1,8 @@
 import KernsatzText
 
 /// Writes TBX 2008 (ISO 30042:2008) in the TBX-Basic dialect: `<martif type="TBX-Basic">` with
-/// `termEntry` → `langSet` → `tig`, the form Translate Toolkit (`translate.storage.tbx`), OmegaT and
-/// older CAT tools read. It validates against the TBX 2008 core structure DTD (`TBXcoreStructV02.dtd`)
+/// `termEntry` → `langSet` → `tig`, the form Translate Toolkit (`translate.storage.tbx`) and older
+/// CAT tools read. It validates against the TBX 2008 core structure DTD (`TBXcoreStructV02.dtd`)
 /// and its XSD (`TBXcsV02.xsd`). No DOCTYPE is written (Kernsatz's own reader refuses external DTDs),
 /// nor an `encodingDesc` naming the TBX-Basic XCS file (the XSD does not allow `p type="XCSURI"`).
 /// Entries that share a `conceptID` become one `termEntry`; everything a ``Glossary`` holds is kept:
@@ -72,8 +72,8 @@ public enum TBX2008Writer {
 }
 
 /// A glossary's entries grouped by concept (entries with one `conceptID`), in first-seen order, each
-/// with an id usable as an XML ID (the concept's own when it is an NCName, else `c1`, `c2`, …) and its
-/// target terms by language, without repeats: what the TBX 2008 and CSV writers share.
+/// with an id usable as an XML ID (the concept's own when it is an NCName, else the first of `c1`,
+/// `c2`, … that no concept has as its own) and its target terms by language, without repeats.
 struct GlossaryConcept {
     var id: String
     var entries: [GlossaryEntry]
@@ -88,14 +88,16 @@ struct GlossaryConcept {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(entry)
         }
-        var usedIDs: Set<String> = []
+        func ownID(_ key: String) -> String? { groups[key]![0].conceptID.flatMap { TBXWriter.isNCName($0) ? $0 : nil } }
+        // The concepts' own ids first, so that a made-up one never takes a later concept's.
+        var usedIDs = Set(order.compactMap(ownID))
         var counter = 0
         return order.map { key in
             let entries = groups[key]!
-            var id = entries[0].conceptID.flatMap { TBXWriter.isNCName($0) ? $0 : nil } ?? ""
-            while id.isEmpty || usedIDs.contains(id) {
+            var id = ownID(key) ?? ""
+            while id.isEmpty {
                 counter += 1
-                id = "c\(counter)"
+                if !usedIDs.contains("c\(counter)") { id = "c\(counter)" }
             }
             usedIDs.insert(id)
             var seen: Set<TargetTerm> = []

@@ -73,13 +73,14 @@ final class GlossaryConvertTests: XCTestCase {
         XCTAssertEqual(problems.first?.description, "x.csv:2: the row's source language is 'en', but the glossary is read as 'de'; give --source-lang en")
     }
 
-    func testTBX2008_emptyTermsAndBadIDs_stillGiveXMLIDs() {
+    func testTBX2008_idThatIsNoXMLID_getsAFreshOne_andNoConceptLosesItsOwn() {
         let xml = GlossaryOutputFormat.tbx2008.write(Glossary(entries: [
             GlossaryEntry(conceptID: "7 bad", term: "Gipfel", targets: [TargetTerm(language: "en", term: "summit")]),
+            GlossaryEntry(term: "Frieden", targets: [TargetTerm(language: "en", term: "peace")]),
             GlossaryEntry(conceptID: "c1", term: "Krieg", targets: [TargetTerm(language: "en", term: "war")]),
         ]))
-        XCTAssertTrue(xml.contains("<termEntry id=\"c2\">"), xml)
-        XCTAssertTrue(xml.contains("<termEntry id=\"c1\">"), xml)
+        let ids = xml.components(separatedBy: "<termEntry id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertEqual(ids, ["c2", "c3", "c1"])
     }
 
     func testOutputFormat_byExtension_andTBXAlias() {
