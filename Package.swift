@@ -123,7 +123,7 @@ let package = Package(
                     dependencies: ["KernsatzWorksheet", .product(name: "SwiftCSV", package: "SwiftCSV"),
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "KernsatzBatchTests", dependencies: ["KernsatzBatch", "Kernsatz"]),
+        .testTarget(name: "KernsatzBatchTests", dependencies: ["KernsatzBatch", "Kernsatz", "KernsatzWorksheet"]),
         .testTarget(name: "KernsatzGlossaryTests", dependencies: ["KernsatzGlossary"], resources: [.copy("Fixtures")]),
         // Runs the built `kernsatz` executable: messages, exit codes, JSON Lines streams.
         .testTarget(name: "KernsatzCLITests", dependencies: ["kernsatz"]),

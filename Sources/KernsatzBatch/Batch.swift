@@ -191,7 +191,8 @@ public struct Batch: Sendable {
         progress(.reporting)
         var summary = state.summary
         summary.notStarted = walk.inputs.count - state.finished
-        summary.skipped = walk.notes.filter { $0.severity == .skipped }.count
+        // Left out: what the walk left out, and files with no worksheet to write for their language (and nothing else asked for).
+        summary.skipped += walk.notes.filter { $0.severity == .skipped }.count
         // Links that should have led to a file (loops, dangling) count among the files, as failures.
         summary.total += walk.notes.filter { $0.severity == .failed }.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
@@ -364,6 +365,7 @@ final class RunState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         finished += 1
+        if record.status == .done || record.status == .upToDate, record.reason != nil { summary.withoutWorksheet += 1 }
         switch record.status {
         case .done: summary.done += 1
         case .upToDate: summary.upToDate += 1

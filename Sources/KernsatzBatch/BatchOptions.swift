@@ -1,11 +1,19 @@
 import Foundation
 import Kernsatz
+import KernsatzWorksheet
 
 /// How a batch runs. The defaults are what `kernsatz batch IN -o OUT` does.
 public struct BatchOptions: Sendable {
     public var formats: [BatchFormat] = BatchFormat.defaults
-    /// The translators' language: translations shown, numbers and dates written for it.
-    public var targetLanguage = "en"
+    /// The translators' language by the text's language (`--to de:en,en:de`, or `--to en` for all):
+    /// translations shown, numbers and dates written for it. A file whose language has no target,
+    /// or is its own target, gets no worksheet (its record's `reason` says why).
+    public var targets = TargetLanguages(all: "en")
+    /// `targets` as written (`en`, `de:en,en:de`); setting it makes that one language every file's target.
+    public var targetLanguage: String {
+        get { targets.description }
+        set { targets = TargetLanguages(all: newValue) }
+    }
     /// The language of every input; nil: identified file by file.
     public var language: String?
     /// Sentences of each summary.
@@ -67,8 +75,12 @@ public struct BatchSummary: Sendable, Equatable {
     public var done = 0
     public var upToDate = 0
     public var failed = 0
-    /// Files and folders left out on purpose (not a text type, a folder reached twice).
+    /// Files and folders left out on purpose (not a text type, a folder reached twice, no
+    /// worksheet to write for the file's language and no other format asked for).
     public var skipped = 0
+    /// Files done (or up to date) without their worksheets: their language has no target, or is its
+    /// own target (`BatchOptions.targets`); the summaries asked for are written.
+    public var withoutWorksheet = 0
     /// Files not started because `failFast` stopped the batch.
     public var notStarted = 0
     public var bytes = 0

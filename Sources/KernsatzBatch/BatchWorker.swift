@@ -12,7 +12,8 @@ final class BatchWorker {
     private let pipelines = LanguageCache<Pipeline>()
     private let summarizers = LanguageCache<Summarizer>()
     private let counters = LanguageCache<WordCounter>()
-    private let builder: WorksheetBuilder
+    /// One per target language in `BatchOptions.targets`.
+    private let builders: [String: WorksheetBuilder]
     private let reader: FileReader
     /// Text of HTML and Markdown files (its entity table is parsed once, at the first such file).
     private lazy var markup = MarkupExtractor()
@@ -22,10 +23,14 @@ final class BatchWorker {
         self.settings = settings
         pipeline = settings.pipeline
         do {
-            builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: settings.options.targetLanguage,
-                                                                     summarySentences: settings.options.summarySentences,
-                                                                     glossaryNames: settings.options.glossaryNames),
-                                           matcher: settings.matcher)
+            var builders: [String: WorksheetBuilder] = [:]
+            for target in settings.options.targets.targets {
+                builders[target] = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: target,
+                                                                                  summarySentences: settings.options.summarySentences,
+                                                                                  glossaryNames: settings.options.glossaryNames),
+                                                        matcher: settings.matcher)
+            }
+            self.builders = builders
         } catch {
             throw BatchError(.setup(reason: "\(error)"), path: "")
         }
@@ -63,9 +68,14 @@ final class BatchWorker {
         }
         let hash = ContentHash.sha256(bytes)
         record.sha256 = hash
+        // A file whose language got no worksheet last time has only its other outputs.
+        let earlierLanguage = settings.previous.records[input.relativePath]?.language
+        let planned = settings.options.formats.filter { format in
+            format.worksheetFormat == nil || earlierLanguage.map { settings.options.targets.target(for: $0) != nil } ?? true
+        }
         if settings.options.resume, let earlier = settings.previous.upToDate(input.relativePath, sha256: hash,
                                                                                settings: settings.fingerprint,
-                                                                               planned: settings.options.formats.map { plan.path(index, $0) },
+                                                                               planned: planned.map { plan.path(index, $0) },
                                                                                outputFolder: settings.output) {
             var carried = earlier
             carried.status = .upToDate
@@ -113,6 +123,8 @@ final class BatchWorker {
         // Outputs.
         var created: [String] = []
         for format in settings.options.formats {
+            // No worksheet for the file's language (`reason` says why): its other outputs only.
+            if format.worksheetFormat != nil && made.sheet == nil { continue }
             let relative = plan.path(index, format)
             let data: Data
             do {
@@ -146,6 +158,11 @@ final class BatchWorker {
             for old in earlier where !now.contains(old.path) && FileManager.default.fileExists(atPath: settings.output + "/" + old.path) {
                 record.warnings.append("\(old.path), an output an earlier run made for this file, is no longer written (the outputs' names changed); it is left as it was")
             }
+        }
+        if record.outputs.isEmpty, let reason = record.reason {
+            // Only worksheets were asked for, and the file's language has none: left out, with the reason.
+            record.status = .skipped
+            record.reason = reason
         }
         record.seconds = Self.seconds(since: started)
         return record
@@ -197,7 +214,13 @@ final class BatchWorker {
         }
         record.language = analysis.language
         record.title = analysis.structure.metadata["title"]
-        guard settings.needsWorksheet else { return lean(analysis, hits: hits, into: &record) }
+        let target = settings.options.targets.target(for: analysis.language)
+        if settings.needsWorksheet, let reason = settings.options.targets.skipReason(for: analysis.language) {
+            record.reason = "no worksheet: " + reason
+        }
+        guard settings.needsWorksheet, let target, let builder = builders[target] else {
+            return lean(analysis, hits: hits, target: target, into: &record)
+        }
         let sheet = builder.build(analysis, source: record.path, hits: hits)
         // What the report shows.
         record.segments = sheet.segments.count
@@ -254,7 +277,8 @@ final class BatchWorker {
     /// Only summaries asked for: the record without building a worksheet. Segments, words,
     /// characters, names, quotes and numbers are counted over the worksheet's segments
     /// (`SegmentRanges`, the builder's rule), so the record is the one a worksheet run writes.
-    private func lean(_ analysis: Analysis, hits: [TermHit], into record: inout FileRecord) -> Made {
+    /// - Parameter target: the file's target language, for the terms' translations (nil: none shown).
+    private func lean(_ analysis: Analysis, hits: [TermHit], target: String?, into record: inout FileRecord) -> Made {
         let summarizer = summarizers.value(for: analysis.language) { Summarizer(language: $0) }
         let summary = summarizer.summarize(analysis, length: .sentences(settings.options.summarySentences))
         let sentences = summary.sentences.sorted().map { Self.oneLine(analysis.text.string(analysis.sentences[$0].range)) }
@@ -280,7 +304,7 @@ final class BatchWorker {
             record.terms = order.map { index in
                 let entry = matcher.glossary.entries[index]
                 return FileRecord.TermCount(term: entry.term, count: counts[index]!.count,
-                                            targets: entry.targets(in: settings.options.targetLanguage).map(\.term),
+                                            targets: target.map { entry.targets(in: $0).map(\.term) } ?? [],
                                             forms: counts[index]!.forms)
             }
         } else {

@@ -38,6 +38,8 @@ public struct FileRecord: Sendable, Codable, Equatable {
     /// Its place in the walk (inputs sorted by folder and name).
     public var order: Int?
     public var status: Status
+    /// Why it failed or was skipped; for a file done, why its worksheets were not written
+    /// („no worksheet: the text is in 'en', which is its target language …“).
     public var reason: String?
     public var bytes: Int?
     public var sha256: String?

@@ -115,6 +115,7 @@ struct IndexPage {
         var html = "<tr id=\"f\((record.order ?? 0) + 1)\"><td class=\"file\"><b>\(text(record.path))</b>"
         if let title = record.title, !title.isEmpty { html += "<br><span class=\"title\">\(text(title))</span>" }
         if record.status == .upToDate { html += "<br><span class=\"note\">up to date (not processed again)</span>" }
+        if let reason = record.reason { html += "<br><span class=\"note\">\(text(reason))</span>" }
         for warning in record.warnings { html += "<br><span class=\"warning\">⚠ \(text(warning))</span>" }
         html += "</td><td>\(text(record.language ?? ""))</td><td class=\"num\">\(record.words ?? 0)</td><td>"
         if let summary = record.summary, !summary.isEmpty {

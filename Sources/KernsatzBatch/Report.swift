@@ -96,7 +96,8 @@ struct Report {
                                "language": options.language ?? "identified per file", "summarySentences": "\(options.summarySentences)",
                                "glossaries": options.glossaryNames.joined(separator: "; "), "fingerprint": settings.fingerprint])),
             ("counts", json(["files": summary.total, "done": summary.done, "upToDate": summary.upToDate, "failed": summary.failed,
-                             "skipped": summary.skipped, "notStarted": summary.notStarted, "bytes": summary.bytes])),
+                             "skipped": summary.skipped, "notStarted": summary.notStarted, "withoutWorksheet": summary.withoutWorksheet,
+                             "bytes": summary.bytes])),
             ("seconds", String(format: "%.3f", summary.seconds)),
         ]
         return "{\n" + head.map { "\"\($0.0)\": \($0.1),\n" }.joined() + "\"files\": [\n"

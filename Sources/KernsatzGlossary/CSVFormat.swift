@@ -1,11 +1,16 @@
 import SwiftCSV
 
-/// Comma-separated glossaries with a header row: a column named for the source language (or
-/// `source`/`term`), one per target language (`en`, `fr`, `en-GB`, or `target` for English), and
-/// optional `pos`, `status`, `note`/`comment`, `definition` columns.
+/// Comma-separated glossaries with a header row, in two layouts.
+///
+/// Wide (one row per source term): a column named for the source language (or `source`/`term`),
+/// one per target language (`en`, `fr`, `en-GB`, or `target` for English), and optional `pos`,
+/// `status`, `note`/`comment`, `definition` columns.
 ///
 ///     de,en,pos,note
 ///     Sicherheitsgarantie,security guarantee,noun,
+///
+/// Long (one row per translation; what ``write(_:)`` writes): the header has a `target language`
+/// column (see ``columns``); consecutive rows with the same `id` and `source` are one entry.
 enum CSVFormat {
     static func parse(_ text: String, source: String, sourceLanguage: String, problems: inout [GlossaryError]) -> [GlossaryEntry] {
         // SwiftCSV says what is wrong with a quote but not where: the same rules, with lines, first.
@@ -22,6 +27,9 @@ enum CSVFormat {
         }
         let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
         let names = header.map { $0.lowercased() }
+        if names.contains("target language") {
+            return parseLong(csv, names: names, source: source, sourceLanguage: sourceLanguage, problems: &problems)
+        }
         let wanted = GlossaryEntry.primary(sourceLanguage)
         guard let sourceColumn = names.firstIndex(where: { GlossaryEntry.primary($0) == wanted || $0 == "source" || $0 == "term" }) else {
             problems.append(GlossaryError(.missingHeader("no '\(sourceLanguage)' (or 'source') column in the header \(header)"), source: source, line: 1))
@@ -78,6 +86,138 @@ enum CSVFormat {
             let targets = targetColumns.compactMap { (i, language) in field(i).map { TargetTerm(language: language, term: $0) } }
             entries.append(GlossaryEntry(conceptID: field(id), term: term, status: termStatus, partOfSpeech: field(pos),
                                          definition: field(definition), note: field(note), targets: targets, line: number))
+        }
+        return entries
+    }
+
+    /// The long layout's header: what ``write(_:)`` writes and `parseLong` reads. `source` and
+    /// `target` are the names Translate Toolkit's `csvl10n` and spreadsheet users recognize.
+    static let columns = ["id", "source", "target", "source language", "target language", "status", "target status",
+                          "pos", "target pos", "definition", "note", "target note"]
+
+    /// The glossary as CSV in the long layout: UTF-8 with a byte-order mark (so spreadsheet programs
+    /// read it as UTF-8), CRLF line ends, RFC 4180 quoting, one row per translation (an entry without
+    /// translations gets one row with empty target cells). Every field the model has is kept.
+    /// A cell that a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return, after other white space) gets a leading apostrophe, which the reader removes.
+    ///
+    ///     CSVFormat.write(Glossary(entries: [GlossaryEntry(term: "-politik", partOfSpeech: "noun",
+    ///         targets: [TargetTerm(language: "en", term: "policy")])]))
+    ///     // "\u{FEFF}id,source,target,source language,target language,status,target status,pos,target pos,definition,note,target note\r\n"
+    ///     // + ",'-politik,policy,de,en,preferred,preferred,noun,,,,\r\n"
+    static func write(_ glossary: Glossary) -> String {
+        var out = "\u{FEFF}" + row(columns)
+        for entry in glossary.entries {
+            let common = [entry.conceptID ?? "", entry.term]
+            let sourceFields = [entry.status.rawValue, entry.partOfSpeech ?? "", entry.definition ?? "", entry.note ?? ""]
+            if entry.targets.isEmpty {
+                out += row(common + ["", glossary.sourceLanguage, "", sourceFields[0], "", sourceFields[1], "", sourceFields[2], sourceFields[3], ""])
+            }
+            for target in entry.targets {
+                out += row(common + [target.term, glossary.sourceLanguage, target.language, sourceFields[0], target.status.rawValue,
+                                     sourceFields[1], target.partOfSpeech ?? "", sourceFields[2], sourceFields[3], target.note ?? ""])
+            }
+        }
+        return out
+    }
+
+    static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field: formula-like starts neutralized with an apostrophe, then quoted when it holds a
+    /// comma, a quotation mark or a line break (looked for in scalars: „,“ with a combining mark is
+    /// one `Character` but still a separator to a CSV reader).
+    static func cell(_ value: String) -> String {
+        var text = value
+        if isFormulaLike(text) { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            quoted.unicodeScalars.append(scalar)
+            if scalar == "\"" { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
+    }
+
+    /// Whether a spreadsheet would read the text as a formula: its first scalar that is not white
+    /// space (tab and carriage return count as starts) is `=`, `+`, `-` or `@`.
+    static func isFormulaLike(_ text: String) -> Bool {
+        let start = text.unicodeScalars.first { !($0.properties.isWhitespace && $0 != "\t" && $0 != "\r") }
+        switch start {
+        case "=", "+", "-", "@", "\t", "\r": return true
+        default: return false
+        }
+    }
+
+    /// The long layout: one row per translation, grouped into entries.
+    private static func parseLong(_ csv: EnumeratedCSV, names: [String], source: String, sourceLanguage: String,
+                                  problems: inout [GlossaryError]) -> [GlossaryEntry] {
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        guard let sourceColumn = column("source"), let targetColumn = column("target") else {
+            problems.append(GlossaryError(.missingHeader("a 'target language' column needs 'source' and 'target' columns too (header \(csv.header))"),
+                                          source: source, line: 1))
+            return []
+        }
+        let languageColumn = column("target language")!
+        let (id, sourceLanguageColumn, status, targetStatus) = (column("id"), column("source language"), column("status"), column("target status"))
+        let (pos, targetPos, definition, note, targetNote) = (column("pos"), column("target pos"), column("definition"), column("note"), column("target note"))
+        var rows: [[String]] = []
+        do {
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
+        } catch {
+            problems.append(GlossaryError(.unreadable("CSV: \(error)"), source: source))
+            return []
+        }
+        var entries: [GlossaryEntry] = []
+        var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+        for row in rows {
+            let number = line
+            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard row.count == names.count else {
+                problems.append(GlossaryError(.columns(found: row.count, expected: "\(names.count) as in the header"), source: source, line: number))
+                continue
+            }
+            func field(_ i: Int?) -> String? {
+                guard let i else { return nil }
+                var value = row[i].trimmingCharacters(in: .whitespaces)
+                // The writer's formula guard: "'-politik" was written for "-politik".
+                if value.hasPrefix("'"), isFormulaLike(String(value.dropFirst())) { value.removeFirst() }
+                return value.isEmpty ? nil : value
+            }
+            func parseStatus(_ i: Int?, _ name: String) -> TermStatus {
+                guard let value = field(i) else { return .preferred }
+                if let parsed = TermStatus(tbx: value) { return parsed }
+                problems.append(GlossaryError(.unknownValue(field: name, value: value), source: source, line: number))
+                return .preferred
+            }
+            guard let term = field(sourceColumn) else {
+                problems.append(GlossaryError(.emptyTerm, source: source, line: number))
+                continue
+            }
+            if let language = field(sourceLanguageColumn), GlossaryEntry.primary(language) != GlossaryEntry.primary(sourceLanguage) {
+                problems.append(GlossaryError(.invalidRow("the row's source language is '\(language)', but the glossary is read as '\(sourceLanguage)'; give --source-lang \(language)"),
+                                              source: source, line: number))
+                continue
+            }
+            var target: TargetTerm?
+            if let text = field(targetColumn) {
+                guard let language = field(languageColumn) else {
+                    problems.append(GlossaryError(.invalidRow("the target '\(text)' has no target language; fill in its 'target language' cell (en, fr, …)"),
+                                                  source: source, line: number))
+                    continue
+                }
+                target = TargetTerm(language: language, term: text, status: parseStatus(targetStatus, "target status"),
+                                    partOfSpeech: field(targetPos), note: field(targetNote))
+            }
+            let conceptID = field(id)
+            if let last = entries.last, last.term == term, last.conceptID == conceptID, let target {
+                entries[entries.count - 1].targets.append(target)
+                continue
+            }
+            entries.append(GlossaryEntry(conceptID: conceptID, term: term, status: parseStatus(status, "status"), partOfSpeech: field(pos),
+                                         definition: field(definition), note: field(note), targets: target.map { [$0] } ?? [], line: number))
         }
         return entries
     }

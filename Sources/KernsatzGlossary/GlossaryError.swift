@@ -30,6 +30,8 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
         case columns(found: Int, expected: String)
         /// CSV without the needed header columns.
         case missingHeader(String)
+        /// A CSV row whose cells contradict each other or the reader's settings: what is wrong and what to do.
+        case invalidRow(String)
         /// The same source term twice (a warning: both are kept).
         case duplicate(term: String, firstLine: Int?)
         /// An entry without any target term (a warning).
@@ -94,6 +96,8 @@ public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(place): \(found) column(s), expected \(expected); separate the columns with one tab (TSV) or comma (CSV)"
         case .missingHeader(let reason):
             return "\(place): \(reason); the first row must name the columns, e.g. de,en,note"
+        case .invalidRow(let reason):
+            return "\(place): \(reason)"
         case .duplicate(let term, let first):
             return "\(place): '\(term)' is already an entry\(first.map { " (line \($0))" } ?? ""); merge the two or delete one"
         case .noTarget(let term):

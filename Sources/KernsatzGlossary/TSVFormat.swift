@@ -34,9 +34,12 @@ public enum TSVFormat {
     }
 
     /// The glossary as OmegaT TSV for one target language: a line per usable translation
-    /// (preferred first); deprecated translations go into the comment („not: …“).
+    /// (preferred first); deprecated translations go into the comment („not: …“), which only the
+    /// entry's first line carries: OmegaT 3.6 shows an entry's lines as one („Waffenruhe = ceasefire,
+    /// truce“) and lists every line's comment under it, numbered, so a repeated comment shows repeatedly.
     ///
-    ///     Sicherheitsgarantie<TAB>security guarantee<TAB>noun
+    ///     Waffenruhe<TAB>ceasefire<TAB>noun; not: armistice
+    ///     Waffenruhe<TAB>truce<TAB>
     public static func write(_ glossary: Glossary, targetLanguage: String = "en") -> String {
         var out = ""
         for entry in glossary.entries {
@@ -46,8 +49,8 @@ public enum TSVFormat {
             if !deprecated.isEmpty {
                 comment += (comment.isEmpty ? "" : "; ") + "not: " + deprecated.map(\.term).joined(separator: ", ")
             }
-            for target in usable.isEmpty ? [nil] : usable.map(Optional.some) {
-                out += [entry.term, target?.term ?? "", comment].map(clean).joined(separator: "\t") + "\n"
+            for (index, target) in (usable.isEmpty ? [nil] : usable.map(Optional.some)).enumerated() {
+                out += [entry.term, target?.term ?? "", index == 0 ? comment : ""].map(clean).joined(separator: "\t") + "\n"
             }
         }
         return out

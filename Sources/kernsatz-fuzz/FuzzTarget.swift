@@ -89,6 +89,9 @@ final class Fuzzer {
         // What Kernsatz writes of it, it must read again.
         _ = glossaryReader.parse(Array(TBXWriter.write(read).utf8), format: .tbx, source: "written.tbx")
         _ = glossaryReader.parse(Array(TSVFormat.write(read).utf8), format: .tsv, source: "written.tsv")
+        for written in [GlossaryOutputFormat.tbx2008, .csv] {
+            _ = glossaryReader.parse(Array(written.write(read).utf8), format: written.readFormat, source: "written.\(written.rawValue)")
+        }
     }
 
     private func jsonLines(_ bytes: [UInt8]) {

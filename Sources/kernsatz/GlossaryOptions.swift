@@ -1,6 +1,17 @@
 import ArgumentParser
 import Foundation
 import Kernsatz
+import KernsatzWorksheet
+
+extension TargetLanguages: ExpressibleByArgument {
+    /// `en`, `de:en,en:de,fr:en` (ArgumentParser's own parse; `GlossaryOptions` parses with
+    /// `init(parsing:)` so that a wrong value gets its reason).
+    public init?(argument: String) {
+        try? self.init(parsing: argument)
+    }
+
+    public var defaultValueDescription: String { description }
+}
 
 /// Which glossaries to mark and which translations to show (`terms`, `analyze`).
 struct GlossaryOptions: ParsableArguments {
@@ -9,12 +20,28 @@ struct GlossaryOptions: ParsableArguments {
         valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Target language (en, en-GB, fr, …): the translations shown; in worksheets also how numbers and dates are written.")
-    var to: String = "en"
+    @Option(help: ArgumentHelp(
+        "Target language (en, en-GB, fr) for every text, or per source language (de:en,en:de,fr:en; a plain one after the pairs serves the rest; default: en). The translations shown, how numbers and dates are written. `worksheet` and `batch` make no worksheet for a text whose language has no target or is its own (and say so).",
+        valueName: "lang|src:tgt,…"),
+            transform: { value in
+                do {
+                    return try TargetLanguages(parsing: value)
+                } catch let error as WorksheetError {
+                    // ArgumentParser names the option and the value; the reason is what is left to say.
+                    guard case .targetLanguages(_, let reason) = error.kind else { throw ValidationError("\(error)") }
+                    throw ValidationError(reason)
+                }
+            })
+    var to: TargetLanguages = TargetLanguages(all: "en")
 
     func validate() throws {
         for path in paths where path.isEmpty { throw ValidationError("--glossary needs a file path.") }
-        if to.isEmpty || to.contains(" ") { throw ValidationError("--to takes a language code such as en or fr, not '\(to)'.") }
+    }
+
+    /// The one target language of commands that show a glossary's translations (`terms`, `analyze`,
+    /// `glossary extract`): `--to`'s target for the glossary's source language, else its first target.
+    func shownTarget(glossaryLanguage: String) -> String {
+        to.target(for: glossaryLanguage) ?? to.single ?? to.targets.first ?? "en"
     }
 
     /// The matcher for the glossaries named, or the shipped ones when none is and `orShipped` says so.

@@ -1,6 +1,7 @@
 import Foundation
 import KernsatzBatch
 import Kernsatz
+import KernsatzWorksheet
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -480,6 +481,42 @@ final class BatchTests: BatchTestCase {
         XCTAssertEqual(results[3].record.reason, "the text is empty")
         XCTAssertTrue(results[4].record.summary?.joined().contains("Thema 5") ?? false)
         XCTAssertEqual(results[0].outputs.map(\.format), [.md])
+    }
+
+    // MARK: target language per source language
+
+    func testTargets_perSourceLanguage_eachFileItsTarget_andNoWorksheetWithoutOne() throws {
+        try put("de/a.txt", Self.article("Haushalt"))
+        try put("en/b.txt", "London – The government met on Monday. Ministers agreed on a plan for the budget.\n")
+        try put("fr/c.txt", "Lyon – Le conseil municipal a voté lundi. La majorité a soutenu le projet de budget.\n")
+        var options = BatchOptions()
+        options.formats = [.summary, .xliff]
+        options.targets = try TargetLanguages(parsing: "de:en-GB,fr:de")
+        let summary = try runBatch(options)
+        XCTAssertEqual(summary.done, 3)
+        XCTAssertEqual(summary.withoutWorksheet, 1)
+        XCTAssertTrue(try read("de/a.xlf").contains(#"trgLang="en-GB""#))
+        XCTAssertTrue(try read("fr/c.xlf").contains(#"trgLang="de""#))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/en/b.xlf"))
+        let english = try XCTUnwrap(try records()["en/b.txt"])
+        XCTAssertEqual(english["status"] as? String, "done")
+        XCTAssertEqual(english["reason"] as? String,
+                       "no worksheet: no target language for 'en' texts in --to de:en-GB,fr:de; add one (e.g. --to de:en-GB,fr:de,en:de)")
+        XCTAssertEqual((english["outputs"] as? [[String: Any]])?.compactMap { $0["format"] as? String }, ["summary"])
+    }
+
+    func testTargets_stream_recordInTheTargetLanguage_hasNoWorksheetOutput() throws {
+        var options = BatchOptions()
+        options.formats = [.md]
+        options.targetLanguage = "en"
+        let stream = try BatchStream(options: options, matcher: nil)
+        let results = stream.process([BatchStream.Text(id: "e", text: "The government met on Monday. Ministers agreed on a plan.", language: "en"),
+                                      BatchStream.Text(id: "d", text: Self.article("Haushalt"), language: "de")])
+        XCTAssertEqual(results[0].record.status, .done)
+        XCTAssertTrue(results[0].outputs.isEmpty)
+        XCTAssertEqual(results[0].record.reason, "no worksheet: the text is in 'en', the target language of --to en; give 'en' texts another one (e.g. --to en:de,en)")
+        XCTAssertEqual(results[1].outputs.map(\.format), [.md])
+        XCTAssertNil(results[1].record.reason)
     }
 }
 

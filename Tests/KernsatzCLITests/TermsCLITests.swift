@@ -85,10 +85,17 @@ extension CLITests {
         XCTAssertEqual(xmllint.terminationStatus, 0, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
 
-    func testGlossaryConvert_toCSV_isRefusedWithASentence() throws {
-        let result = try run(["glossary", "convert", try smallGlossary, directory.appendingPathComponent("x.csv").path])
-        XCTAssertEqual(result.status, 64)
-        XCTAssertTrue(result.stderr.contains("Kernsatz writes .tbx and .tsv glossaries, not .csv."), result.stderr)
+    func testGlossaryConvert_toCSV_writesAHeaderAndARowPerTranslation() throws {
+        let csv = directory.appendingPathComponent("x.csv").path
+        let result = try run(["glossary", "convert", try smallGlossary, csv])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("x.csv: 4 entries written (csv)"), result.stderr)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, for spreadsheet programs")
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "id,source,target,source language,target language,status,target status,pos,target pos,definition,note,target note")
+        XCTAssertEqual(lines[1], ",Sicherheitsgarantie,security guarantee,de,en,preferred,preferred,,,,noun,")
+        XCTAssertEqual(lines.count, 6, "header, 4 rows, and the empty string after the last CRLF")
     }
 
     func testGlossaryExtract_directory_listsFrequentCompoundsNotInTheGlossary() throws {

@@ -27,7 +27,7 @@ extension KernsatzCommand {
             let pipelines = try Pipelines(input)
             let matcher = try glossary.matcher(orShipped: false, lenient: input.lenient)
             var runner = Runner(options: input)
-            let terms = matcher.map { TermsJSON(matcher: $0, language: glossary.to) }
+            let terms = matcher.map { TermsJSON(matcher: $0, language: glossary.shownTarget(glossaryLanguage: $0.glossary.sourceLanguage)) }
             if input.jsonl {
                 let ok = runner.eachRecord(jobs: stream.jobs, worker: Pipeline.Session.init) { session, record, _ in
                     RecordLine.analyze(id: record.id, try pipelines.analyze(record, session: session), terms: terms)

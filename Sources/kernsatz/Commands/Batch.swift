@@ -25,6 +25,10 @@ extension KernsatzCommand {
                 unreadable, a structured file such as XLIFF, TBX, DOCX or PDF) is reported with its reason and the others go on; the exit status is 1 when any \
                 failed. --resume skips files whose input, settings and outputs are unchanged since they were \
                 written, so a batch that was stopped or killed goes on where it stopped.
+                --to: one target language (en, the default) for every file, or one per source language \
+                (de:en,en:de,fr:en). A file whose language has no target, or is its own target (an English \
+                text with --to en), gets no worksheets but its summary: its log line and its row in the report \
+                say why (with worksheet formats only, it is listed as left out); this is no failure.
                 Formats: summary (plain text, one sentence per line), \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")); \
                 all for every one. Default: summary,xliff,html.
                 --jsonl: a worker for streaming engines: JSON Lines records {"id","text","lang"?} from standard \
@@ -136,7 +140,7 @@ extension KernsatzCommand {
         func batchOptions() throws -> BatchOptions {
             var options = BatchOptions()
             options.formats = try batchFormats()
-            options.targetLanguage = glossary.to
+            options.targets = glossary.to
             options.language = lang
             options.summarySentences = summary
             options.jobs = jobs
@@ -192,6 +196,10 @@ extension KernsatzCommand {
             if summary.upToDate > 0 { parts.append("\(summary.upToDate) up to date") }
             parts.append("\(summary.failed) failed")
             if summary.skipped > 0 { parts.append("\(summary.skipped) left out (listed in the report)") }
+            if summary.withoutWorksheet > 0 {
+                let one = summary.withoutWorksheet == 1
+                parts.append("\(summary.withoutWorksheet) without worksheets (--to gives \(one ? "its language" : "their languages") no other target; the report says why)")
+            }
             if summary.notStarted > 0 { parts.append("\(summary.notStarted) not started (--fail-fast)") }
             Output.warn("\(Counting.phrase(summary.total, "file")) in \(String(format: "%.1f", summary.seconds)) s "
                 + "(\(ProgressReporter.rate(rate)) files/s): \(parts.joined(separator: ", ")); open \(ProgressReporter.oneLine(summary.index))")
@@ -227,8 +235,11 @@ final class ProgressReporter: @unchecked Sendable {
             switch record.status {
             case .failed:
                 line("FAILED \(record.path): \(record.reason ?? "")")
+            case .skipped where !quiet:
+                line("skipped \(record.path): \(record.reason ?? "")")
             case .done where !quiet && !terminal:
-                let warnings = record.warnings.isEmpty ? "" : " — " + record.warnings.joined(separator: "; ")
+                let notes = (record.reason.map { [$0] } ?? []) + record.warnings
+                let warnings = notes.isEmpty ? "" : " — " + notes.joined(separator: "; ")
                 line("ok \(record.path): \(Counting.phrase(record.segments ?? 0, "segment")), \(Counting.phrase(record.words ?? 0, "word"))\(warnings)")
             case .upToDate where !quiet && !terminal:
                 line("up to date \(record.path)")
@@ -429,7 +440,7 @@ extension KernsatzCommand.BatchCommand {
                 }
                 json.endArray()
             }
-            if !failed { json.key("warnings"); json.strings(readWarnings + record.warnings) }
+            if !failed { json.key("warnings"); json.strings(readWarnings + (record.reason.map { [$0] } ?? []) + record.warnings) }
             if let words = record.words { json.key("words"); json.int(words) }
             json.endObject()
             json.newline()

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import Kernsatz
+import KernsatzWorksheet
+
+extension GlossaryOutputFormat: ExpressibleByArgument {
+    /// The format names, and `tbx` for TBX v3 (what `--format tbx` meant before TBX 2008 could be written).
+    public init?(argument: String) {
+        self.init(rawValue: argument == "tbx" ? "tbx3" : argument)
+    }
+}
 
 extension KernsatzCommand {
     /// `kernsatz glossary validate|convert|extract`.
@@ -54,22 +62,28 @@ extension KernsatzCommand.GlossaryCommand {
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert a glossary between formats, by the files' extensions.",
+            abstract: "Convert a glossary between formats (TBX v3, TBX 2008, OmegaT TSV, CSV).",
             discussion: """
-                Reads .tbx (v3 or 2008), .tsv/.txt (OmegaT) and .csv; writes .tbx (TBX v3, TBX-Basic) and \
-                .tsv (OmegaT: source, target, comment — one target language, --to). OUT may be - (standard \
-                output) with --format.
+                Reads .tbx (v3 or 2008), .tsv/.txt/.utf8/.tab (OmegaT) and .csv. Writes --format tbx3 \
+                (TBX v3, TBX-Basic), tbx2008 (<martif type="TBX-Basic">, for Translate Toolkit and older \
+                tools), tsv (OmegaT: source, target, comment; one target language, --to) or csv (a row \
+                per translation, with a header); without --format, OUT's extension decides (.tbx → tbx3, \
+                .tsv/.txt/.utf8/.tab → tsv, .csv → csv). OUT may be - (standard output) with --format. \
+                TBX keeps everything; TSV keeps the terms of one target language, part of speech and notes \
+                in its comment column and deprecated translations as „not: …“; CSV keeps everything but \
+                concept grouping. OmegaT 3.6 loads glossary files named .utf8 (always UTF-8), .txt or .tab \
+                (encoding guessed), not .tsv.
                 """
         )
 
         @Argument(help: "The glossary to read.")
         var input: String
 
-        @Argument(help: "The file to write (.tbx or .tsv), or - for standard output.")
+        @Argument(help: "The file to write (.tbx, .tsv/.txt/.utf8/.tab, .csv), or - for standard output.")
         var output: String
 
-        @Option(help: "Output format when OUT is - or has another extension: tbx, tsv.")
-        var format: String?
+        @Option(help: "Output format (default: by OUT's extension; tbx means tbx3).")
+        var format: GlossaryOutputFormat?
 
         @Option(help: "Target language for TSV output (OmegaT glossaries hold one) and of TSV input.")
         var to: String = "en"
@@ -87,13 +101,14 @@ extension KernsatzCommand.GlossaryCommand {
             if output != "-", !force, FileManager.default.fileExists(atPath: output) {
                 throw ValidationError("\(output) exists; choose another name, or add --force to replace it.")
             }
-            if let format, GlossaryFormat(rawValue: format) == nil {
-                throw ValidationError("--format takes tbx or tsv, not '\(format)'.")
+            if (try? TargetLanguages(parsing: to))?.single == nil {
+                throw ValidationError("--to takes one language here (TSV's target language: en, fr, en-GB), not '\(to)'.")
             }
-            guard let target = format.flatMap(GlossaryFormat.init(rawValue:)) ?? GlossaryFormat(path: output) else {
-                throw ValidationError("Cannot tell the output format of '\(output)': name it .tbx or .tsv, or give --format.")
+            if format == nil, GlossaryOutputFormat(path: output) == nil {
+                throw ValidationError(output == "-"
+                    ? "Writing to standard output needs --format (\(GlossaryOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))."
+                    : "Cannot tell the output format of '\(output)': name it .tbx, .tsv, .utf8 or .csv, or give --format.")
             }
-            if !target.isWritable { throw ValidationError("Kernsatz writes .tbx and .tsv glossaries, not .\(target.rawValue).") }
         }
 
         func run() throws {
@@ -110,19 +125,38 @@ extension KernsatzCommand.GlossaryCommand {
             } catch {
                 throw CLIError("\(error)")
             }
-            let target = format.flatMap(GlossaryFormat.init(rawValue:)) ?? GlossaryFormat(path: output) ?? .tbx
-            let text = target == .tbx ? TBXWriter.write(glossary) : TSVFormat.write(glossary, targetLanguage: to)
+            let target = format ?? GlossaryOutputFormat(path: output) ?? .tbx3
+            let text = target.write(glossary, targetLanguage: to)
             if output == "-" {
                 FileHandle.standardOutput.write(Data(text.utf8))
-                return
+            } else {
+                do {
+                    // Written to a temporary file beside OUT, then renamed: never a half-written glossary.
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    throw CLIError("\(GlossaryError(.unwritable((error as NSError).localizedDescription), source: output))")
+                }
+                Output.warn("\(output): \(glossary.entries.count) entries written (\(target.rawValue))")
             }
-            do {
-                // Written to a temporary file beside OUT, then renamed: never a half-written glossary.
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CLIError("\(GlossaryError(.unwritable((error as NSError).localizedDescription), source: output))")
+            for note in losses(glossary, target) { Output.warn("\(output == "-" ? "(stdout)" : output): \(note)") }
+        }
+
+        /// What the chosen format leaves out of this glossary, one line each (nothing for TBX and CSV).
+        func losses(_ glossary: Glossary, _ target: GlossaryOutputFormat) -> [String] {
+            guard target == .tsv else { return [] }
+            var notes: [String] = []
+            let wanted = LanguageTag.primary(to)
+            let others = glossary.entries.flatMap(\.targets).filter { LanguageTag.primary($0.language) != wanted }
+            if !others.isEmpty {
+                let languages = Set(others.map(\.language)).sorted().joined(separator: ", ")
+                notes.append("TSV holds one target language (\(to)): \(others.count) translation(s) in \(languages) left out (--to picks the language)")
             }
-            Output.warn("\(output): \(glossary.entries.count) entries written")
+            let without = glossary.entries.filter { $0.targets(in: to).isEmpty }.count
+            if without > 0 { notes.append("\(without) entr\(without == 1 ? "y has" : "ies have") no usable \(to) translation (written with an empty target)") }
+            if output.lowercased().hasSuffix(".tsv") {
+                notes.append("OmegaT 3.6 loads glossary files named .utf8, .txt or .tab, not .tsv; name it .utf8 for an OmegaT project's glossary/ folder")
+            }
+            return notes
         }
     }
 
@@ -189,7 +223,7 @@ extension KernsatzCommand.GlossaryCommand {
                           + "  " + candidate.text.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + candidate.context)
                 }
             case .tsv:
-                print(TSVFormat.write(candidateGlossary, targetLanguage: glossary.to), terminator: "")
+                print(TSVFormat.write(candidateGlossary, targetLanguage: glossary.shownTarget(glossaryLanguage: candidateGlossary.sourceLanguage)), terminator: "")
             case .tbx:
                 print(TBXWriter.write(candidateGlossary, description: "Term candidates found by kernsatz glossary extract; translations to be added"), terminator: "")
             }

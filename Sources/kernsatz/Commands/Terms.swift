@@ -29,7 +29,7 @@ extension KernsatzCommand {
         func run() throws {
             guard let matcher = try glossary.matcher(orShipped: true, lenient: input.lenient) else { return }
             var runner = Runner(options: input)
-            let terms = TermsJSON(matcher: matcher, language: glossary.to)
+            let terms = TermsJSON(matcher: matcher, language: glossary.shownTarget(glossaryLanguage: matcher.glossary.sourceLanguage))
             let identifier = LanguageIdentifier()
             let glossaryLanguage = LanguageTag.primary(matcher.glossary.sourceLanguage)
             /// A glossary's terms are looked for only in text of its source language (a German
@@ -69,7 +69,7 @@ extension KernsatzCommand {
                     if several { output.line("==> \(path) <==") }
                     output.line(Self.marked(text, hits))
                     output.line("")
-                    for row in Self.table(text, hits, matcher: matcher, to: glossary.to) { output.line(row) }
+                    for row in Self.table(text, hits, matcher: matcher, to: glossary.shownTarget(glossaryLanguage: matcher.glossary.sourceLanguage)) { output.line(row) }
                 }
             }
             if !ok { throw ExitCode.failure }

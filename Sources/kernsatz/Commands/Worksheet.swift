@@ -26,7 +26,12 @@ extension KernsatzCommand {
                 Without --glossary the shipped glossaries are used (terms are marked in text of the glossary's \
                 language only). Counting: words are ICU word segments holding a letter or digit (a hyphen \
                 divides), characters are user-perceived characters other than white space (GMX-V style).
-                --jsonl: one {"id","format","content"} line per record (json: {"id","worksheet"}); not for docx.
+                --to: one target language (en) for every text, or one per source language (de:en,en:de,fr:en; \
+                a plain language after the pairs serves the others). A text whose language has no target, or \
+                is its own target (an English text with --to en), gets no worksheet: a "skipped FILE: no \
+                worksheet: …" line on standard error says why, and the exit status stays 0.
+                --jsonl: one {"id","format","content"} line per record (json: {"id","worksheet"}; a record \
+                without a worksheet: {"id","skipped"}); not for docx.
                 """
         )
 
@@ -78,11 +83,14 @@ extension KernsatzCommand {
             let matcher = try glossary.matcher(orShipped: true, lenient: input.lenient)
             let names = glossary.paths.isEmpty ? ShippedGlossaries.names.map { "shipped: \($0)" }
                                                 : glossary.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-            let builder: WorksheetBuilder
+            // One builder per target language of --to (a wrong tag fails here, before any input is read).
+            var builders: [String: WorksheetBuilder] = [:]
             do {
-                builder = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: glossary.to, summarySentences: summary,
-                                                                         glossaryNames: names),
-                                               matcher: matcher)
+                for target in glossary.to.targets {
+                    builders[target] = try WorksheetBuilder(options: WorksheetOptions(targetLanguage: target, summarySentences: summary,
+                                                                                      glossaryNames: names),
+                                                            matcher: matcher)
+                }
             } catch {
                 throw CLIError("\(error)")
             }
@@ -91,7 +99,12 @@ extension KernsatzCommand {
             let glossaryLanguage = matcher.map { LanguageTag.primary($0.glossary.sourceLanguage) }
 
             // The analysis is handed over (consumed), so that its tokens are freed while the worksheet is made.
-            func sheet(_ analysis: consuming Analysis, source: String) -> Worksheet {
+            // Nil (and a line on standard error) when the text's language has no target other than itself.
+            func sheet(_ analysis: consuming Analysis, source: String) -> Worksheet? {
+                guard let target = glossary.to.target(for: analysis.language), let builder = builders[target] else {
+                    Output.warn("skipped \(source): no worksheet: \(glossary.to.skipReason(for: analysis.language) ?? "")")
+                    return nil
+                }
                 if let matcher, let glossaryLanguage, !matcher.glossary.isForTexts(in: analysis.language) {
                     Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
@@ -103,9 +116,17 @@ extension KernsatzCommand {
                 let ok = runner.eachRecord { record, _ in
                     if record.text.allSatisfy(\.isWhitespace) { throw CLIError("record \(record.id): the text is empty; there is nothing to translate") }
                     let analysis = try pipelines.analyze(record)
-                    let worksheet = sheet(consume analysis, source: "record \(record.id)")
+                    let language = analysis.language
                     var json = JSONByteWriter()
                     json.beginObject()
+                    guard let worksheet = sheet(consume analysis, source: "record \(record.id)") else {
+                        // {"id","skipped"}: the record's language has no target (the reason, as on standard error).
+                        json.key("id"); record.id.write(to: &json)
+                        json.key("skipped"); json.string("no worksheet: " + (glossary.to.skipReason(for: language) ?? ""))
+                        json.endObject()
+                        json.newline()
+                        return json.bytes
+                    }
                     if format == .json {
                         // The worksheet model through its Encodable form (JSONEncoder), as the json format writes it.
                         json.key("id"); record.id.write(to: &json)
@@ -127,7 +148,7 @@ extension KernsatzCommand {
             let ok = runner.eachFile { path, decoded, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
                 // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
-                let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path)
+                guard let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path) else { return }
                 guard let output else {
                     try formats[0].write(worksheet) { out.text(String(decoding: $0, as: UTF8.self)) }
                     return
