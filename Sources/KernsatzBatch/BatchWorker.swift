@@ -198,7 +198,7 @@ final class BatchWorker {
         record.language = analysis.language
         record.title = analysis.structure.metadata["title"]
         guard settings.needsWorksheet else { return lean(analysis, hits: hits, into: &record) }
-        let sheet = builder.build(analysis, source: record.path, hits: hits)
+        let sheet = builder.build(analysis, source: record.path, hits: hits, form: SkeletonForm(kind))
         // What the report shows.
         record.segments = sheet.segments.count
         record.words = sheet.counts.words

@@ -91,11 +91,11 @@ extension KernsatzCommand {
             let glossaryLanguage = matcher.map { LanguageTag.primary($0.glossary.sourceLanguage) }
 
             // The analysis is handed over (consumed), so that its tokens are freed while the worksheet is made.
-            func sheet(_ analysis: consuming Analysis, source: String) -> Worksheet {
+            func sheet(_ analysis: consuming Analysis, source: String, form: SkeletonForm = .text) -> Worksheet {
                 if let matcher, let glossaryLanguage, !matcher.glossary.isForTexts(in: analysis.language) {
                     Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
-                return builder.build(consume analysis, source: source)
+                return builder.build(consume analysis, source: source, form: form)
             }
 
             if input.jsonl {
@@ -124,10 +124,11 @@ extension KernsatzCommand {
             }
 
             var written: [String: String] = [:]
-            let ok = runner.eachFile { path, decoded, out in
+            let ok = runner.eachArticle { path, decoded, kind, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
-                // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
-                let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path)
+                // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf);
+                // the skeleton keeps the form the file was read in (text, Markdown, HTML).
+                let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path, form: SkeletonForm(kind))
                 guard let output else {
                     try formats[0].write(worksheet) { out.text(String(decoding: $0, as: UTF8.self)) }
                     return
