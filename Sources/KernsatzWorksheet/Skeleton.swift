@@ -90,6 +90,9 @@ public struct WorksheetSkeleton: Sendable, Equatable {
         slots.append(Slot(offset: UInt32(literal.utf8.count), segment: Int32(id)))
     }
 
+    /// The bytes it holds besides its fixed size: the literal text (UTF-8) and 8 per placeholder.
+    public var storageBytes: Int { literal.utf8.count + slots.count * MemoryLayout<Slot>.stride }
+
     /// The segment ids of the placeholders, in template order.
     public var segmentIDs: [Int] { slots.map { Int($0.segment) } }
 

@@ -124,6 +124,19 @@ final class SkeletonTests: XCTestCase {
         XCTAssertEqual(fill(skeleton, sheet, \.source), text)
     }
 
+    func testTextSkeleton_ofALongText_holdsLittleMoreThanTheTextBetweenSegments() throws {
+        // 20 000 segments: the skeleton holds the gaps (a space or a blank line each) and 8 bytes a
+        // placeholder — a small part of the text, whose segments the worksheet holds anyway.
+        let paragraph = "Die Regierung beschloss am Montag neue Regeln für die Verteidigung. Sie gelten ab dem Jahr 2027 in allen Ländern.\n\n"
+        let text = String(repeating: paragraph, count: 10_000)
+        let sheet = try sheet(text, kind: .plain)
+        let skeleton = try XCTUnwrap(sheet.skeleton)
+        XCTAssertEqual(sheet.segments.count, 20_000)
+        XCTAssertEqual(skeleton.segmentIDs, Array(1...20_000))
+        XCTAssertLessThan(skeleton.storageBytes, 20_000 * (8 + 2) + 100)
+        XCTAssertLessThan(Double(skeleton.storageBytes) / Double(text.utf8.count), 0.2)
+    }
+
     // MARK: Markdown
 
     func testMarkdownSkeleton_hasHeadingsParagraphsListsAndTheDateline() throws {
