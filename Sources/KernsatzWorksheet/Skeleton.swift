@@ -39,9 +39,10 @@ public enum SkeletonForm: String, Sendable, Equatable, Codable, CaseIterable {
 /// `markdown`, `html`), then the template, in which `{kz:N}` stands for segment N's target
 /// (N = `Segment.id`), `{{` for a literal `{`, and everything else is copied as it is.
 ///
-/// Compact, as a text may have a million segments: the literal text between placeholders is kept
-/// as one string (about the document's layout less its segments' text) and each placeholder as
-/// 8 bytes, not as a list of strings.
+/// Compact, as a text may have a million segments: the template is kept as one byte array, the
+/// literal text in UTF-8 and each placeholder one byte (0xFF, which UTF-8 never uses); segment ids
+/// are kept only when they are not 1, 2, 3, … in order (the builder's are). A million segments'
+/// skeleton is their text's layout less the segments' text, plus 1 MB.
 public struct WorksheetSkeleton: Sendable, Equatable {
     /// The version in the skeleton's first line; raised when the template's syntax changes.
     public static let version = 1
@@ -56,15 +57,14 @@ public struct WorksheetSkeleton: Sendable, Equatable {
     }
 
     public var form: SkeletonForm
-    /// Every literal piece, in order, joined.
-    private var literal = ""
-    /// The placeholders in order: each with the literal's UTF-8 length before it.
-    private var slots: [Slot] = []
-
-    private struct Slot: Sendable, Equatable {
-        var offset: UInt32
-        var segment: Int32
-    }
+    /// The template: the literal text's UTF-8, `placeholder` where a segment's place is.
+    private var bytes: [UInt8] = []
+    /// The placeholders' segment ids when they are not 1, 2, 3, … (empty while they are).
+    private var ids: [Int32] = []
+    /// Whether the placeholders so far are segments 1, 2, 3, … in order.
+    private var sequential = true
+    private var count = 0
+    private static let placeholder: UInt8 = 0xFF
 
     public init(form: SkeletonForm) {
         self.form = form
@@ -82,19 +82,26 @@ public struct WorksheetSkeleton: Sendable, Equatable {
 
     /// Literal text after what is there (joined with a literal piece before it).
     public mutating func append(_ text: String) {
-        literal += text
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// The place of segment `id`'s target after what is there.
     public mutating func append(segment id: Int) {
-        slots.append(Slot(offset: UInt32(literal.utf8.count), segment: Int32(id)))
+        if sequential && id != count + 1 {
+            sequential = false
+            ids = (0..<count).map { Int32($0 + 1) }
+        }
+        if !sequential { ids.append(Int32(id)) }
+        bytes.append(Self.placeholder)
+        count += 1
     }
 
-    /// The bytes it holds besides its fixed size: the literal text (UTF-8) and 8 per placeholder.
-    public var storageBytes: Int { literal.utf8.count + slots.count * MemoryLayout<Slot>.stride }
+    /// The bytes it holds besides its fixed size: the literal text (UTF-8), 1 per placeholder, and
+    /// 4 more per placeholder when the ids are not 1, 2, 3, … in order.
+    public var storageBytes: Int { bytes.count + ids.count * MemoryLayout<Int32>.stride }
 
     /// The segment ids of the placeholders, in template order.
-    public var segmentIDs: [Int] { slots.map { Int($0.segment) } }
+    public var segmentIDs: [Int] { sequential ? Array(stride(from: 1, through: count, by: 1)) : ids.map(Int.init) }
 
     /// The template as pieces: literal stretches (none empty, none two in a row) and placeholders.
     public var pieces: [Piece] {
@@ -133,21 +140,18 @@ public struct WorksheetSkeleton: Sendable, Equatable {
 
     /// The literal stretches and placeholders in order, literal stretches never empty.
     private func walk(text: (Substring) -> Void, segment: (Int) -> Void) {
-        let utf8 = literal.utf8
-        var index = utf8.startIndex
-        var offset = 0
+        var start = 0
+        var k = 0
         func emit(to end: Int) {
-            guard end > offset else { return }
-            let next = utf8.index(index, offsetBy: end - offset)
-            text(literal[index..<next])
-            index = next
-            offset = end
+            if end > start { text(Substring(String(decoding: bytes[start..<end], as: UTF8.self))) }
         }
-        for slot in slots {
-            emit(to: Int(slot.offset))
-            segment(Int(slot.segment))
+        while let found = bytes[start...].firstIndex(of: Self.placeholder) {
+            emit(to: found)
+            segment(sequential ? k + 1 : Int(ids[k]))
+            k += 1
+            start = found + 1
         }
-        emit(to: utf8.count)
+        emit(to: bytes.count)
     }
 }
 
