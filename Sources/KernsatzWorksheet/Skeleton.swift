@@ -106,7 +106,7 @@ public struct WorksheetSkeleton: Sendable, Equatable {
     /// The template as pieces: literal stretches (none empty, none two in a row) and placeholders.
     public var pieces: [Piece] {
         var pieces: [Piece] = []
-        walk { text in pieces.append(.text(String(text))) } segment: { pieces.append(.segment($0)) }
+        walk { text in pieces.append(.text(text)) } segment: { pieces.append(.segment($0)) }
         return pieces
     }
 
@@ -139,11 +139,11 @@ public struct WorksheetSkeleton: Sendable, Equatable {
     }
 
     /// The literal stretches and placeholders in order, literal stretches never empty.
-    private func walk(text: (Substring) -> Void, segment: (Int) -> Void) {
+    private func walk(text: (String) -> Void, segment: (Int) -> Void) {
         var start = 0
         var k = 0
         func emit(to end: Int) {
-            if end > start { text(Substring(String(decoding: bytes[start..<end], as: UTF8.self))) }
+            if end > start { text(String(decoding: bytes[start..<end], as: UTF8.self)) }
         }
         while let found = bytes[start...].firstIndex(of: Self.placeholder) {
             emit(to: found)
@@ -181,7 +181,7 @@ extension WorksheetSkeleton: Codable {
         var list = c.nestedUnkeyedContainer(forKey: .pieces)
         var failure: Error?
         walk { text in
-            if failure == nil { do { try list.encode(String(text)) } catch { failure = error } }
+            if failure == nil { do { try list.encode(text) } catch { failure = error } }
         } segment: { id in
             if failure == nil { do { try list.encode(id) } catch { failure = error } }
         }
