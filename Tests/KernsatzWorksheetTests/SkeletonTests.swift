@@ -137,6 +137,9 @@ final class SkeletonTests: XCTestCase {
         XCTAssertEqual(skeleton.segmentIDs, Array(1...20_000))
         XCTAssertLessThan(skeleton.storageBytes, 20_000 * (1 + 2) + 100)
         XCTAssertLessThan(Double(skeleton.storageBytes) / Double(text.utf8.count), 0.05)
+        // Longer than one 64 KB piece of the XLIFF 2.1 writer: the file still holds it whole.
+        XCTAssertGreaterThan(skeleton.render().utf8.count, 1 << 17)
+        XCTAssertEqual(try XMLSummary(XLIFF2Writer.write(sheet)).skeletons, [skeleton.render()])
     }
 
     // MARK: Markdown
