@@ -49,6 +49,14 @@ public enum XLIFF12Writer {
     public static let namespace = "urn:oasis:names:tc:xliff:document:1.2"
 
     public static func write(_ sheet: Worksheet) -> String {
+        var text = ""
+        write(sheet) { text += $0 }
+        return text
+    }
+
+    /// The same XLIFF in pieces of about 64 KB, in order, so that a worksheet of a million
+    /// segments is never one string in memory (`WorksheetFormat.write(_:to:)`).
+    public static func write(_ sheet: Worksheet, chunks: (String) -> Void) {
         var out = XMLLines()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
         out.line(0, #"<xliff xmlns="\#(namespace)" version="1.2">"#)
@@ -56,9 +64,12 @@ public enum XLIFF12Writer {
             + #" target-language="\#(XLIFFNotes.languageTag(sheet.targetLanguage))" datatype="plaintext">"#)
         out.line(2, "<header>")
         out.line(3, "<skl>")
-        var skeleton = #"<internal-file form="text/plain">"#
-        sheet.skeletonOrLayout.render { skeleton += XMLText.escape($0) }
-        out.line(4, skeleton + "</internal-file>")
+        var skeleton = #"        <internal-file form="text/plain">"#
+        sheet.skeletonOrLayout.render { piece in
+            skeleton += XMLText.escape(piece)
+            if skeleton.utf8.count >= 1 << 16 { out.raw(skeleton); skeleton = ""; chunks(out.take()) }
+        }
+        out.raw(skeleton + "</internal-file>\n")
         out.line(3, "</skl>")
         out.line(3, #"<tool tool-id="kernsatz" tool-name="Kernsatz"/>"#)
         counts(sheet.counts, name: "total", level: 3, into: &out)
@@ -72,6 +83,7 @@ public enum XLIFF12Writer {
                 out.line(3, #"<group id="b\#(number + 1)" restype="x-\#(block.kind.rawValue)">"#)
                 for index in block.segments {
                     unit(sheet.segments[index], in: sheet, into: &out)
+                    if out.text.utf8.count >= 1 << 16 { chunks(out.take()) }
                 }
                 out.line(3, "</group>")
             }
@@ -79,7 +91,7 @@ public enum XLIFF12Writer {
         }
         out.line(1, "</file>")
         out.line(0, "</xliff>")
-        return out.text
+        chunks(out.take())
     }
 
     private static func unit(_ segment: Segment, in sheet: Worksheet, into out: inout XMLLines) {

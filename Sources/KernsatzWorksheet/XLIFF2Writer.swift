@@ -83,7 +83,7 @@ public enum XLIFF2Writer {
             out.line(2, "</unit>")
         }
         for (number, block) in BlockRuns(sheet.segments, datelineAlone: true).enumerated() {
-            unit(number + 1, sheet.segments[block.segments], kind: block.kind, in: sheet, into: &out)
+            unit(number + 1, sheet.segments[block.segments], kind: block.kind, in: sheet, into: &out, chunks: chunks)
             if out.text.utf8.count >= 1 << 16 { chunks(out.take()) }
         }
         out.line(1, "</file>")
@@ -92,30 +92,18 @@ public enum XLIFF2Writer {
     }
 
     /// Block `number`'s unit: the glossary entries and notes of its segments, then the segments.
+    /// A block may hold a million segments (a text without paragraphs): the unit is written in
+    /// pieces (`chunks`) and nothing is kept per segment while it is.
     private static func unit(_ number: Int, _ segments: ArraySlice<Segment>, kind: SegmentKind, in sheet: Worksheet,
-                             into out: inout XMLLines) {
+                             into out: inout XMLLines, chunks: (String) -> Void) {
+        func flush() { if out.text.utf8.count >= 1 << 16 { chunks(out.take()) } }
         let source = sheet.glossaries.isEmpty ? "" : #" source="\#(XMLText.attribute(sheet.glossaries.joined(separator: ", ")))""#
-        // Per segment, the term runs that become marks, numbered k = 1, 2, … in text order, and
-        // those with a glossary entry (an approved translation or a definition).
-        let entries: [[(k: Int, item: GlossaryItem)]] = segments.map { segment in
-            var k = 0
-            var entries: [(k: Int, item: GlossaryItem)] = []
-            for piece in segment.termRuns {
-                guard let term = piece.term else { continue }
-                k += 1
-                guard let item = sheet.glossaryItem(segment.terms[term].entry),
-                      !item.approved.isEmpty || !(item.definition ?? "").isEmpty else { continue }
-                entries.append((k, item))
-            }
-            return entries
-        }
-
         out.line(2, #"<unit id="u\#(number)" name="\#(kind.rawValue)" type="kz:\#(kind.rawValue)">"#)
-        if entries.contains(where: { !$0.isEmpty }) {
+        if segments.contains(where: { !entries(of: $0, in: sheet).isEmpty }) {
             out.line(3, "<gls:glossary>")
-            for (segment, entries) in zip(segments, entries) {
+            for segment in segments where !segment.terms.isEmpty {
                 let n = segment.id
-                for (k, item) in entries {
+                for (k, item) in entries(of: segment, in: sheet) {
                     out.line(4, "<gls:glossEntry id=\"ge\(n)_\(k)\" ref=\"#m\(n)_\(k)\">")
                     out.line(5, #"<gls:term\#(source)>\#(XMLText.escape(item.term))</gls:term>"#)
                     for translation in item.approved {
@@ -126,23 +114,25 @@ public enum XLIFF2Writer {
                     }
                     out.line(4, "</gls:glossEntry>")
                 }
+                flush()
             }
             out.line(3, "</gls:glossary>")
         }
-        var unitNotes: [XLIFFNotes.Note] = []
+        // Every segment has a counts note, so a unit always has notes.
+        out.line(3, "<notes>")
         for segment in segments {
-            let segmentNotes = XLIFFNotes.segment(segment, in: sheet, approved: false)
-            if segments.count == 1 {
-                unitNotes += segmentNotes
-            } else {
-                unitNotes += segmentNotes.map { XLIFFNotes.Note(category: $0.category, text: "segment \(segment.id): \($0.text)") }
+            // In a unit of several segments, each note names its segment.
+            let prefix = segments.count == 1 ? "" : "segment \(segment.id): "
+            for note in XLIFFNotes.segment(segment, in: sheet, approved: false) {
+                out.line(4, #"<note category="\#(XMLText.attribute(note.category))">\#(XMLText.escape(prefix + note.text))</note>"#)
             }
+            flush()
         }
-        notes(unitNotes, level: 3, into: &out)
-        for (segment, entries) in zip(segments, entries) {
+        out.line(3, "</notes>")
+        for segment in segments {
             let n = segment.id
             out.line(3, #"<segment id="s\#(n)">"#)
-            let withEntry = Set(entries.map(\.k))
+            let withEntry = segment.terms.isEmpty ? [] : Set(entries(of: segment, in: sheet).map(\.k))
             var k = 0
             var text = ""
             for piece in segment.termRuns {
@@ -157,8 +147,25 @@ public enum XLIFF2Writer {
             out.line(4, #"<source xml:space="preserve">\#(text)</source>"#)
             out.line(4, "<target/>")
             out.line(3, "</segment>")
+            flush()
         }
         out.line(2, "</unit>")
+    }
+
+    /// A segment's term marks that get a glossary entry (an approved translation or a definition),
+    /// with k, the mark's number in the segment (its term runs counted from 1 in text order).
+    private static func entries(of segment: Segment, in sheet: Worksheet) -> [(k: Int, item: GlossaryItem)] {
+        guard !segment.terms.isEmpty else { return [] }
+        var k = 0
+        var entries: [(k: Int, item: GlossaryItem)] = []
+        for piece in segment.termRuns {
+            guard let term = piece.term else { continue }
+            k += 1
+            guard let item = sheet.glossaryItem(segment.terms[term].entry),
+                  !item.approved.isEmpty || !(item.definition ?? "").isEmpty else { continue }
+            entries.append((k, item))
+        }
+        return entries
     }
 
     private static func notes(_ notes: [XLIFFNotes.Note], level: Int, into out: inout XMLLines) {
