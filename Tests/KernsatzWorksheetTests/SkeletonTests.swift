@@ -118,6 +118,17 @@ final class SkeletonTests: XCTestCase {
         XCTAssertTrue(skeleton.contains("\n\n{kz:16}\n\n{kz:17} "), "the heading stands alone: \(skeleton)")
     }
 
+    func testTextSkeleton_withTheSourcesPutBack_isTheCleanText_evenOfHostileInput() throws {
+        let fixture = try String(contentsOf: WorksheetFixtures.packageRoot.appendingPathComponent("Tests/KernsatzWorksheetTests/Fixtures/hostile-markup.txt"),
+                                 encoding: .utf8)
+        for text in [fixture, WorksheetFixtures.hostileText, "\n\n  Ein Satz.  \n\n", "Kein Punkt am Ende"] {
+            let sheet = try sheet(text, kind: .plain)
+            let skeleton = try XCTUnwrap(sheet.skeleton).render()
+            XCTAssertEqual(placeholders(skeleton), sheet.segments.map(\.id))
+            XCTAssertEqual(fill(skeleton, sheet, \.source), try CleanText(text).string)
+        }
+    }
+
     func testTextSkeleton_keepsListMarkersFrontMatterAndBraces() throws {
         let text = "---\ntitle: Lage {2025}\n---\n\nBrüssel – Die Lage ist ernst. Sie bleibt es.\n\n- Erstens kommt es.\n- Zweitens {nicht}.\n"
         let sheet = try sheet(text, kind: .plain)
@@ -184,6 +195,23 @@ final class SkeletonTests: XCTestCase {
 
             """)
         XCTAssertTrue(fill(sheet.skeleton!.render(), sheet, \.source).contains("- Mehr Geld für {Verteidigung}.\n"))
+    }
+
+    func testMarkdownAndHTMLSkeletons_filledWithTheSources_readBackAsTheSameSegmentsAndKinds() throws {
+        let fixtures = WorksheetFixtures.packageRoot.appendingPathComponent("Tests/KernsatzWorksheetTests/Fixtures")
+        for (name, kind) in [("markdown-article.md", MarkupKind.markdown), ("html-article.html", .html)] {
+            let input = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+            let sheet = try sheet(input, kind: kind, source: name)
+            XCTAssertEqual(sheet.skeleton?.form, SkeletonForm(kind))
+            let skeleton = try XCTUnwrap(sheet.skeleton).render()
+            // The fixtures' sentences hold no Markdown markup; HTML needs &, <, > escaped.
+            let filled = fill(skeleton, sheet) { kind == .html ? XMLText.escape($0.source) : $0.source }
+            let again = try self.sheet(filled, kind: kind, source: name)
+            XCTAssertEqual(again.segments.map(\.source), sheet.segments.map(\.source), name)
+            XCTAssertEqual(again.segments.map(\.kind), sheet.segments.map(\.kind), name)
+            XCTAssertEqual(again.segments.map(\.block), sheet.segments.map(\.block), name)
+            XCTAssertEqual(again.metadata.first { $0.key == "title" }?.value, "NATO-Gipfel in Den Haag", name)
+        }
     }
 
     // MARK: HTML
