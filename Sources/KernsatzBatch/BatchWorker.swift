@@ -221,7 +221,7 @@ final class BatchWorker {
         guard settings.needsWorksheet, let target, let builder = builders[target] else {
             return lean(analysis, hits: hits, target: target, into: &record)
         }
-        let sheet = builder.build(analysis, source: record.path, hits: hits)
+        let sheet = builder.build(analysis, source: record.path, hits: hits, form: SkeletonForm(kind))
         // What the report shows.
         record.segments = sheet.segments.count
         record.words = sheet.counts.words

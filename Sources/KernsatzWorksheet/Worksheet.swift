@@ -43,11 +43,16 @@ public struct Worksheet: Sendable, Equatable, Codable {
     public var glossary: [GlossaryItem]
     /// The glossaries searched ("shipped" or file names).
     public var glossaries: [String]
+    /// What merge rebuilds the translated document from: the source's form and its template with a
+    /// place for each segment (`WorksheetSkeleton`). Nil for a worksheet made by hand or read from
+    /// a JSON worksheet written before it existed: the XLIFF writers then lay the segments' blocks
+    /// out as text (`skeletonOrLayout`).
+    public var skeleton: WorksheetSkeleton?
 
     public init(source: String, sourceLanguage: String, languageIdentified: Bool, targetLanguage: String,
                 metadata: [Field] = [], date: String? = nil, teaser: String? = nil, dateline: String? = nil,
                 counts: Counts = Counts(), summary: [Int] = [], segments: [Segment] = [],
-                glossary: [GlossaryItem] = [], glossaries: [String] = []) {
+                glossary: [GlossaryItem] = [], glossaries: [String] = [], skeleton: WorksheetSkeleton? = nil) {
         self.source = source
         self.sourceLanguage = sourceLanguage
         self.languageIdentified = languageIdentified
@@ -61,6 +66,12 @@ public struct Worksheet: Sendable, Equatable, Codable {
         self.segments = segments
         self.glossary = glossary
         self.glossaries = glossaries
+        self.skeleton = skeleton
+    }
+
+    /// The skeleton the XLIFF writers carry: `skeleton`, or the text layout of the segments' blocks.
+    public var skeletonOrLayout: WorksheetSkeleton {
+        skeleton ?? WorksheetSkeleton.layout(of: self, form: .text)
     }
 
     /// The summary's segments, in document order.
@@ -398,6 +409,7 @@ extension Worksheet {
         try c.encode(segments, forKey: .segments)
         try c.encode(glossary, forKey: .glossary)
         try c.encode(glossaries, forKey: .glossaries)
+        try c.encode(skeleton, forKey: .skeleton)
     }
 }
 

@@ -71,13 +71,17 @@ public final class WorksheetBuilder {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    /// - Parameter hits: the glossary hits in `analysis.text`, when the caller has them already
-    ///   (`TermMatcher.match(units:tokens:)`, as the batch does); nil: the builder's matcher finds them.
+    /// - Parameters:
+    ///   - hits: the glossary hits in `analysis.text`, when the caller has them already
+    ///     (`TermMatcher.match(units:tokens:)`, as the batch does); nil: the builder's matcher finds them.
+    ///   - form: the form of the input the analysis was read from (`SkeletonForm(article.kind)`),
+    ///     which the skeleton keeps: `.text` lays the segments out in the text as the analysis read
+    ///     it (its clean text), `.markdown` and `.html` from the blocks (`WorksheetSkeleton.layout`).
     ///
     /// Memory: the analysis's token stream is released once the summary is made (`releaseTokens`);
     /// a caller that gives up its analysis (`build(consume analysis, …)`) so frees it before the
     /// segments and marks are made. A caller that keeps its analysis keeps its tokens.
-    public func build(_ analysis: consuming Analysis, source: String, hits: [TermHit]? = nil) -> Worksheet {
+    public func build(_ analysis: consuming Analysis, source: String, hits: [TermHit]? = nil, form: SkeletonForm = .text) -> Worksheet {
         let text = analysis.text
         let units = text.units
         let structure = analysis.structure
@@ -223,6 +227,7 @@ public final class WorksheetBuilder {
             glossary: glossary,
             glossaries: options.glossaryNames
         )
+        sheet.skeleton = form == .text ? Self.textSkeleton(text, ranges) : WorksheetSkeleton.layout(of: sheet, form: form)
         sheet.sourceDirection = LocaleData.isRightToLeft(analysis.language) ? "rtl" : "ltr"
         sheet.targetDirection = LocaleData.isRightToLeft(options.targetLanguage) ? "rtl" : "ltr"
         return sheet
@@ -277,6 +282,20 @@ public final class WorksheetBuilder {
         }
         return GlossaryItem(id: id, concept: entry.conceptID, term: entry.term, partOfSpeech: entry.partOfSpeech,
                             definition: entry.definition, note: entry.note, translations: translations)
+    }
+
+    /// The clean text with each segment's range a placeholder: everything between the segments
+    /// (metadata header, dateline dash, blank lines, list markers) as it stands.
+    static func textSkeleton(_ text: CleanText, _ ranges: SegmentRanges) -> WorksheetSkeleton {
+        var skeleton = WorksheetSkeleton(form: .text)
+        var position = 0
+        for (index, range) in ranges.enumerated() {
+            if range.lowerBound > position { skeleton.append(text.string(position..<range.lowerBound)) }
+            skeleton.append(segment: index + 1)
+            position = max(position, range.upperBound)
+        }
+        if text.count > position { skeleton.append(text.string(position..<text.count)) }
+        return skeleton
     }
 
     /// Binary search over ordered, disjoint ranges: the one holding `offset`.

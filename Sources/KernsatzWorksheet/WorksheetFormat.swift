@@ -45,12 +45,13 @@ public enum WorksheetFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The worksheet in this format, handed to `chunk` in pieces in order: XLIFF 2.1 in pieces
-    /// of about 64 KB (a worksheet of a million segments takes hundreds of MB as XLIFF), the
-    /// other formats in one piece, as `data(_:)` gives them.
+    /// The worksheet in this format, handed to `chunk` in pieces in order: XLIFF 2.1 and 1.2 in
+    /// pieces of about 64 KB (a worksheet of a million segments takes hundreds of MB as XLIFF),
+    /// the other formats in one piece, as `data(_:)` gives them.
     public func write(_ sheet: Worksheet, to chunk: (Data) -> Void) throws(WorksheetError) {
         switch self {
         case .xliff: XLIFF2Writer.write(sheet) { chunk(Data($0.utf8)) }
+        case .xliff12: XLIFF12Writer.write(sheet) { chunk(Data($0.utf8)) }
         default: chunk(try data(sheet))
         }
     }

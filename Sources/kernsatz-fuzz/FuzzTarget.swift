@@ -77,6 +77,10 @@ final class Fuzzer {
         for format in WorksheetFormat.allCases {
             _ = try? format.data(sheet)
         }
+        // The skeletons of the other forms, laid out from the same segments.
+        for form in [SkeletonForm.markdown, .html] {
+            _ = WorksheetSkeleton.layout(of: sheet, form: form).render()
+        }
     }
 
     private func glossary(_ bytes: [UInt8], format: GlossaryFormat) {

@@ -13,6 +13,11 @@ struct Runner {
     ///   their text (the `units` handed on), structured files (XLIFF, DOCX, PDF, …) fail with their
     ///   reason. False: the file's text as it is (`normalize`, `translit`).
     mutating func eachFile(articles: Bool = true, _ body: (String, DecodedText, inout Output) throws -> Void) -> Bool {
+        eachArticle(articles: articles) { path, decoded, _, out in try body(path, decoded, &out) }
+    }
+
+    /// `eachFile`, telling `body` also the markup each file was read as (`.plain` when `articles` is false).
+    mutating func eachArticle(articles: Bool = true, _ body: (String, DecodedText, MarkupKind, inout Output) throws -> Void) -> Bool {
         var ok = true
         let reader = options.reader
         var articleReader = options.articleReader
@@ -20,15 +25,17 @@ struct Runner {
         for path in paths {
             do {
                 var decoded: DecodedText
+                var kind = MarkupKind.plain
                 if articles {
                     let article = try articleReader.read(path)
                     decoded = article.decoded
                     decoded.units = article.units
+                    kind = article.kind
                 } else {
                     decoded = try reader.read(path)
                 }
                 for warning in decoded.warnings { Output.warn(warning) }
-                try body(path, decoded, &output)
+                try body(path, decoded, kind, &output)
             } catch {
                 Output.warn("\(error)")
                 ok = false

@@ -77,6 +77,9 @@ final class BatchTests: BatchTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/" + name), name)
         }
         XCTAssertTrue(try read("index.html").contains("Kernsatz batch"), "the report keeps its name")
+        // Each worksheet's skeleton keeps the form its input was read in.
+        XCTAssertTrue(try read("a.txt.xlf").contains("<skeleton>kernsatz-skeleton 1 text\n"))
+        XCTAssertTrue(try read("a.md.xlf").contains("<skeleton>kernsatz-skeleton 1 markdown\n"))
     }
 
     func testRun_outputFolderWithASlashAtTheEnd_namesTheReportWithoutADoubleSlash() throws {

@@ -126,6 +126,24 @@ extension CLITests {
         XCTAssertTrue(xliff.contains(#"original="stdin""#), xliff)
     }
 
+    func testWorksheet_skeletonKeepsTheFormTheInputWasReadIn() throws {
+        let markdown = try file("k.md", Array("# Kopf\n\nDie NATO *tagt*. Sie berät.\n\n- eins ist da.\n".utf8))
+        let html = try file("k.html", Array("<title>T</title><article><h1>Kopf</h1><p>Die NATO tagt.</p></article>".utf8))
+        // A .txt holding an HTML page is read as HTML, and its skeleton is one.
+        let page = try file("seite.txt", Array("<!DOCTYPE html><html><body><p>Die NATO tagt.</p></body></html>".utf8))
+        let expected = [(markdown, "kernsatz-skeleton 1 markdown\n# {kz:1}\n\n{kz:2} {kz:3}\n\n- {kz:4}\n"),
+                        (html, "kernsatz-skeleton 1 html\n&lt;!DOCTYPE html&gt;"),
+                        (page, "kernsatz-skeleton 1 html\n"),
+                        (seed, "kernsatz-skeleton 1 text\n date 2025-12-23 {kz:1}\n\n{kz:2} – {kz:3}")]
+        for (input, skeleton) in expected {
+            let result = try run(["worksheet", "--format", "xliff", input])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains("<skeleton>" + skeleton), "\(input): \(result.stdout)")
+        }
+        let text = try run(["worksheet", "-", "--format", "xliff12"], stdin: "Die NATO tagt.")
+        XCTAssertTrue(text.stdout.contains(#"<internal-file form="text/plain">kernsatz-skeleton 1 text\#n{kz:1}</internal-file>"#), text.stdout)
+    }
+
     func testWorksheetJSONL_givesOneRecordPerLineWithTheSameID() throws {
         let input = """
             {"id":"a","text":"Die Bündnistreue zählt. Sie gilt."}

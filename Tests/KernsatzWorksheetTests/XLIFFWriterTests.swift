@@ -161,7 +161,7 @@ final class XLIFFWriterTests: XCTestCase {
 
     func testXLIFF2_unitNotesCarryCountsNamesNumbersAndQuotesInSchemaOrder() throws {
         let xml = XLIFF2Writer.write(handSheet())
-        let unit = try XCTUnwrap(xml.range(of: #"<unit id="u1" name="paragraph">"#).map { String(xml[$0.lowerBound...]) })
+        let unit = try XCTUnwrap(xml.range(of: #"<unit id="u1" name="paragraph" type="kz:paragraph">"#).map { String(xml[$0.lowerBound...]) })
         for expected in [#"<note category="counts">counts: 8 words, 62 characters; in the summary</note>"#,
                          #"<note category="name">name: Путин (PER), Latin: Putin</note>"#,
                          #"<note category="number">number: 1,1 Millionen → en-GB: 1.1 million</note>"#,
@@ -185,7 +185,8 @@ final class XLIFFWriterTests: XCTestCase {
         let doc = try XMLSummary(xml)
         XCTAssertTrue(doc.mrkTexts.contains("Bündnistreue"), "\(doc.mrkTexts)")
         XCTAssertTrue(doc.mrkTexts.contains("Sicherheitsgarantien"), "\(doc.mrkTexts)")
-        XCTAssertEqual(doc.count("unit"), sheet.segments.count)
+        XCTAssertEqual(doc.count("unit"), Self.blocks(sheet).count)
+        XCTAssertEqual(doc.count("segment"), sheet.segments.count)
         XCTAssertEqual(doc.sources, sheet.segments.map(\.source))
         XCTAssertEqual(doc.count("target"), sheet.segments.count)
         XCTAssertTrue(doc.targets.allSatisfy(\.isEmpty))
@@ -203,11 +204,11 @@ final class XLIFFWriterTests: XCTestCase {
         XCTAssertTrue(xml.contains(#"<note from="kernsatz" priority="1">do not use: safety guarantee (for Sicherheitsgarantie): not in defence</note>"#), xml)
         XCTAssertTrue(xml.contains(#"<note from="kernsatz" priority="1">do not use: scare (for Abschreckung)</note>"#), xml)
         XCTAssertTrue(xml.contains("""
-                    <target state="new"/>
-                    <count-group name="s1">
-                      <count count-type="total" unit="word">8</count>
-                      <count count-type="total" unit="character">62</count>
-                    </count-group>
+                      <target state="needs-translation">„Wir brauchen Sicherheitsgarantien“, sagte Путин über 1,1 Millionen.</target>
+                      <count-group name="s1">
+                        <count count-type="total" unit="word">8</count>
+                        <count count-type="total" unit="character">62</count>
+                      </count-group>
             """), xml)
         let doc = try XMLSummary(xml)
         XCTAssertEqual(doc.elements.filter { $0.name == "trans-unit" }.map { $0.attributes["id"] }, ["1", "2"])
@@ -218,7 +219,7 @@ final class XLIFFWriterTests: XCTestCase {
         XCTAssertEqual(names, ["total", "s1", "s2"])
     }
 
-    func testXLIFF12_seedHasOneTransUnitPerSegmentWithEmptyNewTargets() throws {
+    func testXLIFF12_seedHasOneTransUnitPerSegmentWithItsSourceAsTargetNeedingTranslation() throws {
         let sheet = try seedSheet()
         let xml = XLIFF12Writer.write(sheet)
         try export(xml, "seed.xliff12.xlf")
@@ -227,8 +228,111 @@ final class XLIFFWriterTests: XCTestCase {
         XCTAssertEqual(doc.sources, sheet.segments.map(\.source))
         XCTAssertTrue(doc.mrkTexts.contains("Bündnistreue"), "\(doc.mrkTexts)")
         XCTAssertTrue(doc.mrkTexts.contains("Sicherheitsgarantien"), "\(doc.mrkTexts)")
-        XCTAssertEqual(doc.elements.filter { $0.name == "target" }.map { $0.attributes["state"] }, Array(repeating: "new", count: sheet.segments.count))
-        XCTAssertTrue(doc.targets.allSatisfy(\.isEmpty))
+        XCTAssertEqual(doc.elements.filter { $0.name == "target" }.map { $0.attributes["state"] },
+                       Array(repeating: "needs-translation", count: sheet.segments.count))
+        // OmegaT 3.6 translates the target: it holds the source as plain text, without marks.
+        XCTAssertEqual(doc.targets, sheet.segments.map(\.source))
+        XCTAssertFalse(xml.contains("<target state=\"needs-translation\"><mrk"))
+    }
+
+    // MARK: blocks and skeleton
+
+    /// The blocks the files group segments by: a block's segments, the dateline one of its own.
+    static func blocks(_ sheet: Worksheet) -> [(kind: SegmentKind, ids: [Int])] {
+        var blocks: [(kind: SegmentKind, ids: [Int])] = []
+        var last: (block: Int, dateline: Bool)?
+        for segment in sheet.segments {
+            let key = (segment.block, segment.kind == .dateline)
+            if let last, last == key, !key.1 {
+                blocks[blocks.count - 1].ids.append(segment.id)
+                blocks[blocks.count - 1].kind = segment.kind
+            } else {
+                blocks.append((segment.kind, [segment.id]))
+            }
+            last = key
+        }
+        return blocks
+    }
+
+    /// For each group (1.2) or unit (2.1): its attributes and the ids of the segments inside, in order.
+    static func containers(_ doc: XMLSummary, _ container: String, _ member: String) -> [(attributes: [String: String], ids: [String])] {
+        var result: [(attributes: [String: String], ids: [String])] = []
+        for element in doc.elements {
+            if element.name == container { result.append((element.attributes, [])) }
+            if element.name == member, !result.isEmpty { result[result.count - 1].ids.append(element.attributes["id"] ?? "") }
+        }
+        return result
+    }
+
+    func testXLIFF12_seed_hasOneGroupPerBlockInOrder_theDatelineAGroupOfItsOwn() throws {
+        let sheet = try seedSheet()
+        let doc = try XMLSummary(XLIFF12Writer.write(sheet))
+        let groups = Self.containers(doc, "group", "trans-unit")
+        let blocks = Self.blocks(sheet)
+        XCTAssertEqual(groups.map { $0.attributes["id"] }, (1...blocks.count).map { "b\($0)" })
+        XCTAssertEqual(groups.map { $0.attributes["restype"] }, blocks.map { "x-\($0.kind.rawValue)" })
+        XCTAssertEqual(groups.map(\.ids), blocks.map { $0.ids.map(String.init) })
+        XCTAssertEqual(Array(groups.map(\.attributes).prefix(3).map { $0["restype"] }), ["x-teaser", "x-dateline", "x-paragraph"])
+        XCTAssertEqual(groups[2].ids, ["3", "4", "5", "6"])
+        XCTAssertEqual(groups.flatMap(\.ids), sheet.segments.map { String($0.id) }, "every segment once, in order")
+    }
+
+    func testXLIFF2_seed_hasOneUnitPerBlockWithItsSegments_andNotesSayWhichSegment() throws {
+        let sheet = try seedSheet()
+        let xml = XLIFF2Writer.write(sheet)
+        let doc = try XMLSummary(xml)
+        let units = Self.containers(doc, "unit", "segment")
+        let blocks = Self.blocks(sheet)
+        XCTAssertEqual(units.map { $0.attributes["id"] }, (1...blocks.count).map { "u\($0)" })
+        XCTAssertEqual(units.map { $0.attributes["name"] }, blocks.map(\.kind.rawValue))
+        XCTAssertEqual(units.map { $0.attributes["type"] }, blocks.map { "kz:\($0.kind.rawValue)" })
+        XCTAssertEqual(units.flatMap(\.ids), sheet.segments.map { "s\($0.id)" }, "every segment once, in order")
+        XCTAssertEqual(units[2].ids, ["s3", "s4", "s5", "s6"])
+        // A unit of several segments: each note names its segment; a unit of one: as before.
+        XCTAssertTrue(xml.contains(#"<note category="counts">segment 3: counts: 22 words, 156 characters; in the summary</note>"#), xml)
+        XCTAssertTrue(xml.contains(#"<note category="name">segment 4: name: Wladimir Putin (PER)</note>"#), xml)
+        XCTAssertTrue(xml.contains(#"<note category="counts">counts: 1 word, 7 characters</note>"#), xml)
+        try assertReferencesResolve(doc)
+    }
+
+    func testBothFormats_carryTheSkeletonFirst_asTheWorksheetRendersIt() throws {
+        let sheet = try seedSheet()
+        let skeleton = try XCTUnwrap(sheet.skeleton).render()
+        let xliff2 = XLIFF2Writer.write(sheet)
+        let doc2 = try XMLSummary(xliff2)
+        XCTAssertEqual(doc2.skeletons, [skeleton])
+        // First child of file (the schema's order).
+        let file = try XCTUnwrap(doc2.elements.firstIndex { $0.name == "file" })
+        XCTAssertEqual(doc2.elements[file + 1].name, "skeleton")
+        let xliff12 = XLIFF12Writer.write(sheet)
+        let doc12 = try XMLSummary(xliff12)
+        XCTAssertEqual(doc12.skeletons, [skeleton])
+        let header = try XCTUnwrap(doc12.elements.firstIndex { $0.name == "header" })
+        XCTAssertEqual(doc12.elements[(header + 1)...].prefix(3).map(\.name), ["skl", "internal-file", "tool"])
+        XCTAssertEqual(doc12.elements[header + 2].attributes, ["form": "text/plain"])
+        XCTAssertTrue(xliff12.contains("<internal-file form=\"text/plain\">kernsatz-skeleton 1 text\n date 2025-12-23 {kz:1}\n\n{kz:2} – {kz:3}"), xliff12)
+    }
+
+    func testSkeletonWithBracesAndMarkup_isEscapedAndReadsBackTheSame() throws {
+        let text = "---\ntitle: <b>{x}</b> & ]]>\n---\n\nDie Lage ist ernst.\n\n{Kasten} Mehr dazu.\n"
+        let sheet = try shippedBuilder().build(analysis(text), source: "b.txt")
+        let skeleton = try XCTUnwrap(sheet.skeleton).render()
+        XCTAssertTrue(skeleton.contains("title: <b>{{x}</b> & ]]>"), skeleton)
+        for xml in [XLIFF2Writer.write(sheet), XLIFF12Writer.write(sheet)] {
+            XCTAssertTrue(xml.contains("title: &lt;b&gt;{{x}&lt;/b&gt; &amp; ]]&gt;"), xml)
+            XCTAssertEqual(try XMLSummary(xml).skeletons, [skeleton])
+        }
+    }
+
+    func testWorksheetWithoutSkeleton_getsTheTextLayoutOfItsBlocks() throws {
+        let sheet = handSheet()
+        XCTAssertNil(sheet.skeleton)
+        let expected = "kernsatz-skeleton 1 text\n---\ntitle: Rutte \u{01}& Co\n---\n\n{kz:1}\n\n{kz:2}\n"
+        XCTAssertEqual(sheet.skeletonOrLayout.render(), expected)
+        // XML cannot hold U+0001: it is dropped, as from every other text.
+        let legal = expected.replacingOccurrences(of: "\u{01}", with: "")
+        XCTAssertEqual(try XMLSummary(XLIFF2Writer.write(sheet)).skeletons, [legal])
+        XCTAssertEqual(try XMLSummary(XLIFF12Writer.write(sheet)).skeletons, [legal])
     }
 
     // MARK: hostile input
@@ -355,6 +459,8 @@ struct XMLSummary {
     var sources: [String] = []
     var targets: [String] = []
     var mrkTexts: [String] = []
+    /// The text of each `skeleton` (2.1) and `internal-file` (1.2).
+    var skeletons: [String] = []
 
     init(_ xml: String) throws {
         let delegate = Collector()
@@ -367,6 +473,7 @@ struct XMLSummary {
         sources = delegate.sources
         targets = delegate.targets
         mrkTexts = delegate.mrkTexts
+        skeletons = delegate.skeletons
     }
 
     func count(_ name: String) -> Int { elements.filter { $0.name == name }.count }
@@ -376,6 +483,7 @@ struct XMLSummary {
         var sources: [String] = []
         var targets: [String] = []
         var mrkTexts: [String] = []
+        var skeletons: [String] = []
         private var open: [String] = []
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -385,6 +493,7 @@ struct XMLSummary {
             case "source": sources.append("")
             case "target": targets.append("")
             case "mrk": mrkTexts.append("")
+            case "skeleton", "internal-file": skeletons.append("")
             default: break
             }
         }
@@ -397,6 +506,7 @@ struct XMLSummary {
             if open.contains("source") { sources[sources.count - 1] += string }
             if open.contains("target") { targets[targets.count - 1] += string }
             if open.last == "mrk" { mrkTexts[mrkTexts.count - 1] += string }
+            if open.last == "skeleton" || open.last == "internal-file" { skeletons[skeletons.count - 1] += string }
         }
     }
 }

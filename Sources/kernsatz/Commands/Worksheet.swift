@@ -100,7 +100,7 @@ extension KernsatzCommand {
 
             // The analysis is handed over (consumed), so that its tokens are freed while the worksheet is made.
             // Nil (and a line on standard error) when the text's language has no target other than itself.
-            func sheet(_ analysis: consuming Analysis, source: String) -> Worksheet? {
+            func sheet(_ analysis: consuming Analysis, source: String, form: SkeletonForm = .text) -> Worksheet? {
                 guard let target = glossary.to.target(for: analysis.language), let builder = builders[target] else {
                     Output.warn("skipped \(source): no worksheet: \(glossary.to.skipReason(for: analysis.language) ?? "")")
                     return nil
@@ -108,7 +108,7 @@ extension KernsatzCommand {
                 if let matcher, let glossaryLanguage, !matcher.glossary.isForTexts(in: analysis.language) {
                     Output.warn("note: \(source): the text is in '\(analysis.language)', the glossary's terms in '\(glossaryLanguage)'; no terms marked (--glossary gives one for '\(LanguageTag.primary(analysis.language))' texts)")
                 }
-                return builder.build(consume analysis, source: source)
+                return builder.build(consume analysis, source: source, form: form)
             }
 
             if input.jsonl {
@@ -145,10 +145,11 @@ extension KernsatzCommand {
             }
 
             var written: [String: String] = [:]
-            let ok = runner.eachFile { path, decoded, out in
+            let ok = runner.eachArticle { path, decoded, kind, out in
                 let analysis = try pipelines.analyze(decoded, source: path)
-                // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf).
-                guard let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path) else { return }
+                // Standard input is "stdin" in the worksheet too, as in its file name (stdin.xlf);
+                // the skeleton keeps the form the file was read in (text, Markdown, HTML).
+                guard let worksheet = sheet(consume analysis, source: path == "-" ? "stdin" : path, form: SkeletonForm(kind)) else { return }
                 guard let output else {
                     try formats[0].write(worksheet) { out.text(String(decoding: $0, as: UTF8.self)) }
                     return
