@@ -137,19 +137,17 @@ def check(sheet_json, source, folder, label):
     form = {"txt": "text", "md": "markdown", "html": "html"}[merged_name.rsplit(".", 1)[1]]
     merged = open(os.path.join(folder, merged_name), encoding="utf-8").read()
     # Expected: the source's blocks in order, each its segments' targets; the dateline starts the next block.
-    expected, pending = [], ""
-    order = []
+    expected, pending, block = [], "", None
     for seg in sheet["segments"]:
-        if not order or order[-1][0] != seg["block"]:
-            order.append((seg["block"], seg["kind"], []))
-        order[-1][2].append(PREFIX + seg["source"])
-    for _, kind, parts in order:
-        text = " ".join(parts)
-        if kind == "dateline":
-            pending = text + " "
-            continue
-        expected.append(norm(pending + text))
-        pending = ""
+        text = PREFIX + seg["source"]
+        if seg["kind"] == "dateline":
+            pending += text + " "
+        elif seg["block"] == block and expected:
+            expected[-1] += " " + text
+        else:
+            expected.append(pending + text)
+            pending, block = "", seg["block"]
+    expected = [norm(e) for e in expected]
     got = [norm(b) for b in blocks_of(merged, form) if PREFIX.strip() in b]
     problems = []
     if got != expected:

@@ -168,7 +168,7 @@ private struct ReaderState {
         }
         if capture != nil {
             switch local {
-            case "ph", "bpt", "ept", "it" where version == .xliff12: codeDepth += 1
+            case _ where version == .xliff12 && Self.nativeCode.contains(local): codeDepth += 1
             case "cp" where version == .xliff2 && codeDepth == 0:
                 if let hex = attributes["hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
                     buffer.unicodeScalars.append(scalar)
@@ -241,7 +241,7 @@ private struct ReaderState {
         let local = stack.popLast() ?? Self.localName(name)
         if let what = capture {
             if stack.count + 1 > captureDepth {
-                if codeDepth > 0, version == .xliff12, ["ph", "bpt", "ept", "it"].contains(local) { codeDepth -= 1 }
+                if codeDepth > 0, version == .xliff12, Self.nativeCode.contains(local) { codeDepth -= 1 }
                 return
             }
             capture = nil
@@ -276,6 +276,9 @@ private struct ReaderState {
         return ReturnedWorksheet(version: version, versionText: versionText, original: original, sourceLanguage: sourceLanguage,
                                  targetLanguage: targetLanguage, skeleton: skeleton, segments: segments)
     }
+
+    /// XLIFF 1.2 inline elements whose content is the native code (`<ph>&lt;br/&gt;</ph>`), not text.
+    private static let nativeCode: Set<String> = ["ph", "bpt", "ept", "it"]
 
     /// "x-list-item" → "list-item", "kz:paragraph" → "paragraph".
     private static func kind(_ value: String) -> String {

@@ -46,7 +46,7 @@ final class MergeTests: XCTestCase {
             XCTFail("merged, but should have failed", line: line)
             return ""
         } catch {
-            return error.description
+            return "\(error)"
         }
     }
 
@@ -235,8 +235,8 @@ final class MergeTests: XCTestCase {
         let sheet = try Self.fixture("drohnen-html.xlf")
         let damaged = sheet.replacingOccurrences(of: "&lt;h2&gt;{kz:5}", with: "&lt;h2&gt;{kz5}")
         XCTAssertEqual(failure(damaged, file: "h.xlf"),
-                       "h.xlf:15: damaged skeleton: '{kz5}&lt;/h2' is neither a placeholder {kz:N} nor '{{' (a literal '{'); make the worksheet again, or restore its <skeleton>/<skl> from the file Kernsatz wrote"
-                        .replacingOccurrences(of: "&lt;", with: "<"))
+                       "h.xlf:15: damaged skeleton: '{kz5}&lt;/h2&gt;' is neither a placeholder {kz:N} nor '{{' (a literal '{'); make the worksheet again, or restore its <skeleton>/<skl> from the file Kernsatz wrote"
+                        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">"))
     }
 
     func testMerge_badAndDuplicateSegmentIDs_areNamed() throws {
@@ -273,9 +273,10 @@ final class MergeTests: XCTestCase {
     func testMerge_textForm_keepsHeaderDatelineBlankLinesAndMarkersExactly() throws {
         let merged = try merge(Self.fill(try Self.fixture("drohnen-text.xlf")))
         let lines = merged.text.components(separatedBy: "\n")
-        XCTAssertEqual(lines.count, 14)
+        XCTAssertEqual(lines.count, 13)
         XCTAssertEqual(lines[0], "date 2025-12-23")
-        XCTAssertEqual(lines.indices.filter { lines[$0].isEmpty }, [1, 3, 5, 7, 10, 12, 13])
+        XCTAssertEqual(lines.indices.filter { lines[$0].isEmpty }, [1, 3, 5, 7, 10, 12])
+        XCTAssertEqual(lines.last, "")
         XCTAssertTrue(lines[4].hasPrefix("[EN] Brüssel – [EN] Die EU-Staaten"), lines[4])
         XCTAssertEqual(lines.filter { $0.hasPrefix("- ") }.count, 2)
     }
