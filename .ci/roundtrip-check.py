@@ -3,8 +3,10 @@
 
 fill IN OUT                  every <target> of an XLIFF (2.x or 1.2; empty or pre-filled) becomes "[EN] " + its source's text
 project DIR JSON XLIFF       an OmegaT 3.6 project in DIR whose project memory translates each target text to "[EN] " + it
+ttfill IN OUT                the same fill through Translate Toolkit (run with its Python): load, set targets, save
 stats FILE JSON              OmegaT's project_stats.txt counts every segment of the worksheet, none remaining
-check JSON SOURCE DIR LABEL  the one merged document in DIR has the source's blocks in order with "[EN] " + each segment
+check JSON SOURCE DIR LABEL [CLEAN]  the one merged document in DIR has the source's blocks in order with "[EN] " + each
+                             segment; text: each target in order, and (CLEAN: the source's clean text) the layout exactly
 """
 import html
 import html.parser
@@ -16,6 +18,8 @@ import sys
 PREFIX = "[EN] "
 PAIR = re.compile(r'(<source[^>]*>)(.*?)(</source>\s*)(<target[^>]*/>|<target[^>]*>.*?</target>)', re.S)
 TAG = re.compile(r'<[^>]+>')
+# Characters XML 1.0 cannot carry (controls, U+FFFE, U+FFFF): no XLIFF holds them, so no merge gives them back.
+NOT_XML = re.compile('[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
 
 
 def fill(src, dst):
@@ -30,6 +34,21 @@ def fill(src, dst):
     if count == 0:
         sys.exit(f"fill: no source/target pairs in {src}")
     open(dst, "w", encoding="utf-8").write(out)
+
+
+def ttfill(src, dst):
+    from translate.storage import factory, xliff2
+    text = open(src, encoding="utf-8").read()
+    store = xliff2.Xliff2File.parsefile(src) if 'version="2.' in text[:400] else factory.getobject(src)
+    count = 0
+    for unit in store.units:
+        if unit.isheader() or not unit.source:
+            continue
+        unit.target = PREFIX + unit.source
+        count += 1
+    if count == 0:
+        sys.exit(f"ttfill: Translate Toolkit found no units in {src}")
+    store.savefile(dst)
 
 
 def esc(s):
@@ -128,7 +147,7 @@ def norm(s):
     return re.sub(r' [–—-] ', " ", s)
 
 
-def check(sheet_json, source, folder, label):
+def check(sheet_json, source, folder, label, clean=None):
     sheet = json.load(open(sheet_json, encoding="utf-8"))
     files = [f for f in os.listdir(folder) if not f.startswith(".")]
     if len(files) != 1:
@@ -148,19 +167,32 @@ def check(sheet_json, source, folder, label):
             expected.append(pending + text)
             pending, block = "", seg["block"]
     expected = [norm(e) for e in expected]
-    got = [norm(b) for b in blocks_of(merged, form) if PREFIX.strip() in b]
     problems = []
-    if got != expected:
-        for i in range(max(len(got), len(expected))):
-            g = got[i] if i < len(got) else "(none)"
-            e = expected[i] if i < len(expected) else "(none)"
-            if g != e:
-                problems.append(f"block {i + 1}: got {g[:90]!r}, want {e[:90]!r}")
+    if form == "text":
+        # Text: every target where its segment was, in order (a .txt block may be one line of several
+        # segments, or span lines), and the layout the source's exactly (below).
+        at = 0
+        for seg in sheet["segments"]:
+            seg = dict(seg, source=NOT_XML.sub("", seg["source"]))
+            found = merged.find(PREFIX + seg["source"], at)
+            if found < 0:
+                problems.append(f"segment {seg['id']} ({seg['kind']}) not found after offset {at}: {(PREFIX + seg['source'])[:80]!r}")
                 break
-        problems.append(f"{len(got)} translated blocks, want {len(expected)}")
-    if form == "text" and source.endswith(".txt"):
-        # The layout exactly: the merged text without the targets' prefix is the source's text.
-        original = open(source, encoding="utf-8").read()
+            at = found + len(PREFIX + seg["source"])
+    else:
+        got = [norm(b) for b in blocks_of(merged, form) if PREFIX.strip() in b]
+        if got != expected:
+            for i in range(max(len(got), len(expected))):
+                g = got[i] if i < len(got) else "(none)"
+                e = expected[i] if i < len(expected) else "(none)"
+                if g != e:
+                    problems.append(f"block {i + 1}: got {g[:90]!r}, want {e[:90]!r}")
+                    break
+            problems.append(f"{len(got)} translated blocks, want {len(expected)}")
+    if form == "text" and clean:
+        # The layout exactly: the merged text without the targets' prefix is the source's clean text
+        # (`kernsatz normalize`: what the worksheet was made from, no-break spaces plain, controls gone).
+        original = NOT_XML.sub("", open(clean, encoding="utf-8").read())
         back = merged.replace(PREFIX, "")
         if back.rstrip("\n") != original.rstrip("\n"):
             for n, (a, b) in enumerate(zip(back.split("\n"), original.split("\n")), 1):
@@ -172,9 +204,9 @@ def check(sheet_json, source, folder, label):
     if problems:
         sys.exit(f"FAIL {label} → {merged_name}: " + "; ".join(problems))
     print(f"ok   {label} → {merged_name}: {len(sheet['segments'])} segments, {len(expected)} blocks in order"
-          + (", layout identical" if form == "text" and source.endswith(".txt") else ""))
+          + (", every target in place, layout identical to the clean source" if form == "text" and clean else ""))
 
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"fill": fill, "project": project, "stats": stats, "check": check}[command](*args)
+    {"fill": fill, "ttfill": ttfill, "project": project, "stats": stats, "check": check}[command](*args)
