@@ -17,6 +17,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case jsonl
     /// HTML and Markdown extraction (`MarkupExtractor`), then cleanup and layout of the result.
     case markup
+    /// A returned XLIFF worksheet merged (`WorksheetMerge`), and the bytes as a skeleton's text.
+    case merge
 
     /// The target named by `KERNSATZ_FUZZ_TARGET`, as libFuzzer gives a binary no arguments of its own.
     static var fromEnvironment: FuzzTarget? {
@@ -62,6 +64,7 @@ final class Fuzzer {
             glossary(bytes, format: .csv)
         case .jsonl: jsonLines(bytes)
         case .markup: markupText(bytes)
+        case .merge: mergeWorksheet(bytes)
         }
     }
 
@@ -117,6 +120,19 @@ final class Fuzzer {
                     _ = record.id.description
                 }
             }
+        }
+    }
+
+    private func mergeWorksheet(_ bytes: [UInt8]) {
+        if let merged = try? WorksheetMerge.merge(bytes, file: "fuzz.xlf") {
+            _ = merged.fileName()
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let skeleton = try? SkeletonTemplate.parse(text) {
+            _ = skeleton.segmentIDs
+        }
+        for form in SkeletonTemplate.Form.allCases {
+            _ = WorksheetMerge.escape(text, for: form, after: String(text.prefix(8)))
         }
     }
 
