@@ -10,21 +10,9 @@
 /// allowed), the rest is the template, where `{kz:N}` stands for segment N's target, `{{` for a
 /// literal `{`, and everything else is copied as it is. Any other `{` is a damaged skeleton.
 public struct SkeletonTemplate: Sendable, Equatable {
-    /// The form of the document the worksheet was made from, and of the merged document.
-    public enum Form: String, Sendable, Equatable, CaseIterable {
-        case text
-        case markdown
-        case html
-
-        /// The merged document's file extension: `txt`, `md`, `html`.
-        public var fileExtension: String {
-            switch self {
-            case .text: return "txt"
-            case .markdown: return "md"
-            case .html: return "html"
-            }
-        }
-    }
+    /// The form of the document the worksheet was made from, and of the merged document: the
+    /// writer's `SkeletonForm` (one enum for both sides of the round trip).
+    public typealias Form = SkeletonForm
 
     /// A run of the template.
     public enum Piece: Sendable, Equatable {
@@ -34,10 +22,10 @@ public struct SkeletonTemplate: Sendable, Equatable {
         case segment(Int, line: Int)
     }
 
-    /// What the first line says to start with.
-    public static let magic = "kernsatz-skeleton"
-    /// The skeleton version this reader knows.
-    public static let version = 1
+    /// What the first line says to start with (the writer's).
+    public static let magic = WorksheetSkeleton.magic
+    /// The skeleton version this reader knows (the writer's).
+    public static let version = WorksheetSkeleton.version
 
     public var form: Form
     public var pieces: [Piece]
@@ -132,5 +120,16 @@ public struct SkeletonTemplate: Sendable, Equatable {
         }
         guard i > digitsStart, i < s.count, s[i] == "}" else { return nil }
         return (n, i + 1)
+    }
+}
+
+extension SkeletonForm {
+    /// The merged document's file extension: `txt`, `md`, `html`.
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .markdown: return "md"
+        case .html: return "html"
+        }
     }
 }
