@@ -22,8 +22,9 @@ struct SourceInfo {
     var measures: [Item<Measure>] = []
     var entities: [Item<Entity>] = []
     var quotes: [CheckSpan] = []
-    /// Index into the matcher's entries.
+    /// Index into the matcher's entries, and how the term was found.
     var hits: [Item<Int>] = []
+    var hitKinds: [MatchKind] = []
 }
 
 /// A target as the rules read it.
@@ -141,6 +142,8 @@ final class CheckContext {
     let latin: Transliterator?
     /// Name key in the source language → the names in the target language.
     var places: [String: [String]] = [:]
+    /// Name keys of the places ICU and names.txt name in the target language (a place the same in both).
+    var targetForms: Set<String> = []
     private var formCache: [String: Set<String>] = [:]
     private var keyCache: [String: String] = [:]
 
@@ -182,7 +185,9 @@ final class CheckContext {
         info.entities = analysis.entities.map { .init(value: $0, span: span($0.range)) }
         info.quotes = analysis.quotes.filter { $0.kind == .direct }.map { span($0.span) }
         if let matcher = check.matcher, matcher.glossary.isForTexts(in: source) {
-            info.hits = matcher.match(units: analysis.text.units).map { .init(value: $0.entry, span: span($0.range)) }
+            let found = matcher.match(units: analysis.text.units)
+            info.hits = found.map { .init(value: $0.entry, span: span($0.range)) }
+            info.hitKinds = found.map(\.match)
         }
         return info
     }
@@ -221,12 +226,14 @@ final class CheckContext {
     func glossary(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
         guard let matcher = check.matcher, !info.hits.isEmpty else { return }
         let entries = matcher.glossary.entries
+        // A term found as part of a compound that is a person's or place name („Land“ in „Niederlande“) belongs to the name.
+        let nameSpans = info.entities.filter { $0.value.type == .person || $0.value.type == .location }.map { $0.span.start..<$0.span.end }
         var approvedSpans: [Range<Int>] = []
         for entry in Set(info.hits.map(\.value)) {
             for term in entries[entry].targets(in: target) { approvedSpans += matches(term.term, in: targetInfo.words) }
         }
         var reported = Set<String>()
-        for hit in info.hits {
+        for (index, hit) in info.hits.enumerated() {
             let entry = entries[hit.value]
             let approved = entry.targets(in: target)
             let deprecated = entry.targets.filter { LanguageTag.primary($0.language) == target && $0.status == .deprecated }
@@ -242,7 +249,9 @@ final class CheckContext {
                      [hit.span, CheckSpan(side: .target, start: range.lowerBound, end: range.upperBound,
                                           text: CheckText.string(targetInfo.scalars, range))])
             }
-            guard !approved.isEmpty, deprecatedFound.isEmpty else { continue }
+            guard !approved.isEmpty, deprecatedFound.isEmpty,
+                  !(info.hitKinds[index] == .compound && nameSpans.contains(where: { $0.contains(hit.span.start) && $0.upperBound >= hit.span.end }))
+            else { continue }
             if approved.contains(where: { !matches($0.term, in: targetInfo.words).isEmpty }) { continue }
             let names = approved.map { "“\($0.term)”" }.joined(separator: " or ")
             emit(.glossaryMissing, "„\(hit.span.text)“ (glossary: \(entry.term)) is not translated as \(names)", [hit.span])
@@ -314,6 +323,49 @@ final class CheckContext {
             let shown = forms.first.map { " (\(target): \($0))" } ?? ""
             emit(.number, "the source's „\(item.span.text)“ is not in the target with its value\(shown)", [item.span])
         }
+        // Digits the measure finder leaves alone („58-Jährige“, „G7“, „F-35“) must come over as they are.
+        let measured = info.measures.map { $0.span.start..<$0.span.end }
+        let targetRuns = Set(Self.digitRuns(targetInfo.scalars).map { CheckText.string(targetInfo.scalars, $0) })
+        for run in Self.digitRuns(info.scalars) where !measured.contains(where: { $0.overlaps(run) }) {
+            let digits = CheckText.string(info.scalars, run)
+            if targetRuns.contains(digits) || Self.beforeClockWord(info.scalars, run.upperBound) { continue }
+            if let value = Double(digits), targetInfo.measures.contains(where: { Self.equal($0.value, value) })
+                || targetInfo.words.contains(where: { check.lists.numberWords[target]?[$0.folded] == value }) { continue }
+            let span = CheckSpan(side: .source, start: run.lowerBound, end: run.upperBound, text: digits)
+            emit(.number, "the source's number \(digits) (in „\(Self.wordAround(info.scalars, run))“) is not in the target", [span])
+        }
+    }
+
+    /// Runs of decimal digits.
+    static func digitRuns(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.numericType == .decimal else { index += 1; continue }
+            let start = index
+            while index < scalars.count, scalars[index].properties.numericType == .decimal { index += 1 }
+            runs.append(start..<index)
+        }
+        return runs
+    }
+
+    /// A clock time („14 Uhr“, „14.30 Uhr“): digits, separators and a space before „Uhr“ or „h“.
+    static func beforeClockWord(_ scalars: [Unicode.Scalar], _ end: Int) -> Bool {
+        var index = end
+        while index < scalars.count, scalars[index] == "." || scalars[index] == ":" || scalars[index] == " "
+                || scalars[index].properties.numericType == .decimal { index += 1 }
+        let rest = CheckText.string(scalars, index..<min(scalars.count, index + 4))
+        return rest.hasPrefix("Uhr") || rest == "h" || rest.hasPrefix("h ") || rest.hasPrefix("h.")
+    }
+
+    /// The word (letters, digits, hyphens) a run of digits stands in.
+    static func wordAround(_ scalars: [Unicode.Scalar], _ run: Range<Int>) -> String {
+        func part(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil || s == "-" }
+        var start = run.lowerBound
+        var end = run.upperBound
+        while start > 0, part(scalars[start - 1]) { start -= 1 }
+        while end < scalars.count, part(scalars[end]) { end += 1 }
+        return CheckText.string(scalars, start..<end)
     }
 
     static func plain(_ value: Double) -> String {
@@ -391,14 +443,15 @@ final class CheckContext {
             case .person:
                 if let last = name.split(separator: " ").last, last.count > 2, last.count < name.count { candidates.append(String(last)) }
             case .organization:
-                let single = !name.contains(" ")
                 let checked = entity.cue.kind == .acronym || entity.cue.kind == .orgSuffix
-                    || (entity.cue.kind == .knownOrganization && single && !name.hasPrefix("Bundes") && !name.hasPrefix("Landes"))
                 guard checked, !glossarySpans.contains(where: { $0.overlaps(item.span.start..<item.span.end) }) else { continue }
                 for candidate in candidates { candidates += places[nameKey(candidate)] ?? [] }
             case .location:
                 if glossarySpans.contains(where: { $0.overlaps(item.span.start..<item.span.end) }) { continue }
-                for candidate in candidates { candidates += places[nameKey(candidate)] ?? [] }
+                let known = candidates.flatMap { places[nameKey($0)] ?? [] }
+                // A place is checked only where its target form is known (or it is its own).
+                guard !known.isEmpty || targetForms.contains(nameKey(name)) else { continue }
+                candidates += known
             }
             if candidates.contains(where: { contains(targetInfo.nameKey, nameKey($0)) }) { continue }
             let forms = candidates.dropFirst().filter { $0 != name && !$0.isEmpty }
@@ -421,7 +474,12 @@ final class CheckContext {
         guard !key.isEmpty else { return false }
         var search = text.startIndex..<text.endIndex
         while let found = text.range(of: key, range: search) {
-            if found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter { return true }
+            let startsWord = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter
+            // The name ends there, or a genitive s does („Putins“, "Putin's", whose apostrophe the key drops).
+            var end = found.upperBound
+            if end < text.endIndex, text[end] == "s" { end = text.index(after: end) }
+            let endsWord = found.upperBound == text.endIndex || !text[found.upperBound].isLetter || end == text.endIndex || !text[end].isLetter
+            if startsWord && endsWord { return true }
             search = text.index(after: found.lowerBound)..<text.endIndex
         }
         return false
@@ -446,12 +504,17 @@ final class CheckContext {
     private func buildPlaces() {
         func add(_ a: String, _ b: String) {
             let key = nameKey(a)
+            targetForms.insert(nameKey(b))
             if !(places[key]?.contains(b) ?? false) { places[key, default: []].append(b) }
         }
         for code in LocaleData.isoCountries {
-            if let a = LocaleData.countryName(code, in: source), let b = LocaleData.countryName(code, in: target), a != b { add(a, b) }
+            if let a = LocaleData.countryName(code, in: source), let b = LocaleData.countryName(code, in: target) {
+                if a != b { add(a, b) } else { targetForms.insert(nameKey(b)) }
+            }
         }
-        for (a, b) in LocaleData.exemplarCityPairs(from: source, to: target) where a != b { add(a, b) }
+        for (a, b) in LocaleData.exemplarCityPairs(from: source, to: target) {
+            if a != b { add(a, b) } else { targetForms.insert(nameKey(b)) }
+        }
         for (l1, n1, l2, n2) in check.lists.names {
             if l1 == source && l2 == target { add(n1, n2) }
             if l2 == source && l1 == target { add(n2, n1) }
