@@ -140,6 +140,8 @@ final class CheckContext {
     /// The target locale's renderer first, then regional variants whose forms are also valid ("en" → en-GB).
     let renderers: [MeasureRenderer]
     let latin: Transliterator?
+    /// The target locale's decimal sign.
+    let targetDecimal: String
     /// Name key in the source language → the names in the target language.
     var places: [String: [String]] = [:]
     /// Name keys of the places ICU and names.txt name in the target language (a place the same in both).
@@ -167,6 +169,7 @@ final class CheckContext {
             throw WorksheetError(.badTargetLanguage(targetLanguage))
         }
         latin = try? Transliterator(id: "Any-Latin; Latin-ASCII")
+        targetDecimal = LocaleData.decimalSeparator(locale: LanguageTag.icuLocale(targetLanguage)) ?? "."
         buildPlaces()
     }
 
@@ -194,8 +197,27 @@ final class CheckContext {
 
     func read(_ text: String) -> TargetInfo {
         let scalars = Array(text.unicodeScalars)
-        return TargetInfo(text: text, scalars: scalars, words: CheckText.words(scalars),
-                          measures: targetFinder.measures(in: Array(text.utf16)), spaced: CheckText.spaced(text),
+        let words = CheckText.words(scalars)
+        var measures = targetFinder.measures(in: Array(text.utf16))
+        // "€3.5bn", "1.1m": a number with a scale suffix attached, which the finder leaves (`number-words.txt`, +suffix).
+        if let suffixes = check.lists.scaleSuffixes[target] {
+            for word in words {
+                guard let suffix = suffixes.keys.first(where: { word.folded.hasSuffix($0) }), let factor = suffixes[suffix] else { continue }
+                let digits = word.folded.dropLast(suffix.count)
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber }) else { continue }
+                // The digits before a decimal sign belong to the word before.
+                var number = String(digits)
+                if word.start >= 2, let previous = words.last(where: { $0.end < word.start }), previous.end == word.start - 1,
+                   previous.folded.allSatisfy({ $0.isNumber }), let separator = scalars[word.start - 1].properties.isWhitespace ? nil : scalars[word.start - 1] {
+                    if String(separator) == targetDecimal { number = previous.folded + "." + number }
+                    else if String(separator) != " " { number = previous.folded + number }
+                }
+                if let value = Double(number) {
+                    measures.append(Measure(range: 0..<0, kind: .number, value: value * factor, scaleWord: true))
+                }
+            }
+        }
+        return TargetInfo(text: text, scalars: scalars, words: words, measures: measures, spaced: CheckText.spaced(text),
                           nameKey: nameKey(text))
     }
 
@@ -486,13 +508,13 @@ final class CheckContext {
     }
 
     /// A name as compared: Latin letters without accents, lower case, and the spellings that differ
-    /// between transliterations made equal (tsch/ch, sch/sh, kh/ch, zh/sh, w/v, j/y, z/s, doubled
-    /// letters as one, apostrophes dropped): „Selenskyj“ and "Zelensky" are both "selensky".
+    /// between transliterations made equal (tsch/ch, sch/sh, kh/ch, zh/sh, w/v, j/y/i, z/s, doubled
+    /// letters as one, apostrophes dropped): „Selenskyj“ and "Zelensky" are both "selenski".
     func nameKey(_ text: String) -> String {
         if let cached = keyCache[text] { return cached }
         var key = ((try? latin?.transliterate(text)) ?? nil ?? text).lowercased()
         for (a, b) in [("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("zh", "sh"), ("ue", "u"), ("oe", "o"), ("ae", "a"),
-                       ("w", "v"), ("j", "y"), ("z", "s"), ("'", ""), ("iy", "y"), ("yi", "y"), ("ij", "y")] {
+                       ("w", "v"), ("j", "i"), ("y", "i"), ("z", "s"), ("'", "")] {
             key = key.replacingOccurrences(of: a, with: b)
         }
         var collapsed = ""

@@ -18,6 +18,8 @@ struct CheckLists: Sendable {
     var names: [(String, String, String, String)] = []
     /// Language → word → value.
     var numberWords: [String: [String: Double]] = [:]
+    /// Language → scale suffix written onto the digits ("bn" of "3.5bn") → factor.
+    var scaleSuffixes: [String: [String: Double]] = [:]
 
     static let shortestRatioSource = 25
 
@@ -53,7 +55,11 @@ struct CheckLists: Sendable {
             guard let value = Double(fields[2]) else {
                 throw WorksheetError(.badCheckList(file: "number-words.txt", line: line, reason: "'\(fields[2])' is not a number"))
             }
-            lists.numberWords[fields[0], default: [:]][fields[1]] = value
+            if fields[1].hasPrefix("+") {
+                lists.scaleSuffixes[fields[0], default: [:]][String(fields[1].dropFirst())] = value
+            } else {
+                lists.numberWords[fields[0], default: [:]][fields[1]] = value
+            }
         }
         return lists
     }
