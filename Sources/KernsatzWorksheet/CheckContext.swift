@@ -508,8 +508,8 @@ final class CheckContext {
     }
 
     /// A name as compared: Latin letters without accents, lower case, and the spellings that differ
-    /// between transliterations made equal (tsch/ch, sch/sh, kh/ch, zh/sh, w/v, j/y/i, z/s, doubled
-    /// letters as one, apostrophes dropped): „Selenskyj“ and "Zelensky" are both "selenski".
+    /// between transliterations made equal (tsch/ch, sch/sh, kh/ch, zh/sh, w/v, j/y/i, z/s, ii as i,
+    /// apostrophes dropped): „Selenskyj“ and "Zelensky" are both "selenski"; "Bidden" stays apart from "Biden".
     func nameKey(_ text: String) -> String {
         if let cached = keyCache[text] { return cached }
         var key = ((try? latin?.transliterate(text)) ?? nil ?? text).lowercased()
@@ -518,7 +518,7 @@ final class CheckContext {
             key = key.replacingOccurrences(of: a, with: b)
         }
         var collapsed = ""
-        for character in key where collapsed.last != character || !character.isLetter { collapsed.append(character) }
+        for character in key where collapsed.last != character || character != "i" { collapsed.append(character) }
         keyCache[text] = collapsed
         return collapsed
     }
@@ -585,7 +585,7 @@ final class CheckContext {
     func lengthRatio(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
         let sourceLength = CheckText.collapsed(info.text).count
         let targetLength = CheckText.collapsed(targetInfo.text).count
-        guard sourceLength >= CheckLists.shortestRatioSource, targetLength > 0 else { return }
+        guard sourceLength >= CheckLists.shortestRatioSource || targetLength >= 2 * CheckLists.shortestRatioSource, targetLength > 0 else { return }
         let (low, high) = check.lists.ratioBounds(from: source, to: target)
         let ratio = Double(targetLength) / Double(sourceLength)
         guard ratio < low || ratio > high else { return }

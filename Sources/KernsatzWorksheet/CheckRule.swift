@@ -44,8 +44,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable, Comparable {
     /// « ») counted together, unbalanced when odd.
     case brackets
     /// A target whose length (characters) divided by its source's is outside the bounds of
-    /// `Resources/check/length-ratios.txt` for the language pair (de→en 0.5–1.6); a source shorter
-    /// than 25 characters is exempt.
+    /// `Resources/check/length-ratios.txt` for the language pair (de→en 0.5–1.6); a short segment
+    /// (source under 25 characters and target under 50) is exempt.
     case lengthRatio = "length-ratio"
     /// The white space at the start or the end of the target differs from the source's.
     case whitespace
