@@ -470,12 +470,19 @@ final class CheckContext {
                 for candidate in candidates { candidates += places[nameKey(candidate)] ?? [] }
             case .location:
                 if glossarySpans.contains(where: { $0.overlaps(item.span.start..<item.span.end) }) { continue }
+                // The first part of a hyphenated compound („US-Amerikaner“ → "Americans") is often translated away.
+                if item.span.end < info.scalars.count, info.scalars[item.span.end] == "-" { continue }
                 let known = candidates.flatMap { places[nameKey($0)] ?? [] }
                 // A place is checked only where its target form is known (or it is its own).
                 guard !known.isEmpty || targetForms.contains(nameKey(name)) else { continue }
                 candidates += known
             }
             if candidates.contains(where: { contains(targetInfo.nameKey, nameKey($0)) }) { continue }
+            // A place may become an adjective: "Russian" for "Russia", "Ukrainian" for "Ukraine", "German" for "Germany".
+            if entity.type == .location, candidates.contains(where: { candidate in
+                let key = nameKey(candidate)
+                return key.count >= 5 && (contains(targetInfo.nameKey, key, anyEnding: true) || contains(targetInfo.nameKey, String(key.dropLast()), anyEnding: true))
+            }) { continue }
             let forms = candidates.dropFirst().filter { $0 != name && !$0.isEmpty }
             let accepted = entity.type == .location && forms.count > 1 ? " (or \(forms.suffix(from: forms.startIndex + 1).map { "“\($0)”" }.joined(separator: ", ")))" : ""
             emit(.name, "the \(Self.typeWord(entity.type)) „\(name)“ is not in the target\(accepted)", [item.span])
@@ -492,7 +499,7 @@ final class CheckContext {
     }
 
     /// Whether `key` occurs in `text` at the start of a word.
-    private func contains(_ text: String, _ key: String) -> Bool {
+    private func contains(_ text: String, _ key: String, anyEnding: Bool = false) -> Bool {
         guard !key.isEmpty else { return false }
         var search = text.startIndex..<text.endIndex
         while let found = text.range(of: key, range: search) {
@@ -501,7 +508,7 @@ final class CheckContext {
             var end = found.upperBound
             if end < text.endIndex, text[end] == "s" { end = text.index(after: end) }
             let endsWord = found.upperBound == text.endIndex || !text[found.upperBound].isLetter || end == text.endIndex || !text[end].isLetter
-            if startsWord && endsWord { return true }
+            if startsWord && (endsWord || anyEnding) { return true }
             search = text.index(after: found.lowerBound)..<text.endIndex
         }
         return false

@@ -26,7 +26,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable, Comparable {
     /// A person's or organization's name of the source that the target does not contain, compared
     /// after folding case, accents and transliteration spellings („Selenskyj“ = "Zelensky"), also in
     /// the target's Any-Latin form. A place name may be in the target language's form: ICU's
-    /// country names, ICU's time-zone cities („Kiew“ → "Kyiv") and `Resources/check/names.txt`.
+    /// country names, ICU's time-zone cities („Kiew“ → "Kyiv") and `Resources/check/names.txt`, or
+    /// as an adjective ("Russian"); a place is checked only where one of those knows its target form.
     /// Organizations are checked only when they are acronyms or carry a legal form or known-name
     /// cue (descriptive names such as „Auswärtiges Amt“ are translated).
     case name
