@@ -240,6 +240,9 @@ final class CheckContext {
             if text.count > 1, !text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
             return !kept.contains { $0.contains(word.start) }
         }
+        // One capitalized word with no other form known (a dateline „Lyon“, a name) may stay.
+        if info.words.count == 1, let first = source.unicodeScalars.first, first.properties.isUppercase,
+           places[nameKey(source)] == nil { return nil }
         return open.isEmpty ? nil : "the target is the source, not translated („\(open[0].folded)“ and the rest)"
     }
 
@@ -463,6 +466,11 @@ final class CheckContext {
             case .other:
                 continue
             case .person:
+                // Guesses from capitalization alone are checked only in German sources, where the recognizer
+                // knows the capitalized nouns; in English and French, institutions are capitalized as names are
+                // („European Parliament“, „Commission“). An earlier mention (`recurring`) is no cue in one segment.
+                if entity.cue.kind == .recurring { continue }
+                if source != "de", [.multiwordName, .capitalized].contains(entity.cue.kind) { continue }
                 if let last = name.split(separator: " ").last, last.count > 2, last.count < name.count { candidates.append(String(last)) }
             case .organization:
                 let checked = entity.cue.kind == .acronym || entity.cue.kind == .orgSuffix
