@@ -399,7 +399,8 @@ final class CheckContext {
 
     static func equal(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return false }
-        return abs(a - b) <= 1e-9 * max(1, abs(a))
+        // The sign may move into words ("fell by 3 percent" for „minus 3 Prozent“).
+        return abs(abs(a) - abs(b)) <= 1e-9 * max(1, abs(a))
     }
 
     /// Whether a target measure carries a source measure's value.

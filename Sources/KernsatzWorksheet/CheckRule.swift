@@ -6,7 +6,8 @@
 ///     CheckRule.lengthRatio.severity            // .warning
 public enum CheckRule: String, Sendable, CaseIterable, Codable, Comparable {
     /// The target is missing, empty, or equal to its source after trimming, while the source has a
-    /// word that is not a name, number or glossary term kept as is (those may stay: „NATO“, „2025“).
+    /// word that is not a name, number or acronym (those may stay: „NATO“, „2025“), and is not one
+    /// capitalized word with no other known form (a dateline „Lyon“).
     case untranslated
     /// A glossary term of the source (any form the matcher finds: inflected, compound) whose
     /// approved (preferred or admitted) target terms all are absent from the target. Target terms
@@ -21,15 +22,18 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable, Comparable {
     /// and grouping signs, scale words, month names): „1,1 Millionen“ needs 1 100 000, which "1.1
     /// million" is and "1,1 million" is not. Values are equal within 1e-9 relative; a date matches
     /// a target date with the same month and, where both have them, day and year; a year matches a
-    /// year, number or date with that year; small numbers may be words (`number-words.txt`).
+    /// year, number or date with that year; small numbers may be words (`number-words.txt`), the
+    /// sign may become a word. Digits the finder leaves alone („58-Jährige“, „G7“) must appear as
+    /// the same digits, except clock times („14.30 Uhr“).
     case number
     /// A person's or organization's name of the source that the target does not contain, compared
     /// after folding case, accents and transliteration spellings („Selenskyj“ = "Zelensky"), also in
     /// the target's Any-Latin form. A place name may be in the target language's form: ICU's
     /// country names, ICU's time-zone cities („Kiew“ → "Kyiv") and `Resources/check/names.txt`, or
     /// as an adjective ("Russian"); a place is checked only where one of those knows its target form.
-    /// Organizations are checked only when they are acronyms or carry a legal form or known-name
-    /// cue (descriptive names such as „Auswärtiges Amt“ are translated).
+    /// Organizations are checked only when they are acronyms or carry a legal form (other names,
+    /// such as „Auswärtiges Amt“, are translated); persons found by capitalization alone only in
+    /// German sources.
     case name
     /// A direct quote of the source (the quote finder's, or quotation marks that open or close a
     /// quote across segments) while the target has no quotation mark at all.
