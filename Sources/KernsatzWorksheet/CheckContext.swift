@@ -233,7 +233,9 @@ final class CheckContext {
         if trimmed.isEmpty { return source.isEmpty ? nil : "the target is empty" }
         guard trimmed == source else { return nil }
         // Names, numbers and acronyms may stay as they are: only a word outside them needs translating.
-        let kept = info.entities.map { $0.span.start..<$0.span.end } + info.measures.map { $0.span.start..<$0.span.end }
+        // … but not a place whose target form differs („Brüssel“ → "Brussels").
+        let kept = info.entities.filter { $0.value.type != .location || places[nameKey($0.span.text)] == nil }.map { $0.span.start..<$0.span.end }
+            + info.measures.map { $0.span.start..<$0.span.end }
         let open = info.words.filter { word in
             let text = CheckText.string(info.scalars, word.start..<word.end)
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }

@@ -39,6 +39,10 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try one("NATO", "NATO"), [])
         XCTAssertEqual(try one("2025", "2025"), [])
         XCTAssertEqual(try one("", ""), [])
+        XCTAssertEqual(try one("Lyon", "Lyon"), [])
+        // A place with another form in the target language is not kept as it is.
+        XCTAssertEqual(try one("Brüssel", "Brüssel"), ["1:untranslated"])
+        XCTAssertEqual(try one("Brüssel", "Brussels"), [])
     }
 
     func testUntranslatedSegmentGetsNoOtherFinding() throws {
