@@ -11,7 +11,7 @@ import Kernsatz
 ///                                        target: "Putin is ready to sacrifice 1.1 billion people.")],
 ///         sourceLanguage: "de", targetLanguage: "en", file: "nato.xlf")
 ///     report.findings.map(\.rule)      // [.number]
-///     report.findings[0].message       // "the source's „1,1 Millionen“ (1100000) is not in the target (English: 1.1 million)"
+///     report.findings[0].message       // "the source's „1,1 Millionen“ is not in the target with its value (en: 1.1 million)"
 ///
 /// A check is an immutable value: make one and use it for many worksheets, from any task.
 public struct TranslationCheck: Sendable {

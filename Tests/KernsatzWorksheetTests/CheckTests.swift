@@ -56,6 +56,12 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try one("Kiew fordert Sicherheitsgarantien.", "Kyiv demands security promises."), ["1:glossary-missing"])
     }
 
+    func testGlossaryGenitiveAndAmericanSpelling() throws {
+        XCTAssertEqual(try one("Die Luftverteidigung der Ukraine hält.", "Ukraine's air defence holds."), [])
+        XCTAssertEqual(try one("Die Luftverteidigung der Ukraine hält.", "Ukraine's air defense holds."), [])
+        XCTAssertEqual(try one("Die Bündnistreue zählt.", "Commitment to the Alliance's values counts."), [])
+    }
+
     func testGlossaryDeprecatedReportedOnceNotAlsoMissing() throws {
         XCTAssertEqual(try one("Der Generalsekretär sprach.", "The General Secretary spoke."), ["1:glossary-deprecated"])
         XCTAssertEqual(try one("Der Generalsekretär sprach.", "The Secretary General spoke."), [])
@@ -79,6 +85,22 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try one(source, "Putin is ready to sacrifice 1.1 million people."), [])
         XCTAssertEqual(try one(source, "Putin is ready to sacrifice 1,1 million people."), ["1:number"])
         XCTAssertEqual(try one(source, "Putin is ready to sacrifice 1.1 billion people."), ["1:number"])
+    }
+
+    func testNumberMessageAsDocumented() throws {
+        let report = try Self.check().check(
+            segments: [CheckReport.Segment(id: 1, unit: "u1", source: "Putin sei bereit, 1,1 Millionen Menschen zu opfern.",
+                                           target: "Putin is ready to sacrifice 1.1 billion people.")],
+            sourceLanguage: "de", targetLanguage: "en", file: "nato.xlf")
+        XCTAssertEqual(report.findings.map(\.rule), [.number])
+        XCTAssertEqual(report.findings.first?.message, "the source's „1,1 Millionen“ is not in the target with its value (en: 1.1 million)")
+        XCTAssertEqual(report.findings.first?.spans, [CheckSpan(side: .source, start: 18, end: 31, text: "1,1 Millionen")])
+    }
+
+    func testNumberDigitsOutsideMeasuresAndClockTimes() throws {
+        XCTAssertEqual(try one("„Nein“, sagte der 58-Jährige.", "“No,” said the 68-year-old."), ["1:number"])
+        XCTAssertEqual(try one("„Nein“, sagte der 58-Jährige.", "“No,” said the 58-year-old."), [])
+        XCTAssertEqual(try one("Die Sitzung beginnt um 14.30 Uhr.", "The meeting starts at 2.30 pm."), [])
     }
 
     func testNumberPercentForms() throws {
