@@ -126,8 +126,10 @@ public enum CheckReportWriter {
                 let findings = bySegment[segment.id] ?? []
                 let level = findings.contains { $0.severity == .error } ? "error" : findings.isEmpty ? "" : "warning"
                 out += "<tr\(level.isEmpty ? "" : " class=\"\(level)\"")><td class=\"id\">\(segment.id) <small>\(XMLText.escape(segment.unit))</small></td>"
-                out += "<td>\(highlighted(segment.source, findings, side: .source))</td>"
-                out += "<td>\(segment.target.map { highlighted($0, findings, side: .target) } ?? "<em>(no target)</em>")</td><td>"
+                let source = XMLText.attribute(report.sourceLanguage), target = XMLText.attribute(report.targetLanguage)
+                out += "<td lang=\"\(source)\">\(highlighted(segment.source, findings, side: .source))</td>"
+                let shown = segment.target.map { $0.allSatisfy(\.isWhitespace) ? "<em>(empty)</em>" : highlighted($0, findings, side: .target) }
+                out += "<td lang=\"\(target)\">\(shown ?? "<em>(no target)</em>")</td><td>"
                 if !findings.isEmpty {
                     out += "<ul class=\"findings\">"
                     for finding in findings {
