@@ -310,7 +310,13 @@ final class CheckContext {
 
     private func matchesWord(_ word: String, _ termWord: String) -> Bool {
         let forms = forms(termWord)
-        return forms.contains(word) || forms.contains(trimmedApostrophe(word))
+        if forms.contains(word) || forms.contains(trimmedApostrophe(word)) { return true }
+        // German targets write terms into compounds: „Waffenstillstandsabkommen“ holds „Waffenstillstand“,
+        // „Nato-Ostflanke“ „Ostflanke“ (a part of four letters or more, at the start or as the head).
+        if target == "de", termWord.count >= 4, word.count > termWord.count {
+            return word.hasPrefix(termWord) || forms.contains { word.hasSuffix($0) }
+        }
+        return false
     }
 
     /// A word and its inflected and respelled forms (`inflection.<lang>.txt`).

@@ -62,6 +62,15 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try one("Die Bündnistreue zählt.", "Commitment to the Alliance's values counts."), [])
     }
 
+    func testGlossaryGermanTargetCompounds() throws {
+        let glossary = Glossary(sourceLanguage: "en", entries: [GlossaryEntry(term: "ceasefire", targets: [
+            TargetTerm(language: "de", term: "Waffenstillstand"), TargetTerm(language: "de", term: "Feuerpause", status: .deprecated)])])
+        let check = try TranslationCheck(matcher: TermMatcher(glossary: glossary))
+        XCTAssertEqual(try findings(["The ceasefire agreement holds."], ["Das Waffenstillstandsabkommen hält."], from: "en", to: "de", check: check), [])
+        XCTAssertEqual(try findings(["The ceasefire holds."], ["Die Feuerpause hält."], from: "en", to: "de", check: check), ["1:glossary-deprecated"])
+        XCTAssertEqual(try findings(["The ceasefire holds."], ["Die Ruhe hält."], from: "en", to: "de", check: check), ["1:glossary-missing"])
+    }
+
     func testGlossaryDeprecatedReportedOnceNotAlsoMissing() throws {
         XCTAssertEqual(try one("Der Generalsekretär sprach.", "The General Secretary spoke."), ["1:glossary-deprecated"])
         XCTAssertEqual(try one("Der Generalsekretär sprach.", "The Secretary General spoke."), [])
