@@ -553,7 +553,7 @@ final class CheckContext {
             targetForms.insert(nameKey(b))
             if !(places[key]?.contains(b) ?? false) { places[key, default: []].append(b) }
         }
-        for code in LocaleData.isoCountries {
+        for code in LocaleData.isoCountries + check.lists.regions {
             if let a = LocaleData.countryName(code, in: source), let b = LocaleData.countryName(code, in: target) {
                 if a != b { add(a, b) } else { targetForms.insert(nameKey(b)) }
             }

@@ -16,6 +16,8 @@ struct CheckLists: Sendable {
     var ratios: [(String, String, Double, Double)] = []
     /// (language, name, language, name).
     var names: [(String, String, String, String)] = []
+    /// Region codes whose ICU display names are place names („Europa“).
+    var regions: [String] = []
     /// Language → word → value.
     var numberWords: [String: [String: Double]] = [:]
     /// Language → scale suffix written onto the digits ("bn" of "3.5bn") → factor.
@@ -47,6 +49,9 @@ struct CheckLists: Sendable {
                 throw WorksheetError(.badCheckList(file: "length-ratios.txt", line: line, reason: "the bounds are not two increasing numbers"))
             }
             lists.ratios.append((fields[0], fields[1], low, high))
+        }
+        for (fields, _) in try rows(PackageResources.regions_txt, file: "regions.txt", fields: 1) {
+            lists.regions.append(fields[0])
         }
         for (fields, _) in try rows(PackageResources.names_txt, file: "names.txt", fields: 4) {
             lists.names.append((fields[0], fields[1], fields[2], fields[3]))

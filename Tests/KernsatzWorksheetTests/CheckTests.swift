@@ -141,6 +141,9 @@ final class CheckTests: XCTestCase {
 
     func testNameTransliterationAndPlaceForms() throws {
         XCTAssertEqual(try one("Selenskyj sprach in Moskau und Russland.", "Zelensky spoke in Moscow and Russia."), [])
+        // Regions by ICU: „Europas“ → "Europe's"; a changed one is found.
+        XCTAssertEqual(try one("Die Sicherheit Europas steht auf dem Spiel.", "Europe's security is at stake."), [])
+        XCTAssertEqual(try one("Die Sicherheit Europas steht auf dem Spiel.", "Asia's security is at stake."), ["1:name"])
     }
 
     // MARK: quote-marks, doubled-word, brackets
