@@ -83,7 +83,10 @@ let package = Package(
         // quotes flagged, written as XLIFF 2.1/1.2, HTML, DOCX, CSV, Markdown or JSON.
         .target(
             name: "KernsatzWorksheet",
-            dependencies: ["Kernsatz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Kernsatz", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // The translation check's language data (Resources/check/*.txt: inflection, doubled words,
+            // length ratios, place names, number words).
+            resources: [.embedInCode("Resources")]
         ),
         // Folders in parallel: walk, read, analyze, write worksheets and summaries atomically, a manifest
         // with content hashes (--resume), a report (index.html, manifest, term report).

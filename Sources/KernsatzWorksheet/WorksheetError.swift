@@ -38,6 +38,13 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case duplicateSegment(segment: Int, unit: String)
         /// A segment id merge cannot read (`s<N>` in XLIFF 2, `N` in 1.2).
         case badSegmentID(String, unit: String)
+
+        // Checking a translated worksheet (`TranslationCheck`).
+
+        /// The worksheet names no source (`source`) or target (`target`) language, and none was given.
+        case missingLanguage(side: String)
+        /// A shipped list of the check (`Resources/check/…`) has a malformed line.
+        case badCheckList(file: String, line: Int, reason: String)
     }
 
     public let kind: Kind
@@ -92,6 +99,10 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(place)segment \(n) (unit \(unit)) has no placeholder {kz:\(n)} in the skeleton (a segment was added or split?)"
         case .duplicateSegment(let n, let unit):
             return "\(place)segment \(n) (unit \(unit)) occurs twice; a worksheet numbers each segment once"
+        case .missingLanguage(let side):
+            return "\(place)the worksheet names no \(side) language (XLIFF 2 \(side == "source" ? "srcLang" : "trgLang"), 1.2 \(side)-language); give it with --\(side == "source" ? "from" : "to")"
+        case .badCheckList(let file, let line, let reason):
+            return "the check's list Resources/check/\(file), line \(line): \(reason)"
         case .badSegmentID(let id, let unit):
             return "\(place)the segment id '\(id)' (unit \(unit)) is not one Kernsatz writes (s1, s2, … in XLIFF 2; 1, 2, … in XLIFF 1.2)"
         }

@@ -19,6 +19,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case markup
     /// A returned XLIFF worksheet merged (`WorksheetMerge`), and the bytes as a skeleton's text.
     case merge
+    /// A returned XLIFF worksheet checked (`TranslationCheck`, every report form), and the bytes as
+    /// the target of a fixed German source.
+    case check
 
     /// The target named by `KERNSATZ_FUZZ_TARGET`, as libFuzzer gives a binary no arguments of its own.
     static var fromEnvironment: FuzzTarget? {
@@ -34,6 +37,8 @@ final class Fuzzer {
     private let pipeline: Pipeline?
     private let session = Pipeline.Session()
     private let builder: WorksheetBuilder?
+    /// The check of `.check` (nil for the others).
+    private let check: TranslationCheck?
     private let markup = MarkupExtractor()
     private let glossaryReader = GlossaryReader()
     /// A German text the glossaries read from the input are matched against.
@@ -50,6 +55,7 @@ final class Fuzzer {
             pipeline = nil
             builder = nil
         }
+        check = target == .check ? try TranslationCheck(matcher: TermMatcher(glossary: try ShippedGlossaries.glossary())) : nil
         probe = Array(("Die Sicherheitsgarantien der NATO und die Bündnistreue: Dr. Müller sagte am 3. Oktober, "
                        + "die EU-Kommission habe 4,5 Mrd. Euro für Verteidigungsausgaben zugesagt. „Wir stehen zusammen“, "
                        + "sagte sie. Straßen-Bahn, Äpfel und Ölpreise; Mutter, Haus und Krankenhaus.").utf16)
@@ -65,6 +71,7 @@ final class Fuzzer {
         case .jsonl: jsonLines(bytes)
         case .markup: markupText(bytes)
         case .merge: mergeWorksheet(bytes)
+        case .check: checkWorksheet(bytes)
         }
     }
 
@@ -121,6 +128,26 @@ final class Fuzzer {
                 }
             }
         }
+    }
+
+    private func checkWorksheet(_ bytes: [UInt8]) {
+        guard let check else { return }
+        var reports: [CheckReport] = []
+        if let sheet = try? XLIFFReader.read(bytes, file: "fuzz.xlf"),
+           let report = try? check.check(sheet, file: "fuzz.xlf", sourceLanguage: "de", targetLanguage: "en") {
+            reports.append(report)
+        }
+        let target = String(decoding: bytes, as: UTF8.self)
+        let source = String(decoding: probe, as: UTF16.self)
+        for (from, to) in [("de", "en"), ("en", "de"), ("fr", "en")] {
+            let segments = [CheckReport.Segment(id: 1, unit: "u1", source: source, target: target),
+                            CheckReport.Segment(id: 2, unit: "u1", source: target, target: source),
+                            CheckReport.Segment(id: 3, unit: "u1", source: source, target: target + target)]
+            if let report = try? check.check(segments: segments, sourceLanguage: from, targetLanguage: to, file: "fuzz") {
+                reports.append(report)
+            }
+        }
+        for format in CheckReportFormat.allCases { _ = CheckReportWriter.write(reports, as: format) }
     }
 
     private func mergeWorksheet(_ bytes: [UInt8]) {

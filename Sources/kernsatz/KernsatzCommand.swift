@@ -13,7 +13,7 @@ struct KernsatzCommand: ParsableCommand {
             Offsets (start, end) count Unicode scalars into the text as received: text[start:end] in Python.
             """,
         version: "0.1.0",
-        subcommands: [Segment.self, Analyze.self, Summarize.self, Quotes.self, Entities.self, Terms.self, GlossaryCommand.self, WorksheetCommand.self, MergeCommand.self, BatchCommand.self,
+        subcommands: [Segment.self, Analyze.self, Summarize.self, Quotes.self, Entities.self, Terms.self, GlossaryCommand.self, WorksheetCommand.self, MergeCommand.self, CheckCommand.self, BatchCommand.self,
                       Normalize.self, Translit.self]
     )
 
