@@ -72,7 +72,10 @@ extension KernsatzCommand {
                 do {
                     let bytes = try MergeCommand.read(path, name: name)
                     let sheet = try XLIFFReader.read(bytes, file: name)
-                    reports.append(try check.check(sheet, file: name, sourceLanguage: from, targetLanguage: glossary.to))
+                    // --to serves a file that names no target language: its pair for the source language, else its plain target.
+                    let source = sheet.sourceLanguage ?? from
+                    let target = source.flatMap { glossary.to.target(for: $0) } ?? glossary.to.single
+                    reports.append(try check.check(sheet, file: name, sourceLanguage: from, targetLanguage: target))
                 } catch {
                     Output.warn("\(error)")
                     ok = false
