@@ -51,24 +51,9 @@ enum CSVFormat {
         let definition = column("definition")
         let id = column("id")
 
-        // The rows as written: EnumeratedCSV.rows pads short rows, which would hide a missing column.
-        var rows: [[String]] = []
-        do {
-            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
-        } catch {
-            problems.append(GlossaryError(.unreadable("CSV: \(error)"), source: source))
-            return []
-        }
+        guard let rows = numberedRows(csv, width: header.count, source: source, problems: &problems) else { return [] }
         var entries: [GlossaryEntry] = []
-        var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-        for row in rows {
-            let number = line
-            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            guard row.count == header.count else {
-                problems.append(GlossaryError(.columns(found: row.count, expected: "\(header.count) as in the header"), source: source, line: number))
-                continue
-            }
+        for (number, row) in rows {
             func field(_ i: Int?) -> String? {
                 guard let i else { return nil }
                 let value = row[i].trimmingCharacters(in: .whitespaces)
@@ -105,6 +90,34 @@ enum CSVFormat {
     ///         targets: [TargetTerm(language: "en", term: "policy")])]))
     ///     // "\u{FEFF}id,source,target,source language,target language,status,target status,pos,target pos,definition,note,target note\r\n"
     ///     // + ",'-politik,policy,de,en,preferred,preferred,noun,,,,\r\n"
+    /// The rows after the header as written, each with the line it starts on (quoted line breaks
+    /// counted), blank rows left out; a row with another number of fields than `width` is a
+    /// problem with its line and is left out. Nil (and a problem) when the CSV cannot be read.
+    /// EnumeratedCSV.rows is not used: it pads short rows, which would hide a missing column.
+    private static func numberedRows(_ csv: EnumeratedCSV, width: Int, source: String,
+                                     problems: inout [GlossaryError]) -> [(line: Int, row: [String])]? {
+        var rows: [[String]] = []
+        do {
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
+        } catch {
+            problems.append(GlossaryError(.unreadable("CSV: \(error)"), source: source))
+            return nil
+        }
+        var numbered: [(line: Int, row: [String])] = []
+        var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+        for row in rows {
+            let number = line
+            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard row.count == width else {
+                problems.append(GlossaryError(.columns(found: row.count, expected: "\(width) as in the header"), source: source, line: number))
+                continue
+            }
+            numbered.append((number, row))
+        }
+        return numbered
+    }
+
     static func write(_ glossary: Glossary) -> String {
         var out = "\u{FEFF}" + row(columns)
         for entry in glossary.entries {
@@ -162,23 +175,9 @@ enum CSVFormat {
         let languageColumn = column("target language")!
         let (id, sourceLanguageColumn, status, targetStatus) = (column("id"), column("source language"), column("status"), column("target status"))
         let (pos, targetPos, definition, note, targetNote) = (column("pos"), column("target pos"), column("definition"), column("note"), column("target note"))
-        var rows: [[String]] = []
-        do {
-            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
-        } catch {
-            problems.append(GlossaryError(.unreadable("CSV: \(error)"), source: source))
-            return []
-        }
+        guard let rows = numberedRows(csv, width: names.count, source: source, problems: &problems) else { return [] }
         var entries: [GlossaryEntry] = []
-        var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-        for row in rows {
-            let number = line
-            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            guard row.count == names.count else {
-                problems.append(GlossaryError(.columns(found: row.count, expected: "\(names.count) as in the header"), source: source, line: number))
-                continue
-            }
+        for (number, row) in rows {
             func field(_ i: Int?) -> String? {
                 guard let i else { return nil }
                 var value = row[i].trimmingCharacters(in: .whitespaces)

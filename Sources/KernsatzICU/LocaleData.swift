@@ -88,30 +88,38 @@ extension LocaleData {
     ///   has no time zone data.
     public static func exemplarCities(in displayLanguage: String) -> [String] {
         var status: Int32 = 0
+        guard let names = displayLanguage.withCString({ ks_tz_cities_open($0, &status) }), ks_is_failure(status) == 0 else { return [] }
+        defer { ks_tz_cities_close(names) }
+        var seen = Set<String>()
+        var cities: [String] = []
+        for zone in locationZones() {
+            guard let city = exemplarCity(names, zone) else { continue }
+            if seen.insert(city).inserted { cities.append(city) }
+        }
+        return cities
+    }
+
+    /// ICU's canonical location time zones ("Europe/Kiev", …), as UTF-16; empty without zone data.
+    static func locationZones() -> [[UInt16]] {
+        var status: Int32 = 0
         let needed = ks_tz_location_zones(nil, 0, &status)
         guard needed > 0 else { return [] }
         var bytes = [CChar](repeating: 0, count: Int(needed) + 1)
         status = 0
         _ = bytes.withUnsafeMutableBufferPointer { ks_tz_location_zones($0.baseAddress, needed + 1, &status) }
         guard ks_is_failure(status) == 0 else { return [] }
-        let zones = String(decoding: bytes.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            .split(separator: "\n")
-        status = 0
-        guard let names = displayLanguage.withCString({ ks_tz_cities_open($0, &status) }), ks_is_failure(status) == 0 else { return [] }
-        defer { ks_tz_cities_close(names) }
-        var seen = Set<String>()
-        var cities: [String] = []
-        for zone in zones {
-            let zoneUnits = Array(zone.utf16)
-            let units = try? zoneUnits.withUnsafeBufferPointer { (z) throws(ICUError) -> [UInt16] in
-                try withResizingBuffer(capacity: 64, "looking up an exemplar city") {
-                    ks_tz_cities_city(names, z.baseAddress, Int32(z.count), $0, $1, &$2)
-                }
+        return String(decoding: bytes.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .split(separator: "\n").map { Array($0.utf16) }
+    }
+
+    /// The exemplar city of `zone` in the language `names` was opened for; nil where ICU has none.
+    static func exemplarCity(_ names: OpaquePointer, _ zone: [UInt16]) -> String? {
+        let units = try? zone.withUnsafeBufferPointer { (z) throws(ICUError) -> [UInt16] in
+            try withResizingBuffer(capacity: 64, "looking up an exemplar city") {
+                ks_tz_cities_city(names, z.baseAddress, Int32(z.count), $0, $1, &$2)
             }
-            guard let units, !units.isEmpty else { continue }
-            let city = String(decoding: units, as: UTF16.self)
-            if seen.insert(city).inserted { cities.append(city) }
         }
-        return cities
+        guard let units, !units.isEmpty else { return nil }
+        return String(decoding: units, as: UTF16.self)
     }
 }
