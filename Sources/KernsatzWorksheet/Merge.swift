@@ -1,3 +1,5 @@
+import KernsatzText
+
 /// A translated worksheet merged into the target document.
 public struct MergedDocument: Sendable, Equatable {
     /// The document: the skeleton with each segment's target (or, untranslated, its source) in place.
@@ -133,19 +135,8 @@ public enum WorksheetMerge {
                 guard let close = before.lastIndex(of: ">") else { return true }
                 return open > close
             }()
-            var out = ""
-            out.reserveCapacity(text.utf8.count + 16)
-            for c in text.unicodeScalars {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"" where inTag: out += "&quot;"
-                case "'" where inTag: out += "&#39;"
-                default: out.unicodeScalars.append(c)
-                }
-            }
-            return out
+            // The worksheets' own escaping: text content, or an attribute value inside a tag.
+            return inTag ? XMLText.attribute(text) : XMLText.escape(text)
         case .markdown:
             return markdown(text, after: before)
         }
