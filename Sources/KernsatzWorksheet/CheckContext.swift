@@ -245,7 +245,10 @@ final class CheckContext {
         // One capitalized word with no other form known (a dateline „Lyon“, a name) may stay.
         if info.words.count == 1, let first = source.unicodeScalars.first, first.properties.isUppercase,
            places[nameKey(source)] == nil { return nil }
-        return open.isEmpty ? nil : "the target is the source, not translated („\(open[0].folded)“ and the rest)"
+        guard let first = open.first else { return nil }
+        let word = CheckText.string(info.scalars, first.start..<first.end)
+        return open.count == 1 ? "the target is the source, not translated (its word „\(word)“ is left as it is)"
+            : "the target is the source, not translated (\(open.count) words left as they are, the first „\(word)“)"
     }
 
     // MARK: glossary
