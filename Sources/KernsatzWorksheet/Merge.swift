@@ -72,10 +72,21 @@ public enum WorksheetMerge {
     /// - Throws: `WorksheetError` with `file` (and `line` where there is one): what `XLIFFReader.read`
     ///   or `DOCXReader.read` throws, `.placeholderWithoutSegment`, `.segmentWithoutPlaceholder`.
     public static func merge(_ bytes: [UInt8], file: String) throws(WorksheetError) -> MergedDocument {
+        try merge(try read(bytes, file: file), file: file)
+    }
+
+    /// A returned worksheet as read: a DOCX worksheet (a ZIP package, or a name ending in `.docx`)
+    /// with `DOCXReader`, anything else with `XLIFFReader`.
+    ///
+    ///     try WorksheetMerge.read(Array(docx), file: "nato.docx").version   // .docx
+    ///     try WorksheetMerge.read(Array(xliff.utf8), file: "nato.xlf").version // .xliff2
+    ///
+    /// - Throws: what the reader throws, with `file` set.
+    public static func read(_ bytes: [UInt8], file: String) throws(WorksheetError) -> ReturnedWorksheet {
         if DOCXReader.isPackage(bytes) || file.lowercased().hasSuffix(".docx") {
-            return try merge(try DOCXReader.read(bytes, file: file), file: file)
+            return try DOCXReader.read(bytes, file: file)
         }
-        return try merge(try XLIFFReader.read(bytes, file: file), file: file)
+        return try XLIFFReader.read(bytes, file: file)
     }
 
     /// `merge(_:file:)` of a worksheet already read.

@@ -143,6 +143,15 @@ extension CLITests {
         XCTAssertTrue(text.contains("Brüssel – NATO-Generalsekretär Mark Rutte"), text)
     }
 
+    func testCheck_unfilledDOCXWorksheet_findsEveryTargetEmptyByRow() throws {
+        let folder = directory.appendingPathComponent("ws").path
+        XCTAssertEqual(try run(["worksheet", "--format", "docx", "-o", folder, seed]).status, 0)
+        let result = try run(["check", "--rules", "untranslated", folder + "/nato-rutte-2025-12-23.docx"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("nato-rutte-2025-12-23.docx: segment 1 (row 2): error untranslated: the target is empty"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(": 23 segments, 23 errors, 0 warnings"), result.stdout)
+    }
+
     func testMerge_twoWorksheetsOfOneOriginal_doNotOverwriteEachOther() throws {
         let a = try filledWorksheet("drohnen-text.xlf"), b = try filledWorksheet("drohnen-text.xliff12.xlf")
         let out = directory.appendingPathComponent("out").path
