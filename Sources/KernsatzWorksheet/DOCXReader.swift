@@ -229,7 +229,7 @@ public enum DOCXReader {
                 let reader = try XMLPullReader(bytes: bytes)
                 while !done, let event = try reader.next() {
                     switch event {
-                    case .start(let name, _, _):
+                    case .start(let name, let attributes, _):
                         let local = localName(name)
                         switch local {
                         case "del", "moveFrom", "Fallback": dropped += 1
@@ -241,7 +241,10 @@ public enum DOCXReader {
                             rowNumber += 1
                             headerRow = false
                             cells = []
-                        case "tblHeader" where tableDepth == 1: headerRow = true
+                        case "tblHeader" where tableDepth == 1:
+                            // An on/off property: w:val="false" (LibreOffice writes "true") switches it off.
+                            let value = attributes.first { localName($0.key) == "val" }?.value ?? "true"
+                            headerRow = !["false", "0", "off"].contains(value)
                         case "tc" where tableDepth == 1: cells.append([])
                         case "p": paragraph = ""
                         case "t": inText = true

@@ -162,6 +162,14 @@ final class DOCXMergeTests: XCTestCase {
         XCTAssertEqual(read.segments.map(\.unit), ["row 2", "row 3", "row 4"])
     }
 
+    func testRowsMarkedNotHeader_tblHeaderFalse_areSegmentRows() throws {
+        let data = try repack(try DOCXWriter.write(try sheet())) { name, text in
+            name == "word/document.xml" ? text.replacingOccurrences(of: "<w:trPr><w:cantSplit/></w:trPr>",
+                                                                    with: "<w:trPr><w:cantSplit/><w:tblHeader w:val=\"false\"/></w:trPr>") : text
+        }
+        XCTAssertEqual(try DOCXReader.read(Array(data), file: "rat.docx").segments.map(\.id), [1, 2, 3])
+    }
+
     func testTextBoxFallbackAndFieldCodes_areNotText() throws {
         let sheet = try sheet()
         let data = try filled(sheet) { index, segment in
