@@ -4,6 +4,9 @@
 fill IN OUT                  every <target> of an XLIFF (2.x or 1.2; empty or pre-filled) becomes "[EN] " + its source's text
 project DIR JSON XLIFF       an OmegaT 3.6 project in DIR whose project memory translates each target text to "[EN] " + it
 ttfill IN OUT                the same fill through Translate Toolkit (run with its Python): load, set targets, save
+docxfill IN JSON OUT         every translation cell of a DOCX worksheet gets "[EN] " + its source, as a reviewer might type
+                             it: one paragraph; "[EN]" and the source in two paragraphs; a tracked change (a deleted
+                             word, the prefix inserted)
 stats FILE JSON              OmegaT's project_stats.txt counts every segment of the worksheet, none remaining
 check JSON SOURCE DIR LABEL [CLEAN]  the one merged document in DIR has the source's blocks in order with "[EN] " + each
                              segment; text: each target in order, and (CLEAN: the source's clean text) the layout exactly
@@ -49,6 +52,39 @@ def ttfill(src, dst):
     if count == 0:
         sys.exit(f"ttfill: Translate Toolkit found no units in {src}")
     store.savefile(dst)
+
+
+def docxfill(src, sheet_json, dst):
+    import zipfile
+    sheet = json.load(open(sheet_json, encoding="utf-8"))
+    segments = sheet["segments"]
+    empty = re.compile(r'<w:p><w:pPr><w:pStyle w:val="Target"/>(?:(?!</w:p>).)*?</w:pPr></w:p>', re.S)
+
+    def run(text):
+        # A line break in a source is Word's <w:br/>, as the worksheet writes it.
+        return '<w:r><w:t xml:space="preserve">' + esc(text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">') + '</w:t></w:r>'
+    count = 0
+
+    def target(m):
+        nonlocal count
+        seg = segments[count]
+        count += 1
+        head = '<w:p><w:pPr><w:pStyle w:val="Target"/></w:pPr>'
+        if count % 3 == 1:
+            return head + run(PREFIX + seg["source"]) + '</w:p>'
+        if count % 3 == 2:
+            return head + run(PREFIX.strip()) + '</w:p>' + head + run(seg["source"]) + '</w:p>'
+        return (head + '<w:del w:id="%d" w:author="Reviewer" w:date="2026-12-08T00:00:00Z"><w:r><w:delText>DELETED </w:delText></w:r></w:del>'
+                '<w:ins w:id="%d" w:author="Reviewer" w:date="2026-12-08T00:00:00Z">' % (2 * count, 2 * count + 1)
+                + run(PREFIX) + '</w:ins>' + run(seg["source"]) + '</w:p>')
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = empty.sub(target, data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item, data)
+    if count != len(segments):
+        sys.exit(f"docxfill: {count} translation cells in {src}, {len(segments)} segments in {sheet_json}")
 
 
 def esc(s):
@@ -209,4 +245,4 @@ def check(sheet_json, source, folder, label, clean=None):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"fill": fill, "ttfill": ttfill, "project": project, "stats": stats, "check": check}[command](*args)
+    {"fill": fill, "ttfill": ttfill, "docxfill": docxfill, "project": project, "stats": stats, "check": check}[command](*args)

@@ -8,7 +8,15 @@ import ZIPFoundation
 ///
 ///     let data = try DOCXWriter.write(sheet)
 ///     // a ZIP with [Content_Types].xml, _rels/.rels, docProps/core.xml, docProps/app.xml,
-///     // word/document.xml, word/styles.xml, word/_rels/document.xml.rels — in this order
+///     // word/document.xml, word/styles.xml, word/_rels/document.xml.rels, customXml/item1.xml,
+///     // customXml/itemProps1.xml, customXml/_rels/item1.xml.rels — in this order
+///
+/// What `kernsatz merge` needs is in a custom XML part (`customXml/item1.xml`, namespace
+/// `DOCXWorksheetData.namespace`): the skeleton, the original, the languages and each segment's
+/// source. It is not shown, and LibreOffice 7.4 keeps its content when it saves the document
+/// (measured with `soffice --headless --convert-to docx`); Word keeps custom XML parts too (they are
+/// its data store for add-ins; a save in Word was not tried). The table's number cell says which
+/// segment a row is.
 ///
 /// Terms are bold, names blue, numbers green and underlined (dotted), direct quotes italic. The
 /// target cells are empty paragraphs in the target language (`w:lang`), so spell checking follows
@@ -23,6 +31,7 @@ public enum DOCXWriter {
     public static let partNames = [
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
         "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels",
+        "customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels",
     ]
 
     /// Every ZIP entry's modification date: 1980-01-01T00:00:00Z (ZIPFoundation writes it in UTC).
@@ -63,6 +72,9 @@ public enum DOCXWriter {
             "word/document.xml": DOCXDocument(sheet: sheet).xml(),
             "word/styles.xml": DOCXParts.styles(sheet),
             "word/_rels/document.xml.rels": DOCXParts.documentRelationships,
+            "customXml/item1.xml": DOCXWorksheetData.xml(sheet),
+            "customXml/itemProps1.xml": DOCXParts.customXMLProperties,
+            "customXml/_rels/item1.xml.rels": DOCXParts.customXMLRelationships,
         ]
     }
 }
@@ -79,6 +91,7 @@ enum DOCXParts {
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
     <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+    <Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>\
     </Types>
 
     """
@@ -95,6 +108,22 @@ enum DOCXParts {
     static let documentRelationships = declaration + """
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>\
+    </Relationships>
+
+    """
+
+    /// The custom XML part's properties: a fixed item id and the namespace of its data.
+    static let customXMLProperties = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + """
+    <ds:datastoreItem ds:itemID="{4B5A1E2D-6B7E-4C1A-9E3F-6B65726E7361}" \
+    xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">\
+    <ds:schemaRefs><ds:schemaRef ds:uri="\(DOCXWorksheetData.namespace)"/></ds:schemaRefs></ds:datastoreItem>
+
+    """
+
+    static let customXMLRelationships = declaration + """
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/>\
     </Relationships>
 
     """

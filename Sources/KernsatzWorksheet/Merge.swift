@@ -60,18 +60,33 @@ public struct MergedDocument: Sendable, Equatable {
 ///     merged.untranslated  // [] (or the ids of segments whose target is empty or the source)
 ///
 /// Reads the XLIFF with `XLIFFReader` (2.x and 1.2, as Kernsatz writes them and as CAT tools
-/// write them back), takes its skeleton (`SkeletonTemplate`) and puts each segment's target in
+/// write them back) or the DOCX worksheet with `DOCXReader`, takes its skeleton (`SkeletonTemplate`) and puts each segment's target in
 /// its placeholder, escaped for the form (`escape(_:for:after:)`). An untranslated segment keeps
 /// its source and is listed in `untranslated`. The skeleton and the segments must match one to
 /// one: a placeholder without a segment, a segment without a placeholder is an error.
 public enum WorksheetMerge {
     /// - Parameters:
-    ///   - bytes: the XLIFF file.
+    ///   - bytes: the XLIFF file, or a DOCX worksheet (a ZIP package, or a name ending in `.docx`:
+    ///     read with `DOCXReader`).
     ///   - file: its name for messages.
     /// - Throws: `WorksheetError` with `file` (and `line` where there is one): what `XLIFFReader.read`
-    ///   throws, `.placeholderWithoutSegment`, `.segmentWithoutPlaceholder`.
+    ///   or `DOCXReader.read` throws, `.placeholderWithoutSegment`, `.segmentWithoutPlaceholder`.
     public static func merge(_ bytes: [UInt8], file: String) throws(WorksheetError) -> MergedDocument {
-        try merge(try XLIFFReader.read(bytes, file: file), file: file)
+        try merge(try read(bytes, file: file), file: file)
+    }
+
+    /// A returned worksheet as read: a DOCX worksheet (a ZIP package, or a name ending in `.docx`)
+    /// with `DOCXReader`, anything else with `XLIFFReader`.
+    ///
+    ///     try WorksheetMerge.read(Array(docx), file: "nato.docx").version   // .docx
+    ///     try WorksheetMerge.read(Array(xliff.utf8), file: "nato.xlf").version // .xliff2
+    ///
+    /// - Throws: what the reader throws, with `file` set.
+    public static func read(_ bytes: [UInt8], file: String) throws(WorksheetError) -> ReturnedWorksheet {
+        if DOCXReader.isPackage(bytes) || file.lowercased().hasSuffix(".docx") {
+            return try DOCXReader.read(bytes, file: file)
+        }
+        return try XLIFFReader.read(bytes, file: file)
     }
 
     /// `merge(_:file:)` of a worksheet already read.

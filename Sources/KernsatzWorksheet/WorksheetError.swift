@@ -38,6 +38,13 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case duplicateSegment(segment: Int, unit: String)
         /// A segment id merge cannot read (`s<N>` in XLIFF 2, `N` in 1.2).
         case badSegmentID(String, unit: String)
+        /// A `.docx` that cannot be read: not a ZIP package, no `word/document.xml`, broken XML in a part, no table.
+        case unreadableDOCX(String)
+        /// A DOCX without Kernsatz's data part (`DOCXWorksheetData`): another tool's document, or a
+        /// worksheet of a Kernsatz before the part.
+        case notKernsatzDOCX
+        /// A row of a DOCX worksheet's segment table that merge cannot read (its number in the table, the header row 1).
+        case badDOCXRow(row: Int, String)
 
         // Checking a translated worksheet (`TranslationCheck`).
 
@@ -103,6 +110,12 @@ public struct WorksheetError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(place)the worksheet names no \(side) language (XLIFF 2 \(side == "source" ? "srcLang" : "trgLang"), 1.2 \(side)-language); give it with --\(side == "source" ? "from" : "to")"
         case .badCheckList(let file, let line, let reason):
             return "the check's list Resources/check/\(file), line \(line): \(reason)"
+        case .unreadableDOCX(let reason):
+            return "\(place)cannot be read as a DOCX worksheet (\(reason))"
+        case .notKernsatzDOCX:
+            return "\(place)not a Kernsatz worksheet (no Kernsatz data part in the package); merge reads the DOCX worksheets Kernsatz writes (worksheet --format docx)"
+        case .badDOCXRow(let row, let reason):
+            return "\(place)table row \(row): \(reason)"
         case .badSegmentID(let id, let unit):
             return "\(place)the segment id '\(id)' (unit \(unit)) is not one Kernsatz writes (s1, s2, … in XLIFF 2; 1, 2, … in XLIFF 1.2)"
         }

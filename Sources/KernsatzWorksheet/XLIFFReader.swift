@@ -6,6 +6,8 @@ public struct ReturnedWorksheet: Sendable, Equatable {
     public enum Version: String, Sendable, Equatable {
         case xliff12 = "1.2"
         case xliff2 = "2"
+        /// A DOCX worksheet (`DOCXReader`).
+        case docx
     }
 
     /// One segment: its source and target as plain text (inline elements dropped, their text kept).

@@ -126,7 +126,30 @@ extension CLITests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try run(["merge", empty.path, "-o", out])
         XCTAssertEqual(none.status, 1)
-        XCTAssertTrue(none.stderr.contains("\(empty.path): no .xlf or .xliff files in this folder"), none.stderr)
+        XCTAssertTrue(none.stderr.contains("\(empty.path): no .xlf, .xliff or .docx files in this folder"), none.stderr)
+    }
+
+    func testMerge_folderOfDOCXWorksheets_mergesThemAndLeavesWordsOwnerFileAlone() throws {
+        let returned = directory.appendingPathComponent("returned").path
+        let made = try run(["worksheet", "--format", "docx", "-o", returned, seed])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        _ = try file("returned/~$to-rutte-2025-12-23.docx", Array("owner file".utf8))
+        let out = directory.appendingPathComponent("translated").path
+        let result = try run(["merge", returned, "-o", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(returned)/nato-rutte-2025-12-23.docx: 23 of 23 segments untranslated: 1, 2, 3"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("~$"), result.stderr)
+        let text = try String(contentsOfFile: out + "/nato-rutte-2025-12-23.en.txt", encoding: .utf8)
+        XCTAssertTrue(text.contains("Brüssel – NATO-Generalsekretär Mark Rutte"), text)
+    }
+
+    func testCheck_unfilledDOCXWorksheet_findsEveryTargetEmptyByRow() throws {
+        let folder = directory.appendingPathComponent("ws").path
+        XCTAssertEqual(try run(["worksheet", "--format", "docx", "-o", folder, seed]).status, 0)
+        let result = try run(["check", "--rules", "untranslated", folder + "/nato-rutte-2025-12-23.docx"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("nato-rutte-2025-12-23.docx: segment 1 (row 2): error untranslated: the target is empty"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(": 23 segments, 23 errors, 0 warnings"), result.stdout)
     }
 
     func testMerge_twoWorksheetsOfOneOriginal_doNotOverwriteEachOther() throws {

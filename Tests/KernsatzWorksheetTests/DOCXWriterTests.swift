@@ -102,7 +102,8 @@ final class DOCXWriterTests: XCTestCase {
         XCTAssertEqual(Array(data.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "not a ZIP file")
         let archive = try Archive(data: data, accessMode: .read)
         XCTAssertEqual(archive.map(\.path), ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-                                             "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"])
+                                             "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels",
+                                             "customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels"])
         for entry in archive {
             XCTAssertEqual(entry.fileAttributes[.modificationDate] as? Date, Date(timeIntervalSince1970: 315_532_800), entry.path)
         }

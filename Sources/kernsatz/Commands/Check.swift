@@ -9,7 +9,7 @@ extension KernsatzCommand {
             abstract: "Check translated XLIFF worksheets: glossary terms, numbers, names, quotes, untranslated and inconsistent segments.",
             discussion: """
                 Reads XLIFF 2.1 (2.0, 2.2) and 1.2 worksheets that Kernsatz wrote and a translator filled (also as \
-                OmegaT writes them back), analyzes each source again (names, numbers, dates, quotes, glossary terms) \
+                OmegaT writes them back), and DOCX worksheets whose translation column a reviewer filled, analyzes each source again (names, numbers, dates, quotes, glossary terms) \
                 and reports, per segment, what the target lacks or gets wrong. Rules (ids for --rules): untranslated, \
                 glossary-missing, glossary-deprecated, number, name, quote-marks, inconsistent, doubled-word, brackets \
                 (errors), length-ratio, whitespace (warnings); thresholds in the DocC article "Checking translations".
@@ -20,7 +20,7 @@ extension KernsatzCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff; - reads standard input).", valueName: "file"))
+        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff, .docx; - reads standard input).", valueName: "file"))
         var paths: [String] = []
 
         @OptionGroup var glossary: GlossaryOptions
@@ -71,7 +71,7 @@ extension KernsatzCommand {
                 let name = path == "-" ? "stdin" : path
                 do {
                     let bytes = try MergeCommand.read(path, name: name)
-                    let sheet = try XLIFFReader.read(bytes, file: name)
+                    let sheet = try WorksheetMerge.read(bytes, file: name)
                     // --to serves a file that names no target language: its pair for the source language, else its plain target.
                     let source = sheet.sourceLanguage ?? from
                     let target = source.flatMap { glossary.to.target(for: $0) } ?? glossary.to.single

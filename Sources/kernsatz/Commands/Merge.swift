@@ -9,13 +9,15 @@ extension KernsatzCommand {
             abstract: "Merge translated XLIFF worksheets back into documents: the source's layout with the translations.",
             discussion: """
                 Reads XLIFF 2.1 (2.0, 2.2) and XLIFF 1.2 worksheets that Kernsatz wrote, after a translator or a CAT \
-                tool (OmegaT, Translate Toolkit, …) filled their targets, and writes the target document in the form \
+                tool (OmegaT, Translate Toolkit, …) filled their targets, and DOCX worksheets whose translation column \
+                a reviewer filled in Word or LibreOffice, and writes the target document in the form \
                 of the source: plain text with the same layout (metadata header, teaser, dateline, headings, blank \
                 lines, list markers), Markdown with its block markup, HTML with the article's block elements. \
-                Everything merge needs is in the XLIFF (its skeleton): the source file is not read.
+                Everything merge needs is in the worksheet (the XLIFF's skeleton, the DOCX's Kernsatz data part): the \
+                source file is not read.
                 Output: <original name>.<target language>.<txt|md|html> (nato.txt, en → nato.en.txt) in -o DIR \
                 (default: the current folder); -o - writes one document to standard output. A FOLDER argument merges \
-                every .xlf and .xliff file under it and keeps their relative paths: merge returned/ -o translated/. \
+                every .xlf, .xliff and .docx file under it and keeps their relative paths: merge returned/ -o translated/. \
                 Files are written whole (a temporary file, renamed), and an existing file with other content is \
                 never replaced without --force.
                 Untranslated segments (no target, an empty one, or one equal to the source) keep their source text \
@@ -25,7 +27,7 @@ extension KernsatzCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff), or folders of them (- reads standard input).",
+        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff, .docx), or folders of them (- reads standard input).",
                                      valueName: "file"))
         var paths: [String] = []
 
@@ -157,7 +159,7 @@ extension KernsatzCommand {
             return "\(name): \(ids.count) of \(document.segmentCount) segment\(document.segmentCount == 1 ? "" : "s") untranslated: \(shown)"
         }
 
-        /// The worksheets of one argument: the file itself, or every .xlf/.xliff under a folder (sorted,
+        /// The worksheets of one argument: the file itself, or every .xlf/.xliff/.docx under a folder (sorted,
         /// hidden names left out), each with the folder its document goes to (the relative path kept).
         static func jobs(for path: String, into output: String) throws -> [Job] {
             guard path != "-", isFolder(path) else {
@@ -172,7 +174,8 @@ extension KernsatzCommand {
             var found: [(relative: String, job: Job)] = []
             for case let url as URL in walker {
                 let ext = url.pathExtension.lowercased()
-                guard ext == "xlf" || ext == "xliff",
+                // Word's owner file of an open document ("~$nato.docx") is not a worksheet.
+                guard ext == "xlf" || ext == "xliff" || (ext == "docx" && !url.lastPathComponent.hasPrefix("~$")),
                       (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
                 let full = url.standardizedFileURL.path
                 var relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
@@ -182,7 +185,7 @@ extension KernsatzCommand {
                 let name = (path.hasSuffix("/") ? path : path + "/") + relative
                 found.append((relative, Job(path: url.path, name: name, folder: folder)))
             }
-            if found.isEmpty { throw CLIError("\(path): no .xlf or .xliff files in this folder") }
+            if found.isEmpty { throw CLIError("\(path): no .xlf, .xliff or .docx files in this folder") }
             return found.sorted { $0.relative < $1.relative }.map(\.job)
         }
 
