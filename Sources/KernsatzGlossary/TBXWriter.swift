@@ -24,41 +24,20 @@ public enum TBXWriter {
             <body>
 
         """
-        // Concepts in first-seen order.
-        var order: [String] = []
-        var groups: [String: [GlossaryEntry]] = [:]
-        var usedIDs: Set<String> = []
-        for (index, entry) in glossary.entries.enumerated() {
-            let key = entry.conceptID.map { "id:" + $0 } ?? "entry:\(index)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(entry)
-        }
-        var counter = 0
-        for key in order {
-            let entries = groups[key]!
-            var id = entries[0].conceptID.flatMap { isNCName($0) ? $0 : nil } ?? ""
-            while id.isEmpty || usedIDs.contains(id) {
-                counter += 1
-                id = "c\(counter)"
-            }
-            usedIDs.insert(id)
-            out += "      <conceptEntry id=\"\(XMLText.attribute(id))\">\n"
+        // Concepts in first-seen order, with their ids and targets by language (one grouping for both TBX writers).
+        for concept in GlossaryConcept.grouped(glossary) {
+            out += "      <conceptEntry id=\"\(XMLText.attribute(concept.id))\">\n"
             out += "        <langSec xml:lang=\"\(XMLText.attribute(glossary.sourceLanguage))\">\n"
-            if let definition = entries.compactMap(\.definition).first {
+            if let definition = concept.entries.compactMap(\.definition).first {
                 out += "          <descrip type=\"definition\">\(XMLText.attribute(definition))</descrip>\n"
             }
-            for entry in entries {
+            for entry in concept.entries {
                 out += termSec(term: entry.term, partOfSpeech: entry.partOfSpeech, status: entry.status, note: entry.note)
             }
             out += "        </langSec>\n"
-            var languages: [String] = []
-            var seen: Set<TargetTerm> = []
-            var targets: [TargetTerm] = []
-            for entry in entries { for target in entry.targets where seen.insert(target).inserted { targets.append(target) } }
-            for target in targets where !languages.contains(target.language) { languages.append(target.language) }
-            for language in languages {
+            for (language, targets) in concept.targetsByLanguage {
                 out += "        <langSec xml:lang=\"\(XMLText.attribute(language))\">\n"
-                for target in targets where target.language == language {
+                for target in targets {
                     out += termSec(term: target.term, partOfSpeech: target.partOfSpeech, status: target.status, note: target.note)
                 }
                 out += "        </langSec>\n"
@@ -76,7 +55,6 @@ public enum TBXWriter {
         if let note { out += "            <note>\(XMLText.attribute(note))</note>\n" }
         return out + "          </termSec>\n"
     }
-
 
     /// Whether `id` can be an xml:id (an NCName, conservatively: ASCII letters, digits, `-_.`, starting with a letter or `_`).
     static func isNCName(_ id: String) -> Bool {
