@@ -165,7 +165,7 @@ public struct TermMatcher: Sendable {
             pattern.blockers = morphology.blockers(of: pattern.base)
             patterns.append(pattern)
         }
-        let joiners = tokens.dropLast().map { $0.joinerAfter == .hyphen ? Joiner.hyphen : Joiner.space }
+        let joiners = tokens.dropLast().map { $0.joinerAfter == .none ? Joiner.space : $0.joinerAfter }
         return TermPattern(entry: index, tokens: patterns, joiners: joiners, length: entry.term.count)
     }
 

@@ -9,6 +9,9 @@ enum Joiner: UInt8, Sendable {
     case space
     /// One hyphen between letters: the tokens belong to one compound word („NATO-Gipfel“).
     case hyphen
+    /// An apostrophe (' or ’) between letters: an elision („d’agression“, „l'OTAN“) or a clitic
+    /// ("Europe's"). A term spans it as it spans a space; the tokens stay two words.
+    case apostrophe
 }
 
 /// A run of letters and digits in UTF-16 text. The token as written and its case-folded key are
@@ -217,6 +220,8 @@ struct Tokenizer {
             if i < n {
                 if isHyphen(units[i]), i + 1 < n, isWordUnit(units, i + 1) {
                     joiner = .hyphen
+                } else if units[i] == 0x27 || units[i] == 0x2019, letters, i + 1 < n, isWordUnit(units, i + 1) {
+                    joiner = .apostrophe
                 } else {
                     // „Staats- und …“: the hyphen stands for the rest of a later compound.
                     truncated = isHyphen(units[i]) && i + 1 < n && (units[i + 1] == 0x20 || units[i + 1] == 0x0A)

@@ -147,11 +147,17 @@ final class CheckContext {
     /// Name keys of the places ICU and names.txt name in the target language (a place the same in both).
     var targetForms: Set<String> = []
     private var formCache: [String: Set<String>] = [:]
+    /// The source language's title cues (`QuoteListKind.titleCues`): whole words, and prefixes (`*`).
+    let titleCues: Set<String>
+    let titleCuePrefixes: [String]
     private var keyCache: [String: String] = [:]
 
     init(check: TranslationCheck, sourceLanguage: String, targetLanguage: String, source: String, target: String) throws(WorksheetError) {
         self.check = check
         self.source = source
+        let cues = QuoteFinder.entries(.titleCues, language: source).map(CheckText.fold)
+        titleCues = Set(cues.filter { !$0.hasSuffix("*") })
+        titleCuePrefixes = cues.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
         self.target = target
         targetLocale = targetLanguage
         do {
@@ -187,6 +193,7 @@ final class CheckContext {
         info.measures = analysis.measures.map { .init(value: $0, span: span($0.range)) }
         info.entities = analysis.entities.map { .init(value: $0, span: span($0.range)) }
         info.quotes = analysis.quotes.filter { $0.kind == .direct }.map { span($0.span) }
+        info.quotes += quotedPhrases(info).filter { phrase in !info.quotes.contains { $0.start < phrase.end && phrase.start < $0.end } }
         if let matcher = check.matcher, matcher.glossary.isForTexts(in: source) {
             let found = matcher.match(units: analysis.text.units)
             info.hits = found.map { .init(value: $0.entry, span: span($0.range)) }
@@ -236,12 +243,20 @@ final class CheckContext {
         // … but not a place whose target form differs („Brüssel“ → "Brussels").
         let kept = info.entities.filter { $0.value.type != .location || places[nameKey($0.span.text)] == nil }.map { $0.span.start..<$0.span.end }
             + info.measures.map { $0.span.start..<$0.span.end }
+            + keptNames(in: info).map { $0.0.start..<$0.0.end }
         let open = info.words.filter { word in
             let text = CheckText.string(info.scalars, word.start..<word.end)
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
             if text.count > 1, !text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
             return !kept.contains { $0.contains(word.start) }
         }
+        // A credit line: an agency and names, nothing else („picture alliance/dpa | Kay Nietfeld“);
+        // a label before a colon („Foto: …“) is a word to translate.
+        let agencySpans = keptNames(in: info).map { $0.0.start..<$0.0.end }
+        if !agencySpans.isEmpty, info.words.count <= 8, !source.contains(":"),
+           info.words.allSatisfy({ word in
+               agencySpans.contains { $0.contains(word.start) } || info.scalars[word.start].properties.isUppercase
+           }) { return nil }
         // One capitalized word with no other form known (a dateline „Lyon“, a name) may stay.
         if info.words.count == 1, let first = source.unicodeScalars.first, first.properties.isUppercase,
            places[nameKey(source)] == nil { return nil }
@@ -352,6 +367,16 @@ final class CheckContext {
             if targetInfo.measures.contains(where: { Self.sameValue(measure, $0, targetInfo.measures) }) { continue }
             let forms = renderedForms(measure)
             if forms.contains(where: { targetInfo.spaced.contains($0) }) { continue }
+            // A day in a range or list of days of one month („18. und 19. Dezember“ → "December 18
+            // and 19"): the target has a date of that month (and year) and the day's number.
+            if measure.kind == .date, let date = measure.date, let day = date.day,
+               targetInfo.measures.contains(where: { other in
+                   guard other.kind == .date, let theirs = other.date else { return false }
+                   return theirs.month == date.month && (date.year == nil || theirs.year == nil || theirs.year == date.year)
+               }),
+               Self.digitRuns(targetInfo.scalars).contains(where: { Int(CheckText.string(targetInfo.scalars, $0)) == day }) {
+                continue
+            }
             if let value = measure.value, measure.kind == .number || measure.kind == .year,
                targetInfo.words.contains(where: { check.lists.numberWords[target]?[$0.folded] == value || $0.folded == Self.plain(value) }) {
                 continue
@@ -468,10 +493,25 @@ final class CheckContext {
 
     func names(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
         let glossarySpans = info.hits.map { $0.span.start..<$0.span.end }
+        var reported: [Range<Int>] = []
+        defer {
+            // Agencies and companies keep their names in every language, whatever the recognizer made
+            // of them („dpa“, „Deutsche Bahn“).
+            for (span, words) in keptNames(in: info) where !reported.contains(where: { $0.overlaps(span.start..<span.end) }) {
+                if !targetHas(words, in: targetInfo.words) {
+                    emit(.name, "the name „\(span.text)“ is not in the target (it is written the same in every language)", [span])
+                }
+            }
+        }
         for item in info.entities {
             let entity = item.value
-            let name = item.span.text
             guard entity.cue.kind != .adjectiveName, entity.cue.kind != .capitalizedAtStart else { continue }
+            var name = item.span.text
+            // „l'OTAN“: the name without the elided article before it.
+            if let apostrophe = name.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+               check.lists.elisions[source]?.contains(name[..<apostrophe].lowercased()) == true, name.index(after: apostrophe) < name.endIndex {
+                name = String(name[name.index(after: apostrophe)...])
+            }
             var candidates = [name]
             if name.count > 3, name.hasSuffix("s") || name.hasSuffix("'") { candidates.append(String(name.dropLast())) }
             switch entity.type {
@@ -503,9 +543,49 @@ final class CheckContext {
                 let key = nameKey(candidate)
                 return key.count >= 5 && (contains(targetInfo.nameKey, key, anyEnding: true) || contains(targetInfo.nameKey, String(key.dropLast()), anyEnding: true))
             }) { continue }
+            reported.append(item.span.start..<item.span.end)
             let forms = candidates.dropFirst().filter { $0 != name && !$0.isEmpty }
             let accepted = entity.type == .location && forms.count > 1 ? " (or \(forms.suffix(from: forms.startIndex + 1).map { "“\($0)”" }.joined(separator: ", ")))" : ""
             emit(.name, "the \(Self.typeWord(entity.type)) „\(name)“ is not in the target\(accepted)", [item.span])
+        }
+    }
+
+    /// The names of `kept-names.txt` the source has, each with its words as the list writes them:
+    /// matched as written or in capitals, in a German source also declined (a word + n or s:
+    /// „der Deutschen Bahn“).
+    func keptNames(in info: SourceInfo) -> [(CheckSpan, [String])] {
+        var found: [(CheckSpan, [String])] = []
+        let declines = source == "de"
+        for parts in check.lists.keptNames where !parts.isEmpty && parts.count <= info.words.count {
+            for start in 0...(info.words.count - parts.count) {
+                let matches = parts.indices.allSatisfy { offset in
+                    let word = info.words[start + offset]
+                    let written = CheckText.string(info.scalars, word.start..<word.end)
+                    let part = parts[offset]
+                    if written == part || written == part.uppercased() { return true }
+                    return declines && written.count == part.count + 1 && written.hasPrefix(part) && (written.hasSuffix("n") || written.hasSuffix("s"))
+                }
+                guard matches else { continue }
+                let range = info.words[start].start..<info.words[start + parts.count - 1].end
+                found.append((CheckSpan(side: .source, start: range.lowerBound, end: range.upperBound,
+                                        text: CheckText.string(info.scalars, range)), parts))
+            }
+        }
+        return found
+    }
+
+    /// Whether the target has the name's words one after another (folded; in a German target a word
+    /// may be declined, + n or s).
+    func targetHas(_ name: [String], in text: [CheckWord]) -> Bool {
+        let words = name.map(CheckText.fold)
+        guard !words.isEmpty, words.count <= text.count else { return false }
+        let declines = target == "de"
+        return (0...(text.count - words.count)).contains { start in
+            words.indices.allSatisfy { k in
+                let word = text[start + k].folded
+                return word == words[k] || (declines && word.count == words[k].count + 1 && word.hasPrefix(words[k])
+                                            && (word.hasSuffix("n") || word.hasSuffix("s")))
+            }
         }
     }
 
@@ -572,6 +652,36 @@ final class CheckContext {
 
     // MARK: quotes, doubled words, brackets, length, white space
 
+    /// Words the source puts in double quotation marks that are not speech to the analysis but are
+    /// someone's words all the same: two words or more („nannte die Pläne „völlig inakzeptabel““),
+    /// not a name or title (capitalized words, not after a title cue: die Zeitung „Die Welt“). One
+    /// quoted word is a name or a scare quote („Zeitenwende“), which a translation may render without marks.
+    func quotedPhrases(_ info: SourceInfo) -> [CheckSpan] {
+        guard CheckText.quotesBalanced(info.scalars) else { return [] }
+        let marks = info.scalars.indices.filter { CheckText.doubleQuotes.contains(info.scalars[$0]) }
+        var phrases: [CheckSpan] = []
+        for pair in stride(from: 0, to: marks.count - 1, by: 2) {
+            let open = marks[pair], close = marks[pair + 1]
+            let inner = info.words.filter { $0.start > open && $0.end <= close }
+            guard inner.count >= 2 else { continue }
+            // A name or title in quotes („Alternative für Deutschland“, „Krieg und Frieden“) is
+            // capitalized but for a function word; quoted words of speech open in lower case or
+            // have two lower-case words or more.
+            let lowercase = inner.filter { info.scalars[$0.start].properties.isLowercase }
+            guard info.scalars[inner[0].start].properties.isLowercase || lowercase.count >= 2 else { continue }
+            if let before = info.words.last(where: { $0.end <= open }), isTitleCue(before.folded) { continue }
+            phrases.append(CheckSpan(side: .source, start: open, end: close + 1, text: CheckText.string(info.scalars, open..<(close + 1))))
+        }
+        return phrases
+    }
+
+    private func isTitleCue(_ word: String) -> Bool {
+        if titleCues.contains(word) { return true }
+        if titleCuePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
+        if let part = word.split(separator: "-").last, titleCues.contains(String(part)) { return true }
+        return false
+    }
+
     func quotes(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
         var spans = info.quotes
         // A quote that opens or closes in another segment: its marks are unbalanced here.
@@ -579,17 +689,22 @@ final class CheckContext {
             spans = [CheckSpan(side: .source, start: 0, end: info.scalars.count, text: info.text)]
         }
         guard let first = spans.first, !CheckText.hasQuotationMark(targetInfo.scalars) else { return }
-        emit(.quoteMarks, "the source quotes „\(first.text)“ directly, the target has no quotation marks", spans)
+        emit(.quoteMarks, "the source quotes \(first.text) directly, the target has no quotation marks", spans)
     }
 
     func doubledWords(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
-        let allowed = check.lists.doubledWords[target] ?? []
+        let allowed = check.lists.doubledWords[target] ?? [:]
         let words = targetInfo.words
         guard words.count > 1 else { return }
         for index in 1..<words.count {
             let (a, b) = (words[index - 1], words[index])
             guard a.folded == b.folded, a.folded.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
-                  targetInfo.scalars[a.end..<b.start].allSatisfy({ $0.properties.isWhitespace }), !allowed.contains(a.folded) else { continue }
+                  targetInfo.scalars[a.end..<b.start].allSatisfy({ $0.properties.isWhitespace }) else { continue }
+            if let context = allowed[a.folded] {
+                // Allowed anywhere, or after one of the words that make the pair grammatical.
+                guard let context else { continue }
+                if index >= 2, context.contains(words[index - 2].folded) { continue }
+            }
             let inSource = zip(info.words, info.words.dropFirst()).contains { $0.folded == a.folded && $1.folded == a.folded }
             if inSource { continue }
             emit(.doubledWord, "“\(CheckText.string(targetInfo.scalars, a.start..<b.end))”: the same word twice",

@@ -10,12 +10,17 @@ struct CheckLists: Sendable {
     /// By target language: suffix rules and spelling pairs.
     var suffixes: [String: [Suffix]] = [:]
     var spellings: [String: [(String, String)]] = [:]
-    /// Language → words allowed twice in a row.
-    var doubledWords: [String: Set<String>] = [:]
+    /// Language → word allowed twice in a row → the words after which it is (nil: anywhere).
+    var doubledWords: [String: [String: Set<String>?]] = [:]
     /// (source, target, lowest, highest), `*` for any language.
     var ratios: [(String, String, Double, Double)] = []
     /// (language, name, language, name).
     var names: [(String, String, String, String)] = []
+    /// Language → elided articles and prepositions before a name („l'“ of „l'OTAN“).
+    var elisions: [String: Set<String>] = [:]
+    /// Names every language writes the same way (agencies, companies, media), each as its words
+    /// (`kept-names.txt`).
+    var keptNames: [[String]] = []
     /// Region codes whose ICU display names are place names („Europa“).
     var regions: [String] = []
     /// Language → word → value.
@@ -41,8 +46,9 @@ struct CheckLists: Sendable {
                 }
             }
         }
-        for (fields, _) in try rows(PackageResources.doubled_words_txt, file: "doubled-words.txt", fields: 2) {
-            lists.doubledWords[fields[0], default: []].insert(fields[1])
+        for (fields, _) in try rows(PackageResources.doubled_words_txt, file: "doubled-words.txt", fields: 3) {
+            let context: Set<String>? = fields[2] == "*" ? nil : Set(fields[2].split(separator: " ").map(String.init))
+            lists.doubledWords[fields[0], default: [:]][fields[1]] = .some(context)
         }
         for (fields, line) in try rows(PackageResources.length_ratios_txt, file: "length-ratios.txt", fields: 4) {
             guard let low = Double(fields[2]), let high = Double(fields[3]), low < high else {
@@ -52,6 +58,13 @@ struct CheckLists: Sendable {
         }
         for (fields, _) in try rows(PackageResources.regions_txt, file: "regions.txt", fields: 1) {
             lists.regions.append(fields[0])
+        }
+        for (fields, _) in try rows(PackageResources.elisions_txt, file: "elisions.txt", fields: 2) {
+            lists.elisions[fields[0], default: []].insert(fields[1])
+        }
+        for (fields, _) in try rows(PackageResources.kept_names_txt, file: "kept-names.txt", fields: 1) {
+            let scalars = Array(fields[0].unicodeScalars)
+            lists.keptNames.append(CheckText.words(scalars).map { CheckText.string(scalars, $0.start..<$0.end) })
         }
         for (fields, _) in try rows(PackageResources.names_txt, file: "names.txt", fields: 4) {
             lists.names.append((fields[0], fields[1], fields[2], fields[3]))

@@ -37,6 +37,14 @@ final class TermMatcherTests: XCTestCase {
         XCTAssertEqual(found("Gipfels", "Gipfel"), ["Gipfels=Gipfel/inflected"])
     }
 
+    func testMatch_termSpansAnElidingApostrophe_straightOrCurly() {
+        XCTAssertEqual(found("La guerre d'agression dure.", "guerre d'agression"), ["guerre d'agression=guerre d'agression/exact"])
+        XCTAssertEqual(found("La guerre d’agression dure.", "guerre d'agression"), ["guerre d’agression=guerre d'agression/exact"])
+        // The apostrophe joins two words, not a compound: „d'“ alone is no term's start.
+        XCTAssertEqual(found("La guerre d'usure dure.", "guerre d'agression"), [])
+        XCTAssertEqual(found("NATO's summit.", "NATO"), ["NATO=NATO/exact"])
+    }
+
     func testMatch_doesNotSpanPunctuationOrParagraphs() {
         XCTAssertEqual(found("stark. NATO", "starke NATO"), [])
         XCTAssertEqual(found("Europäische\n\nUnion", "Europäische Union"), [])
