@@ -515,3 +515,17 @@ void ks_fix_mmap_threshold(void) {
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 }
+
+// MARK: UTF-8 and UTF-16
+
+int32_t ks_utf16_to_utf8(const uint16_t *source, int32_t length, uint8_t *dest, int32_t capacity, int32_t *status) {
+    int32_t written = 0;
+    u_strToUTF8WithSub((char *)dest, capacity, &written, source, length, 0xFFFD, NULL, (UErrorCode *)status);
+    return written;
+}
+
+int32_t ks_utf8_to_utf16(const uint8_t *source, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status) {
+    int32_t written = 0;
+    u_strFromUTF8(dest, capacity, &written, (const char *)source, length, (UErrorCode *)status);
+    return written;
+}

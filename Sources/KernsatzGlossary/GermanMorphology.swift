@@ -1,4 +1,5 @@
 import KernsatzICU
+import KernsatzSegmentation
 
 /// The kinds of German morphology data the glossary matcher reads, one file each:
 /// `Resources/<kind>/<kind>.de.txt`, UTF-8 NFC, one entry per line, `#` comments.
@@ -18,20 +19,28 @@ public enum MorphologyListKind: String, CaseIterable, Sendable {
     /// Prefixes that are not compound parts (ver-, be-, …).
     case nonModifiers = "non-modifiers"
 
-    /// The shipped list's text.
-    var shippedText: String {
-        let bytes: [UInt8]
-        switch self {
-        case .nounEndings: bytes = PackageResources.noun_endings_de_txt
-        case .linkingElements: bytes = PackageResources.linking_elements_de_txt
-        case .umlauts: bytes = PackageResources.umlauts_de_txt
-        case .adjectiveEndings: bytes = PackageResources.adjective_endings_de_txt
-        case .neverMatch: bytes = PackageResources.never_match_de_txt
-        case .functionWords: bytes = PackageResources.function_words_de_txt
-        case .nonModifiers: bytes = PackageResources.non_modifiers_de_txt
+    /// The shipped list's text for `language` (a primary subtag), or nil when there is none.
+    func shippedText(language: String) -> String? {
+        let bytes: [UInt8]?
+        switch (self, language) {
+        case (.nounEndings, "de"): bytes = PackageResources.noun_endings_de_txt
+        case (.nounEndings, "en"): bytes = PackageResources.noun_endings_en_txt
+        case (.nounEndings, "fr"): bytes = PackageResources.noun_endings_fr_txt
+        case (.linkingElements, "de"): bytes = PackageResources.linking_elements_de_txt
+        case (.umlauts, "de"): bytes = PackageResources.umlauts_de_txt
+        case (.adjectiveEndings, "de"): bytes = PackageResources.adjective_endings_de_txt
+        case (.neverMatch, "de"): bytes = PackageResources.never_match_de_txt
+        case (.functionWords, "de"): bytes = PackageResources.function_words_de_txt
+        case (.functionWords, "en"): bytes = PackageResources.function_words_en_txt
+        case (.functionWords, "fr"): bytes = PackageResources.function_words_fr_txt
+        case (.nonModifiers, "de"): bytes = PackageResources.non_modifiers_de_txt
+        default: bytes = nil
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// The shipped German list's text.
+    var shippedText: String { shippedText(language: "de") ?? "" }
 }
 
 /// German word-form knowledge for term matching, loaded from data. All strings are case-folded.
@@ -58,11 +67,39 @@ public struct GermanMorphology: Sendable {
     let functionWords: Set<String>
     let nonModifiers: Set<String>
 
-    /// The shipped lists, parsed.
+    /// The shipped German lists, parsed.
     public static let shipped = GermanMorphology(lists: Dictionary(uniqueKeysWithValues: MorphologyListKind.allCases.map { ($0, $0.shippedText) }))
+    /// The shipped English and French lists (plurals and the words after a head noun; no compounds).
+    public static let shippedEnglish = GermanMorphology(language: "en")
+    public static let shippedFrench = GermanMorphology(language: "fr")
+    /// No word forms at all: a term matches as written (but for case), for languages without lists.
+    public static let none = GermanMorphology(lists: [:], capitalizesNouns: false)
+
+    /// The shipped lists for a glossary's source language: German, English, French, else `none`.
+    public static func shipped(for language: String) -> GermanMorphology {
+        switch LanguageTag.primary(language) {
+        case "de": return .shipped
+        case "en": return .shippedEnglish
+        case "fr": return .shippedFrench
+        default: return .none
+        }
+    }
+
+    private init(language: String) {
+        self.init(lists: Dictionary(uniqueKeysWithValues: MorphologyListKind.allCases.compactMap { kind in
+            kind.shippedText(language: language).map { (kind, $0) }
+        }), capitalizesNouns: language == "de")
+    }
+
+    /// Whether the language writes its nouns capitalized (German): then a term in lower case is an
+    /// adjective or a verb, and its capitalized form a noun; elsewhere case says nothing of it.
+    public let capitalizesNouns: Bool
+    /// Whether words are compounds of others (there are linking elements): German „Sicherheitsgarantien“.
+    public var compounds: Bool { !linkingElements.isEmpty || dropsE }
 
     /// Builds from list texts (missing kinds are empty).
-    public init(lists: [MorphologyListKind: String]) {
+    public init(lists: [MorphologyListKind: String], capitalizesNouns: Bool = true) {
+        self.capitalizesNouns = capitalizesNouns
         func entries(_ kind: MorphologyListKind) -> [String] {
             (lists[kind] ?? "").split(separator: "\n").compactMap { line in
                 let trimmed = line.trimmingWhitespace

@@ -9,6 +9,20 @@ public enum ShippedGlossaries {
     /// The names of the shipped glossaries ("de-en/sicherheitspolitik.tbx").
     public static var names: [String] { files.map(\.name) }
 
+    /// The languages the shipped glossaries have terms in, each of which can be read as the source.
+    public static let languages = ["de", "en", "fr"]
+
+    /// The shipped glossaries read from each of `languages` as the source (the German one first):
+    /// for a French text, its French terms with their German and English translations.
+    public static func glossaries() throws(GlossaryError) -> [Glossary] {
+        var all: [Glossary] = []
+        for language in languages {
+            let glossary = try glossary(sourceLanguage: language)
+            if !glossary.entries.isEmpty { all.append(glossary) }
+        }
+        return all
+    }
+
     /// The shipped glossaries as one.
     /// - Throws: `GlossaryError` when a shipped file is broken (a test keeps that from happening).
     public static func glossary(sourceLanguage: String = "de") throws(GlossaryError) -> Glossary {

@@ -78,7 +78,9 @@ public struct TermMatcher: Sendable {
     /// quadratic time in a token's length.
     static let longestWord = 80
 
-    public init(glossary: Glossary, morphology: GermanMorphology = .shipped) {
+    /// - Parameter morphology: the word forms; by default the shipped lists of the glossary's source language.
+    public init(glossary: Glossary, morphology: GermanMorphology? = nil) {
+        let morphology = morphology ?? .shipped(for: glossary.sourceLanguage)
         self.glossary = glossary
         self.morphology = morphology
         var patterns: [TermPattern] = []
@@ -132,7 +134,9 @@ public struct TermMatcher: Sendable {
         let (tokens, _) = Tokenizer.tokens(units)
         guard !tokens.isEmpty else { return nil }
         // Without a part of speech: a capitalized term is a noun, a lower-case one an adjective.
-        let pos = (entry.partOfSpeech ?? (tokens.last.map { startsLowercase($0.original(units)) } == true ? "adjective" : "noun")).lowercased()
+        // (In a language that does not capitalize nouns, a term without one is a noun.)
+        let lowercaseTerm = morphology.capitalizesNouns && tokens.last.map { startsLowercase($0.original(units)) } == true
+        let pos = (entry.partOfSpeech ?? (lowercaseTerm ? "adjective" : "noun")).lowercased()
         // The head: the last token before the first function word (not the first token), else the last.
         var head = tokens.count - 1
         // („und“ after a truncated part coordinates: „Landes- und Bündnisverteidigung“ inflects at the end.)
@@ -258,11 +262,13 @@ public struct TermMatcher: Sendable {
                 for p in list { matchPattern(p, at: i, tokens: tokens, words: words, units: units, into: &candidates) }
             }
             let word = words[token.word]
-            if word.last == i {
+            if word.last == i, morphology.compounds {
                 matchHeads(token: i, tokens: tokens, words: words, units: units, scalars: &scalars, heads: &heads, into: &candidates)
             }
             if word.first == i {
-                matchFirstParts(token: i, tokens: tokens, words: words, units: units, scalars: &scalars, into: &candidates)
+                if morphology.compounds {
+                    matchFirstParts(token: i, tokens: tokens, words: words, units: units, scalars: &scalars, into: &candidates)
+                }
                 if word.last > i {
                     let joined = tokens[word.first...word.last].map { $0.key(units) }.joined()
                     matchJoined(word: word, joined: joined, into: &candidates)
@@ -312,7 +318,7 @@ public struct TermMatcher: Sendable {
                 guard let inflected = tp.forms[key] else { return }
                 if inflected {
                     // German nouns are capitalized: „landen“ is a verb, not a form of „Land“.
-                    if tp.capitalized, token.startsLowercase { return }
+                    if morphology.capitalizesNouns, tp.capitalized, token.startsLowercase { return }
                     if morphology.blocks(word: key, startsLowercase: token.startsLowercase, blockers: tp.blockers, compound: false) { return }
                     kind = max(kind, .inflected)
                 }

@@ -183,6 +183,12 @@ public final class LineReader {
 
     deinit { if source != "-" { try? handle.close() } }
 
+    /// Whether `next()` can return without reading from the file: a whole line is in the buffer, or
+    /// the input has ended. A stream hands on what it has gathered before a read that may wait.
+    public var hasBufferedLine: Bool {
+        finished || (position < buffer.count && buffer[position...].contains(0x0A))
+    }
+
     /// The next line without its line break, or nil at the end.
     /// - Throws: `TextError` when reading fails or a line is longer than `maxLineBytes`
     ///   (the rest of that line is skipped, so reading can go on).

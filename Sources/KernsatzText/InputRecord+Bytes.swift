@@ -1,3 +1,5 @@
+import KernsatzICU
+
 extension InputRecord {
     /// The record of a line in the usual shape, read straight from its bytes with the text's UTF-16
     /// units made in the same pass; nil for anything else, which `text(of:source:lenient:)` and
@@ -168,24 +170,18 @@ struct UsualRecordReader {
                 continue
             }
             if b < 0x20 { return false }
-            if b < 0x80 {
-                // A run of plain ASCII (no quote, backslash or control), appended at once.
-                let start = i
+            // A run up to the next quote, backslash or control: copied whole, and made UTF-16 by
+            // ICU, which refuses bytes that are not well-formed UTF-8 (left to the decoder then).
+            let start = i
+            i += 1
+            while i < bytes.count {
+                let c = bytes[i]
+                guard c >= 0x20, c != 0x22, c != 0x5C else { break }
                 i += 1
-                while i < bytes.count {
-                    let c = bytes[i]
-                    guard c >= 0x20, c < 0x80, c != 0x22, c != 0x5C else { break }
-                    i += 1
-                }
-                let run = bytes[start..<i]
-                utf8.append(contentsOf: run)
-                utf16.append(contentsOf: run.lazy.map { UInt16($0) })
-                continue
             }
-            guard let (scalar, width) = decodeUTF8(at: i) else { return false }
-            utf8.append(contentsOf: bytes[i..<(i + width)])
-            appendUTF16(scalar)
-            i += width
+            let run = bytes[start..<i]
+            guard UTFConversion.appendUTF16(wellFormedUTF8: run, to: &utf16) else { return false }
+            utf8.append(contentsOf: run)
         }
         return false
     }
@@ -270,33 +266,6 @@ struct UsualRecordReader {
             utf16.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
             utf16.append(UInt16(0xDC00 + ((value - 0x10000) & 0x3FF)))
         }
-    }
-
-    /// A well-formed multi-byte UTF-8 sequence at `start` (no overlong form, surrogate or value
-    /// beyond U+10FFFF).
-    private func decodeUTF8(at start: Int) -> (UInt32, Int)? {
-        let b0 = bytes[start]
-        func continuation(_ k: Int) -> UInt32? {
-            guard start + k < bytes.count, bytes[start + k] & 0xC0 == 0x80 else { return nil }
-            return UInt32(bytes[start + k] & 0x3F)
-        }
-        if b0 >= 0xC2, b0 <= 0xDF {
-            guard let c1 = continuation(1) else { return nil }
-            return (UInt32(b0 & 0x1F) << 6 | c1, 2)
-        }
-        if b0 >= 0xE0, b0 <= 0xEF {
-            guard let c1 = continuation(1), let c2 = continuation(2) else { return nil }
-            let value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2
-            guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
-            return (value, 3)
-        }
-        if b0 >= 0xF0, b0 <= 0xF4 {
-            guard let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3) else { return nil }
-            let value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
-            guard value >= 0x10000, value <= 0x10FFFF else { return nil }
-            return (value, 4)
-        }
-        return nil
     }
 
     @inline(__always)

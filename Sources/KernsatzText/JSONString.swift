@@ -1,3 +1,5 @@
+import KernsatzICU
+
 /// JSON string literals, written as `JSONEncoder` with `.withoutEscapingSlashes` writes them: `"`,
 /// `\` and the C0 controls escaped (`\n`, `\t`, … or `\u00XX`), everything else as it is.
 ///
@@ -13,6 +15,12 @@ public enum JSONString {
     /// - Complexity: O(*n*); runs with nothing to escape are copied whole.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8], escapingLineSeparators: Bool) {
         bytes.append(UInt8(ascii: "\""))
+        // Keys and most values: printable ASCII without a quote or backslash, copied at once.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = text.utf8
         var copied = utf8.startIndex
         var i = utf8.startIndex
@@ -69,40 +77,27 @@ extension JSONString {
     /// - Complexity: O(*n*), one pass.
     public static func appendEscaped(utf16 units: ArraySlice<UInt16>, to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + units.count + 8)
+        // Runs without a character to escape go to ICU's converter whole (lone surrogates become
+        // U+FFFD there); the characters between them are escaped here.
+        var run = units.startIndex
         var i = units.startIndex
         let end = units.endIndex
         while i < end {
             let u = units[i]
-            i += 1
-            if u < 0x80 {
-                if u >= 0x20 && u != 0x22 && u != 0x5C {
-                    bytes.append(UInt8(truncatingIfNeeded: u))
-                } else {
-                    appendEscape(UInt8(truncatingIfNeeded: u), to: &bytes)
-                }
-            } else if u < 0x800 {
-                bytes.append(0xC0 | UInt8(truncatingIfNeeded: u >> 6))
-                bytes.append(0x80 | UInt8(truncatingIfNeeded: u & 0x3F))
-            } else if u & 0xF800 == 0xD800 {
-                // A surrogate: a lead followed by a trail is one scalar of four bytes; any other is lone.
-                if u < 0xDC00, i < end, units[i] & 0xFC00 == 0xDC00 {
-                    let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
-                    i += 1
-                    bytes.append(0xF0 | UInt8(truncatingIfNeeded: scalar >> 18))
-                    bytes.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 12) & 0x3F))
-                    bytes.append(0x80 | UInt8(truncatingIfNeeded: (scalar >> 6) & 0x3F))
-                    bytes.append(0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F))
-                } else {
-                    bytes.append(0xEF); bytes.append(0xBF); bytes.append(0xBD)
-                }
-            } else if u == 0x2028 || u == 0x2029 {
+            guard u < 0x20 || u == 0x22 || u == 0x5C || u == 0x2028 || u == 0x2029 else {
+                i += 1
+                continue
+            }
+            UTFConversion.appendUTF8(units[run..<i], to: &bytes)
+            if u == 0x2028 || u == 0x2029 {
                 bytes.append(contentsOf: u == 0x2028 ? lineSeparator : paragraphSeparator)
             } else {
-                bytes.append(0xE0 | UInt8(truncatingIfNeeded: u >> 12))
-                bytes.append(0x80 | UInt8(truncatingIfNeeded: (u >> 6) & 0x3F))
-                bytes.append(0x80 | UInt8(truncatingIfNeeded: u & 0x3F))
+                appendEscape(UInt8(truncatingIfNeeded: u), to: &bytes)
             }
+            i += 1
+            run = i
         }
+        UTFConversion.appendUTF8(units[run..<end], to: &bytes)
     }
 
     private static let lineSeparator = Array(#"\u2028"#.utf8)

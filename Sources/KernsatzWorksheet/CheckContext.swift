@@ -98,6 +98,23 @@ enum CheckText {
         return (String(leading), String(trailing.reversed()))
     }
 
+    /// Web and e-mail addresses (a run without spaces with "://", "www." or an @ before a dot),
+    /// which stay as they are in any language.
+    static func addresses(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in 0...scalars.count where index == scalars.count || scalars[index].properties.isWhitespace {
+            if index > start {
+                let run = CheckText.string(scalars, start..<index).lowercased()
+                if run.contains("://") || run.hasPrefix("www.") || (run.contains("@") && run.split(separator: "@").last?.contains(".") == true) {
+                    runs.append(start..<index)
+                }
+            }
+            start = index + 1
+        }
+        return runs
+    }
+
     /// Whether `open` and `close` pair up (never more closed than opened, as many of each).
     static func balanced(_ scalars: [Unicode.Scalar], _ open: Unicode.Scalar, _ close: Unicode.Scalar) -> Bool {
         var depth = 0
@@ -194,7 +211,7 @@ final class CheckContext {
         info.entities = analysis.entities.map { .init(value: $0, span: span($0.range)) }
         info.quotes = analysis.quotes.filter { $0.kind == .direct }.map { span($0.span) }
         info.quotes += quotedPhrases(info).filter { phrase in !info.quotes.contains { $0.start < phrase.end && phrase.start < $0.end } }
-        if let matcher = check.matcher, matcher.glossary.isForTexts(in: source) {
+        if let matcher = check.matcher(for: source) {
             let found = matcher.match(units: analysis.text.units)
             info.hits = found.map { .init(value: $0.entry, span: span($0.range)) }
             info.hitKinds = found.map(\.match)
@@ -244,7 +261,9 @@ final class CheckContext {
         let kept = info.entities.filter { $0.value.type != .location || places[nameKey($0.span.text)] == nil }.map { $0.span.start..<$0.span.end }
             + info.measures.map { $0.span.start..<$0.span.end }
             + keptNames(in: info).map { $0.0.start..<$0.0.end }
+        let addresses = CheckText.addresses(info.scalars)
         let open = info.words.filter { word in
+            if addresses.contains(where: { $0.contains(word.start) }) { return false }
             let text = CheckText.string(info.scalars, word.start..<word.end)
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
             if text.count > 1, !text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
@@ -269,7 +288,7 @@ final class CheckContext {
     // MARK: glossary
 
     func glossary(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
-        guard let matcher = check.matcher, !info.hits.isEmpty else { return }
+        guard let matcher = check.matcher(for: source), !info.hits.isEmpty else { return }
         let entries = matcher.glossary.entries
         // A term found as part of a compound that is a person's or place name („Land“ in „Niederlande“) belongs to the name.
         let nameSpans = info.entities.filter { $0.value.type == .person || $0.value.type == .location }.map { $0.span.start..<$0.span.end }
@@ -298,6 +317,17 @@ final class CheckContext {
                   !(info.hitKinds[index] == .compound && nameSpans.contains(where: { $0.contains(hit.span.start) && $0.upperBound >= hit.span.end }))
             else { continue }
             if approved.contains(where: { !matches($0.term, in: targetInfo.words).isEmpty }) { continue }
+            // A short form in a language without compounds („the Commission“ of an entry "Commission"
+            // whose German is „Europäische Kommission“) may become the target term's head („die Kommission“).
+            if !matcher.morphology.compounds {
+                let hitWords = CheckText.words(Array(hit.span.text.unicodeScalars)).count
+                if approved.contains(where: { term in
+                    let scalars = Array(term.term.unicodeScalars)
+                    let words = CheckText.words(scalars)
+                    guard words.count > hitWords, let head = words.last else { return false }
+                    return !matches(CheckText.string(scalars, head.start..<head.end), in: targetInfo.words).isEmpty
+                }) { continue }
+            }
             let names = approved.map { "“\($0.term)”" }.joined(separator: " or ")
             emit(.glossaryMissing, "„\(hit.span.text)“ (glossary: \(entry.term)) is not translated as \(names)", [hit.span])
         }
@@ -364,6 +394,18 @@ final class CheckContext {
     func numbers(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
         for item in info.measures {
             let measure = item.value
+            if let value = measure.value, value < 0, keepsSign(item.span, info) {
+                // „minus 12 Grad“: the target needs -12 (or 12 with words that say below zero).
+                let words = targetInfo.words.map(\.folded)
+                let saysBelow = (check.lists.belowZero[target] ?? []).contains { phrase in
+                    words.indices.contains { start in start + phrase.count <= words.count && (0..<phrase.count).allSatisfy { words[start + $0] == phrase[$0] } }
+                }
+                let signed = targetInfo.measures.contains { ($0.value ?? 0) < 0 && Self.equal($0.value, value) }
+                if !signed && !(saysBelow && targetInfo.measures.contains { Self.equal($0.value, value) }) {
+                    emit(.number, "the source's „\(item.span.text)“ is below zero, the target's value is not", [item.span])
+                }
+                continue
+            }
             if targetInfo.measures.contains(where: { Self.sameValue(measure, $0, targetInfo.measures) }) { continue }
             let forms = renderedForms(measure)
             if forms.contains(where: { targetInfo.spaced.contains($0) }) { continue }
@@ -397,6 +439,14 @@ final class CheckContext {
         }
     }
 
+    /// Whether a temperature unit (`signed-units.txt`) follows the measure in the source.
+    func keepsSign(_ span: CheckSpan, _ info: SourceInfo) -> Bool {
+        var index = span.end
+        while index < info.scalars.count, info.scalars[index].properties.isWhitespace { index += 1 }
+        let rest = CheckText.string(info.scalars, index..<min(info.scalars.count, index + 12))
+        return (check.lists.signedUnits[source] ?? []).contains { rest.hasPrefix($0) }
+    }
+
     /// Runs of decimal digits.
     static func digitRuns(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
@@ -416,7 +466,12 @@ final class CheckContext {
         while index < scalars.count, scalars[index] == "." || scalars[index] == ":" || scalars[index] == " "
                 || scalars[index].properties.numericType == .decimal { index += 1 }
         let rest = CheckText.string(scalars, index..<min(scalars.count, index + 4))
-        return rest.hasPrefix("Uhr") || rest == "h" || rest.hasPrefix("h ") || rest.hasPrefix("h.")
+        if rest.hasPrefix("Uhr") || rest == "h" || rest.hasPrefix("h ") || rest.hasPrefix("h.") { return true }
+        // English clock times: "3pm", "3 p.m.", "7.30pm"; "am" only attached or dotted ("9am", "9 a.m."),
+        // since a German „am“ follows numbers too.
+        let lower = rest.lowercased()
+        if lower.hasPrefix("pm") || lower.hasPrefix("p.m") || lower.hasPrefix("a.m") { return true }
+        return lower.hasPrefix("am") && index == end
     }
 
     /// The word (letters, digits, hyphens) a run of digits stands in.
@@ -523,6 +578,7 @@ final class CheckContext {
                 // („European Parliament“, „Commission“). An earlier mention (`recurring`) is no cue in one segment.
                 if entity.cue.kind == .recurring { continue }
                 if source != "de", [.multiwordName, .capitalized].contains(entity.cue.kind) { continue }
+                if entity.cue.kind == .capitalized { continue }
                 if let last = name.split(separator: " ").last, last.count > 2, last.count < name.count { candidates.append(String(last)) }
             case .organization:
                 let checked = entity.cue.kind == .acronym || entity.cue.kind == .orgSuffix
@@ -653,9 +709,9 @@ final class CheckContext {
     // MARK: quotes, doubled words, brackets, length, white space
 
     /// Words the source puts in double quotation marks that are not speech to the analysis but are
-    /// someone's words all the same: two words or more („nannte die Pläne „völlig inakzeptabel““),
-    /// not a name or title (capitalized words, not after a title cue: die Zeitung „Die Welt“). One
-    /// quoted word is a name or a scare quote („Zeitenwende“), which a translation may render without marks.
+    /// someone's words all the same („nannte die Pläne „völlig inakzeptabel““, „unverschämt“): not
+    /// a name, title or scare quote (capitalized words; words after a title cue: die Zeitung „Die
+    /// Welt“), which a translation may render without marks.
     func quotedPhrases(_ info: SourceInfo) -> [CheckSpan] {
         guard CheckText.quotesBalanced(info.scalars) else { return [] }
         let marks = info.scalars.indices.filter { CheckText.doubleQuotes.contains(info.scalars[$0]) }
@@ -663,12 +719,13 @@ final class CheckContext {
         for pair in stride(from: 0, to: marks.count - 1, by: 2) {
             let open = marks[pair], close = marks[pair + 1]
             let inner = info.words.filter { $0.start > open && $0.end <= close }
-            guard inner.count >= 2 else { continue }
+            guard let first = inner.first else { continue }
             // A name or title in quotes („Alternative für Deutschland“, „Krieg und Frieden“) is
-            // capitalized but for a function word; quoted words of speech open in lower case or
-            // have two lower-case words or more.
+            // capitalized but for a function word, and one capitalized word is a name or a scare
+            // quote („Zeitenwende“); quoted words of speech open in lower case („unverschämt“,
+            // „völlig inakzeptabel“) or have two lower-case words or more.
             let lowercase = inner.filter { info.scalars[$0.start].properties.isLowercase }
-            guard info.scalars[inner[0].start].properties.isLowercase || lowercase.count >= 2 else { continue }
+            guard info.scalars[first.start].properties.isLowercase || (inner.count >= 2 && lowercase.count >= 2) else { continue }
             if let before = info.words.last(where: { $0.end <= open }), isTitleCue(before.folded) { continue }
             phrases.append(CheckSpan(side: .source, start: open, end: close + 1, text: CheckText.string(info.scalars, open..<(close + 1))))
         }

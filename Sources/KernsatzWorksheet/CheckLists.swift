@@ -16,6 +16,10 @@ struct CheckLists: Sendable {
     var ratios: [(String, String, Double, Double)] = []
     /// (language, name, language, name).
     var names: [(String, String, String, String)] = []
+    /// Language → unit words after which a number keeps its sign (temperatures), and the words
+    /// that say a number is below zero (`signed-units.txt`).
+    var signedUnits: [String: [String]] = [:]
+    var belowZero: [String: [[String]]] = [:]
     /// Language → elided articles and prepositions before a name („l'“ of „l'OTAN“).
     var elisions: [String: Set<String>] = [:]
     /// Names every language writes the same way (agencies, companies, media), each as its words
@@ -58,6 +62,14 @@ struct CheckLists: Sendable {
         }
         for (fields, _) in try rows(PackageResources.regions_txt, file: "regions.txt", fields: 1) {
             lists.regions.append(fields[0])
+        }
+        for (fields, line) in try rows(PackageResources.signed_units_txt, file: "signed-units.txt", fields: 3) {
+            switch fields[0] {
+            case "unit": lists.signedUnits[fields[1], default: []].append(fields[2])
+            case "below": lists.belowZero[fields[1], default: []].append(fields[2].split(separator: " ").map(String.init))
+            default:
+                throw WorksheetError(.badCheckList(file: "signed-units.txt", line: line, reason: "'\(fields[0])' is neither unit nor below"))
+            }
         }
         for (fields, _) in try rows(PackageResources.elisions_txt, file: "elisions.txt", fields: 2) {
             lists.elisions[fields[0], default: []].insert(fields[1])

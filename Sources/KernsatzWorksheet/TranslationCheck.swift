@@ -15,8 +15,11 @@ import Kernsatz
 ///
 /// A check is an immutable value: make one and use it for many worksheets, from any task.
 public struct TranslationCheck: Sendable {
-    /// The glossary's matcher; nil: no glossary rules.
-    public let matcher: TermMatcher?
+    /// The glossaries' matchers, one per source language (a source takes the first whose glossary
+    /// is for its language); empty: no glossary rules.
+    public let matchers: [TermMatcher]
+    /// The first matcher (the one a single glossary gives).
+    public var matcher: TermMatcher? { matchers.first }
     /// The rules that run.
     public let rules: Set<CheckRule>
     let lists: CheckLists
@@ -27,9 +30,20 @@ public struct TranslationCheck: Sendable {
     ///   - rules: the rules to run (default: all).
     /// - Throws: `WorksheetError` `.badCheckList` when a shipped list is malformed.
     public init(matcher: TermMatcher?, rules: Set<CheckRule> = Set(CheckRule.allCases)) throws(WorksheetError) {
-        self.matcher = matcher
+        try self.init(matchers: matcher.map { [$0] } ?? [], rules: rules)
+    }
+
+    /// - Parameter matchers: glossaries for several source languages (the shipped one read from each
+    ///   of its languages: `ShippedGlossaries.glossaries()`).
+    public init(matchers: [TermMatcher], rules: Set<CheckRule> = Set(CheckRule.allCases)) throws(WorksheetError) {
+        self.matchers = matchers
         self.rules = rules
         lists = try CheckLists.shipped()
+    }
+
+    /// The matcher for sources in `language` (primary subtag), if a glossary is for it.
+    func matcher(for language: String) -> TermMatcher? {
+        matchers.first { $0.glossary.isForTexts(in: language) }
     }
 
     /// Checks a worksheet read by `XLIFFReader`.

@@ -44,6 +44,14 @@ struct GlossaryOptions: ParsableArguments {
         to.target(for: glossaryLanguage) ?? to.single ?? to.targets.first ?? "en"
     }
 
+    /// `check`'s matchers: the glossaries named (one matcher), or without --glossary the shipped
+    /// glossaries read from each of their languages, so that a French or English source is checked
+    /// against its own terms.
+    func matchers(lenient: Bool) throws -> [TermMatcher] {
+        if paths.isEmpty { return try ShippedGlossaries.glossaries().map { TermMatcher(glossary: $0) } }
+        return try matcher(orShipped: false, lenient: lenient).map { [$0] } ?? []
+    }
+
     /// The matcher for the glossaries named, or the shipped ones when none is and `orShipped` says so.
     /// Warnings go to standard error; an error stops the run.
     /// - Parameter lenient: the command's `--lenient`: invalid bytes in a glossary become U+FFFD

@@ -53,8 +53,7 @@ struct Runner {
     /// With `jobs` above 1, records are worked on by that many threads (`OrderedWork`): a reader
     /// thread reads the lines, each worker thread has its own `makeWorker()` state (an ICU session),
     /// and this thread writes the lines in input order, flushing whenever the next one is not ready
-    /// yet — the same bytes as with one job. At most `8 × jobs` records (and 8 MiB of their lines,
-    /// besides the oldest) are between reading and writing.
+    /// yet — the same bytes as with one job (`streamInOrder`).
     mutating func eachRecord<Worker>(jobs: Int = 1, worker makeWorker: () -> Worker,
                                      _ body: @escaping @Sendable (Worker, InputRecord, inout RecordNotes) throws -> [UInt8]) -> Bool {
         let lenient = options.lenient
@@ -62,23 +61,49 @@ struct Runner {
             let worker = makeWorker()
             return eachRecord { try body(worker, $0, &$1) }
         }
-        let work = OrderedWork<RecordInput, (line: [UInt8], notes: RecordNotes)>(
-            work: (0..<jobs).map { _ in
-                let worker = makeWorker()
-                return { line in line.process(lenient: lenient) { try body(worker, $0, &$1) } }
-            },
-            window: 8 * jobs, byteBudget: 8 << 20)
+        let workers = (0..<jobs).map { _ in
+            let worker = makeWorker()
+            return { (line: RecordInput) in line.process(lenient: lenient) { try body(worker, $0, &$1) } }
+        }
+        return Self.streamInOrder(paths: options.paths, maxBytes: options.maxBytes, workers: workers, output: &output)
+    }
+
+    /// The lines of `paths` worked on by one thread per closure of `workers` and written to
+    /// `output` in input order (each record's warnings when its line is written); false when an
+    /// input could not be read. Records go to the threads in chunks (up to 64 records or 256 KiB),
+    /// so that a hand-over costs little beside a record's work; a chunk is handed on early, before
+    /// a read that may wait, so that a slow producer's records are never held back. At most
+    /// `4 × workers` chunks and 8 MiB of input are in flight.
+    static func streamInOrder(paths: [String], maxBytes: Int, workers: [(RecordInput) -> (line: [UInt8], notes: RecordNotes)],
+                              output: inout Output) -> Bool {
+        let work = OrderedWork<[RecordInput], [(line: [UInt8], notes: RecordNotes)]>(
+            work: workers.map { worker in { chunk in chunk.map(worker) } },
+            window: 4 * workers.count, byteBudget: 8 << 20)
         work.start()
-        let paths = options.paths, maxBytes = options.maxBytes
         let reader = Thread {
-            let ok = Self.readLines(paths: paths, maxBytes: maxBytes) { work.submit($0, bytes: $0.size) }
+            var chunk: [RecordInput] = []
+            var chunkBytes = 0
+            func handOn() {
+                guard !chunk.isEmpty else { return }
+                work.submit(chunk, bytes: chunkBytes)
+                chunk = []
+                chunkBytes = 0
+            }
+            let ok = Self.readLines(paths: paths, maxBytes: maxBytes, beforeWaiting: handOn) { line in
+                chunk.append(line)
+                chunkBytes += line.size
+                if chunk.count >= 64 || chunkBytes >= 256 << 10 { handOn() }
+            }
+            handOn()
             work.endInput(failed: !ok)
         }
         reader.stackSize = 8 << 20
         reader.start()
-        while let (result, moreReady) = work.next() {
-            for warning in result.notes.warnings { Output.warn(warning) }
-            output.write(result.line)
+        while let (results, moreReady) = work.next() {
+            for result in results {
+                for warning in result.notes.warnings { Output.warn(warning) }
+                output.write(result.line)
+            }
             if !moreReady { output.flush() }
         }
         output.flush()
@@ -99,7 +124,8 @@ struct Runner {
     /// Reads the lines of every input in order and hands each to `take`: blank lines are left
     /// out, a line too long to keep is its error record already. A file that cannot be opened or
     /// read is said on standard error (reading goes on with the next); returns false then.
-    static func readLines(paths: [String], maxBytes: Int, _ take: (RecordInput) -> Void) -> Bool {
+    /// - Parameter beforeWaiting: called before a read that may wait for input (no whole line is buffered).
+    static func readLines(paths: [String], maxBytes: Int, beforeWaiting: () -> Void = {}, _ take: (RecordInput) -> Void) -> Bool {
         var ok = true
         for path in paths {
             let lines: LineReader
@@ -113,6 +139,7 @@ struct Runner {
             let name = path == "-" ? "<stdin>" : path
             while true {
                 let bytes: [UInt8]
+                if !lines.hasBufferedLine { beforeWaiting() }
                 do {
                     guard let next = try lines.next() else { break }
                     bytes = next

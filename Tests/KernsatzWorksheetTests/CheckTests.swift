@@ -10,7 +10,7 @@ final class CheckTests: XCTestCase {
 
     static func check() throws -> TranslationCheck {
         if let shared { return shared }
-        let check = try TranslationCheck(matcher: TermMatcher(glossary: try ShippedGlossaries.glossary()))
+        let check = try TranslationCheck(matchers: try ShippedGlossaries.glossaries().map { TermMatcher(glossary: $0) })
         shared = check
         return check
     }
@@ -170,6 +170,16 @@ final class CheckTests: XCTestCase {
         // A label is a word to translate.
         XCTAssertEqual(try findings(["Die Ministerin reiste ab.", "Foto: Michael Kappeler/dpa"],
                                     ["The minister left.", "Foto: Michael Kappeler/dpa"]), ["2:untranslated"])
+    }
+
+    func testNumberSignOfATemperatureStays() throws {
+        let source = "Die Temperaturen sinken auf minus 12 Grad."
+        XCTAssertEqual(try one(source, "Temperatures will fall to minus 12 degrees."), [])
+        XCTAssertEqual(try one(source, "Temperatures will fall to -12 degrees."), [])
+        XCTAssertEqual(try one(source, "Temperatures will fall to 12 degrees below zero."), [])
+        XCTAssertEqual(try one(source, "Temperatures will fall to 12 degrees."), ["1:number"])
+        // Elsewhere the sign may move into words.
+        XCTAssertEqual(try one("Der Umsatz lag bei minus 3 Prozent.", "Sales fell by 3 percent."), [])
     }
 
     func testNumberDayInARangeOfOneMonth() throws {

@@ -113,6 +113,15 @@ int32_t ks_converter_to_uchars(ks_converter *converter, const char *bytes, int32
 /// when ICU's alias table has no such name. ICU owns the string.
 const char *ks_converter_canonical_name(const char *name, int32_t *status);
 
+// MARK: UTF-8 and UTF-16
+
+/// UTF-16 → UTF-8 into `dest` (at least 3 bytes per unit); a lone surrogate becomes U+FFFD.
+/// Returns the bytes written.
+int32_t ks_utf16_to_utf8(const uint16_t *source, int32_t length, uint8_t *dest, int32_t capacity, int32_t *status);
+/// Well-formed UTF-8 → UTF-16 into `dest` (at least 1 unit per byte); an ill-formed sequence is
+/// an error (U_INVALID_CHAR_FOUND). Returns the units written.
+int32_t ks_utf8_to_utf16(const uint8_t *source, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
+
 // MARK: case mapping
 
 typedef enum {

@@ -359,22 +359,10 @@ extension KernsatzCommand.BatchCommand {
                 output.flush()
             }
         } else {
-            let work = OrderedWork<RecordInput, [UInt8]>(
-                work: (0..<worker.slots).map { slot in { Self.streamLine($0, worker: worker, slot: slot, lenient: lenient) } },
-                window: 8 * worker.slots, byteBudget: 8 << 20)
-            work.start()
-            let maxBytes = maxBytes
-            let reader = Thread {
-                let ok = Runner.readLines(paths: ["-"], maxBytes: maxBytes) { work.submit($0, bytes: $0.size) }
-                work.endInput(failed: !ok)
+            let workers = (0..<worker.slots).map { slot in
+                { (line: RecordInput) in (line: Self.streamLine(line, worker: worker, slot: slot, lenient: lenient), notes: RecordNotes()) }
             }
-            reader.stackSize = 8 << 20
-            reader.start()
-            while let (line, moreReady) = work.next() {
-                output.write(line)
-                if !moreReady { output.flush() }
-            }
-            ok = !work.inputFailed
+            ok = Runner.streamInOrder(paths: ["-"], maxBytes: maxBytes, workers: workers, output: &output)
         }
         output.flush()
         if !ok { throw ExitCode.failure }

@@ -64,7 +64,7 @@ extension KernsatzCommand {
 
         func run() throws {
             let format = CheckReportFormat(rawValue: format) ?? .text
-            let check = try TranslationCheck(matcher: try glossary.matcher(orShipped: true, lenient: false), rules: try chosenRules())
+            let check = try TranslationCheck(matchers: try glossary.matchers(lenient: false), rules: try chosenRules())
             var ok = true
             var reports: [CheckReport] = []
             for path in paths {
