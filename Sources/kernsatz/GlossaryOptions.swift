@@ -17,7 +17,7 @@ extension TargetLanguages: ExpressibleByArgument {
 struct GlossaryOptions: ParsableArguments {
     @Option(name: .customLong("glossary"), help: ArgumentHelp(
         "A glossary (.tbx, .tsv, .csv; UTF-8, or UTF-16 with a BOM — --lenient replaces bad bytes here too); repeat for several. Default for `terms` and `worksheet`: the shipped glossaries (`shipped` names them).",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var paths: [String] = []
 
     @Option(help: ArgumentHelp(

@@ -59,7 +59,7 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every command that reads texts shares: where the text comes from and how to read it.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Text files to read (.txt, .md, .html, …); - is standard input (the default).")
+    @Argument(help: "Text files to read (.txt, .md, .html, …); - is standard input (the default).", completion: .file())
     var files: [String] = []
 
     @Flag(help: "Read JSON Lines records {\"id\", \"text\", \"lang\"?} and write one JSON line per record.")

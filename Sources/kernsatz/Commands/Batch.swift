@@ -37,14 +37,15 @@ extension KernsatzCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("Input folders (or files).", valueName: "in"))
+        @Argument(help: ArgumentHelp("Input folders (or files).", valueName: "in"), completion: .file())
         var inputs: [String] = []
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (made if missing).", valueName: "out"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (made if missing).", valueName: "out"), completion: .directory)
         var output: String?
 
         @Option(help: ArgumentHelp("What to write per file, comma-separated: summary, \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")), all.",
-                                   valueName: "formats"))
+                                   valueName: "formats"),
+                completion: FormatCompletion.list(BatchFormat.self, allowsAll: true))
         var formats: String?
 
         @OptionGroup var glossary: GlossaryOptions

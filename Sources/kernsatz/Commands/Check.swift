@@ -20,7 +20,7 @@ extension KernsatzCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff, .docx; - reads standard input).", valueName: "file"))
+        @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff, .docx; - reads standard input).", valueName: "file"), completion: .file())
         var paths: [String] = []
 
         @OptionGroup var glossary: GlossaryOptions
@@ -28,10 +28,11 @@ extension KernsatzCommand {
         @Option(help: "Source language when a worksheet names none (its srcLang / source-language wins).")
         var from: String?
 
-        @Option(help: ArgumentHelp("Report form: text, html, csv or json.", valueName: "format"))
+        @Option(help: ArgumentHelp("Report form: text, html, csv or json.", valueName: "format"),
+                completion: .list(CheckReportFormat.allCases.map(\.rawValue)))
         var format: String = "text"
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write one report per worksheet into DIR (made if missing).", valueName: "dir"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write one report per worksheet into DIR (made if missing).", valueName: "dir"), completion: .directory)
         var output: String?
 
         @Option(help: ArgumentHelp("Only these rules, comma-separated (default: all).", valueName: "a,b,…"))

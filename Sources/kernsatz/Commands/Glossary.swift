@@ -33,7 +33,7 @@ extension KernsatzCommand.GlossaryCommand {
                 """
         )
 
-        @Argument(help: "Glossary files (.tbx, .tsv/.txt, .csv).")
+        @Argument(help: "Glossary files (.tbx, .tsv/.txt, .csv).", completion: .file())
         var paths: [String]
 
         @Option(help: "The glossary's source language.")
@@ -76,10 +76,10 @@ extension KernsatzCommand.GlossaryCommand {
                 """
         )
 
-        @Argument(help: "The glossary to read.")
+        @Argument(help: "The glossary to read.", completion: .file())
         var input: String
 
-        @Argument(help: "The file to write (.tbx, .tsv/.txt/.utf8/.tab, .csv), or - for standard output.")
+        @Argument(help: "The file to write (.tbx, .tsv/.txt/.utf8/.tab, .csv), or - for standard output.", completion: .file())
         var output: String
 
         @Option(help: "Output format (default: by OUT's extension; tbx means tbx3).")
@@ -172,7 +172,7 @@ extension KernsatzCommand.GlossaryCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, tsv, tbx }
 
-        @Argument(help: "Text files or directories.")
+        @Argument(help: "Text files or directories.", completion: .file())
         var paths: [String]
 
         @OptionGroup var glossary: GlossaryOptions

@@ -28,11 +28,11 @@ extension KernsatzCommand {
         )
 
         @Argument(help: ArgumentHelp("Translated worksheets (.xlf, .xliff, .docx), or folders of them (- reads standard input).",
-                                     valueName: "file"))
+                                     valueName: "file"), completion: .file())
         var paths: [String] = []
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the documents into DIR (made if missing); - : standard output, for one worksheet.",
-                                                        valueName: "dir"))
+                                                        valueName: "dir"), completion: .directory)
         var output: String = "."
 
         @Flag(help: "Replace output files that exist with other content (without it, an existing file is never touched).")

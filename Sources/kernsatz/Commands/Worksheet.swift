@@ -39,10 +39,11 @@ extension KernsatzCommand {
         @OptionGroup var glossary: GlossaryOptions
 
         @Option(help: ArgumentHelp("Output formats, comma-separated: \(WorksheetFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                   valueName: "formats"))
+                                   valueName: "formats"),
+                completion: FormatCompletion.list(WorksheetFormat.self))
         var format: String = WorksheetFormat.xliff.rawValue
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write DIR/<input name>.<ext> (the folder is made if missing).", valueName: "dir"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write DIR/<input name>.<ext> (the folder is made if missing).", valueName: "dir"), completion: .directory)
         var output: String?
 
         @Option(parsing: .unconditional, help: "Sentences of the summary given for context (0: none).")
