@@ -139,6 +139,7 @@ public struct Batch: Sendable {
         let state = RunState(total: walk.inputs.count, progress: progress, journal: journal, csvRows: csvRows, htmlRows: htmlRows,
                              slots: slots, termSpill: termSpill)
         let renderer = RecordRenderer()
+        for ignore in walk.ignoreFiles { progress(.ignoring(file: ignore.path, patterns: ignore.patterns)) }
         progress(.planned(total: walk.inputs.count, notes: walk.notes))
         for (number, note) in walk.notes.enumerated() {
             var record = FileRecord(path: note.relativePath, status: note.severity == .failed ? .failed : .skipped, reason: note.reason)

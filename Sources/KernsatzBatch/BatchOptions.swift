@@ -63,6 +63,8 @@ public struct BatchOptions: Sendable {
 public enum BatchEvent: Sendable {
     /// The walk is done: `total` files to process (`notes` files and folders left out or broken).
     case planned(total: Int, notes: [WalkNote])
+    /// A root folder's `.kernsatzignore` was read: what it names is left out (said before `planned`).
+    case ignoring(file: String, patterns: [String])
     /// One file is finished (done, up to date or failed); `finished` of `total` so far.
     case file(FileRecord, finished: Int, total: Int)
     /// The files are done; the report is being written.

@@ -155,6 +155,22 @@ public struct InputWalker: Sendable {
     public struct Walk: Sendable {
         public var inputs = BatchInputs()
         public var notes: [WalkNote] = []
+        /// The `.kernsatzignore` files read (the root folders' own), with their patterns.
+        public var ignoreFiles: [(path: String, patterns: [String])] = []
+    }
+
+    /// The name of a file in an input folder whose lines are patterns to leave out, as `--exclude`
+    /// gives them, relative to that folder (`spark/`, `*.py`); `#` starts a comment.
+    public static let ignoreFileName = ".kernsatzignore"
+
+    /// The patterns of a root folder's `.kernsatzignore`, or nil when it has none.
+    static func ignorePatterns(in folder: String) -> [String]? {
+        let path = (folder as NSString).appendingPathComponent(ignoreFileName)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
+            let pattern = line.trimmingCharacters(in: .whitespaces)
+            return pattern.isEmpty || pattern.hasPrefix("#") ? nil : pattern
+        }
     }
 
     /// - Throws: `BatchError` when a root does not exist (a walk below it reports problems as notes).
@@ -207,7 +223,14 @@ public struct InputWalker: Sendable {
             }
             visited[identity] = root
             let inside = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            descend(root, relative: prefix, inside: inside, outside: nil, ancestors: [identity], visited: &visited, into: &walk)
+            var ignored: [Glob] = []
+            if let patterns = Self.ignorePatterns(in: root) {
+                walk.ignoreFiles.append(((root as NSString).appendingPathComponent(Self.ignoreFileName), patterns))
+                // "spark/" names the folder.
+                ignored = patterns.map { Glob($0.hasSuffix("/") ? String($0.dropLast()) : $0) }
+            }
+            descend(root, relative: prefix, inside: inside, outside: nil, ancestors: [identity], ignored: (ignored, prefix),
+                    visited: &visited, into: &walk)
         }
         return walk
     }
@@ -215,8 +238,10 @@ public struct InputWalker: Sendable {
     /// - Parameters:
     ///   - inside: the input folder's real path (links resolved): a link whose target is not below it leads outside.
     ///   - outside: the link that led outside on the way to `folder`, if one did.
+    ///   - ignored: the root's `.kernsatzignore` patterns, and the root's prefix in `relative` (they match below it).
     private func descend(_ folder: String, relative: String, inside: String, outside: BatchInput.OutsideLink?,
-                         ancestors: Set<FileIdentity>, visited: inout [FileIdentity: String], into walk: inout Walk) {
+                         ancestors: Set<FileIdentity>, ignored: (globs: [Glob], prefix: String),
+                         visited: inout [FileIdentity: String], into walk: inout Walk) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -256,6 +281,8 @@ public struct InputWalker: Sendable {
                 continue
             }
             if exclude.contains(where: { $0.matches(name: name, path: relativePath) }) { continue }
+            let belowRoot = String(relativePath.dropFirst(ignored.prefix.count))
+            if ignored.globs.contains(where: { $0.matches(name: name, path: belowRoot) }) { continue }
             // A link that leads outside the input folder (to /etc, another user's files …): said, or left out.
             var outside = outside
             if outside == nil, FileIdentity(path: path, follow: false)?.isSymbolicLink == true {
@@ -283,7 +310,7 @@ public struct InputWalker: Sendable {
                 }
                 visited[identity] = path
                 descend(path, relative: relativePath + "/", inside: inside, outside: outside, ancestors: ancestors.union([identity]),
-                        visited: &visited, into: &walk)
+                        ignored: ignored, visited: &visited, into: &walk)
             } else if identity.isRegular {
                 if let earlier = visited[identity] {
                     // A second link to one file (or a file also named as an input): read once, so

@@ -168,6 +168,23 @@ final class InputWalkerTests: BatchTestCase {
         XCTAssertEqual(other.map(\.kind), [.plain], "a file taken by --include of an unknown type is read as plain text")
     }
 
+    func testWalk_ignoreFileOfARootFolder_leavesOutItsPatterns_relativeToIt() throws {
+        try put("a.txt", "x")
+        try put("spark/job.py", "x")
+        try put("spark/notes.txt", "x")
+        try put("de/b.draft.md", "x")
+        try put("de/c.md", "x")
+        try put(".kernsatzignore", "# code, not articles\nspark/\n\n*.draft.md\n")
+        let walk = try InputWalker().walk([input])
+        XCTAssertEqual(walk.inputs.map(\.relativePath), ["a.txt", "de/c.md"])
+        XCTAssertEqual(walk.notes, [], "what the file names is not listed as skipped")
+        XCTAssertEqual(walk.ignoreFiles.map(\.patterns), [["spark/", "*.draft.md"]])
+        // Under several roots, the patterns still match below the folder that has the file.
+        try put("../other/z.txt", "x")
+        let two = try InputWalker().walk([input, input + "/../other"])
+        XCTAssertEqual(two.inputs.map(\.relativePath).filter { $0.contains("spark") || $0.contains("draft") }, [])
+    }
+
     func testWalk_severalRoots_eachUnderItsName() throws {
         try put("x/a.txt", "x")
         try put("y/x/a.txt", "x")

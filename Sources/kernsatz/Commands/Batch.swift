@@ -62,7 +62,7 @@ extension KernsatzCommand {
                                    valueName: "glob"))
         var include: [String] = []
 
-        @Option(help: ArgumentHelp("Leave out files and folders matching this pattern (drafts, *.draft.md); repeat for several.", valueName: "glob"))
+        @Option(help: ArgumentHelp("Leave out files and folders matching this pattern (drafts, *.draft.md); repeat for several. An input folder's own .kernsatzignore (one pattern a line, # comments) adds its patterns, relative to that folder.", valueName: "glob"))
         var exclude: [String] = []
 
         @Flag(help: "Leave out symbolic links that lead outside the input folders (listed in the report); by default they are followed and their files carry a warning.")
@@ -226,6 +226,8 @@ final class ProgressReporter: @unchecked Sendable {
 
     func handle(_ event: BatchEvent) {
         switch event {
+        case .ignoring(let file, let patterns):
+            if !quiet { line("leaving out what \(file) names: \(patterns.joined(separator: ", "))") }
         case .planned(let total, let notes):
             started = DispatchTime.now().uptimeNanoseconds
             for note in notes where note.severity == .failed || !quiet {
