@@ -186,8 +186,14 @@ public final class LineReader {
     /// Whether `next()` can return without reading from the file: a whole line is in the buffer, or
     /// the input has ended. A stream hands on what it has gathered before a read that may wait.
     public var hasBufferedLine: Bool {
-        finished || (position < buffer.count && buffer[position...].contains(0x0A))
+        if finished { return true }
+        guard position < buffer.count else { return false }
+        if let newline = nextNewline, newline >= position { return true }
+        nextNewline = buffer[position...].firstIndex(of: 0x0A)
+        return nextNewline != nil
     }
+    /// The line feed `hasBufferedLine` found, for `next()` to take.
+    private var nextNewline: Int?
 
     /// The next line without its line break, or nil at the end.
     /// - Throws: `TextError` when reading fails or a line is longer than `maxLineBytes`
@@ -197,7 +203,9 @@ public final class LineReader {
         var tooLong = false
         while true {
             if position < buffer.count {
-                if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let known = nextNewline.flatMap { $0 >= position ? $0 : nil }
+                nextNewline = nil
+                if let newline = known ?? buffer[position...].firstIndex(of: 0x0A) {
                     if !tooLong { line.append(contentsOf: buffer[position..<newline]) }
                     position = newline + 1
                     break
@@ -218,6 +226,7 @@ public final class LineReader {
                 if let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
                     buffer = [UInt8](chunk)
                     position = 0
+                    nextNewline = nil
                 } else {
                     finished = true
                 }

@@ -37,7 +37,7 @@ struct UsualRecordReader {
         skipSpace()
         guard next(0x7B) else { return nil }   // {
         var id: RecordID?
-        var text: String?
+        var hasText = false
         var units: [UInt16] = []
         var lang: String??
         skipSpace()
@@ -53,8 +53,8 @@ struct UsualRecordReader {
                 guard id == nil, let value = idValue() else { return nil }
                 id = value
             case .text:
-                guard text == nil, string() else { return nil }
-                text = String(decoding: utf8, as: UTF8.self)
+                guard !hasText, string() else { return nil }
+                hasText = true
                 units = utf16
             case .other:
                 guard otherValue() else { return nil }
@@ -73,8 +73,8 @@ struct UsualRecordReader {
             break
         }
         skipSpace()
-        guard i == bytes.count, let text else { return nil }
-        return InputRecord(id: id ?? .null, text: text, units: units, lang: lang ?? nil)
+        guard i == bytes.count, hasText else { return nil }
+        return InputRecord(id: id ?? .null, units: units, lang: lang ?? nil)
     }
 
     private enum Key { case id, text, lang, other }

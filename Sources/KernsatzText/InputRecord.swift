@@ -7,24 +7,31 @@ import Foundation
 ///     try InputRecord.parse(line, source: "<stdin>:1").id   // .integer(7)
 public struct InputRecord: Sendable {
     public var id: RecordID
+    /// The record's text. Records read from JSON keep only its UTF-16 units (what the pipeline
+    /// reads), and the string is made when asked for.
     public var text: String {
-        didSet { units = Array(text.utf16) }
+        get { storedText ?? String(decoding: units, as: UTF16.self) }
+        set {
+            storedText = newValue
+            units = Array(newValue.utf16)
+        }
     }
-    /// `text`'s UTF-16 units (what the pipeline reads), made with it.
+    private var storedText: String?
+    /// `text`'s UTF-16 units.
     public private(set) var units: [UInt16]
     public var lang: String?
 
     public init(id: RecordID, text: String, lang: String? = nil) {
         self.id = id
-        self.text = text
+        storedText = text
         self.units = Array(text.utf16)
         self.lang = lang
     }
 
-    /// With `units` already made from `text`.
-    init(id: RecordID, text: String, units: [UInt16], lang: String?) {
+    /// From the text's UTF-16 units alone (well-formed: made from valid UTF-8).
+    init(id: RecordID, units: [UInt16], lang: String?) {
         self.id = id
-        self.text = text
+        storedText = nil
         self.units = units
         self.lang = lang
     }

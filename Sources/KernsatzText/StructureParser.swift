@@ -286,6 +286,10 @@ public struct StructureParser: Sendable {
     /// „Brüssel – “, „Wien/Brüssel – “, „Frankfurt am Main – “, „BERLIN (dpa) - “, „Paris, 3. März – “.
     public func dateline(_ units: [UInt16], at start: Int) -> Range<Int>? {
         let limit = min(units.count, start + 80)
+        // A dateline ends in a dash between spaces within its first 80 units: without one, there is none.
+        guard start < limit, (start..<limit).contains(where: { k in
+            UTF16Scan.isDash(units[k]) && k > start && UTF16Scan.isSpace(units[k - 1]) && k + 1 < units.count && units[k + 1] == 0x20
+        }) else { return nil }
         var i = start
         var tokens = 0
         var capitalized = 0
