@@ -1,4 +1,5 @@
 import Foundation
+import KernsatzICU
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -223,15 +224,17 @@ public final class LineReader {
                 break
             }
             do {
-                if let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
-                    buffer = [UInt8](chunk)
+                // What the input has now: a writer that sends one line and waits gets its answer.
+                let chunk = try FileDescriptorRead.read(handle.fileDescriptor, upTo: 1 << 16)
+                if !chunk.isEmpty {
+                    buffer = chunk
                     position = 0
                     nextNewline = nil
                 } else {
                     finished = true
                 }
             } catch {
-                throw TextError(.unreadable(reason: FileReader.reason(error)), source: source)
+                throw TextError(.unreadable(reason: error.description), source: source)
             }
         }
         lineNumber += 1

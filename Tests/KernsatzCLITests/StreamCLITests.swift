@@ -3,6 +3,15 @@ import XCTest
 
 /// `--jsonl` with several jobs: records worked on in parallel, written in input order, the same
 /// bytes as one job; bad records stay error records in their place.
+/// Lines collected by one thread and read by another.
+final class LockedLines: @unchecked Sendable {
+    // @unchecked: `stored` is read and written with `lock` held only.
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+}
+
 extension CLITests {
     /// `count` records with ids r0…, texts of very different lengths (so that later records often
     /// finish first), and bad lines at `bad` positions (0-based line numbers).
@@ -36,6 +45,53 @@ extension CLITests {
     }
 
     // MARK: order and bytes
+
+    /// A producer that writes one record and waits (a Spark pipe, a shell loop) gets that record's
+    /// line back before it writes the next: records are gathered into chunks only while more are
+    /// already there to read.
+    func testSegmentJSONL_jobs2_slowProducer_getsEachLineBeforeItWritesTheNext() throws {
+        for command in [["segment", "--jsonl", "--jobs", "2"], ["batch", "--jsonl", "--jobs", "2"]] {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = command
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = Pipe()
+            try process.run()
+            // A thread reads the lines as they come; each one signals.
+            let received = LockedLines()
+            let arrived = DispatchSemaphore(value: 0)
+            let reader = Thread {
+                var line = Data()
+                while true {
+                    let byte = output.fileHandleForReading.readData(ofLength: 1)
+                    if byte.isEmpty { break }
+                    line.append(byte)
+                    if byte.first == 0x0A {
+                        received.append(String(decoding: line, as: UTF8.self))
+                        line = Data()
+                        arrived.signal()
+                    }
+                }
+            }
+            reader.start()
+            for index in 0..<3 {
+                input.fileHandleForWriting.write(Data(#"{"id":"r\#(index)","text":"Die Minister beraten. Sie reisen ab."}"#.utf8 + [0x0A]))
+                // The input stays open: a held-back record would not come.
+                if arrived.wait(timeout: .now() + 20) == .timedOut {
+                    process.terminate()
+                    XCTFail("\(command): no line for record r\(index) while the input stays open")
+                    break
+                }
+            }
+            let lines = received.lines
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "\(command)")
+            XCTAssertEqual(ids(lines.joined()), ["r0", "r1", "r2"], "\(command): \(lines)")
+        }
+    }
 
     func testSegmentJSONL_manyRecordsWithJobs2And4_keepInputOrder_andTheBytesOfOneJob() throws {
         let (path, _) = try streamFile(300)
