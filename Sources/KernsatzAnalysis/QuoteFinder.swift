@@ -236,7 +236,16 @@ public struct QuoteFinder: Sendable {
     func hasTitleCue(before position: Int, units: [UInt16], stream: TokenStream) -> Bool {
         let start = max(0, position - 60)
         guard let last = stream.tokens(in: start..<position).last, last.isWordLike else { return false }
-        let word = stream.folded(last)
+        return isTitleCue(folded: stream.folded(last))
+    }
+
+    /// Whether a word as written makes the quoted words after it a name or term („Zeitung“,
+    /// „sogenannte“), as `quotes` decides it.
+    public func isTitleCue(_ word: String) -> Bool {
+        isTitleCue(folded: TokenStream.fold(word))
+    }
+
+    func isTitleCue(folded word: String) -> Bool {
         if titleCues.contains(word) { return true }
         if titleCuePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
         // „Zeitung“ or „Sondervermögen-Gesetz“-like endings: the last part of a compound cue.

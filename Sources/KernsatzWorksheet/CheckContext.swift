@@ -22,6 +22,8 @@ struct SourceInfo {
     var measures: [Item<Measure>] = []
     var entities: [Item<Entity>] = []
     var quotes: [CheckSpan] = []
+    /// The names of `kept-names.txt` the source has, with their words as the list writes them.
+    var keptNames: [(span: CheckSpan, words: [String])] = []
     /// Index into the matcher's entries, and how the term was found.
     var hits: [Item<Int>] = []
     var hitKinds: [MatchKind] = []
@@ -98,6 +100,20 @@ enum CheckText {
         return (String(leading), String(trailing.reversed()))
     }
 
+    /// Whether `phrase` stands in `words` word after word; with `declined`, a word may also be the
+    /// phrase's word + n or s (German declension: „Deutschen Bahn“ for „Deutsche Bahn“).
+    static func containsPhrase(_ words: [String], _ phrase: [String], declined: Bool) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        return (0...(words.count - phrase.count)).contains { start in
+            phrase.indices.allSatisfy { k in words[start + k] == phrase[k] || (declined && isDeclined(words[start + k], of: phrase[k])) }
+        }
+    }
+
+    /// `word` is `base` + n or s („Deutschen“ of „Deutsche“).
+    static func isDeclined(_ word: String, of base: String) -> Bool {
+        word.count == base.count + 1 && word.hasPrefix(base) && (word.hasSuffix("n") || word.hasSuffix("s"))
+    }
+
     /// Web and e-mail addresses (a run without spaces with "://", "www." or an @ before a dot),
     /// which stay as they are in any language.
     static func addresses(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
@@ -164,17 +180,14 @@ final class CheckContext {
     /// Name keys of the places ICU and names.txt name in the target language (a place the same in both).
     var targetForms: Set<String> = []
     private var formCache: [String: Set<String>] = [:]
-    /// The source language's title cues (`QuoteListKind.titleCues`): whole words, and prefixes (`*`).
-    let titleCues: Set<String>
-    let titleCuePrefixes: [String]
+    /// The source language's quote finder, for its title cues (die Zeitung „Die Welt“).
+    let quoteFinder: QuoteFinder
     private var keyCache: [String: String] = [:]
 
     init(check: TranslationCheck, sourceLanguage: String, targetLanguage: String, source: String, target: String) throws(WorksheetError) {
         self.check = check
         self.source = source
-        let cues = QuoteFinder.entries(.titleCues, language: source).map(CheckText.fold)
-        titleCues = Set(cues.filter { !$0.hasSuffix("*") })
-        titleCuePrefixes = cues.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+        quoteFinder = QuoteFinder(language: source)
         self.target = target
         targetLocale = targetLanguage
         do {
@@ -202,6 +215,7 @@ final class CheckContext {
         let scalars = Array(text.unicodeScalars)
         var info = SourceInfo(text: text, scalars: scalars, words: CheckText.words(scalars))
         guard !CheckText.collapsed(text).isEmpty else { return info }
+        info.keptNames = keptNames(in: info)
         let analysis = try pipeline.analyze(text)
         func span(_ range: Range<Int>) -> CheckSpan {
             let r = analysis.sourceScalarRange(range)
@@ -260,7 +274,7 @@ final class CheckContext {
         // … but not a place whose target form differs („Brüssel“ → "Brussels").
         let kept = info.entities.filter { $0.value.type != .location || places[nameKey($0.span.text)] == nil }.map { $0.span.start..<$0.span.end }
             + info.measures.map { $0.span.start..<$0.span.end }
-            + keptNames(in: info).map { $0.0.start..<$0.0.end }
+            + info.keptNames.map { $0.span.start..<$0.span.end }
         let addresses = CheckText.addresses(info.scalars)
         let open = info.words.filter { word in
             if addresses.contains(where: { $0.contains(word.start) }) { return false }
@@ -271,7 +285,7 @@ final class CheckContext {
         }
         // A credit line: an agency and names, nothing else („picture alliance/dpa | Kay Nietfeld“);
         // a label before a colon („Foto: …“) is a word to translate.
-        let agencySpans = keptNames(in: info).map { $0.0.start..<$0.0.end }
+        let agencySpans = info.keptNames.map { $0.span.start..<$0.span.end }
         if !agencySpans.isEmpty, info.words.count <= 8, !source.contains(":"),
            info.words.allSatisfy({ word in
                agencySpans.contains { $0.contains(word.start) } || info.scalars[word.start].properties.isUppercase
@@ -397,9 +411,7 @@ final class CheckContext {
             if let value = measure.value, value < 0, keepsSign(item.span, info) {
                 // „minus 12 Grad“: the target needs -12 (or 12 with words that say below zero).
                 let words = targetInfo.words.map(\.folded)
-                let saysBelow = (check.lists.belowZero[target] ?? []).contains { phrase in
-                    words.indices.contains { start in start + phrase.count <= words.count && (0..<phrase.count).allSatisfy { words[start + $0] == phrase[$0] } }
-                }
+                let saysBelow = (check.lists.belowZero[target] ?? []).contains { CheckText.containsPhrase(words, $0, declined: false) }
                 let signed = targetInfo.measures.contains { ($0.value ?? 0) < 0 && Self.equal($0.value, value) }
                 if !signed && !(saysBelow && targetInfo.measures.contains { Self.equal($0.value, value) }) {
                     emit(.number, "the source's „\(item.span.text)“ is below zero, the target's value is not", [item.span])
@@ -552,7 +564,7 @@ final class CheckContext {
         defer {
             // Agencies and companies keep their names in every language, whatever the recognizer made
             // of them („dpa“, „Deutsche Bahn“).
-            for (span, words) in keptNames(in: info) where !reported.contains(where: { $0.overlaps(span.start..<span.end) }) {
+            for (span, words) in info.keptNames where !reported.contains(where: { $0.overlaps(span.start..<span.end) }) {
                 if !targetHas(words, in: targetInfo.words) {
                     emit(.name, "the name „\(span.text)“ is not in the target (it is written the same in every language)", [span])
                 }
@@ -618,8 +630,7 @@ final class CheckContext {
                     let word = info.words[start + offset]
                     let written = CheckText.string(info.scalars, word.start..<word.end)
                     let part = parts[offset]
-                    if written == part || written == part.uppercased() { return true }
-                    return declines && written.count == part.count + 1 && written.hasPrefix(part) && (written.hasSuffix("n") || written.hasSuffix("s"))
+                    return written == part || written == part.uppercased() || (declines && CheckText.isDeclined(written, of: part))
                 }
                 guard matches else { continue }
                 let range = info.words[start].start..<info.words[start + parts.count - 1].end
@@ -633,16 +644,7 @@ final class CheckContext {
     /// Whether the target has the name's words one after another (folded; in a German target a word
     /// may be declined, + n or s).
     func targetHas(_ name: [String], in text: [CheckWord]) -> Bool {
-        let words = name.map(CheckText.fold)
-        guard !words.isEmpty, words.count <= text.count else { return false }
-        let declines = target == "de"
-        return (0...(text.count - words.count)).contains { start in
-            words.indices.allSatisfy { k in
-                let word = text[start + k].folded
-                return word == words[k] || (declines && word.count == words[k].count + 1 && word.hasPrefix(words[k])
-                                            && (word.hasSuffix("n") || word.hasSuffix("s")))
-            }
-        }
+        CheckText.containsPhrase(text.map(\.folded), name.map(CheckText.fold), declined: target == "de")
     }
 
     static func typeWord(_ type: EntityType) -> String {
@@ -726,17 +728,11 @@ final class CheckContext {
             // „völlig inakzeptabel“) or have two lower-case words or more.
             let lowercase = inner.filter { info.scalars[$0.start].properties.isLowercase }
             guard info.scalars[first.start].properties.isLowercase || (inner.count >= 2 && lowercase.count >= 2) else { continue }
-            if let before = info.words.last(where: { $0.end <= open }), isTitleCue(before.folded) { continue }
+            if let before = info.words.last(where: { $0.end <= open }),
+               quoteFinder.isTitleCue(CheckText.string(info.scalars, before.start..<before.end)) { continue }
             phrases.append(CheckSpan(side: .source, start: open, end: close + 1, text: CheckText.string(info.scalars, open..<(close + 1))))
         }
         return phrases
-    }
-
-    private func isTitleCue(_ word: String) -> Bool {
-        if titleCues.contains(word) { return true }
-        if titleCuePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
-        if let part = word.split(separator: "-").last, titleCues.contains(String(part)) { return true }
-        return false
     }
 
     func quotes(_ info: SourceInfo, _ targetInfo: TargetInfo, _ emit: Emit) {
